@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test of the solution against a throwaway PostgreSQL that this script starts and always removes.
+#   scripts/test.sh                      all tests
+#   scripts/test.sh --filter Category!=Slow   extra arguments go to `dotnet test`
+# Tests that need PostgreSQL read ACTORSEGMENTS_TEST_POSTGRES; each test class creates its own database in it.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/postgres.sh
+source "$root/scripts/lib/postgres.sh"
+
+trap pg_stop EXIT INT TERM
+pg_start
+export ACTORSEGMENTS_TEST_POSTGRES="$PG_CONNECTION_STRING"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+cd "$root"
+status=0
+dotnet test ActorSegments.sln -c Release --logger "console;verbosity=normal" "$@" || status=$?
+exit $status

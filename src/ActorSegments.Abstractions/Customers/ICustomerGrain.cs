@@ -1,0 +1,22 @@
+using ActorSegments.Domain.Events;
+
+namespace ActorSegments.Abstractions.Customers;
+
+/// <summary>
+/// One customer of one workspace (key from <see cref="CustomerGrainKey"/>): owns that customer's behavioral state
+/// and applies its events one at a time, in arrival order, at their occurred-at time.
+/// </summary>
+[Alias("actorsegments.customer")]
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Applies events in order and returns after they are stored durably. Events whose id was applied before are
+    /// counted as duplicates and change nothing, so a caller may retry after any failure.
+    /// </summary>
+    [Alias("track")]
+    Task<TrackResult> TrackAsync(CustomerEvent[] events);
+
+    /// <summary>The customer's current profile, or null when no event was ever applied.</summary>
+    [Alias("get-profile")]
+    Task<CustomerProfileView?> GetProfileAsync();
+}

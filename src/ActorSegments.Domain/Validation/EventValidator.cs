@@ -1,0 +1,82 @@
+using ActorSegments.Domain.Events;
+
+namespace ActorSegments.Domain.Validation;
+
+/// <summary>
+/// Checks one incoming event against <see cref="EventLimits"/>. Every problem is reported (not just the first) with
+/// the field it belongs to, so a client can fix a whole batch in one round trip.
+/// </summary>
+public static class EventValidator
+{
+    public static void Validate(
+        string? workspaceId,
+        string? customerId,
+        CustomerEvent evt,
+        DateTimeOffset now,
+        EventLimits limits,
+        ICollection<FieldViolation> violations)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(violations);
+
+        Add(violations, "workspace_id", Identifiers.CheckWorkspaceId(workspaceId, limits.MaxWorkspaceIdLength));
+        Add(violations, "customer_id", Identifiers.CheckOpaqueId(customerId, limits.MaxCustomerIdLength));
+        Add(violations, "event_id", Identifiers.CheckOpaqueId(evt.EventId, limits.MaxEventIdLength));
+        Add(violations, "type", Identifiers.CheckEventType(evt.Type, limits.MaxEventTypeLength));
+        Add(violations, "occurred_at", CheckOccurredAt(evt.OccurredAt, now, limits));
+        ValidateProperties(evt.Properties, limits, violations);
+    }
+
+    private static string? CheckOccurredAt(DateTimeOffset occurredAt, DateTimeOffset now, EventLimits limits)
+    {
+        if (occurredAt == default)
+        {
+            return "is required";
+        }
+
+        var latest = now + limits.MaxFutureSkew;
+        if (occurredAt > latest)
+        {
+            return $"is {(occurredAt - now).TotalSeconds:0}s in the future; at most {limits.MaxFutureSkew.TotalSeconds:0}s of clock skew is accepted (server time {now:O})";
+        }
+
+        return occurredAt < limits.EarliestOccurredAt
+            ? $"must not be earlier than {limits.EarliestOccurredAt:O} (got {occurredAt:O})"
+            : null;
+    }
+
+    private static void ValidateProperties(
+        IReadOnlyDictionary<string, PropertyValue> properties,
+        EventLimits limits,
+        ICollection<FieldViolation> violations)
+    {
+        if (properties.Count > limits.MaxProperties)
+        {
+            violations.Add(new FieldViolation("properties", $"at most {limits.MaxProperties} properties are accepted (got {properties.Count})"));
+            return;
+        }
+
+        foreach (var (name, value) in properties)
+        {
+            var field = $"properties[\"{Identifiers.Shorten(name)}\"]";
+            Add(violations, field, Identifiers.CheckPropertyName(name, limits.MaxPropertyNameLength));
+            if (value.Kind == PropertyKind.String && value.Text!.Length > limits.MaxPropertyStringLength)
+            {
+                violations.Add(new FieldViolation(field, $"string values must be at most {limits.MaxPropertyStringLength} characters (got {value.Text.Length})"));
+            }
+            else if (value.Kind == PropertyKind.Number && !double.IsFinite(value.Number))
+            {
+                violations.Add(new FieldViolation(field, "numbers must be finite"));
+            }
+        }
+    }
+
+    private static void Add(ICollection<FieldViolation> violations, string field, string? problem)
+    {
+        if (problem is not null)
+        {
+            violations.Add(new FieldViolation(field, problem));
+        }
+    }
+}

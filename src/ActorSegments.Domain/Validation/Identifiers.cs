@@ -1,0 +1,102 @@
+namespace ActorSegments.Domain.Validation;
+
+/// <summary>
+/// The shapes of the names and ids the system accepts. Each check returns null when the value is acceptable, or a
+/// sentence saying what was expected.
+/// </summary>
+public static class Identifiers
+{
+    /// <summary>Workspace ids: lower-case letters, digits, '-' and '_', starting with a letter or digit.</summary>
+    public static string? CheckWorkspaceId(string? value, int maxLength)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "is required";
+        }
+
+        if (value.Length > maxLength)
+        {
+            return $"must be at most {maxLength} characters (got {value.Length})";
+        }
+
+        if (!IsLowerAlphanumeric(value[0]) || !value.All(c => IsLowerAlphanumeric(c) || c is '-' or '_'))
+        {
+            return $"expected lower-case letters, digits, '-' or '_', starting with a letter or digit (got \"{Shorten(value)}\")";
+        }
+
+        return null;
+    }
+
+    /// <summary>Customer and event ids are opaque client strings: any printable text, no control characters.</summary>
+    public static string? CheckOpaqueId(string? value, int maxLength)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "is required";
+        }
+
+        if (value.Length > maxLength)
+        {
+            return $"must be at most {maxLength} characters (got {value.Length})";
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            return "must not contain control characters";
+        }
+
+        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
+        {
+            return "must not start or end with whitespace";
+        }
+
+        return null;
+    }
+
+    /// <summary>Event types are snake_case: a lower-case letter, then lower-case letters, digits or '_'.</summary>
+    public static string? CheckEventType(string? value, int maxLength)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "is required";
+        }
+
+        if (value.Length > maxLength)
+        {
+            return $"must be at most {maxLength} characters (got {value.Length})";
+        }
+
+        if (!char.IsAsciiLetterLower(value[0]) || !value.All(c => IsLowerAlphanumeric(c) || c == '_'))
+        {
+            return $"expected a snake_case event type such as \"product_viewed\" (got \"{Shorten(value)}\")";
+        }
+
+        return null;
+    }
+
+    /// <summary>Property names are identifiers the rule language can spell: letters, digits and '_', not starting with a digit.</summary>
+    public static string? CheckPropertyName(string? value, int maxLength)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "property name is required";
+        }
+
+        if (value.Length > maxLength)
+        {
+            return $"property name must be at most {maxLength} characters (got {value.Length})";
+        }
+
+        if (!(char.IsAsciiLetter(value[0]) || value[0] == '_') || !value.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            return $"expected a property name of letters, digits and '_' not starting with a digit (got \"{Shorten(value)}\")";
+        }
+
+        return null;
+    }
+
+    private static bool IsLowerAlphanumeric(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c);
+
+    /// <summary>Echoes at most a short prefix of a bad value, so an error never carries a megabyte of input.</summary>
+    internal static string Shorten(string value) => value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
+}

@@ -1,0 +1,22 @@
+namespace ActorSegments.Server.Configuration;
+
+/// <summary>How this silo identifies itself and where it listens for other silos.</summary>
+public sealed class ClusterHostingOptions
+{
+    public const string SectionName = "ActorSegments:Cluster";
+
+    /// <summary>Names the stored data (grain state and reminder rows carry it); keep it stable for the life of a deployment.</summary>
+    public string ServiceId { get; set; } = "actorsegments";
+
+    /// <summary>Silos with the same cluster id join each other; a blue/green deployment uses a new one.</summary>
+    public string ClusterId { get; set; } = "actorsegments";
+
+    /// <summary>Silo-to-silo port.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port for external Orleans clients; 0 (default) disables it, since clients use the gRPC API.</summary>
+    public int GatewayPort { get; set; }
+
+    /// <summary>The IP address other silos reach this one at (default 127.0.0.1, for one machine).</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+}

@@ -1,0 +1,25 @@
+using ActorSegments.Domain.Validation;
+
+namespace ActorSegments.Server.Configuration;
+
+/// <summary>Limits applied to every ingest request.</summary>
+public sealed class IngestOptions
+{
+    public const string SectionName = "ActorSegments:Ingest";
+
+    /// <summary>Most events accepted in one TrackBatch call.</summary>
+    public int MaxBatchSize { get; set; } = 1000;
+
+    /// <summary>How far ahead of the server clock an event's occurred_at may be (client clock skew).</summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Most properties one event may carry.</summary>
+    public int MaxPropertiesPerEvent { get; set; } = 64;
+
+    /// <summary>The domain's per-event limits with this server's settings applied.</summary>
+    public EventLimits ToEventLimits() => EventLimits.Default with
+    {
+        MaxFutureSkew = MaxClockSkew,
+        MaxProperties = MaxPropertiesPerEvent,
+    };
+}

@@ -1,0 +1,60 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Npgsql;
+using Orleans.Storage;
+
+namespace ActorSegments.Server.Grpc;
+
+/// <summary>
+/// Turns failures below the gateway into gRPC statuses a client can act on: UNAVAILABLE means "nothing was
+/// acknowledged, retry with the same event ids"; INTERNAL is reserved for bugs and carries no internals.
+/// </summary>
+internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request,
+        ServerCallContext context,
+        UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
+    private RpcException Map(Exception ex, ServerCallContext context)
+    {
+        if (ex is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
+        {
+            return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled by the client or its deadline passed."));
+        }
+
+        if (IsTransient(ex))
+        {
+            LogUnavailable(ex, context.Method);
+            return new RpcException(new Status(StatusCode.Unavailable,
+                "Storage or cluster is temporarily unavailable; nothing from this request was acknowledged. Retry it with the same event ids."));
+        }
+
+        LogInternal(ex, context.Method);
+        return new RpcException(new Status(StatusCode.Internal, "Internal error; the server log has the details."));
+    }
+
+    private static bool IsTransient(Exception ex) => ex switch
+    {
+        NpgsqlException or InconsistentStateException or TimeoutException or SiloUnavailableException => true,
+        OrleansException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
+        _ => ex.InnerException is not null && IsTransient(ex.InnerException),
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} failed with a transient error; answered UNAVAILABLE")]
+    private partial void LogUnavailable(Exception exception, string method);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} failed unexpectedly; answered INTERNAL")]
+    private partial void LogInternal(Exception exception, string method);
+}

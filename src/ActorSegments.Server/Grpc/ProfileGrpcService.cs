@@ -1,0 +1,54 @@
+using ActorSegments.Abstractions.Customers;
+using ActorSegments.Domain.Validation;
+using ActorSegments.Protos.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace ActorSegments.Server.Grpc;
+
+/// <summary>Reads one customer's profile from its grain.</summary>
+internal sealed class ProfileGrpcService(IGrainFactory grains) : ProfileService.ProfileServiceBase
+{
+    public override async Task<CustomerProfile> GetCustomer(GetCustomerRequest request, ServerCallContext context)
+    {
+        var limits = EventLimits.Default;
+        var violations = new List<FieldViolation>();
+        AddIfInvalid(violations, "workspace_id", Identifiers.CheckWorkspaceId(request.WorkspaceId, limits.MaxWorkspaceIdLength));
+        AddIfInvalid(violations, "customer_id", Identifiers.CheckOpaqueId(request.CustomerId, limits.MaxCustomerIdLength));
+        if (violations.Count > 0)
+        {
+            throw InvalidArgument.Create(violations);
+        }
+
+        var profile = await grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(request.WorkspaceId, request.CustomerId)).GetProfileAsync()
+            ?? throw new RpcException(new Status(StatusCode.NotFound,
+                $"Customer '{request.CustomerId}' has no recorded events in workspace '{request.WorkspaceId}'."));
+        return ToProto(profile);
+    }
+
+    private static CustomerProfile ToProto(CustomerProfileView profile)
+    {
+        var proto = new CustomerProfile
+        {
+            WorkspaceId = profile.WorkspaceId,
+            CustomerId = profile.CustomerId,
+            TotalEvents = profile.TotalEvents,
+        };
+        proto.EventTypes.AddRange(profile.EventTypes.Select(t => new Protos.V1.EventTypeSummary
+        {
+            Type = t.Type,
+            Count = t.Count,
+            FirstSeen = Timestamp.FromDateTimeOffset(t.FirstSeen),
+            LastSeen = Timestamp.FromDateTimeOffset(t.LastSeen),
+        }));
+        return proto;
+    }
+
+    private static void AddIfInvalid(List<FieldViolation> violations, string field, string? problem)
+    {
+        if (problem is not null)
+        {
+            violations.Add(new FieldViolation(field, problem));
+        }
+    }
+}

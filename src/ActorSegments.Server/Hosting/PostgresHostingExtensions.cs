@@ -1,0 +1,34 @@
+using ActorSegments.Postgres.Migrations;
+using ActorSegments.Server.Configuration;
+using Npgsql;
+
+namespace ActorSegments.Server.Hosting;
+
+internal static class PostgresHostingExtensions
+{
+    /// <summary>
+    /// One pooled data source for the whole process (Orleans providers and the application's own queries), and the
+    /// schema migration that must finish before the silo's providers read their queries.
+    /// </summary>
+    public static IHostApplicationBuilder AddActorSegmentsPostgres(this IHostApplicationBuilder builder, PostgresOptions postgres)
+    {
+        if (!postgres.IsConfigured)
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(postgres.ConnectionString)
+        {
+            Name = "actorsegments",
+        }.Build());
+        builder.Services.AddSingleton<SchemaMigrator>();
+        if (postgres.MigrateOnStart)
+        {
+            // Registered before the silo: hosted services start in registration order, and Orleans' ADO.NET
+            // providers read their stored queries when the silo starts.
+            builder.Services.AddHostedService<SchemaMigrationService>();
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using ActorSegments.Grains;
+using ActorSegments.Server.Configuration;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Storage;
+
+namespace ActorSegments.Server.Hosting;
+
+internal static class SiloHostingExtensions
+{
+    /// <summary>The ADO.NET invariant name under which Orleans loads Npgsql.</summary>
+    private const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>
+    /// Hosts the Orleans silo in this process: on PostgreSQL (clustering, grain storage, reminders) when a connection
+    /// string is configured, otherwise a single dev-mode silo with in-memory state.
+    /// </summary>
+    public static IHostApplicationBuilder AddActorSegmentsSilo(this IHostApplicationBuilder builder, PostgresOptions postgres, ClusterHostingOptions cluster)
+    {
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ServiceId = cluster.ServiceId;
+                o.ClusterId = cluster.ClusterId;
+            });
+
+            if (postgres.IsConfigured)
+            {
+                silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                silo.UseAdoNetClustering(o => o.Configure<NpgsqlDataSource>((options, dataSource) =>
+                {
+                    options.Invariant = NpgsqlInvariant;
+                    options.DataSource = dataSource;
+                }));
+                silo.AddAdoNetGrainStorage(GrainStorageNames.Provider, o => o.Configure<NpgsqlDataSource, IServiceProvider>((options, dataSource, services) =>
+                {
+                    options.Invariant = NpgsqlInvariant;
+                    options.DataSource = dataSource;
+                    // Orleans' own binary format: compact, version tolerant through [Id], no CLR type names in rows.
+                    options.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services);
+                }));
+                silo.UseAdoNetReminderService(o => o.Configure<NpgsqlDataSource>((options, dataSource) =>
+                {
+                    options.Invariant = NpgsqlInvariant;
+                    options.DataSource = dataSource;
+                }));
+            }
+            else
+            {
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                silo.AddMemoryGrainStorage(GrainStorageNames.Provider);
+                silo.UseInMemoryReminderService();
+            }
+        });
+
+        return builder;
+    }
+}

@@ -1,0 +1,3 @@
+using ActorSegments.Server;
+
+await ServerApplication.Build(args).RunAsync();

@@ -1,0 +1,70 @@
+using ActorSegments.Server.Configuration;
+using ActorSegments.Server.Grpc;
+using ActorSegments.Server.Health;
+using ActorSegments.Server.Hosting;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ActorSegments.Server;
+
+/// <summary>Builds the server: an Orleans silo and the gRPC gateway in one process.</summary>
+public static partial class ServerApplication
+{
+    /// <summary>
+    /// Listening addresses unless configuration says otherwise (standard Kestrel endpoint settings, so
+    /// <c>Kestrel__Endpoints__Grpc__Url=http://0.0.0.0:7000</c> moves gRPC). gRPC gets its own HTTP/2-only endpoint
+    /// because plaintext HTTP/2 cannot be negotiated on an endpoint that also speaks HTTP/1.1.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> DefaultSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:5000",
+        ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
+        ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:5080",
+        ["Kestrel:Endpoints:Http:Protocols"] = "Http1",
+    };
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DefaultSettings });
+
+        var postgres = builder.AddValidatedOptions<PostgresOptions, PostgresOptionsValidator>(PostgresOptions.SectionName);
+        var cluster = builder.AddValidatedOptions<ClusterHostingOptions, ClusterHostingOptionsValidator>(ClusterHostingOptions.SectionName);
+        builder.AddValidatedOptions<IngestOptions, IngestOptionsValidator>(IngestOptions.SectionName);
+
+        builder.AddActorSegmentsPostgres(postgres);
+        builder.AddActorSegmentsSilo(postgres, cluster);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddGrpc(o => o.Interceptors.Add<ErrorMappingInterceptor>());
+        builder.Services.AddGrpcReflection();
+        var health = builder.Services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("silo");
+        if (postgres.IsConfigured)
+        {
+            health.AddCheck<PostgresHealthCheck>("postgres");
+        }
+
+        var app = builder.Build();
+        app.MapGrpcService<IngestGrpcService>();
+        app.MapGrpcService<ProfileGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.MapHealthChecks("/healthz");
+
+        if (!postgres.IsConfigured)
+        {
+            LogDevMode(app.Logger, PostgresOptions.SectionName);
+        }
+
+        return app;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "DEV MODE — NOTHING IS DURABLE: no PostgreSQL connection string is configured ({Section}:ConnectionString), so this is a " +
+        "single local silo keeping all customer state in memory; it is lost when the process stops. " +
+        "Set ActorSegments__Postgres__ConnectionString to run on PostgreSQL.")]
+    private static partial void LogDevMode(ILogger logger, string section);
+}
