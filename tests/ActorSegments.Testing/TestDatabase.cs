@@ -34,13 +34,30 @@ public sealed class TestDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Simulates a database outage: refuses new connections and terminates every open one (including pooled ones
+    /// held by the code under test) until <see cref="RestoreConnectionsAsync"/>.
+    /// </summary>
+    public async Task CutConnectionsAsync()
+    {
+        await AdminAsync($"ALTER DATABASE \"{Name}\" WITH ALLOW_CONNECTIONS false");
+        await AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}'");
+    }
+
+    public Task RestoreConnectionsAsync() => AdminAsync($"ALTER DATABASE \"{Name}\" WITH ALLOW_CONNECTIONS true");
+
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
+        await AdminAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+    }
+
+    private async Task AdminAsync(string sql)
+    {
         await using var admin = new NpgsqlConnection(_serverConnectionString);
         await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
     }
 }

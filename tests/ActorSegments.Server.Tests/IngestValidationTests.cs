@@ -1,0 +1,127 @@
+using ActorSegments.Protos.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace ActorSegments.Server.Tests;
+
+/// <summary>Bad input gets INVALID_ARGUMENT naming the field (and batch index), and nothing of the request is applied.</summary>
+public sealed class IngestValidationTests(DevServerFixture fixture) : IClassFixture<DevServerFixture>
+{
+    private RunningServer Server => fixture.Server;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<RpcException> RejectBatchAsync(params Event[] events)
+    {
+        var request = new TrackBatchRequest();
+        request.Events.AddRange(events);
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Server.Ingest.TrackBatchAsync(request, cancellationToken: Ct).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Contains("Nothing was applied", ex.Status.Detail, StringComparison.Ordinal);
+        return ex;
+    }
+
+    private async Task AssertNothingAppliedAsync(string customerId)
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Server.Profiles.GetCustomerAsync(
+            new GetCustomerRequest { WorkspaceId = "acme", CustomerId = customerId }, cancellationToken: Ct).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task TrackBatch_OneEventWithoutCustomer_NamesItsIndexAndAppliesNothing()
+    {
+        var valid = Events.NewCustomerId();
+        var missing = Events.Make(valid);
+        missing.CustomerId = string.Empty;
+
+        var ex = await RejectBatchAsync(Events.Make(valid), missing, Events.Make(valid));
+
+        Assert.Equal(["events[1].customer_id"], GrpcErrors.ViolatedFields(ex));
+        Assert.Contains("events[1].customer_id: is required", ex.Status.Detail, StringComparison.Ordinal);
+        await AssertNothingAppliedAsync(valid);
+    }
+
+    [Fact]
+    public async Task TrackBatch_SeveralBadFields_ReportsEveryOne()
+    {
+        var valid = Events.NewCustomerId();
+        var longId = Events.Make(valid, eventId: new string('x', 129));
+        var badType = Events.Make(valid, type: "Product Viewed");
+        var future = Events.Make(valid, occurredAt: DateTimeOffset.UtcNow.AddHours(1));
+        var noTime = Events.Make(valid);
+        noTime.OccurredAt = null;
+        var badWorkspace = Events.Make(valid, workspaceId: "ACME!");
+
+        var ex = await RejectBatchAsync(Events.Make(valid), longId, badType, future, noTime, badWorkspace);
+
+        Assert.Equal(
+            ["events[1].event_id", "events[2].type", "events[3].occurred_at", "events[4].occurred_at", "events[5].workspace_id"],
+            GrpcErrors.ViolatedFields(ex));
+        await AssertNothingAppliedAsync(valid);
+    }
+
+    [Fact]
+    public async Task TrackBatch_OverLongCustomerId_SaysTheLimit()
+    {
+        var ex = await RejectBatchAsync(Events.Make(new string('c', 257)));
+
+        Assert.Contains("events[0].customer_id: must be at most 256 characters (got 257)", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrackBatch_NonScalarOrNullProperties_AreRejectedByName()
+    {
+        var valid = Events.NewCustomerId();
+        var evt = Events.Make(valid);
+        evt.Properties["tags"] = Value.ForList(Value.ForString("a"));
+        evt.Properties["gift"] = Value.ForNull();
+        evt.Properties["ok"] = Value.ForBool(true);
+
+        var ex = await RejectBatchAsync(evt);
+
+        Assert.Equal(["events[0].properties[\"gift\"]", "events[0].properties[\"tags\"]"], GrpcErrors.ViolatedFields(ex).Order(StringComparer.Ordinal));
+        await AssertNothingAppliedAsync(valid);
+    }
+
+    [Fact]
+    public async Task TrackBatch_Empty_IsRejected()
+    {
+        var ex = await RejectBatchAsync();
+
+        Assert.Equal(["events"], GrpcErrors.ViolatedFields(ex));
+    }
+
+    [Fact]
+    public async Task TrackBatch_OverTheBatchLimit_IsRejectedWithoutApplyingAny()
+    {
+        var valid = Events.NewCustomerId();
+        var events = Enumerable.Range(0, 1001).Select(_ => Events.Make(valid)).ToArray();
+
+        var ex = await RejectBatchAsync(events);
+
+        Assert.Equal(["events"], GrpcErrors.ViolatedFields(ex));
+        Assert.Contains("at most 1000 events per batch", ex.Status.Detail, StringComparison.Ordinal);
+        await AssertNothingAppliedAsync(valid);
+    }
+
+    [Fact]
+    public async Task Track_WithoutEvent_NamesTheEventField()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Server.Ingest.TrackAsync(new TrackRequest(), cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Equal(["event"], GrpcErrors.ViolatedFields(ex));
+    }
+
+    [Fact]
+    public async Task Track_InvalidEvent_FieldsAreUnderEvent()
+    {
+        var evt = Events.Make(Events.NewCustomerId(), type: "2fa");
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Server.Ingest.TrackAsync(new TrackRequest { Event = evt }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(["event.type"], GrpcErrors.ViolatedFields(ex));
+        await AssertNothingAppliedAsync(evt.CustomerId);
+    }
+}

@@ -1,0 +1,75 @@
+using ActorSegments.Protos.V1;
+using ActorSegments.Testing;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+
+namespace ActorSegments.Server.Tests;
+
+/// <summary>
+/// The real server (<see cref="ServerApplication"/>) started in this process on free loopback ports, with a gRPC
+/// channel to it over a real HTTP/2 connection.
+/// </summary>
+public sealed class RunningServer : IAsyncDisposable
+{
+    private RunningServer(WebApplication app, int grpcPort, int httpPort, int siloPort)
+    {
+        App = app;
+        GrpcPort = grpcPort;
+        HttpPort = httpPort;
+        SiloPort = siloPort;
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        Ingest = new IngestService.IngestServiceClient(Channel);
+        Profiles = new ProfileService.ProfileServiceClient(Channel);
+    }
+
+    public WebApplication App { get; }
+
+    public int GrpcPort { get; }
+
+    public int HttpPort { get; }
+
+    public int SiloPort { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public IngestService.IngestServiceClient Ingest { get; }
+
+    public ProfileService.ProfileServiceClient Profiles { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    /// <summary>Starts a server; <paramref name="settings"/> are configuration keys and values, e.g. ("ActorSegments:Postgres:ConnectionString", cs).</summary>
+    public static async Task<RunningServer> StartAsync(params (string Key, string Value)[] settings)
+    {
+        var grpcPort = FreeTcpPort.Next();
+        var httpPort = FreeTcpPort.Next();
+        var siloPort = FreeTcpPort.Next();
+        var args = new List<string>
+        {
+            $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
+            $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{httpPort}",
+            $"--ActorSegments:Cluster:SiloPort={siloPort}",
+            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Orleans.Runtime.Silo=Warning",
+        };
+        args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
+
+        var app = ServerApplication.Build([.. args]);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new RunningServer(app, grpcPort, httpPort, siloPort);
+    }
+
+    /// <summary>Settings for a server on PostgreSQL: the database and a cluster id of its own.</summary>
+    public static (string, string)[] OnPostgres(TestDatabase db, string clusterId = "test") =>
+    [
+        ("ActorSegments:Postgres:ConnectionString", db.ConnectionString),
+        ("ActorSegments:Cluster:ClusterId", clusterId),
+    ];
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await App.StopAsync(CancellationToken.None);
+        await App.DisposeAsync();
+    }
+}
