@@ -15,5 +15,5 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 cd "$root"
 status=0
-dotnet test ActorSegments.sln -c Release --logger "console;verbosity=normal" "$@" || status=$?
+dotnet test --solution ActorSegments.sln -c Release "$@" || status=$?
 exit $status

@@ -70,7 +70,7 @@ public sealed class PostgresModeTests
         var hosts = await Eventually.ReturnsAsync(() => management.GetHosts(onlyActive: true, Ct), h => h.Count == 2);
         var activeRows = await db.ScalarAsync<long>("SELECT count(*) FROM orleans_membership WHERE deployment_id = 'two' AND status = 3");
 
-        Assert.Equal([a.SiloPort, b.SiloPort], hosts.Keys.Select(s => s.Endpoint.Port).Order());
+        Assert.Equal(new[] { a.SiloPort, b.SiloPort }.Order(), hosts.Keys.Select(s => s.Endpoint.Port).Order());
         Assert.Equal(2, activeRows);
 
         // Each customer lives in one activation in the cluster, whichever gateway a call arrives at.

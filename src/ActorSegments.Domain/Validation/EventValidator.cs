@@ -20,11 +20,11 @@ public static class EventValidator
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(violations);
 
-        Add(violations, "workspace_id", Identifiers.CheckWorkspaceId(workspaceId, limits.MaxWorkspaceIdLength));
-        Add(violations, "customer_id", Identifiers.CheckOpaqueId(customerId, limits.MaxCustomerIdLength));
-        Add(violations, "event_id", Identifiers.CheckOpaqueId(evt.EventId, limits.MaxEventIdLength));
-        Add(violations, "type", Identifiers.CheckEventType(evt.Type, limits.MaxEventTypeLength));
-        Add(violations, "occurred_at", CheckOccurredAt(evt.OccurredAt, now, limits));
+        violations.AddIfProblem("workspace_id", Identifiers.CheckWorkspaceId(workspaceId, limits.MaxWorkspaceIdLength));
+        violations.AddIfProblem("customer_id", Identifiers.CheckOpaqueId(customerId, limits.MaxCustomerIdLength));
+        violations.AddIfProblem("event_id", Identifiers.CheckOpaqueId(evt.EventId, limits.MaxEventIdLength));
+        violations.AddIfProblem("type", Identifiers.CheckEventType(evt.Type, limits.MaxEventTypeLength));
+        violations.AddIfProblem("occurred_at", CheckOccurredAt(evt.OccurredAt, now, limits));
         ValidateProperties(evt.Properties, limits, violations);
     }
 
@@ -60,7 +60,7 @@ public static class EventValidator
         foreach (var (name, value) in properties)
         {
             var field = $"properties[\"{Identifiers.Shorten(name)}\"]";
-            Add(violations, field, Identifiers.CheckPropertyName(name, limits.MaxPropertyNameLength));
+            violations.AddIfProblem(field, Identifiers.CheckPropertyName(name, limits.MaxPropertyNameLength));
             if (value.Kind == PropertyKind.String && value.Text!.Length > limits.MaxPropertyStringLength)
             {
                 violations.Add(new FieldViolation(field, $"string values must be at most {limits.MaxPropertyStringLength} characters (got {value.Text.Length})"));
@@ -69,14 +69,6 @@ public static class EventValidator
             {
                 violations.Add(new FieldViolation(field, "numbers must be finite"));
             }
-        }
-    }
-
-    private static void Add(ICollection<FieldViolation> violations, string field, string? problem)
-    {
-        if (problem is not null)
-        {
-            violations.Add(new FieldViolation(field, problem));
         }
     }
 }

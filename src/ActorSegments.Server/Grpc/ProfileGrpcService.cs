@@ -13,8 +13,8 @@ internal sealed class ProfileGrpcService(IGrainFactory grains) : ProfileService.
     {
         var limits = EventLimits.Default;
         var violations = new List<FieldViolation>();
-        AddIfInvalid(violations, "workspace_id", Identifiers.CheckWorkspaceId(request.WorkspaceId, limits.MaxWorkspaceIdLength));
-        AddIfInvalid(violations, "customer_id", Identifiers.CheckOpaqueId(request.CustomerId, limits.MaxCustomerIdLength));
+        violations.AddIfProblem("workspace_id", Identifiers.CheckWorkspaceId(request.WorkspaceId, limits.MaxWorkspaceIdLength));
+        violations.AddIfProblem("customer_id", Identifiers.CheckOpaqueId(request.CustomerId, limits.MaxCustomerIdLength));
         if (violations.Count > 0)
         {
             throw InvalidArgument.Create(violations);
@@ -42,13 +42,5 @@ internal sealed class ProfileGrpcService(IGrainFactory grains) : ProfileService.
             LastSeen = Timestamp.FromDateTimeOffset(t.LastSeen),
         }));
         return proto;
-    }
-
-    private static void AddIfInvalid(List<FieldViolation> violations, string field, string? problem)
-    {
-        if (problem is not null)
-        {
-            violations.Add(new FieldViolation(field, problem));
-        }
     }
 }

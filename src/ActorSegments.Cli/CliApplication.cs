@@ -1,0 +1,17 @@
+using System.CommandLine;
+using ActorSegments.Cli.Commands;
+using Spectre.Console;
+
+namespace ActorSegments.Cli;
+
+/// <summary>The command tree; <see cref="RunAsync"/> takes the console so tests can read what a command printed.</summary>
+internal static class CliApplication
+{
+    public static RootCommand BuildRootCommand(IAnsiConsole console) => new("ActorSegments: real-time customer segmentation")
+    {
+        MigrateCommand.Create(console),
+    };
+
+    public static Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken cancellationToken = default) =>
+        BuildRootCommand(console).Parse(args).InvokeAsync(cancellationToken: cancellationToken);
+}

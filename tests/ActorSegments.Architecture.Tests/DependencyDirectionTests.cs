@@ -1,0 +1,71 @@
+namespace ActorSegments.Architecture.Tests;
+
+public sealed class DependencyDirectionTests
+{
+    private static readonly string RepositoryRoot = FindRepositoryRoot();
+
+    public static TheoryData<string> SourceProjects() =>
+        new(Directory.GetFiles(Path.Combine(RepositoryRoot, "src"), "*.csproj", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(RepositoryRoot, p)));
+
+    [Theory]
+    [MemberData(nameof(SourceProjects))]
+    public void SourceProject_DependsOnlyInTheAllowedDirection(string relativePath)
+    {
+        var project = ProjectFile.Load(Path.Combine(RepositoryRoot, relativePath));
+
+        Assert.Empty(DependencyRules.Violations(project));
+    }
+
+    [Fact]
+    public void EveryRuledProject_Exists()
+    {
+        var existing = Directory.GetFiles(Path.Combine(RepositoryRoot, "src"), "*.csproj", SearchOption.AllDirectories)
+            .Select(Path.GetFileNameWithoutExtension)
+            .ToHashSet();
+
+        Assert.All(DependencyRules.KnownProjects, p => Assert.Contains(p, existing));
+    }
+
+    [Theory]
+    [InlineData("ActorSegments.Domain", "<Project><ItemGroup><PackageReference Include=\"Npgsql\" /></ItemGroup></Project>", "package Npgsql")]
+    [InlineData("ActorSegments.Domain", "<Project><ItemGroup><PackageReference Include=\"Microsoft.Orleans.Sdk\" /></ItemGroup></Project>", "package Microsoft.Orleans.Sdk")]
+    [InlineData("ActorSegments.Domain", "<Project><ItemGroup><ProjectReference Include=\"..\\ActorSegments.Grains\\ActorSegments.Grains.csproj\" /></ItemGroup></Project>", "project ActorSegments.Grains")]
+    [InlineData("ActorSegments.Grains", "<Project><ItemGroup><ProjectReference Include=\"../ActorSegments.Server/ActorSegments.Server.csproj\" /></ItemGroup></Project>", "project ActorSegments.Server")]
+    [InlineData("ActorSegments.Cli", "<Project><ItemGroup><ProjectReference Include=\"..\\ActorSegments.Grains\\ActorSegments.Grains.csproj\" /></ItemGroup></Project>", "project ActorSegments.Grains")]
+    [InlineData("ActorSegments.Postgres", "<Project><ItemGroup><PackageReference Include=\"Microsoft.Orleans.Runtime\" /></ItemGroup></Project>", "package Microsoft.Orleans.Runtime")]
+    public void Violations_WrongArrow_IsReported(string name, string xml, string expected)
+    {
+        var violation = Assert.Single(DependencyRules.Violations(ProjectFile.Parse(name, xml)));
+
+        Assert.Contains(expected, violation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Violations_UnknownProject_AsksForARule() =>
+        Assert.Contains("no dependency rule", Assert.Single(DependencyRules.Violations(ProjectFile.Parse("ActorSegments.Mystery", "<Project />"))), StringComparison.Ordinal);
+
+    [Fact]
+    public void DomainAssembly_ReferencesNoInfrastructure()
+    {
+        var references = typeof(Domain.Events.CustomerEvent).Assembly.GetReferencedAssemblies().Select(a => a.Name ?? string.Empty);
+
+        Assert.DoesNotContain(references, r =>
+            r.StartsWith("Orleans", StringComparison.Ordinal) || r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) ||
+            r.StartsWith("Grpc", StringComparison.Ordinal) || r.StartsWith("Microsoft.ML", StringComparison.Ordinal) ||
+            r.StartsWith("Npgsql", StringComparison.Ordinal));
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ActorSegments.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"ActorSegments.sln not found above {AppContext.BaseDirectory}.");
+    }
+}

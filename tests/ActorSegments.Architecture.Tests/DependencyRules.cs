@@ -1,0 +1,49 @@
+namespace ActorSegments.Architecture.Tests;
+
+/// <summary>
+/// Which way the arrows may point. Domain is plain C#; grains and storage depend on it, never the reverse; the CLI
+/// talks to the server through the generated gRPC client (and to PostgreSQL for migrations), never to grains.
+/// </summary>
+internal static class DependencyRules
+{
+    private static readonly string[] _infrastructure = ["Microsoft.Orleans", "Microsoft.AspNetCore", "Grpc", "Google.Protobuf", "Microsoft.ML", "Npgsql"];
+
+    private static readonly Dictionary<string, Rule> _rules = new()
+    {
+        ["ActorSegments.Domain"] = new([], ForbiddenPackages: _infrastructure),
+        ["ActorSegments.Abstractions"] = new(["ActorSegments.Domain"], ForbiddenPackages: ["Microsoft.AspNetCore", "Grpc", "Google.Protobuf", "Microsoft.ML", "Npgsql"]),
+        ["ActorSegments.Grains"] = new(["ActorSegments.Abstractions", "ActorSegments.Domain"], ForbiddenPackages: ["Microsoft.AspNetCore", "Grpc", "Google.Protobuf", "Microsoft.ML", "Npgsql"]),
+        ["ActorSegments.Postgres"] = new(["ActorSegments.Domain", "ActorSegments.Abstractions"], ForbiddenPackages: ["Microsoft.Orleans", "Microsoft.AspNetCore", "Grpc", "Microsoft.ML"]),
+        ["ActorSegments.Protos"] = new([], ForbiddenPackages: ["Microsoft.Orleans", "Microsoft.AspNetCore", "Microsoft.ML", "Npgsql"]),
+        ["ActorSegments.Server"] = new(["ActorSegments.Grains", "ActorSegments.Abstractions", "ActorSegments.Domain", "ActorSegments.Postgres", "ActorSegments.Protos", "ActorSegments.ML"], ForbiddenPackages: []),
+        ["ActorSegments.Cli"] = new(["ActorSegments.Protos", "ActorSegments.Postgres"], ForbiddenPackages: ["Microsoft.Orleans", "Microsoft.AspNetCore", "Microsoft.ML"]),
+    };
+
+    public static IReadOnlyCollection<string> KnownProjects => _rules.Keys;
+
+    /// <summary>Every dependency of <paramref name="project"/> that breaks the rules, as sentences.</summary>
+    public static IEnumerable<string> Violations(ProjectFile project)
+    {
+        if (!_rules.TryGetValue(project.Name, out var rule))
+        {
+            yield return $"{project.Name} has no dependency rule; add one to {nameof(DependencyRules)}.";
+            yield break;
+        }
+
+        foreach (var reference in project.ProjectReferences.Where(r => !rule.AllowedProjects.Contains(r)))
+        {
+            yield return $"{project.Name} must not reference project {reference} (allowed: {string.Join(", ", rule.AllowedProjects)}).";
+        }
+
+        foreach (var package in project.PackageReferences)
+        {
+            var family = rule.ForbiddenPackages.FirstOrDefault(f => package.StartsWith(f, StringComparison.OrdinalIgnoreCase));
+            if (family is not null)
+            {
+                yield return $"{project.Name} must not reference package {package} ({family} is off limits there).";
+            }
+        }
+    }
+
+    private sealed record Rule(string[] AllowedProjects, string[] ForbiddenPackages);
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+
+namespace ActorSegments.Server.Tests;
+
+/// <summary>Bad settings stop the server before it starts, with a message naming the setting and its variable.</summary>
+public sealed class ConfigurationTests
+{
+    [Theory]
+    [InlineData("--ActorSegments:Cluster:SiloPort=70000", "ActorSegments__Cluster__SiloPort", "1-65535 (got 70000)")]
+    [InlineData("--ActorSegments:Cluster:GatewayPort=-1", "ActorSegments__Cluster__GatewayPort", "0 disables it")]
+    [InlineData("--ActorSegments:Cluster:ClusterId=has space", "ActorSegments__Cluster__ClusterId", "(got 'has space')")]
+    [InlineData("--ActorSegments:Cluster:AdvertisedAddress=silo-1", "ActorSegments__Cluster__AdvertisedAddress", "must be an IP address")]
+    [InlineData("--ActorSegments:Postgres:ConnectionString=Hots=x;", "ActorSegments__Postgres__ConnectionString", "not a valid PostgreSQL connection string")]
+    [InlineData("--ActorSegments:Postgres:ConnectionString=Port=5432", "ActorSegments__Postgres__ConnectionString", "names no Host")]
+    [InlineData("--ActorSegments:Ingest:MaxBatchSize=0", "ActorSegments__Ingest__MaxBatchSize", "1-10000 (got 0)")]
+    public void Build_InvalidSetting_FailsNamingTheSettingAndItsEnvironmentVariable(string arg, string variable, string expected)
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => ServerApplication.Build([arg]));
+
+        Assert.Contains(variable, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_Defaults_ListenOnTheDocumentedEndpoints()
+    {
+        await using var app = ServerApplication.Build([]);
+
+        var kestrel = app.Configuration.GetSection("Kestrel:Endpoints");
+
+        Assert.Equal("http://127.0.0.1:5000", kestrel["Grpc:Url"]);
+        Assert.Equal("Http2", kestrel["Grpc:Protocols"]);
+        Assert.Equal("http://127.0.0.1:5080", kestrel["Http:Url"]);
+    }
+
+    [Fact]
+    public async Task Build_EnvironmentStyleOverride_MovesTheGrpcEndpoint()
+    {
+        await using var app = ServerApplication.Build(["--Kestrel:Endpoints:Grpc:Url=http://0.0.0.0:7000"]);
+
+        Assert.Equal("http://0.0.0.0:7000", app.Configuration["Kestrel:Endpoints:Grpc:Url"]);
+        Assert.Equal("Http2", app.Configuration["Kestrel:Endpoints:Grpc:Protocols"]);
+    }
+}
