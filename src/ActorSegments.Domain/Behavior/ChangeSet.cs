@@ -1,0 +1,17 @@
+namespace ActorSegments.Domain.Behavior;
+
+/// <summary>
+/// What one change to a customer's state touched, so that only the segment rules reading it are re-evaluated. The
+/// effects of an event on derived values (RFM, cart, engagement, affinities) are attributed to its event type; rules
+/// reading derived values depend on the event types that feed them.
+/// </summary>
+public readonly record struct ChangeSet(string? EventType, bool Lifecycle, string? Trait, string? Score, bool Cohort)
+{
+    public static ChangeSet None => default;
+
+    public static ChangeSet ForEvent(string eventType, bool lifecycle) => new(eventType, lifecycle, null, null, false);
+
+    public static ChangeSet ForLifecycle(bool changed) => new(null, changed, null, null, false);
+
+    public bool IsEmpty => EventType is null && !Lifecycle && Trait is null && Score is null && !Cohort;
+}

@@ -1,0 +1,42 @@
+using ActorSegments.Domain.Behavior.Lifecycle;
+
+namespace ActorSegments.Domain.Behavior;
+
+/// <summary>Members the state codec uses to rebuild a state; not part of the behavioral API.</summary>
+public sealed partial class CustomerState
+{
+    internal IEnumerable<KeyValuePair<(string Type, string Property), ValueSeriesSet>> ValueSets => _values;
+
+    internal void RestoreCounters(long reference, long totalEvents, long untrackedEvents, long firstSeen, long lastSeen, long lastActivity)
+    {
+        LastActivity = lastActivity;
+        Reference = reference;
+        TotalEvents = totalEvents;
+        UntrackedEvents = untrackedEvents;
+        FirstSeen = firstSeen;
+        LastSeen = lastSeen;
+    }
+
+    internal void RestoreSeries(string type, EventSeries series) => _types[type] = series;
+
+    internal void RestoreValueSeries(string type, string property, string value, EventSeries series)
+    {
+        if (!_values.TryGetValue((type, property), out var set))
+        {
+            _values[(type, property)] = set = new ValueSeriesSet();
+        }
+
+        set.Restore(value, series);
+    }
+
+    internal void RestoreTrait(string name, TraitValue value) => _traits[name] = value;
+
+    internal void RestoreScore(string name, double value) => _scores[name] = value;
+
+    internal void RestoreCohort(string? cohort) => Cohort = cohort;
+
+    internal void RestoreEngagement(DecayedScore engagement) => _engagement = engagement;
+
+    internal void RestoreLifecycle(LifecycleStage stage, long since, IEnumerable<LifecycleTransition> history) =>
+        Lifecycle.Restore(stage, since, history);
+}

@@ -1,0 +1,265 @@
+using ActorSegments.Domain.Behavior.Lifecycle;
+using ActorSegments.Domain.Events;
+using ActorSegments.Domain.Time;
+
+namespace ActorSegments.Domain.Behavior;
+
+/// <summary>
+/// One customer's behavioral state: per-event-type series (and per tracked property value), traits, model outputs
+/// (scores, cohort), cart, engagement, affinities and lifecycle. Events are applied at their occurred-at time, in any
+/// arrival order; the size stays bounded whatever the volume (see <see cref="TimeTiers"/>).
+/// </summary>
+public sealed partial class CustomerState
+{
+    private readonly Dictionary<string, EventSeries> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string Property), ValueSeriesSet> _values = [];
+    private readonly Dictionary<string, TraitValue> _traits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _scores = new(StringComparer.Ordinal);
+    private DecayedScore _engagement;
+
+    /// <summary>The latest clock reading applied (Unix seconds): buckets are compacted relative to it.</summary>
+    public long Reference { get; private set; } = long.MinValue;
+
+    public long TotalEvents { get; private set; }
+
+    /// <summary>Events of types beyond the per-customer type limit, counted here only.</summary>
+    public long UntrackedEvents { get; private set; }
+
+    public long FirstSeen { get; private set; } = long.MaxValue;
+
+    public long LastSeen { get; private set; } = long.MinValue;
+
+    /// <summary>The latest event that counts as the customer's own activity (not, e.g., an email sent to it).</summary>
+    public long LastActivity { get; private set; } = long.MinValue;
+
+    public CartState Cart { get; } = new();
+
+    public AffinityTable Products { get; } = new();
+
+    public AffinityTable Categories { get; } = new();
+
+    public LifecycleState Lifecycle { get; } = new();
+
+    public string? Cohort { get; private set; }
+
+    public DecayedScore Engagement => _engagement;
+
+    public IReadOnlyDictionary<string, EventSeries> EventTypes => _types;
+
+    public IReadOnlyDictionary<string, TraitValue> Traits => _traits;
+
+    public IReadOnlyDictionary<string, double> Scores => _scores;
+
+    public bool IsEmpty => TotalEvents == 0;
+
+    public EventSeries? Series(string eventType) => _types.GetValueOrDefault(eventType);
+
+    public ValueSeriesSet? ValueSeries(string eventType, string property) => _values.GetValueOrDefault((eventType, property));
+
+    public LifecycleFacts LifecycleFacts(BehaviorModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var purchases = Series(model.Settings.PurchaseEvent);
+        return new LifecycleFacts(
+            purchases?.TotalCount ?? 0,
+            purchases?.LastSeen ?? long.MinValue,
+            LastActivity,
+            FirstSeen);
+    }
+
+    /// <summary>Applies one event at its occurred-at time, with the clock reading <paramref name="now"/>.</summary>
+    public ChangeSet Apply(CustomerEvent evt, BehaviorModel model, long now)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        ArgumentNullException.ThrowIfNull(model);
+        Reference = Math.Max(Reference, now);
+        var time = UnixTime.Seconds(evt.OccurredAt);
+        var type = model.EventType(evt.Type);
+        var stageBefore = Lifecycle.Stage;
+
+        TotalEvents++;
+        FirstSeen = Math.Min(FirstSeen, time);
+        LastSeen = Math.Max(LastSeen, time);
+
+        Span<double> numbers = stackalloc double[type.NumericSlots.Count];
+        for (var slot = 0; slot < numbers.Length; slot++)
+        {
+            numbers[slot] = NumberOf(evt, type.NumericSlots[slot]);
+        }
+
+        if (TypeSeries(evt.Type, type, model) is { } series)
+        {
+            series.Add(time, numbers, model.Tiers, Reference);
+            RecordTrackedValues(evt, type, time, numbers, model);
+        }
+        else
+        {
+            UntrackedEvents++;
+        }
+
+        var previousActivity = LastActivity;
+        if (type.IsActivity)
+        {
+            LastActivity = Math.Max(LastActivity, time);
+        }
+
+        ApplyDerived(evt, type, time, model);
+
+        var settings = model.Settings.Lifecycle;
+        // Only a new visitor can become engaged; counting recent activity is skipped otherwise.
+        var engaged = type.IsActivity && Lifecycle.Stage is LifecycleStage.NewVisitor or LifecycleStage.None ? ActivityCountFrom(model.Tiers.WindowStart(time, Math.Min((long)settings.EngagedWindow.TotalSeconds, model.Tiers.Horizon)), model) : 0;
+        LifecycleMachine.OnEvent(Lifecycle, type, time, LifecycleFacts(model), previousActivity, engaged, settings);
+        LifecycleMachine.AdvanceTo(Lifecycle, LifecycleFacts(model), Reference, settings);
+        return ChangeSet.ForEvent(evt.Type, Lifecycle.Stage != stageBefore);
+    }
+
+    /// <summary>
+    /// Lets time pass with no event: applies due lifecycle transitions and compacts every series. Rule values never
+    /// depend on whether this ran (evaluation is exact at any time); it keeps the state small and the stage current.
+    /// </summary>
+    public ChangeSet AdvanceTo(long now, BehaviorModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Reference = Math.Max(Reference, now);
+        var stageBefore = Lifecycle.Stage;
+        LifecycleMachine.AdvanceTo(Lifecycle, LifecycleFacts(model), Reference, model.Settings.Lifecycle);
+        Compact(model);
+        return ChangeSet.ForLifecycle(Lifecycle.Stage != stageBefore);
+    }
+
+    /// <summary>Sets (or with null removes) a trait.</summary>
+    public ChangeSet SetTrait(string name, TraitValue? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var changed = value is null ? _traits.Remove(name) : !_traits.TryGetValue(name, out var old) || !old.Equals(value);
+        if (value is not null)
+        {
+            _traits[name] = value;
+        }
+
+        return changed ? new ChangeSet(null, false, name, null, false) : ChangeSet.None;
+    }
+
+    /// <summary>Sets (or with null removes) a model score such as <c>purchase_30d</c>.</summary>
+    public ChangeSet SetScore(string name, double? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var changed = value is null ? _scores.Remove(name) : !_scores.TryGetValue(name, out var old) || !old.Equals(value.Value);
+        if (value is not null)
+        {
+            _scores[name] = value.Value;
+        }
+
+        return changed ? new ChangeSet(null, false, null, name, false) : ChangeSet.None;
+    }
+
+    public ChangeSet SetCohort(string? cohort)
+    {
+        var changed = Cohort != cohort;
+        Cohort = cohort;
+        return changed ? new ChangeSet(null, false, null, null, true) : ChangeSet.None;
+    }
+
+    /// <summary>The decayed engagement score as of <paramref name="now"/>.</summary>
+    public double EngagementAt(long now, BehaviorModel model) =>
+        _engagement.At(now, model.Settings.EngagementHalfLife.TotalSeconds);
+
+    private EventSeries? TypeSeries(string name, EventTypeModel type, BehaviorModel model)
+    {
+        if (_types.TryGetValue(name, out var series))
+        {
+            return series;
+        }
+
+        if (_types.Count >= model.Settings.MaxEventTypes)
+        {
+            return null;
+        }
+
+        series = new EventSeries(type.NumericSlots.Count, type.BucketSlotCount);
+        _types[name] = series;
+        return series;
+    }
+
+    private void RecordTrackedValues(CustomerEvent evt, EventTypeModel type, long time, ReadOnlySpan<double> numbers, BehaviorModel model)
+    {
+        foreach (var property in type.TrackedProperties)
+        {
+            if (!evt.Properties.TryGetValue(property, out var value) || value.Kind != PropertyKind.String)
+            {
+                continue;
+            }
+
+            if (!_values.TryGetValue((evt.Type, property), out var set))
+            {
+                _values[(evt.Type, property)] = set = new ValueSeriesSet();
+            }
+
+            set.SeriesFor(value.Text!, time, type, model.Settings.MaxValuesPerProperty)?.Add(time, numbers[..type.BucketSlotCount], model.Tiers, Reference);
+        }
+    }
+
+    /// <summary>Events of activity types in buckets starting at or after <paramref name="start"/>.</summary>
+    public long ActivityCountFrom(long start, BehaviorModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        long count = 0;
+        foreach (var (name, series) in _types)
+        {
+            if (model.EventType(name).IsActivity)
+            {
+                count += series.CountFrom(start);
+            }
+        }
+
+        return count;
+    }
+
+    private static double NumberOf(CustomerEvent evt, string property) =>
+        evt.Properties.TryGetValue(property, out var value) && value.Kind == PropertyKind.Number ? value.Number : double.NaN;
+
+    private void ApplyDerived(CustomerEvent evt, EventTypeModel type, long time, BehaviorModel model)
+    {
+        var settings = model.Settings;
+        if (type.IsCartAdd || type.IsCartRemove || type.IsCheckout || type.IsPurchase)
+        {
+            Cart.Apply(type, time, NumberOf(evt, settings.PriceProperty), NumberOf(evt, settings.QuantityProperty));
+        }
+
+        if (type.EngagementWeight != 0)
+        {
+            _engagement.Add(type.EngagementWeight, time, settings.EngagementHalfLife.TotalSeconds);
+        }
+
+        if (type.AffinityWeight != 0)
+        {
+            var halfLife = settings.AffinityHalfLife.TotalSeconds;
+            if (evt.Properties.TryGetValue(settings.ProductProperty, out var product) && product.Kind == PropertyKind.String)
+            {
+                Products.Add(product.Text!, type.AffinityWeight, time, halfLife, settings.AffinityTopK);
+            }
+
+            if (evt.Properties.TryGetValue(settings.CategoryProperty, out var category) && category.Kind == PropertyKind.String)
+            {
+                Categories.Add(category.Text!, type.AffinityWeight, time, halfLife, settings.AffinityTopK);
+            }
+        }
+    }
+
+    private void Compact(BehaviorModel model)
+    {
+        foreach (var series in _types.Values)
+        {
+            series.Compact(model.Tiers, Reference);
+        }
+
+        foreach (var set in _values.Values)
+        {
+            foreach (var series in set.Values.Values)
+            {
+                series.Compact(model.Tiers, Reference);
+            }
+        }
+
+    }
+}

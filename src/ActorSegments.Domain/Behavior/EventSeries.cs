@@ -1,0 +1,383 @@
+using ActorSegments.Domain.Time;
+
+namespace ActorSegments.Domain.Behavior;
+
+/// <summary>
+/// Everything one customer did of one kind (an event type, or an event type with one property value): all-time
+/// totals, exact first and last times, and tiered time buckets (see <see cref="TimeTiers"/>) that answer "how many,
+/// how much, in the last W" and "between A and B" within the precision contract, in bounded space.
+/// </summary>
+/// <remarks>
+/// Buckets are kept sorted by start; older buckets are in coarser (or equal) tiers. Because a bucket only moves to a
+/// coarser tier once it is entirely older than its tier's limit, and the reference clock never moves back, no two
+/// buckets share a start. Numeric slots hold, per property, how many events had it and their sum, minimum and maximum:
+/// all slots in the totals, the first <see cref="BucketSlots"/> (tracked properties) also per bucket.
+/// </remarks>
+public sealed class EventSeries
+{
+    internal const int Stride = 4; // per slot: present count, sum, min, max
+
+    private long[] _starts = [];
+    private byte[] _tiers = [];
+    private int[] _counts = [];
+    private double[] _aggregates = [];
+    private int _length;
+    private long _nextPromotion = UnixTime.Never;
+    private TierCounts _perTier;
+    private readonly double[] _totals;
+
+    public EventSeries(int slots, int bucketSlots)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(bucketSlots);
+        ArgumentOutOfRangeException.ThrowIfLessThan(slots, bucketSlots);
+        Slots = slots;
+        BucketSlots = bucketSlots;
+        _totals = new double[slots * Stride];
+        for (var slot = 0; slot < slots; slot++)
+        {
+            ResetAggregate(_totals, slot * Stride);
+        }
+    }
+
+    /// <summary>Numeric properties aggregated in the totals.</summary>
+    public int Slots { get; }
+
+    /// <summary>Numeric properties (the first ones) also aggregated per bucket, so they can be windowed.</summary>
+    public int BucketSlots { get; }
+
+    public long TotalCount { get; private set; }
+
+    /// <summary>Earliest occurred-at seen (seconds), or <see cref="long.MaxValue"/> when empty.</summary>
+    public long FirstSeen { get; private set; } = long.MaxValue;
+
+    /// <summary>Latest occurred-at seen (seconds), or <see cref="long.MinValue"/> when empty.</summary>
+    public long LastSeen { get; private set; } = long.MinValue;
+
+    public int BucketCount => _length;
+
+    public bool IsEmpty => TotalCount == 0;
+
+    /// <summary>Bucket start times, oldest first.</summary>
+    public ReadOnlySpan<long> BucketStarts => _starts.AsSpan(0, _length);
+
+    /// <summary>Events per bucket, in the order of <see cref="BucketStarts"/>.</summary>
+    public ReadOnlySpan<int> BucketCounts => _counts.AsSpan(0, _length);
+
+    internal ReadOnlySpan<double> Totals => _totals;
+
+    private int Width => BucketSlots * Stride;
+
+    /// <summary>Records one event at <paramref name="time"/> with its numeric property values (NaN where absent).</summary>
+    public void Add(long time, ReadOnlySpan<double> values, TimeTiers tiers, long reference)
+    {
+        ArgumentNullException.ThrowIfNull(tiers);
+        TotalCount++;
+        FirstSeen = Math.Min(FirstSeen, time);
+        LastSeen = Math.Max(LastSeen, time);
+        for (var slot = 0; slot < Slots && slot < values.Length; slot++)
+        {
+            Accumulate(_totals, slot * Stride, values[slot]);
+        }
+
+        Compact(tiers, reference);
+        var tier = tiers.SettledTier(time, 0, reference);
+        if (tier < 0)
+        {
+            return; // older than the horizon: counted in totals only
+        }
+
+        var start = tiers.AlignDown(time, tier);
+        var index = FindOrInsert(start, (byte)tier);
+        _nextPromotion = Math.Min(_nextPromotion, tiers.PromotionTime(start, tier));
+        _counts[index]++;
+        for (var slot = 0; slot < BucketSlots && slot < values.Length; slot++)
+        {
+            Accumulate(_aggregates, (index * Width) + (slot * Stride), values[slot]);
+        }
+
+        if (_perTier[tier] > tiers.MaxBuckets(tier))
+        {
+            EnforceCaps(tiers);
+        }
+    }
+
+    /// <summary>Moves buckets into coarser tiers as they age and drops those past the horizon.</summary>
+    public void Compact(TimeTiers tiers, long reference)
+    {
+        ArgumentNullException.ThrowIfNull(tiers);
+        if (reference >= _nextPromotion)
+        {
+            Rewrite(tiers, reference, promoteTier: -1, promoteCount: 0);
+        }
+    }
+
+    /// <summary>Events in buckets starting at or after <paramref name="start"/> (see <see cref="TimeTiers.WindowStart"/>).</summary>
+    public long CountFrom(long start) => CountBetween(start, long.MaxValue);
+
+    /// <summary>Events in buckets starting in [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public long CountBetween(long start, long end)
+    {
+        long count = 0;
+        for (var i = LowerBound(start); i < _length && _starts[i] < end; i++)
+        {
+            count += _counts[i];
+        }
+
+        return count;
+    }
+
+    /// <summary>Sum, average, minimum or maximum of a bucket slot over buckets starting in [start, end); NaN when no event had it.</summary>
+    public double AggregateBetween(int slot, AggregateKind kind, long start, long end)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(slot, BucketSlots);
+        Span<double> acc = stackalloc double[Stride];
+        ResetAggregate(acc, 0);
+        for (var i = LowerBound(start); i < _length && _starts[i] < end; i++)
+        {
+            Combine(acc, _aggregates.AsSpan((i * Width) + (slot * Stride), Stride));
+        }
+
+        return Result(acc, kind);
+    }
+
+    /// <summary>All-time sum, average, minimum or maximum of a numeric slot; NaN when no event had it.</summary>
+    public double AggregateTotal(int slot, AggregateKind kind) => Result(_totals.AsSpan(slot * Stride, Stride), kind);
+
+    /// <summary>Index of the first bucket starting at or after <paramref name="start"/>.</summary>
+    public int LowerBound(long start)
+    {
+        int low = 0, high = _length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (_starts[mid] < start)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    internal (long Start, byte Tier, int Count) Bucket(int index) => (_starts[index], _tiers[index], _counts[index]);
+
+    internal ReadOnlySpan<double> BucketAggregates(int index) => _aggregates.AsSpan(index * Width, Width);
+
+    /// <summary>Rebuilds a series from its persisted parts (see the state codec).</summary>
+    internal void Restore(long totalCount, long firstSeen, long lastSeen, ReadOnlySpan<double> totals)
+    {
+        TotalCount = totalCount;
+        FirstSeen = firstSeen;
+        LastSeen = lastSeen;
+        totals.CopyTo(_totals);
+    }
+
+    /// <summary>Writes into <paramref name="totals"/> the combined aggregates of every bucket for the first slots.</summary>
+    internal void SumBucketsInto(Span<double> totals, int slots)
+    {
+        for (var slot = 0; slot < slots; slot++)
+        {
+            ResetAggregate(totals, slot * Stride);
+            for (var i = 0; i < _length; i++)
+            {
+                Combine(totals.Slice(slot * Stride, Stride), _aggregates.AsSpan((i * Width) + (slot * Stride), Stride));
+            }
+        }
+    }
+
+    internal void AppendBucket(long start, byte tier, int count, ReadOnlySpan<double> aggregates, TimeTiers tiers)
+    {
+        _nextPromotion = Math.Min(_nextPromotion, tiers.PromotionTime(start, tier));
+        EnsureCapacity(_length + 1);
+        _starts[_length] = start;
+        _tiers[_length] = tier;
+        _counts[_length] = count;
+        aggregates.CopyTo(_aggregates.AsSpan(_length * Width, Width));
+        _perTier[tier]++;
+        _length++;
+    }
+
+    /// <summary>
+    /// Keeps each tier within its bucket cap by moving its oldest buckets up a tier. It moves a quarter of the cap more
+    /// than needed, so a customer at the cap pays for the rewrite once per many events, not on every one.
+    /// </summary>
+    private void EnforceCaps(TimeTiers tiers)
+    {
+        for (var tier = 0; tier < tiers.Count; tier++)
+        {
+            var cap = tiers.MaxBuckets(tier);
+            if (_perTier[tier] > cap)
+            {
+                Rewrite(tiers, long.MinValue, tier, _perTier[tier] - (cap - (cap / 4)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Re-tiers every bucket: settles it for the <paramref name="reference"/> clock, and moves the
+    /// <paramref name="promoteCount"/> oldest buckets of <paramref name="promoteTier"/> up one tier; re-aligns starts,
+    /// merges buckets that land on the same start and drops those past the horizon. Buckets are visited oldest first
+    /// and never move past an older one, so one pass keeps the order.
+    /// </summary>
+    private void Rewrite(TimeTiers tiers, long reference, int promoteTier, int promoteCount)
+    {
+        var write = 0;
+        _nextPromotion = UnixTime.Never;
+        _perTier = default;
+        for (var read = 0; read < _length; read++)
+        {
+            var tier = tiers.SettledTier(_starts[read], _tiers[read], reference);
+            if (tier == promoteTier && promoteCount > 0)
+            {
+                promoteCount--;
+                tier = tier + 1 < tiers.Count ? tier + 1 : -1;
+            }
+
+            if (tier < 0)
+            {
+                continue;
+            }
+
+            var start = tiers.AlignDown(_starts[read], tier);
+            if (write > 0 && _starts[write - 1] == start)
+            {
+                Merge(from: read, into: write - 1);
+                if (tier > _tiers[write - 1])
+                {
+                    _perTier[_tiers[write - 1]]--;
+                    _perTier[tier]++;
+                    _tiers[write - 1] = (byte)tier;
+                }
+
+                continue;
+            }
+
+            if (read != write)
+            {
+                _counts[write] = _counts[read];
+                Array.Copy(_aggregates, read * Width, _aggregates, write * Width, Width);
+            }
+
+            _starts[write] = start;
+            _tiers[write] = (byte)tier;
+            _nextPromotion = Math.Min(_nextPromotion, tiers.PromotionTime(start, tier));
+            _perTier[tier]++;
+            write++;
+        }
+
+        _length = write;
+    }
+
+    private int FindOrInsert(long start, byte tier)
+    {
+        var index = LowerBound(start);
+        if (index < _length && _starts[index] == start)
+        {
+            if (tier > _tiers[index])
+            {
+                _perTier[_tiers[index]]--;
+                _perTier[tier]++;
+                _tiers[index] = tier;
+            }
+
+            return index;
+        }
+
+        EnsureCapacity(_length + 1);
+        var tail = _length - index;
+        if (tail > 0)
+        {
+            Array.Copy(_starts, index, _starts, index + 1, tail);
+            Array.Copy(_tiers, index, _tiers, index + 1, tail);
+            Array.Copy(_counts, index, _counts, index + 1, tail);
+            Array.Copy(_aggregates, index * Width, _aggregates, (index + 1) * Width, tail * Width);
+        }
+
+        _starts[index] = start;
+        _tiers[index] = tier;
+        _perTier[tier]++;
+        _counts[index] = 0;
+        for (var slot = 0; slot < BucketSlots; slot++)
+        {
+            ResetAggregate(_aggregates, (index * Width) + (slot * Stride));
+        }
+
+        _length++;
+        return index;
+    }
+
+    private void EnsureCapacity(int needed)
+    {
+        if (_starts.Length >= needed)
+        {
+            return;
+        }
+
+        var capacity = Math.Max(needed, Math.Max(4, _starts.Length * 2));
+        Array.Resize(ref _starts, capacity);
+        Array.Resize(ref _tiers, capacity);
+        Array.Resize(ref _counts, capacity);
+        Array.Resize(ref _aggregates, capacity * Width);
+    }
+
+    private void Merge(int from, int into)
+    {
+        _counts[into] += _counts[from];
+        for (var slot = 0; slot < BucketSlots; slot++)
+        {
+            Combine(_aggregates.AsSpan((into * Width) + (slot * Stride), Stride), _aggregates.AsSpan((from * Width) + (slot * Stride), Stride));
+        }
+    }
+
+    internal static void ResetAggregate(Span<double> target, int offset)
+    {
+        target[offset] = 0;
+        target[offset + 1] = 0;
+        target[offset + 2] = double.PositiveInfinity;
+        target[offset + 3] = double.NegativeInfinity;
+    }
+
+    private static void Accumulate(Span<double> target, int offset, double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return;
+        }
+
+        target[offset]++;
+        target[offset + 1] += value;
+        target[offset + 2] = Math.Min(target[offset + 2], value);
+        target[offset + 3] = Math.Max(target[offset + 3], value);
+    }
+
+    private static void Combine(Span<double> into, ReadOnlySpan<double> from)
+    {
+        into[0] += from[0];
+        into[1] += from[1];
+        into[2] = Math.Min(into[2], from[2]);
+        into[3] = Math.Max(into[3], from[3]);
+    }
+
+    private static double Result(ReadOnlySpan<double> acc, AggregateKind kind) => acc[0] == 0 && kind != AggregateKind.Count
+        ? double.NaN
+        : kind switch
+        {
+            AggregateKind.Count => acc[0],
+            AggregateKind.Sum => acc[1],
+            AggregateKind.Avg => acc[1] / acc[0],
+            AggregateKind.Min => acc[2],
+            AggregateKind.Max => acc[3],
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+
+    /// <summary>Buckets per tier, kept up to date so the cap check costs nothing per event.</summary>
+    [System.Runtime.CompilerServices.InlineArray(8)]
+    private struct TierCounts
+    {
+        private int _first;
+    }
+}

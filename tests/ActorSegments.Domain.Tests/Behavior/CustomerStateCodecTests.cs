@@ -1,0 +1,59 @@
+using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Behavior.Serialization;
+using ActorSegments.Domain.Time;
+
+namespace ActorSegments.Domain.Tests.Behavior;
+
+public sealed class CustomerStateCodecTests
+{
+    [Fact]
+    public void Deserialize_Serialized_GivesAnEquivalentState()
+    {
+        var state = CustomerFixtures.Build(events: 2_000, days: 200, types: 12, seed: 3);
+        state.SetTrait("country", TraitValue.Of("US"));
+        state.SetTrait("age", TraitValue.Of(31));
+        state.SetTrait("newsletter", TraitValue.Of(true));
+        state.SetTrait("signup_at", TraitValue.OfTimestamp(1_700_000_000));
+        state.SetTrait("tags", TraitValue.Of(["vip", "b2b"]));
+        state.SetScore("purchase_30d", 0.8125);
+        state.SetCohort("high-intent-browsers");
+
+        var bytes = CustomerStateCodec.Serialize(state, TimeTiers.Default);
+        var copy = CustomerStateCodec.Deserialize(bytes, TimeTiers.Default);
+
+        Assert.Equal(bytes, CustomerStateCodec.Serialize(copy, TimeTiers.Default));
+        Assert.Equal(state.TotalEvents, copy.TotalEvents);
+        Assert.Equal(state.Traits.OrderBy(p => p.Key), copy.Traits.OrderBy(p => p.Key));
+        Assert.Equal(state.Lifecycle.History, copy.Lifecycle.History);
+        Assert.Equal(state.Products.Top(10), copy.Products.Top(10));
+        foreach (var (type, series) in state.EventTypes)
+        {
+            var other = copy.EventTypes[type];
+            Assert.Equal(series.BucketStarts.ToArray(), other.BucketStarts.ToArray());
+            Assert.Equal(series.BucketCounts.ToArray(), other.BucketCounts.ToArray());
+            for (var slot = 0; slot < series.Slots; slot++)
+            {
+                Assert.Equal(series.AggregateTotal(slot, AggregateKind.Sum), other.AggregateTotal(slot, AggregateKind.Sum));
+            }
+        }
+    }
+
+    [Fact]
+    public void Deserialize_Empty_GivesAnEmptyState() => Assert.True(CustomerStateCodec.Deserialize([], TimeTiers.Default).IsEmpty);
+
+    [Fact]
+    public void Deserialize_TruncatedInput_FailsWithInvalidData()
+    {
+        var bytes = CustomerStateCodec.Serialize(CustomerFixtures.Build(events: 100, days: 30, types: 4, seed: 1), TimeTiers.Default);
+
+        Assert.Throws<InvalidDataException>(() => CustomerStateCodec.Deserialize(bytes.AsSpan(0, bytes.Length / 2), TimeTiers.Default));
+    }
+
+    [Fact]
+    public void Deserialize_UnknownVersion_NamesIt()
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => CustomerStateCodec.Deserialize([42, 0], TimeTiers.Default));
+
+        Assert.Contains("format version 42", ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,71 @@
+using ActorSegments.Domain.Time;
+
+namespace ActorSegments.Domain.Tests.Time;
+
+public sealed class TimeTiersTests
+{
+    private const long Hour = 3600;
+    private const long Day = 86_400;
+    private static readonly TimeTiers Tiers = TimeTiers.Default;
+
+    [Theory]
+    [InlineData(60, 1)]
+    [InlineData(48 * Hour, 1)]
+    [InlineData((48 * Hour) + 1, 60)]
+    [InlineData(7 * Day, 60)]
+    [InlineData(30 * Day, Hour)]
+    [InlineData(90 * Day, Day)]
+    [InlineData(365 * Day, 7 * Day)]
+    public void TierForAge_FollowsThePrecisionContract(long window, long resolution) =>
+        Assert.Equal(resolution, Tiers.Resolution(Tiers.TierForAge(window)));
+
+    [Fact]
+    public void AlignDown_WeeksStartOnMonday()
+    {
+        var wednesday = UnixTime.Seconds(new DateTimeOffset(2026, 11, 25, 15, 30, 0, TimeSpan.Zero));
+        var weekTier = Tiers.TierForAge(365 * Day);
+
+        var start = UnixTime.ToDateTimeOffset(Tiers.AlignDown(wednesday, weekTier));
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero), start);
+        Assert.Equal(DayOfWeek.Monday, start.DayOfWeek);
+    }
+
+    [Fact]
+    public void WindowExit_ForSecondResolution_IsExactlyTheWindowAfterTheEvent()
+    {
+        const long eventTime = 1_000_000;
+
+        Assert.Equal(eventTime + (48 * Hour), Tiers.WindowExit(eventTime, 48 * Hour));
+        Assert.True(Tiers.WindowStart(eventTime + (48 * Hour) - 1, 48 * Hour) <= eventTime);
+        Assert.True(Tiers.WindowStart(eventTime + (48 * Hour), 48 * Hour) > eventTime);
+    }
+
+    [Fact]
+    public void SettledTier_PastTheHorizon_IsMinusOne()
+    {
+        var now = 500 * Day;
+
+        Assert.Equal(-1, Tiers.SettledTier(now - (420 * Day), 0, now));
+        Assert.Equal(0, Tiers.SettledTier(now - 10, 0, now));
+        Assert.Equal(1, Tiers.SettledTier(now - (3 * Day), 0, now));
+    }
+
+    [Fact]
+    public void ShortHorizon_TruncatesTheTiers()
+    {
+        var tiers = new TimeTiers(TimeSpan.FromDays(30));
+
+        Assert.Equal(3, tiers.Count);
+        Assert.Equal(30 * Day, tiers.Limit(2));
+        Assert.Equal(30 * Day, tiers.Horizon);
+    }
+
+    [Fact]
+    public void NextTierChange_IsTheFirstSecondPastEachLimit()
+    {
+        Assert.Equal((48 * Hour) + 1, Tiers.NextTierChange(0, 0));
+        Assert.Equal((7 * Day) + 1, Tiers.NextTierChange(0, 48 * Hour + 1));
+        Assert.Equal(UnixTime.Never, Tiers.NextTierChange(0, 400 * Day + 5));
+    }
+}
