@@ -77,6 +77,10 @@ public sealed partial class CustomerState
         var type = model.EventType(evt.Type);
         var stageBefore = Lifecycle.Stage;
 
+        // Deadlines that passed before this event happened take effect first: a view arriving after an at-risk
+        // deadline the customer was never woken for still counts as a return.
+        LifecycleMachine.AdvanceTo(Lifecycle, LifecycleFacts(model), Math.Min(time, Reference), model.Settings.Lifecycle);
+
         TotalEvents++;
         FirstSeen = Math.Min(FirstSeen, time);
         LastSeen = Math.Max(LastSeen, time);
