@@ -1,0 +1,4 @@
+namespace ActorSegments.Domain.Rules.Ast;
+
+/// <summary>A value a condition looks at.</summary>
+public abstract record Operand : RuleNode;

@@ -1,0 +1,4 @@
+namespace ActorSegments.Domain.Rules.Ast;
+
+/// <summary>Which events an aggregate covers in time.</summary>
+public abstract record Window : RuleNode;
