@@ -152,26 +152,49 @@ public sealed class TimeTiers
     }
 
     /// <summary>
-    /// Bounds of an absolute range [from, to) at <paramref name="now"/>: each edge is rounded up to a bucket boundary at
-    /// the resolution its age allows, so the count of a fixed range can change as its edges age into coarser tiers.
+    /// Bounds of an absolute range [from, to) at <paramref name="now"/>, widened to whole buckets at the resolution each
+    /// edge's age allows: the start rounds down, the end rounds up, so an old range never loses the events it was
+    /// written for (it may gain a few from the edge buckets). Counting buckets that start in [Start, End) is exact under
+    /// this definition.
     /// </summary>
-    public (long Start, long End) RangeBounds(long now, long from, long to) =>
-        (AlignUp(from, TierForAge(Math.Max(0, now - from))), AlignUp(to, TierForAge(Math.Max(0, now - to))));
-
-    /// <summary>The next instant after <paramref name="after"/> at which an edge at <paramref name="edge"/> changes tier.</summary>
-    public long NextTierChange(long edge, long after)
+    public (long Start, long End) RangeBounds(long now, long from, long to)
     {
-        foreach (var limit in _limits)
+        var (startTier, endTier) = RangeEdgeTiers(now, from, to);
+        return (AlignDown(from, startTier), AlignUp(to, endTier));
+    }
+
+    /// <summary>
+    /// The tiers the edges of [from, to) are rounded at. The start edge moves to the next tier one bucket before its age
+    /// reaches its tier's limit: events just older than the start may already sit in the coarser tier, and rounding at
+    /// that tier keeps them on the right side of the edge.
+    /// </summary>
+    public (int StartTier, int EndTier) RangeEdgeTiers(long now, long from, long to)
+    {
+        var startAge = Math.Max(0, now - from);
+        var startTier = TierForAge(startAge);
+        if (startTier < _limits.Length - 1 && startAge + _resolutions[startTier] > _limits[startTier])
         {
-            // The edge's age exceeds the limit from edge + limit + 1 on.
-            var change = edge + limit + 1;
-            if (limit != long.MaxValue && change > after)
+            startTier++;
+        }
+
+        return (startTier, TierForAge(Math.Max(0, now - to)));
+    }
+
+    /// <summary>The next instant after <paramref name="after"/> at which an edge of a range changes the tier it is rounded at.</summary>
+    public long NextTierChange(long edge, long after, bool isStart)
+    {
+        var next = UnixTime.Never;
+        for (var tier = 0; tier < _limits.Length - 1; tier++)
+        {
+            // End edges move up when their age passes the limit; start edges one bucket earlier.
+            var change = edge + _limits[tier] + 1 - (isStart ? _resolutions[tier] : 0);
+            if (change > after)
             {
-                return change;
+                next = Math.Min(next, change);
             }
         }
 
-        return UnixTime.Never;
+        return next;
     }
 
     private long AlignUp(long time, int tier)

@@ -84,10 +84,9 @@ public sealed class EventSeriesOracleTests
     private static void AssertRange(EventSeries series, (long Time, double Value)[] events, long now, long from, long to)
     {
         var (start, end) = Tiers.RangeBounds(now, from, to);
-        var fromTier = Tiers.TierForAge(now - from);
-        var toTier = Tiers.TierForAge(Math.Max(0, now - to));
+        var (fromTier, toTier) = Tiers.RangeEdgeTiers(now, from, to);
         var inRange = events
-            .Where(e => Tiers.AlignDown(e.Time, fromTier) >= start && Tiers.AlignDown(e.Time, toTier) < end)
+            .Where(e => Tiers.AlignDown(e.Time, fromTier) >= Tiers.AlignDown(from, fromTier) && Tiers.AlignDown(e.Time, toTier) < end)
             .ToList();
 
         Assert.Equal(inRange.Count, series.CountBetween(start, end));

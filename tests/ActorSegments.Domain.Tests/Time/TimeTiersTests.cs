@@ -62,10 +62,25 @@ public sealed class TimeTiersTests
     }
 
     [Fact]
-    public void NextTierChange_IsTheFirstSecondPastEachLimit()
+    public void NextTierChange_IsTheFirstSecondPastEachLimit_ForStartEdgesOneBucketEarlier()
     {
-        Assert.Equal((48 * Hour) + 1, Tiers.NextTierChange(0, 0));
-        Assert.Equal((7 * Day) + 1, Tiers.NextTierChange(0, 48 * Hour + 1));
-        Assert.Equal(UnixTime.Never, Tiers.NextTierChange(0, 400 * Day + 5));
+        Assert.Equal((48 * Hour) + 1, Tiers.NextTierChange(0, 0, isStart: false));
+        Assert.Equal((7 * Day) + 1, Tiers.NextTierChange(0, (48 * Hour) + 1, isStart: false));
+        Assert.Equal(48 * Hour, Tiers.NextTierChange(0, 0, isStart: true));
+        Assert.Equal(UnixTime.Never, Tiers.NextTierChange(0, (400 * Day) + 5, isStart: false));
+    }
+
+    [Fact]
+    public void RangeBounds_WidenToWholeBucketsAsEdgesAge()
+    {
+        var from = UnixTime.Seconds(new DateTimeOffset(2025, 11, 28, 0, 0, 0, TimeSpan.Zero)); // a Friday
+        var to = UnixTime.Seconds(new DateTimeOffset(2025, 12, 2, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal((from, to), Tiers.RangeBounds(to + Day, from, to));
+        var (start, end) = Tiers.RangeBounds(to + (200 * Day), from, to);
+
+        // 200 days later both edges are in the week tier: the range covers the whole weeks, Monday to Monday.
+        Assert.Equal(new DateTimeOffset(2025, 11, 24, 0, 0, 0, TimeSpan.Zero), UnixTime.ToDateTimeOffset(start));
+        Assert.Equal(new DateTimeOffset(2025, 12, 8, 0, 0, 0, TimeSpan.Zero), UnixTime.ToDateTimeOffset(end));
     }
 }

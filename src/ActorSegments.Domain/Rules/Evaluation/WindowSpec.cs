@@ -21,5 +21,5 @@ internal readonly record struct WindowSpec(bool Relative, bool Absolute, long Se
     /// <summary>The next instant after <paramref name="after"/> at which the window's content may change on its own.</summary>
     public long NextCandidate(SeriesSelection selection, in EvaluationContext context, long after) => Relative
         ? selection.NextExit(context.State, context.Model.Tiers, Seconds, after)
-        : Absolute ? Math.Min(context.Model.Tiers.NextTierChange(From, after), context.Model.Tiers.NextTierChange(To, after)) : UnixTime.Never;
+        : Absolute ? Math.Min(context.Model.Tiers.NextTierChange(From, after, isStart: true), context.Model.Tiers.NextTierChange(To, after, isStart: false)) : UnixTime.Never;
 }

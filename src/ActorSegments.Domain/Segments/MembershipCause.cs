@@ -1,0 +1,20 @@
+namespace ActorSegments.Domain.Segments;
+
+/// <summary>Why a membership changed.</summary>
+public enum MembershipCause : byte
+{
+    /// <summary>An event was applied.</summary>
+    Event = 1,
+
+    /// <summary>Time passed: a window, deadline or decay crossed a threshold with no new input.</summary>
+    Time = 2,
+
+    /// <summary>A trait was set or removed.</summary>
+    Trait = 3,
+
+    /// <summary>A model score or the cohort was written back.</summary>
+    Model = 4,
+
+    /// <summary>The segment was created, edited or deleted (or the customer was backfilled).</summary>
+    Definition = 5,
+}
