@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ActorSegments.Domain.Behavior.Lifecycle;
 using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Time;
@@ -56,6 +57,8 @@ public sealed partial class CustomerState
 
     public ValueSeriesSet? ValueSeries(string eventType, string property) => _values.GetValueOrDefault((eventType, property));
 
+    private const int OutlookSize = 1 + (2 * LifecycleMachine.OutlookLength);
+
     public LifecycleFacts LifecycleFacts(BehaviorModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -75,7 +78,8 @@ public sealed partial class CustomerState
         Reference = Math.Max(Reference, now);
         var time = UnixTime.Seconds(evt.OccurredAt);
         var type = model.EventType(evt.Type);
-        var stageBefore = Lifecycle.Stage;
+        Span<long> outlookBefore = stackalloc long[OutlookSize];
+        outlookBefore = outlookBefore[..LifecycleMachine.WriteOutlook(Lifecycle.Stage, LifecycleFacts(model), model.Settings.Lifecycle, outlookBefore)];
 
         // Deadlines that passed before this event happened take effect first: a view arriving after an at-risk
         // deadline the customer was never woken for still counts as a return.
@@ -114,7 +118,11 @@ public sealed partial class CustomerState
         var engaged = type.IsActivity && Lifecycle.Stage is LifecycleStage.NewVisitor or LifecycleStage.None ? ActivityCountFrom(model.Tiers.WindowStart(time, Math.Min((long)settings.EngagedWindow.TotalSeconds, model.Tiers.Horizon)), model) : 0;
         LifecycleMachine.OnEvent(Lifecycle, type, time, LifecycleFacts(model), previousActivity, engaged, settings);
         LifecycleMachine.AdvanceTo(Lifecycle, LifecycleFacts(model), Reference, settings);
-        return ChangeSet.ForEvent(evt.Type, Lifecycle.Stage != stageBefore);
+
+        // Lifecycle rules are re-evaluated only when the stage or any deadline ahead moved.
+        Span<long> outlookAfter = stackalloc long[OutlookSize];
+        outlookAfter = outlookAfter[..LifecycleMachine.WriteOutlook(Lifecycle.Stage, LifecycleFacts(model), settings, outlookAfter)];
+        return ChangeSet.ForEvent(evt.Type, !outlookBefore.SequenceEqual(outlookAfter));
     }
 
     /// <summary>
@@ -194,10 +202,8 @@ public sealed partial class CustomerState
                 continue;
             }
 
-            if (!_values.TryGetValue((evt.Type, property), out var set))
-            {
-                _values[(evt.Type, property)] = set = new ValueSeriesSet();
-            }
+            ref var set = ref CollectionsMarshal.GetValueRefOrAddDefault(_values, (evt.Type, property), out _);
+            set ??= new ValueSeriesSet();
 
             set.SeriesFor(value.Text!, time, type, model.Settings.MaxValuesPerProperty)?.Add(time, numbers[..type.BucketSlotCount], model.Tiers, Reference);
         }

@@ -17,12 +17,21 @@ public sealed class EventSeries
 {
     internal const int Stride = 4; // per slot: present count, sum, min, max
 
+    /// <summary>Seconds of reference time between compactions triggered by new events.</summary>
+    private const long CompactionInterval = 3600;
+
     private long[] _starts = [];
     private byte[] _tiers = [];
     private int[] _counts = [];
+
+    // Running totals of _counts (entry i: events in buckets before i), valid up to _prefixValid, so a windowed count
+    // costs two binary searches. Kept lazily: new events mostly land in the newest bucket, which invalidates one entry.
+    private long[] _prefix = [0];
+    private int _prefixValid;
     private double[] _aggregates = [];
     private int _length;
     private long _nextPromotion = UnixTime.Never;
+    private long _compactedAt = long.MinValue;
     private TierCounts _perTier;
     private readonly double[] _totals;
 
@@ -79,7 +88,13 @@ public sealed class EventSeries
             Accumulate(_totals, slot * Stride, values[slot]);
         }
 
-        Compact(tiers, reference);
+        // Compaction only saves space (answers are exact either way), so a busy series does it at most once per
+        // simulated interval instead of on every event.
+        if (reference - _compactedAt >= CompactionInterval)
+        {
+            Compact(tiers, reference);
+        }
+
         var tier = tiers.SettledTier(time, 0, reference);
         if (tier < 0)
         {
@@ -90,6 +105,7 @@ public sealed class EventSeries
         var index = FindOrInsert(start, (byte)tier);
         _nextPromotion = Math.Min(_nextPromotion, tiers.PromotionTime(start, tier));
         _counts[index]++;
+        InvalidatePrefix(index);
         for (var slot = 0; slot < BucketSlots && slot < values.Length; slot++)
         {
             Accumulate(_aggregates, (index * Width) + (slot * Stride), values[slot]);
@@ -105,6 +121,7 @@ public sealed class EventSeries
     public void Compact(TimeTiers tiers, long reference)
     {
         ArgumentNullException.ThrowIfNull(tiers);
+        _compactedAt = Math.Max(_compactedAt, reference);
         if (reference >= _nextPromotion)
         {
             Rewrite(tiers, reference, promoteTier: -1, promoteCount: 0);
@@ -117,13 +134,51 @@ public sealed class EventSeries
     /// <summary>Events in buckets starting in [<paramref name="start"/>, <paramref name="end"/>).</summary>
     public long CountBetween(long start, long end)
     {
-        long count = 0;
-        for (var i = LowerBound(start); i < _length && _starts[i] < end; i++)
+        var from = LowerBound(start);
+        var to = end == long.MaxValue ? _length : LowerBound(end);
+        if (to <= from)
         {
-            count += _counts[i];
+            return 0;
         }
 
-        return count;
+        if (_prefixValid < to)
+        {
+            for (var i = _prefixValid; i < to; i++)
+            {
+                _prefix[i + 1] = _prefix[i] + _counts[i];
+            }
+
+            _prefixValid = to;
+        }
+
+        return _prefix[to] - _prefix[from];
+    }
+
+    /// <summary>
+    /// Combines into <paramref name="accumulator"/> (present count, sum, minimum, maximum) a bucket slot's aggregates over
+    /// buckets starting in [start, end), with <paramref name="sign"/> applied to the count and sum.
+    /// </summary>
+    public void AccumulateBetween(int slot, long start, long end, int sign, Span<double> accumulator)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(slot, BucketSlots);
+        for (var i = LowerBound(start); i < _length && _starts[i] < end; i++)
+        {
+            var a = _aggregates.AsSpan((i * Width) + (slot * Stride), Stride);
+            accumulator[0] += sign * a[0];
+            accumulator[1] += sign * a[1];
+            accumulator[2] = Math.Min(accumulator[2], a[2]);
+            accumulator[3] = Math.Max(accumulator[3], a[3]);
+        }
+    }
+
+    /// <summary>Like <see cref="AccumulateBetween"/> over the all-time totals.</summary>
+    public void AccumulateTotal(int slot, int sign, Span<double> accumulator)
+    {
+        var a = _totals.AsSpan(slot * Stride, Stride);
+        accumulator[0] += sign * a[0];
+        accumulator[1] += sign * a[1];
+        accumulator[2] = Math.Min(accumulator[2], a[2]);
+        accumulator[3] = Math.Max(accumulator[3], a[3]);
     }
 
     /// <summary>Sum, average, minimum or maximum of a bucket slot over buckets starting in [start, end); NaN when no event had it.</summary>
@@ -198,6 +253,7 @@ public sealed class EventSeries
         _counts[_length] = count;
         aggregates.CopyTo(_aggregates.AsSpan(_length * Width, Width));
         _perTier[tier]++;
+        InvalidatePrefix(_length);
         _length++;
     }
 
@@ -225,12 +281,19 @@ public sealed class EventSeries
     /// </summary>
     private void Rewrite(TimeTiers tiers, long reference, int promoteTier, int promoteCount)
     {
+        InvalidatePrefix(0);
         var write = 0;
         _nextPromotion = UnixTime.Never;
         _perTier = default;
         for (var read = 0; read < _length; read++)
         {
-            var tier = tiers.SettledTier(_starts[read], _tiers[read], reference);
+            // Bucket starts are aligned to their tier, so "not due yet" needs no division; most buckets stop here.
+            int tier = _tiers[read];
+            if (tiers.PromotionTime(_starts[read], tier) <= reference)
+            {
+                tier = tiers.SettledTier(_starts[read], tier, reference);
+            }
+
             if (tier == promoteTier && promoteCount > 0)
             {
                 promoteCount--;
@@ -242,7 +305,7 @@ public sealed class EventSeries
                 continue;
             }
 
-            var start = tiers.AlignDown(_starts[read], tier);
+            var start = tier == _tiers[read] ? _starts[read] : tiers.AlignDown(_starts[read], tier);
             if (write > 0 && _starts[write - 1] == start)
             {
                 Merge(from: read, into: write - 1);
@@ -301,6 +364,7 @@ public sealed class EventSeries
         _tiers[index] = tier;
         _perTier[tier]++;
         _counts[index] = 0;
+        InvalidatePrefix(index);
         for (var slot = 0; slot < BucketSlots; slot++)
         {
             ResetAggregate(_aggregates, (index * Width) + (slot * Stride));
@@ -322,7 +386,11 @@ public sealed class EventSeries
         Array.Resize(ref _tiers, capacity);
         Array.Resize(ref _counts, capacity);
         Array.Resize(ref _aggregates, capacity * Width);
+        Array.Resize(ref _prefix, capacity + 1);
     }
+
+    /// <summary>Marks the running totals from bucket <paramref name="index"/> on as stale.</summary>
+    private void InvalidatePrefix(int index) => _prefixValid = Math.Min(_prefixValid, index);
 
     private void Merge(int from, int into)
     {

@@ -8,26 +8,53 @@ namespace ActorSegments.Domain.Segments;
 /// rule can change with no new input. After a change to the state only the segments the dependency index names are
 /// re-evaluated; <see cref="NextWakeUp"/> tells the customer when to look again on its own.
 /// </summary>
+/// <remarks>
+/// Per-segment data lives in arrays indexed like the segment set's segments, so the per-event path does no lookups
+/// by id. When a different segment set is passed in (definitions changed), entries are carried over by id.
+/// </remarks>
 public sealed class Memberships
 {
-    private readonly Dictionary<string, long> _members = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _nextChange = new(StringComparer.Ordinal);
+    private const long NotMember = long.MinValue;
+    private const long NotEvaluated = long.MinValue;
+
+    private SegmentSet? _set;
+    private long[] _since = [];
+    private long[] _nextChange = [];
+
+    // Memberships restored from storage or left by a previous segment set, until a set is bound.
+    private Dictionary<string, long> _unbound = new(StringComparer.Ordinal);
 
     /// <summary>Segment ids the customer is in, with the instant it entered (Unix seconds).</summary>
-    public IReadOnlyDictionary<string, long> Members => _members;
+    public IReadOnlyDictionary<string, long> Members
+    {
+        get
+        {
+            var members = new Dictionary<string, long>(_unbound, StringComparer.Ordinal);
+            for (var i = 0; i < _since.Length; i++)
+            {
+                if (_since[i] != NotMember)
+                {
+                    members[_set!.Segments[i].Id] = _since[i];
+                }
+            }
+
+            return members;
+        }
+    }
 
     /// <summary>The earliest instant any segment can change on its own, or <see cref="UnixTime.Never"/>.</summary>
     public long NextWakeUp { get; private set; } = UnixTime.Never;
 
-    public bool Contains(string segmentId) => _members.ContainsKey(segmentId);
+    public bool Contains(string segmentId) =>
+        (_set?.Segment(segmentId) is { } segment && _since[segment.Index] != NotMember) || _unbound.ContainsKey(segmentId);
 
     /// <summary>Re-evaluates the segments <paramref name="change"/> can affect; appends the enter/exit changes.</summary>
     public void Apply(SegmentSet set, CustomerState state, BehaviorModel model, ChangeSet change, long now, MembershipCause cause, List<MembershipChange> changes)
     {
-        ArgumentNullException.ThrowIfNull(set);
+        Bind(set, now, changes);
         Span<bool> affected = set.Segments.Count <= 256 ? stackalloc bool[set.Segments.Count] : new bool[set.Segments.Count];
         set.Index.Mark(change, affected);
-        for (var i = 0; i < set.Segments.Count; i++)
+        for (var i = 0; i < affected.Length; i++)
         {
             if (affected[i])
             {
@@ -44,12 +71,14 @@ public sealed class Memberships
     /// </summary>
     public void ApplyDue(SegmentSet set, CustomerState state, BehaviorModel model, long now, List<MembershipChange> changes)
     {
-        ArgumentNullException.ThrowIfNull(set);
-        foreach (var segment in set.Segments)
+        Bind(set, now, changes);
+        for (var i = 0; i < _nextChange.Length; i++)
         {
-            if (_nextChange.TryGetValue(segment.Id, out var due) && due <= now)
+            var due = _nextChange[i];
+            if (due <= now)
             {
-                Evaluate(segment, state, model, now, due, MembershipCause.Time, changes);
+                // A segment not evaluated since the set changed has no known deadline; a change is dated now.
+                Evaluate(set.Segments[i], state, model, now, due == NotEvaluated ? now : due, MembershipCause.Time, changes);
             }
         }
 
@@ -62,19 +91,7 @@ public sealed class Memberships
     /// </summary>
     public void ApplyAll(SegmentSet set, CustomerState state, BehaviorModel model, long now, MembershipCause cause, List<MembershipChange> changes)
     {
-        ArgumentNullException.ThrowIfNull(set);
-        ArgumentNullException.ThrowIfNull(changes);
-        foreach (var gone in _members.Keys.Where(id => set.Segment(id) is null).ToList())
-        {
-            _members.Remove(gone);
-            changes.Add(new MembershipChange(gone, false, now, MembershipCause.Definition));
-        }
-
-        foreach (var gone in _nextChange.Keys.Where(id => set.Segment(id) is null).ToList())
-        {
-            _nextChange.Remove(gone);
-        }
-
+        Bind(set, now, changes);
         foreach (var segment in set.Segments)
         {
             Evaluate(segment, state, model, now, now, cause, changes);
@@ -87,46 +104,63 @@ public sealed class Memberships
     public void Restore(IEnumerable<KeyValuePair<string, long>> members)
     {
         ArgumentNullException.ThrowIfNull(members);
-        _members.Clear();
-        foreach (var (id, since) in members)
+        _unbound = new Dictionary<string, long>(members, StringComparer.Ordinal);
+        _set = null;
+        _since = [];
+        _nextChange = [];
+        NextWakeUp = UnixTime.Never;
+    }
+
+    /// <summary>
+    /// Aligns the arrays with <paramref name="set"/>: memberships of segments it still has carry over by id (their
+    /// next changes are recomputed when evaluated; until then they are due at once), segments it no longer has are left.
+    /// </summary>
+    private void Bind(SegmentSet set, long now, List<MembershipChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(changes);
+        if (ReferenceEquals(set, _set))
         {
-            _members[id] = since;
+            return;
+        }
+
+        var previous = Members;
+        _set = set;
+        _unbound = new Dictionary<string, long>(StringComparer.Ordinal);
+        _since = new long[set.Segments.Count];
+        _nextChange = new long[set.Segments.Count];
+        Array.Fill(_since, NotMember);
+        Array.Fill(_nextChange, NotEvaluated);
+        foreach (var (id, since) in previous)
+        {
+            if (set.Segment(id) is { } segment)
+            {
+                _since[segment.Index] = since;
+            }
+            else
+            {
+                changes.Add(new MembershipChange(id, false, now, MembershipCause.Definition));
+            }
         }
     }
 
     private void Evaluate(CompiledSegment segment, CustomerState state, BehaviorModel model, long now, long changedAt, MembershipCause cause, List<MembershipChange> changes)
     {
-        var isMember = segment.Rule.Evaluate(state, model, now);
-        var wasMember = _members.ContainsKey(segment.Id);
+        var (isMember, next) = segment.Rule.EvaluateWithNextChange(state, model, now);
+        var wasMember = _since[segment.Index] != NotMember;
         if (isMember != wasMember)
         {
-            if (isMember)
-            {
-                _members[segment.Id] = changedAt;
-            }
-            else
-            {
-                _members.Remove(segment.Id);
-            }
-
+            _since[segment.Index] = isMember ? changedAt : NotMember;
             changes.Add(new MembershipChange(segment.Id, isMember, changedAt, cause));
         }
 
-        var next = segment.Rule.NextChange(state, model, now);
-        if (next == UnixTime.Never)
-        {
-            _nextChange.Remove(segment.Id);
-        }
-        else
-        {
-            _nextChange[segment.Id] = next;
-        }
+        _nextChange[segment.Index] = next;
     }
 
     private void RecomputeWakeUp()
     {
         var next = UnixTime.Never;
-        foreach (var due in _nextChange.Values)
+        foreach (var due in _nextChange)
         {
             next = Math.Min(next, due);
         }

@@ -30,8 +30,8 @@ public sealed class TimeTiers
     private static readonly (long Resolution, long Limit, int MaxBuckets)[] _standard =
     [
         (1, 48 * Hour, 64),
-        (Minute, 7 * Day, 240),
-        (Hour, 35 * Day, 336),
+        (Minute, 7 * Day, 160),
+        (Hour, 35 * Day, 240),
         (Day, 100 * Day, 100),
         (Week, long.MaxValue, 60),
     ];
@@ -133,9 +133,12 @@ public sealed class TimeTiers
         return tier;
     }
 
-    /// <summary>The reference time at which a bucket of <paramref name="tier"/> starting at <paramref name="start"/> moves up a tier.</summary>
+    /// <summary>
+    /// The reference time at which a bucket of <paramref name="tier"/> starting at <paramref name="start"/> (aligned to
+    /// the tier) moves up a tier.
+    /// </summary>
     public long PromotionTime(long start, int tier) =>
-        _limits[tier] == long.MaxValue ? UnixTime.Never : AlignDown(start, tier) + _resolutions[tier] + _limits[tier];
+        _limits[tier] == long.MaxValue ? UnixTime.Never : start + _resolutions[tier] + _limits[tier];
 
     /// <summary>The first bucket start (at the window's resolution) counted by "within <paramref name="window"/>" at <paramref name="now"/>.</summary>
     public long WindowStart(long now, long window)

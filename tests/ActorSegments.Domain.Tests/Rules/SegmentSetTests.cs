@@ -98,4 +98,27 @@ public sealed class SegmentSetTests
         Assert.False(memberships.Contains("all"));
         Assert.Equal(new MembershipChange("all", false, T0 + 5, MembershipCause.Definition), Assert.Single(changes));
     }
+
+    [Fact]
+    public void Memberships_RestoredOrCarriedToANewSet_KeepTheirEntryTimeAndRaiseNoChange()
+    {
+        var state = new CustomerState();
+        var memberships = new Memberships();
+        var changes = new List<MembershipChange>();
+        memberships.Restore([new("all", T0 - 100), new("gone", T0 - 50)]);
+        Assert.True(memberships.Contains("all"));
+
+        memberships.ApplyAll(SegmentSet.Compile([new("all", "customer.events >= 0"), new("none", "customer.events > 5")], Model), state, Model, T0, MembershipCause.Definition, changes);
+
+        Assert.Equal(new MembershipChange("gone", false, T0, MembershipCause.Definition), Assert.Single(changes));
+        Assert.Equal(T0 - 100, memberships.Members["all"]);
+
+        changes.Clear();
+        var redefined = SegmentSet.Compile([new("new", "customer.events >= 0"), new("all", "customer.events >= 0")], Model);
+        memberships.ApplyAll(redefined, state, Model, T0 + 5, MembershipCause.Definition, changes);
+
+        Assert.Equal(new MembershipChange("new", true, T0 + 5, MembershipCause.Definition), Assert.Single(changes));
+        Assert.Equal(T0 - 100, memberships.Members["all"]);
+        Assert.Equal(["all", "new"], memberships.Members.Keys.Order());
+    }
 }

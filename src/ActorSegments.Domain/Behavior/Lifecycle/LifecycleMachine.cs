@@ -87,6 +87,29 @@ public static class LifecycleMachine
         return Time.UnixTime.Never;
     }
 
+    /// <summary>Most future transitions <see cref="WriteOutlook"/> writes; stages only move towards lapsed, so a few suffice.</summary>
+    public const int OutlookLength = 6;
+
+    /// <summary>
+    /// Writes the stage and the transitions that will follow with no new event (stage, then instant and stage of each
+    /// transition) and returns how many numbers it wrote. Two outlooks that are equal give every lifecycle rule the
+    /// same value at every future instant, which lets an event that leaves it unchanged skip those rules.
+    /// </summary>
+    public static int WriteOutlook(LifecycleStage stage, LifecycleFacts facts, LifecycleSettings settings, Span<long> into)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var length = 0;
+        into[length++] = (long)stage;
+        for (var step = 0; step < OutlookLength && Next(stage, facts, settings) is var (next, at); step++)
+        {
+            into[length++] = at;
+            into[length++] = (long)next;
+            stage = next;
+        }
+
+        return length;
+    }
+
     /// <summary>The next time-driven transition from <paramref name="stage"/>, if any.</summary>
     private static (LifecycleStage Stage, long At)? Next(LifecycleStage stage, LifecycleFacts facts, LifecycleSettings settings) => stage switch
     {

@@ -8,6 +8,7 @@ internal ref struct CompactReader(ReadOnlySpan<byte> input)
 {
     private readonly ReadOnlySpan<byte> _input = input;
     private int _position;
+    private string[] _names = [];
 
     public readonly bool AtEnd => _position == _input.Length;
 
@@ -48,6 +49,22 @@ internal ref struct CompactReader(ReadOnlySpan<byte> input)
         var value = Encoding.UTF8.GetString(_input.Slice(_position, length));
         _position += length;
         return value;
+    }
+
+    /// <summary>Reads the string table written ahead of the body.</summary>
+    public void ReadNames()
+    {
+        _names = new string[Count(1 << 16)];
+        for (var i = 0; i < _names.Length; i++)
+        {
+            _names[i] = String();
+        }
+    }
+
+    public string Name()
+    {
+        var index = VarULong();
+        return index < (ulong)_names.Length ? _names[index] : throw new InvalidDataException($"Customer state refers to string {index} of a table of {_names.Length}.");
     }
 
     public double Number()

@@ -10,6 +10,11 @@ namespace ActorSegments.Domain.Behavior.Serialization;
 /// </summary>
 internal sealed class CompactWriter(IBufferWriter<byte> output)
 {
+    private readonly Dictionary<string, int> _table = new(StringComparer.Ordinal);
+
+    /// <summary>Strings written with <see cref="Name"/>, in first-use order (the string table).</summary>
+    public IEnumerable<string> Names => _table.OrderBy(p => p.Value).Select(p => p.Key);
+
     /// <summary>Cents are stored only while they fit comfortably in a double's exact integer range.</summary>
     private const double MaxCents = 1L << 50;
 
@@ -43,6 +48,21 @@ internal sealed class CompactWriter(IBufferWriter<byte> output)
         var span = output.GetSpan(bytes);
         Encoding.UTF8.GetBytes(value, span);
         output.Advance(bytes);
+    }
+
+    /// <summary>
+    /// A string that repeats across a state (event types, property names, category values, affinity keys): written as
+    /// an index into a table that the state codec writes once, ahead of the body.
+    /// </summary>
+    public void Name(string value)
+    {
+        if (!_table.TryGetValue(value, out var index))
+        {
+            index = _table.Count;
+            _table[value] = index;
+        }
+
+        VarULong((ulong)index);
     }
 
     public void Number(double value)

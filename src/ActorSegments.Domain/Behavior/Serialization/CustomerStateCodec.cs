@@ -19,9 +19,8 @@ public static class CustomerStateCodec
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(tiers);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        var w = new CompactWriter(buffer);
-        w.Byte(FormatVersion);
+        var body = new ArrayBufferWriter<byte>(256);
+        var w = new CompactWriter(body);
         var reference = state.Reference == long.MinValue ? 0 : state.Reference;
         w.VarLong(reference);
         w.VarULong((ulong)state.TotalEvents);
@@ -38,18 +37,31 @@ public static class CustomerStateCodec
         w.VarULong((ulong)state.Scores.Count);
         foreach (var (name, value) in state.Scores)
         {
-            w.String(name);
+            w.Name(name);
             w.Number(value);
         }
 
-        w.String(state.Cohort ?? string.Empty);
+        w.Name(state.Cohort ?? string.Empty);
         WriteCart(w, state.Cart, reference);
         w.Single(state.Engagement.Value);
         w.VarLong(reference - state.Engagement.Reference);
         WriteAffinity(w, state.Products, reference);
         WriteAffinity(w, state.Categories, reference);
         WriteLifecycle(w, state.Lifecycle, reference);
-        return buffer.WrittenSpan.ToArray();
+
+        // Version, then the string table the body refers to, then the body.
+        var output = new ArrayBufferWriter<byte>(body.WrittenCount + 64);
+        var head = new CompactWriter(output);
+        head.Byte(FormatVersion);
+        var names = w.Names.ToList();
+        head.VarULong((ulong)names.Count);
+        foreach (var name in names)
+        {
+            head.String(name);
+        }
+
+        output.Write(body.WrittenSpan);
+        return output.WrittenSpan.ToArray();
     }
 
     public static CustomerState Deserialize(ReadOnlySpan<byte> bytes, TimeTiers tiers)
@@ -67,6 +79,8 @@ public static class CustomerStateCodec
         {
             throw new InvalidDataException($"Customer state has format version {version}; this build reads version {FormatVersion}.");
         }
+
+        r.ReadNames();
 
         var reference = r.VarLong();
         var total = (long)r.VarULong();
@@ -87,10 +101,10 @@ public static class CustomerStateCodec
         ReadTraits(ref r, state);
         for (var i = r.Count(MaxItems); i > 0; i--)
         {
-            state.RestoreScore(r.String(), r.Number());
+            state.RestoreScore(r.Name(), r.Number());
         }
 
-        var cohort = r.String();
+        var cohort = r.Name();
         state.RestoreCohort(cohort.Length == 0 ? null : cohort);
         ReadCart(ref r, state.Cart, reference);
         var engagement = r.Single();
@@ -106,7 +120,7 @@ public static class CustomerStateCodec
         w.VarULong((ulong)state.EventTypes.Count);
         foreach (var (type, series) in state.EventTypes)
         {
-            w.String(type);
+            w.Name(type);
             SeriesCodec.Write(w, series, tiers, reference);
         }
 
@@ -114,12 +128,12 @@ public static class CustomerStateCodec
         w.VarULong((ulong)sets.Count);
         foreach (var ((type, property), set) in sets)
         {
-            w.String(type);
-            w.String(property);
+            w.Name(type);
+            w.Name(property);
             w.VarULong((ulong)set.Values.Count);
             foreach (var (value, series) in set.Values)
             {
-                w.String(value);
+                w.Name(value);
                 SeriesCodec.Write(w, series, tiers, reference);
             }
         }
@@ -129,17 +143,17 @@ public static class CustomerStateCodec
     {
         for (var i = r.Count(MaxItems); i > 0; i--)
         {
-            var type = r.String();
+            var type = r.Name();
             state.RestoreSeries(type, SeriesCodec.Read(ref r, tiers, reference));
         }
 
         for (var i = r.Count(MaxItems); i > 0; i--)
         {
-            var type = r.String();
-            var property = r.String();
+            var type = r.Name();
+            var property = r.Name();
             for (var j = r.Count(MaxItems); j > 0; j--)
             {
-                var value = r.String();
+                var value = r.Name();
                 state.RestoreValueSeries(type, property, value, SeriesCodec.Read(ref r, tiers, reference));
             }
         }
@@ -150,7 +164,7 @@ public static class CustomerStateCodec
         w.VarULong((ulong)state.Traits.Count);
         foreach (var (name, value) in state.Traits)
         {
-            w.String(name);
+            w.Name(name);
             w.Byte((byte)value.Type);
             switch (value.Type)
             {
@@ -179,7 +193,7 @@ public static class CustomerStateCodec
     {
         for (var i = r.Count(MaxItems); i > 0; i--)
         {
-            var name = r.String();
+            var name = r.Name();
             var type = (DataType)r.Byte();
             TraitValue value;
             switch (type)
@@ -243,7 +257,7 @@ public static class CustomerStateCodec
         w.VarLong(reference - table.Reference);
         foreach (var (key, weight) in table.Entries)
         {
-            w.String(key);
+            w.Name(key);
             w.Single(weight);
         }
     }
@@ -260,7 +274,7 @@ public static class CustomerStateCodec
         var entries = new List<(string, double)>(count);
         for (var i = 0; i < count; i++)
         {
-            entries.Add((r.String(), r.Single()));
+            entries.Add((r.Name(), r.Single()));
         }
 
         table.Restore(tableReference, entries);

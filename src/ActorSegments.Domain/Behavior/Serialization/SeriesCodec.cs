@@ -270,23 +270,33 @@ internal static class SeriesCodec
         return runs;
     }
 
-    /// <summary>Per slot: how many events had the value (0 meaning all of them); one value when one event did, else sum, minimum, maximum.</summary>
+    /// <summary>
+    /// Per slot: how many events had the value (0 meaning all of them); then the one value when one event had it; the
+    /// minimum and maximum when two did (their sum is the sum, when adding them back is exact); else sum, minimum and
+    /// maximum.
+    /// </summary>
     private static void WriteAggregates(CompactWriter writer, ReadOnlySpan<double> aggregates, int slots, ulong events)
     {
         for (var slot = 0; slot < slots; slot++)
         {
             var offset = slot * Stride;
             var present = (ulong)aggregates[offset];
-            writer.VarULong(present == events ? 0 : present + 1);
+            var (sum, min, max) = (aggregates[offset + 1], aggregates[offset + 2], aggregates[offset + 3]);
+            var pairWithExactSum = present == 2 && min + max == sum;
+            writer.VarULong(pairWithExactSum ? 1 : present == events ? 0 : present + 2);
             if (present == 1)
             {
-                writer.Number(aggregates[offset + 1]);
+                writer.Number(sum);
             }
             else if (present > 1)
             {
-                writer.Number(aggregates[offset + 1]);
-                writer.Number(aggregates[offset + 2]);
-                writer.Number(aggregates[offset + 3]);
+                if (!pairWithExactSum)
+                {
+                    writer.Number(sum);
+                }
+
+                writer.Number(min);
+                writer.Number(max);
             }
         }
     }
@@ -297,13 +307,19 @@ internal static class SeriesCodec
         {
             var offset = slot * Stride;
             var code = reader.VarULong();
-            var present = code == 0 ? events : code - 1;
+            var pair = code == 1;
+            var present = pair ? 2 : code == 0 ? events : code - 2;
             EventSeries.ResetAggregate(aggregates, offset);
             aggregates[offset] = present;
             if (present == 1)
             {
                 var value = reader.Number();
                 (aggregates[offset + 1], aggregates[offset + 2], aggregates[offset + 3]) = (value, value, value);
+            }
+            else if (pair)
+            {
+                var (min, max) = (reader.Number(), reader.Number());
+                (aggregates[offset + 1], aggregates[offset + 2], aggregates[offset + 3]) = (min + max, min, max);
             }
             else if (present > 1)
             {

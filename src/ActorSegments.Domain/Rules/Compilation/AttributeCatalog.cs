@@ -14,7 +14,7 @@ internal static class AttributeCatalog
 
     private static readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal)
     {
-        ["lifecycle"] = new(DataType.String, true, (t, _) => new LifecycleNode(t), (i, _) => { i.AddLifecycle(); i.AddAllEvents(); }),
+        ["lifecycle"] = new(DataType.String, true, (t, _) => new LifecycleNode(t), (i, _) => i.AddLifecycle()),
         ["cohort"] = new(DataType.String, false, (t, _) => new CohortNode(t), (i, _) => i.AddCohort()),
         ["rfm.recency"] = Rfm(RfmNode.Measure.Recency, true),
         ["rfm.frequency"] = Rfm(RfmNode.Measure.Frequency, false),

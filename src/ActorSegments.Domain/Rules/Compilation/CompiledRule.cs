@@ -39,6 +39,14 @@ public sealed class CompiledRule
     public long NextChange(CustomerState state, BehaviorModel model, long now) =>
         Inputs.TimeDependent ? Evaluation.NextChange.Of(Root, new EvaluationContext(state, model, now)) : UnixTime.Never;
 
+    /// <summary>The current result and <see cref="NextChange"/> together, evaluating the rule once.</summary>
+    public (bool Matches, long NextChange) EvaluateWithNextChange(CustomerState state, BehaviorModel model, long now)
+    {
+        var context = new EvaluationContext(state, model, now);
+        var matches = Root.Evaluate(context);
+        return (matches, Inputs.TimeDependent ? Evaluation.NextChange.Of(Root, context, matches) : UnixTime.Never);
+    }
+
     /// <summary>Every condition of the rule with its result, the value it read, and when it next changes.</summary>
     public RuleTrace Explain(CustomerState state, BehaviorModel model, long now) => Trace(Root, new EvaluationContext(state, model, now));
 

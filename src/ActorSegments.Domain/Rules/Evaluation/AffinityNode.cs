@@ -11,12 +11,7 @@ internal sealed class AffinityNode(string text, bool products, bool list) : Valu
     public override RuleValue Evaluate(in EvaluationContext context)
     {
         var table = products ? context.State.Products : context.State.Categories;
-        if (list)
-        {
-            return RuleValue.Of(table.Top(context.Model.Settings.AffinityTopK));
-        }
-
-        var top = table.Top(1);
-        return top.Count == 0 ? RuleValue.Null : RuleValue.Of(top[0]);
+        var ranked = table.Top(context.Model.Settings.AffinityTopK);
+        return list ? RuleValue.Of(ranked) : ranked.Count == 0 ? RuleValue.Null : RuleValue.Of(ranked[0]);
     }
 }

@@ -1,6 +1,5 @@
 using ActorSegments.Domain.Behavior;
 using ActorSegments.Domain.Schema;
-using ActorSegments.Domain.Time;
 
 namespace ActorSegments.Domain.Rules.Evaluation;
 
@@ -20,48 +19,11 @@ internal sealed class AggregateNode(string text, AggregateKind kind, SeriesSelec
         window.NextCandidate(selection, context, after);
 
     /// <summary>
-    /// For a count over the last N seconds of a single series, the exact instant after <paramref name="after"/> at
-    /// which "count <paramref name="op"/> <paramref name="threshold"/>" first gives a different answer: the count only
-    /// falls, one bucket (or group of buckets leaving together) at a time, so one pass over the buckets finds it. Null
-    /// when this shortcut does not apply.
+    /// For an aggregate over the last N seconds, the exact instant after <paramref name="after"/> at which
+    /// <paramref name="predicate"/> first gives a different answer (see <see cref="WindowExitScan"/>); null for
+    /// other windows, which change only when their edges age into coarser tiers.
     /// </summary>
-    public long? FirstCountChange(in EvaluationContext context, long after, Ast.CompareOperator op, double threshold)
-    {
-        if (kind != AggregateKind.Count || !window.Relative || !selection.IsSingleSeries)
-        {
-            return null;
-        }
-
-        var series = selection.Single(context.State);
-        if (series is null)
-        {
-            return UnixTime.Never;
-        }
-
-        var tiers = context.Model.Tiers;
-        var index = series.LowerBound(tiers.WindowStart(after, window.Seconds));
-        long remaining = 0;
-        for (var i = index; i < series.BucketCount; i++)
-        {
-            remaining += series.BucketCounts[i];
-        }
-
-        var initial = Comparisons.Holds(remaining, op, threshold);
-        while (index < series.BucketCount)
-        {
-            var exit = tiers.WindowExit(series.BucketStarts[index], window.Seconds);
-            // Buckets finer than the window's resolution can leave at the same instant: take them together.
-            while (index < series.BucketCount && tiers.WindowExit(series.BucketStarts[index], window.Seconds) == exit)
-            {
-                remaining -= series.BucketCounts[index++];
-            }
-
-            if (Comparisons.Holds(remaining, op, threshold) != initial)
-            {
-                return exit;
-            }
-        }
-
-        return UnixTime.Never;
-    }
+    public long? FirstChange<TPredicate>(in EvaluationContext context, long after, TPredicate predicate)
+        where TPredicate : struct, IValuePredicate =>
+        window.Relative ? WindowExitScan.FirstChange(context, selection, kind, slot, window.Seconds, after, predicate) : null;
 }

@@ -1,6 +1,11 @@
 namespace ActorSegments.Domain.Rules.Evaluation;
 
 /// <summary><c>left and right</c> (the right side is not evaluated when the left is false).</summary>
+/// <remarks>
+/// While the conjunction is false it can only turn true once every false side has changed, so its next candidate is
+/// the latest of those sides' candidates; while true, the earliest of both. Skipping candidates that cannot matter
+/// keeps the next-change search to a step or two for typical rules.
+/// </remarks>
 internal sealed class AndNode(string text, BoolNode left, BoolNode right) : BoolNode(text)
 {
     public override IReadOnlyList<BoolNode> Children => [left, right];
@@ -8,10 +13,11 @@ internal sealed class AndNode(string text, BoolNode left, BoolNode right) : Bool
     public override bool Evaluate(in EvaluationContext context) => left.Evaluate(context) && right.Evaluate(context);
 
     public override long NextCandidate(in EvaluationContext context, long after) =>
-        Math.Min(left.NextCandidate(context, after), right.NextCandidate(context, after));
+        Junction.NextCandidate(left, right, context, after, deciding: false);
 }
 
 /// <summary><c>left or right</c> (the right side is not evaluated when the left is true).</summary>
+/// <remarks>The mirror of <see cref="AndNode"/>: while true, it can only turn false once every true side has changed.</remarks>
 internal sealed class OrNode(string text, BoolNode left, BoolNode right) : BoolNode(text)
 {
     public override IReadOnlyList<BoolNode> Children => [left, right];
@@ -19,7 +25,7 @@ internal sealed class OrNode(string text, BoolNode left, BoolNode right) : BoolN
     public override bool Evaluate(in EvaluationContext context) => left.Evaluate(context) || right.Evaluate(context);
 
     public override long NextCandidate(in EvaluationContext context, long after) =>
-        Math.Min(left.NextCandidate(context, after), right.NextCandidate(context, after));
+        Junction.NextCandidate(left, right, context, after, deciding: true);
 }
 
 /// <summary><c>not operand</c>.</summary>
@@ -38,4 +44,32 @@ internal sealed class SegmentNode(string text, Func<BoolNode> target) : BoolNode
     public override bool Evaluate(in EvaluationContext context) => target().Evaluate(context);
 
     public override long NextCandidate(in EvaluationContext context, long after) => target().NextCandidate(context, after);
+}
+
+/// <summary>Next candidates of <c>and</c> (deciding value false) and <c>or</c> (deciding value true).</summary>
+internal static class Junction
+{
+    public static long NextCandidate(BoolNode left, BoolNode right, in EvaluationContext context, long after, bool deciding)
+    {
+        var at = context.At(after);
+        var leftDecides = left.Evaluate(at) == deciding;
+        var rightDecides = right.Evaluate(at) == deciding;
+        if (leftDecides && rightDecides)
+        {
+            // Both sides fix the answer: it changes only after both have changed.
+            return Math.Max(left.NextCandidate(context, after), right.NextCandidate(context, after));
+        }
+
+        if (leftDecides)
+        {
+            return left.NextCandidate(context, after);
+        }
+
+        if (rightDecides)
+        {
+            return right.NextCandidate(context, after);
+        }
+
+        return Math.Min(left.NextCandidate(context, after), right.NextCandidate(context, after));
+    }
 }

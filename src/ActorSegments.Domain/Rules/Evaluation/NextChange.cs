@@ -12,9 +12,11 @@ internal static class NextChange
     /// <summary>Candidates examined before settling for an early (never late) answer.</summary>
     public const int MaxSteps = 512;
 
-    public static long Of(BoolNode condition, in EvaluationContext context)
+    public static long Of(BoolNode condition, in EvaluationContext context) => Of(condition, context, condition.Evaluate(context));
+
+    /// <summary>Like <see cref="Of(BoolNode, in EvaluationContext)"/> when the caller already knows the current value.</summary>
+    public static long Of(BoolNode condition, in EvaluationContext context, bool initial)
     {
-        var initial = condition.Evaluate(context);
         var instant = context.Now;
         for (var step = 0; step < MaxSteps; step++)
         {

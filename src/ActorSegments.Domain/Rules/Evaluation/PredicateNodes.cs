@@ -14,8 +14,7 @@ internal sealed class CompareNode(string text, ValueNode operand, CompareOperato
     public override bool Evaluate(in EvaluationContext context) => Comparisons.Holds(operand.Evaluate(context), op, literal);
 
     public override long NextCandidate(in EvaluationContext context, long after) =>
-        operand is AggregateNode aggregate && literal.Type == DataType.Number &&
-        aggregate.FirstCountChange(context, after, op, literal.Number) is { } exact
+        operand is AggregateNode aggregate && aggregate.FirstChange(context, after, new ComparePredicate(op, literal)) is { } exact
             ? exact
             : operand.NextCandidate(context, after, _thresholds);
 }
@@ -33,7 +32,10 @@ internal sealed class BetweenNode(string text, ValueNode operand, RuleValue low,
         return !value.IsNull && Comparisons.Ordinal(value) >= Comparisons.Ordinal(low) && Comparisons.Ordinal(value) <= Comparisons.Ordinal(high);
     }
 
-    public override long NextCandidate(in EvaluationContext context, long after) => operand.NextCandidate(context, after, _thresholds);
+    public override long NextCandidate(in EvaluationContext context, long after) =>
+        operand is AggregateNode aggregate && aggregate.FirstChange(context, after, new BetweenPredicate(low, high)) is { } exact
+            ? exact
+            : operand.NextCandidate(context, after, _thresholds);
 }
 
 /// <summary><c>operand in [values]</c>.</summary>
@@ -55,7 +57,10 @@ internal sealed class InNode(string text, ValueNode operand, RuleValue[] values)
         return false;
     }
 
-    public override long NextCandidate(in EvaluationContext context, long after) => operand.NextCandidate(context, after, values);
+    public override long NextCandidate(in EvaluationContext context, long after) =>
+        operand is AggregateNode aggregate && aggregate.FirstChange(context, after, new InPredicate(values)) is { } exact
+            ? exact
+            : operand.NextCandidate(context, after, values);
 }
 
 /// <summary><c>operand contains value</c>: list membership, or substring for a string.</summary>
@@ -84,7 +89,10 @@ internal sealed class ExistsNode(string text, ValueNode operand) : BoolNode(text
 
     public override bool Evaluate(in EvaluationContext context) => !operand.Evaluate(context).IsNull;
 
-    public override long NextCandidate(in EvaluationContext context, long after) => operand.NextCandidate(context, after, []);
+    public override long NextCandidate(in EvaluationContext context, long after) =>
+        operand is AggregateNode aggregate && aggregate.FirstChange(context, after, default(ExistsPredicate)) is { } exact
+            ? exact
+            : operand.NextCandidate(context, after, []);
 }
 
 /// <summary><c>timestamp older than D</c> (at least D ago) or <c>timestamp within D</c> (less than D ago); false for null.</summary>

@@ -30,31 +30,28 @@ internal sealed class SeriesSelection(string eventType, string? property, IReadO
     /// <summary>Sum, average, minimum or maximum of a numeric slot; NaN when no selected event had the property.</summary>
     public double Aggregate(CustomerState state, int slot, AggregateKind kind, long start, long end, bool windowed)
     {
-        double present = 0, sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+        // Present count, sum, minimum, maximum; minimum and maximum only mean anything without negated parts,
+        // which the checker guarantees for min and max.
+        Span<double> acc = [0, 0, double.PositiveInfinity, double.NegativeInfinity];
         foreach (var (series, sign) in Parts(state))
         {
-            var n = windowed ? series.AggregateBetween(slot, AggregateKind.Count, start, end) : series.AggregateTotal(slot, AggregateKind.Count);
-            if (n == 0)
+            if (windowed)
             {
-                continue;
+                series.AccumulateBetween(slot, start, end, sign, acc);
             }
-
-            present += sign * n;
-            sum += sign * (windowed ? series.AggregateBetween(slot, AggregateKind.Sum, start, end) : series.AggregateTotal(slot, AggregateKind.Sum));
-            if (sign > 0)
+            else
             {
-                min = Math.Min(min, windowed ? series.AggregateBetween(slot, AggregateKind.Min, start, end) : series.AggregateTotal(slot, AggregateKind.Min));
-                max = Math.Max(max, windowed ? series.AggregateBetween(slot, AggregateKind.Max, start, end) : series.AggregateTotal(slot, AggregateKind.Max));
+                series.AccumulateTotal(slot, sign, acc);
             }
         }
 
-        return present <= 0 ? double.NaN : kind switch
+        return acc[0] <= 0 ? double.NaN : kind switch
         {
-            AggregateKind.Count => present,
-            AggregateKind.Sum => sum,
-            AggregateKind.Avg => sum / present,
-            AggregateKind.Min => min,
-            _ => max,
+            AggregateKind.Count => acc[0],
+            AggregateKind.Sum => acc[1],
+            AggregateKind.Avg => acc[1] / acc[0],
+            AggregateKind.Min => acc[2],
+            _ => acc[3],
         };
     }
 
@@ -88,6 +85,21 @@ internal sealed class SeriesSelection(string eventType, string? property, IReadO
         }
 
         return next;
+    }
+
+    /// <summary>Most parts a selection can resolve to (the type's series plus one per value).</summary>
+    public int MaxParts => 1 + ValueCount;
+
+    /// <summary>Fills <paramref name="buffer"/> with the customer's series of this selection and their signs; returns how many.</summary>
+    public int Resolve(CustomerState state, (EventSeries Series, int Sign)[] buffer)
+    {
+        var count = 0;
+        foreach (var part in Parts(state))
+        {
+            buffer[count++] = part;
+        }
+
+        return count;
     }
 
     /// <summary>The single series of a <see cref="IsSingleSeries"/> selection, or null when the customer has none.</summary>

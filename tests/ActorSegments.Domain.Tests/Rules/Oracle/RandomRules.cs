@@ -14,7 +14,12 @@ internal sealed class RandomRules(Random random, long now)
     private static readonly string[] Types = ["product_viewed", "cart_added", "purchase", "page_viewed"];
     private static readonly string[] Categories = ["Audio", "Cameras", "Home"];
 
+    private static readonly string[] Stages = ["new_visitor", "engaged_prospect", "first_time_buyer", "repeat_buyer", "at_risk", "lapsed", "re_engaged"];
+
     public IReadOnlyList<string> SegmentIds { get; init; } = [];
+
+    /// <summary>Also draws conditions the oracle does not model (lifecycle, cart, customer facts), for engine-only checks.</summary>
+    public bool Derived { get; init; }
 
     public Condition Rule(int depth = 0)
     {
@@ -28,9 +33,19 @@ internal sealed class RandomRules(Random random, long now)
             };
         }
 
+        if (Derived && random.Next(4) == 0)
+        {
+            return random.Next(3) switch
+            {
+                0 => new CompareCondition(new AttributeOperand("lifecycle"), CompareOperator.Equal, Literal.String(Pick(Stages))),
+                1 => new TruthCondition(new AttributeOperand("cart.abandoned")),
+                _ => new AgeCondition(new AttributeOperand("customer.last_activity"), Pick([AgeOperator.OlderThan, AgeOperator.Within]), Pick(Windows)),
+            };
+        }
+
         return random.Next(10) switch
         {
-            0 or 1 or 2 => new CompareCondition(Count(), Pick(Enum.GetValues<CompareOperator>()), Literal.Of(random.Next(0, 4))),
+            0 or 1 or 2 => new CompareCondition(Count(), Pick(Enum.GetValues<CompareOperator>()), Literal.Of(random.Next(0, 4) + (random.Next(5) == 0 ? 0.5 : 0))),
             3 => new CompareCondition(Amount(), Pick([CompareOperator.Greater, CompareOperator.LessOrEqual, CompareOperator.GreaterOrEqual]), Literal.Of(random.Next(0, 300))),
             4 => new DidCondition(Selector(allowNegated: true), Window()),
             5 => new AgeCondition(new EventTimeOperand(random.Next(2) == 0, Selector(allowNegated: false)), Pick([AgeOperator.OlderThan, AgeOperator.Within]), Pick(Windows)),

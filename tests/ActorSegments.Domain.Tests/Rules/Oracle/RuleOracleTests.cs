@@ -99,7 +99,7 @@ public sealed class RuleOracleTests
             var definitions = new List<SegmentDefinition>();
             for (var i = 0; i < 8; i++)
             {
-                var rules = new RandomRules(random, Base) { SegmentIds = definitions.Select(d => d.Id).ToList() };
+                var rules = new RandomRules(random, Base) { SegmentIds = definitions.Select(d => d.Id).ToList(), Derived = true };
                 definitions.Add(new SegmentDefinition($"s{i}", RuleFormatter.Format(rules.Rule())));
             }
 
