@@ -44,6 +44,7 @@ internal static class Customers
         }
 
         state.AdvanceTo(end, model);
+        state.Compact(model);
         return state;
     }
 }

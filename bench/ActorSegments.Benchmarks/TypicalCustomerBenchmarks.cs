@@ -58,6 +58,7 @@ public class TypicalCustomerBenchmarks
                 _changes.Clear();
             }
 
+            state.Compact(_model);
             _snapshots[c] = CustomerStateCodec.Serialize(state, _model.Tiers);
             _members[c] = [.. memberships.Members];
             _nextEvents[c] = stream.Next();

@@ -126,8 +126,8 @@ public sealed partial class CustomerState
     }
 
     /// <summary>
-    /// Lets time pass with no event: applies due lifecycle transitions and compacts every series. Rule values never
-    /// depend on whether this ran (evaluation is exact at any time); it keeps the state small and the stage current.
+    /// Lets time pass with no event: applies due lifecycle transitions. Rule values never depend on whether this ran
+    /// (evaluation is exact at any time); it keeps the recorded stage and its history current.
     /// </summary>
     public ChangeSet AdvanceTo(long now, BehaviorModel model)
     {
@@ -135,7 +135,6 @@ public sealed partial class CustomerState
         Reference = Math.Max(Reference, now);
         var stageBefore = Lifecycle.Stage;
         LifecycleMachine.AdvanceTo(Lifecycle, LifecycleFacts(model), Reference, model.Settings.Lifecycle);
-        Compact(model);
         return ChangeSet.ForLifecycle(Lifecycle.Stage != stageBefore);
     }
 
@@ -256,8 +255,13 @@ public sealed partial class CustomerState
         }
     }
 
-    private void Compact(BehaviorModel model)
+    /// <summary>
+    /// Moves every series' aged buckets into coarser tiers as of the reference clock. Answers are the same either way;
+    /// this keeps the state small, so call it before writing a snapshot (events compact busy series as they go).
+    /// </summary>
+    public void Compact(BehaviorModel model)
     {
+        ArgumentNullException.ThrowIfNull(model);
         foreach (var series in _types.Values)
         {
             series.Compact(model.Tiers, Reference);

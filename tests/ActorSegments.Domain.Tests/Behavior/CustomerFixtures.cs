@@ -57,6 +57,7 @@ internal static class CustomerFixtures
         }
 
         state.AdvanceTo(UnixTime.Seconds(Now), model);
+        state.Compact(model);
         return state;
     }
 

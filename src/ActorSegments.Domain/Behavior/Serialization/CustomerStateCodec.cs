@@ -8,7 +8,7 @@ namespace ActorSegments.Domain.Behavior.Serialization;
 /// <summary>
 /// The persisted form of <see cref="CustomerState"/>: a versioned, compact binary layout owned by the domain. Times are
 /// written relative to the state's reference clock, so recent activity costs few bytes. Call
-/// <see cref="CustomerState.AdvanceTo"/> first to compact aged buckets.
+/// <see cref="CustomerState.Compact"/> first to compact aged buckets.
 /// </summary>
 public static class CustomerStateCodec
 {

@@ -37,14 +37,14 @@ public sealed class CompiledRule
     /// intermediate steps may get an earlier instant at which nothing changes yet.
     /// </summary>
     public long NextChange(CustomerState state, BehaviorModel model, long now) =>
-        Inputs.TimeDependent ? Evaluation.NextChange.Of(Root, new EvaluationContext(state, model, now)) : UnixTime.Never;
+        Inputs.TimeDependent ? EvaluateWithNextChange(state, model, now).NextChange : UnixTime.Never;
 
     /// <summary>The current result and <see cref="NextChange"/> together, evaluating the rule once.</summary>
     public (bool Matches, long NextChange) EvaluateWithNextChange(CustomerState state, BehaviorModel model, long now)
     {
         var context = new EvaluationContext(state, model, now);
         var matches = Root.Evaluate(context);
-        return (matches, Inputs.TimeDependent ? Evaluation.NextChange.Of(Root, context, matches) : UnixTime.Never);
+        return (matches, Inputs.TimeDependent ? Root.FirstChange(context, matches) : UnixTime.Never);
     }
 
     /// <summary>Every condition of the rule with its result, the value it read, and when it next changes.</summary>
@@ -58,10 +58,11 @@ public sealed class CompiledRule
             children.Add(Trace(child, context));
         }
 
-        var next = Evaluation.NextChange.Of(node, context);
+        var value = node.Evaluate(context);
+        var next = node.FirstChange(context, value);
         return new RuleTrace(
             node.Text,
-            node.Evaluate(context),
+            value,
             node.Operand?.Evaluate(context).ToString(),
             next == UnixTime.Never ? null : UnixTime.ToDateTimeOffset(next),
             children);

@@ -36,6 +36,8 @@ internal sealed class NotNode(string text, BoolNode operand) : BoolNode(text)
     public override bool Evaluate(in EvaluationContext context) => !operand.Evaluate(context);
 
     public override long NextCandidate(in EvaluationContext context, long after) => operand.NextCandidate(context, after);
+
+    public override long FirstChange(in EvaluationContext context, bool current) => operand.FirstChange(context, !current);
 }
 
 /// <summary><c>in_segment("id")</c>: the referenced segment's rule, evaluated in place (so time and cascades are exact).</summary>
@@ -44,6 +46,8 @@ internal sealed class SegmentNode(string text, Func<BoolNode> target) : BoolNode
     public override bool Evaluate(in EvaluationContext context) => target().Evaluate(context);
 
     public override long NextCandidate(in EvaluationContext context, long after) => target().NextCandidate(context, after);
+
+    public override long FirstChange(in EvaluationContext context, bool current) => target().FirstChange(context, current);
 }
 
 /// <summary>Next candidates of <c>and</c> (deciding value false) and <c>or</c> (deciding value true).</summary>

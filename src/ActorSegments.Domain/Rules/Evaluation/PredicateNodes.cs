@@ -17,6 +17,12 @@ internal sealed class CompareNode(string text, ValueNode operand, CompareOperato
         operand is AggregateNode aggregate && aggregate.FirstChange(context, after, new ComparePredicate(op, literal)) is { } exact
             ? exact
             : operand.NextCandidate(context, after, _thresholds);
+
+    // A windowed aggregate's exit scan finds the change itself: no candidate needs checking.
+    public override long FirstChange(in EvaluationContext context, bool current) =>
+        operand is AggregateNode aggregate && aggregate.FirstChange(context, context.Now, new ComparePredicate(op, literal)) is { } exact
+            ? exact
+            : base.FirstChange(context, current);
 }
 
 /// <summary><c>operand between low and high</c>, both ends included.</summary>
@@ -36,6 +42,12 @@ internal sealed class BetweenNode(string text, ValueNode operand, RuleValue low,
         operand is AggregateNode aggregate && aggregate.FirstChange(context, after, new BetweenPredicate(low, high)) is { } exact
             ? exact
             : operand.NextCandidate(context, after, _thresholds);
+
+    // A windowed aggregate's exit scan finds the change itself: no candidate needs checking.
+    public override long FirstChange(in EvaluationContext context, bool current) =>
+        operand is AggregateNode aggregate && aggregate.FirstChange(context, context.Now, new BetweenPredicate(low, high)) is { } exact
+            ? exact
+            : base.FirstChange(context, current);
 }
 
 /// <summary><c>operand in [values]</c>.</summary>
@@ -61,6 +73,12 @@ internal sealed class InNode(string text, ValueNode operand, RuleValue[] values)
         operand is AggregateNode aggregate && aggregate.FirstChange(context, after, new InPredicate(values)) is { } exact
             ? exact
             : operand.NextCandidate(context, after, values);
+
+    // A windowed aggregate's exit scan finds the change itself: no candidate needs checking.
+    public override long FirstChange(in EvaluationContext context, bool current) =>
+        operand is AggregateNode aggregate && aggregate.FirstChange(context, context.Now, new InPredicate(values)) is { } exact
+            ? exact
+            : base.FirstChange(context, current);
 }
 
 /// <summary><c>operand contains value</c>: list membership, or substring for a string.</summary>
@@ -93,6 +111,12 @@ internal sealed class ExistsNode(string text, ValueNode operand) : BoolNode(text
         operand is AggregateNode aggregate && aggregate.FirstChange(context, after, default(ExistsPredicate)) is { } exact
             ? exact
             : operand.NextCandidate(context, after, []);
+
+    // A windowed aggregate's exit scan finds the change itself: no candidate needs checking.
+    public override long FirstChange(in EvaluationContext context, bool current) =>
+        operand is AggregateNode aggregate && aggregate.FirstChange(context, context.Now, default(ExistsPredicate)) is { } exact
+            ? exact
+            : base.FirstChange(context, current);
 }
 
 /// <summary><c>timestamp older than D</c> (at least D ago) or <c>timestamp within D</c> (less than D ago); false for null.</summary>

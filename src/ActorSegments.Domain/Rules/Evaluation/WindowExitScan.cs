@@ -64,22 +64,44 @@ internal static class WindowExitScan
         {
             var (series, sign) = parts[p];
             lower[p] = series.LowerBound(start);
-            next[p] = series.BucketCount;
             count += sign * series.CountBetween(start, long.MaxValue);
         }
 
-        if (CountFlip.LargestFlipBelow(predicate, count) is not { } target)
+        var initial = predicate.Holds(RuleValue.Of(count));
+        while (true)
         {
-            return null;
-        }
+            if (CountFlip.LargestFlipBelow(predicate, count) is not { } target)
+            {
+                return null;
+            }
 
-        if (target < 0)
-        {
-            return UnixTime.Never;
-        }
+            if (target < 0)
+            {
+                return UnixTime.Never;
+            }
 
-        // Walk back from the newest buckets, a whole exit group at a time, until more than `target` events remain
-        // in the window: the group just taken is the one whose exit brings the count down to `target` or below.
+            // Walk back from the newest buckets, a whole exit group at a time, until more than `target` events remain
+            // in the window: the group just taken is the one whose exit brings the count down to `target` or below.
+            for (var p = 0; p < parts.Length; p++)
+            {
+                next[p] = parts[p].Series.BucketCount;
+            }
+
+            var (exit, remaining) = ExitBringingCountTo(tiers, parts, lower, next, window, target);
+            if (exit == UnixTime.Never || predicate.Holds(RuleValue.Of(remaining)) != initial)
+            {
+                return exit;
+            }
+
+            // Several events left together and jumped over the answer's change: look again from the lower count.
+            count = remaining;
+        }
+    }
+
+    /// <summary>The exit of the newest group whose leaving leaves at most <paramref name="target"/> events, and that count.</summary>
+    private static (long Exit, long Remaining) ExitBringingCountTo(
+        Time.TimeTiers tiers, ReadOnlySpan<(EventSeries Series, int Sign)> parts, ReadOnlySpan<int> lower, Span<int> next, long window, long target)
+    {
         long newest = 0;
         while (true)
         {
@@ -94,9 +116,10 @@ internal static class WindowExitScan
 
             if (exit == long.MinValue)
             {
-                return UnixTime.Never;
+                return (UnixTime.Never, 0);
             }
 
+            var remaining = newest;
             var groupStart = exit - window;
             for (var p = 0; p < parts.Length; p++)
             {
@@ -110,7 +133,7 @@ internal static class WindowExitScan
 
             if (newest > target)
             {
-                return exit;
+                return (exit, remaining);
             }
         }
     }
