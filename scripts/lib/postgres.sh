@@ -55,7 +55,8 @@ pg__pick_port() {
 # Runs a command as the server's owner.
 pg__as_owner() {
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u "$PG_OWNER" -- "$@"
+    # From /, which the owner can always enter (the caller's directory may be private to root).
+    (cd / && runuser -u "$PG_OWNER" -- "$@")
   else
     "$@"
   fi
