@@ -85,6 +85,19 @@ internal ref struct CompactReader(ReadOnlySpan<byte> input)
         return value;
     }
 
+    /// <summary>The next <paramref name="length"/> raw bytes.</summary>
+    public ReadOnlySpan<byte> Bytes(int length)
+    {
+        if (length < 0 || length > _input.Length - _position)
+        {
+            throw Truncated();
+        }
+
+        var slice = _input.Slice(_position, length);
+        _position += length;
+        return slice;
+    }
+
     public double Single()
     {
         if (_position + 4 > _input.Length)

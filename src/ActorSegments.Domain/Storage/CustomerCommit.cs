@@ -1,0 +1,16 @@
+using ActorSegments.Domain.Segments;
+
+namespace ActorSegments.Domain.Storage;
+
+/// <summary>
+/// Everything one customer hands to the journal for one request, committed atomically: the events it applied, the
+/// membership changes they (or time) caused, and the customer's next wake-up when it moved (null: unchanged;
+/// <see cref="Time.UnixTime.Never"/>: none), which lets idle customers be woken at their deadlines without staying
+/// active.
+/// </summary>
+public sealed record CustomerCommit(
+    string WorkspaceId,
+    string CustomerId,
+    IReadOnlyList<JournalEntry> Entries,
+    IReadOnlyList<MembershipChange> Changes,
+    long? WakeUpAt);

@@ -1,0 +1,19 @@
+namespace ActorSegments.Domain.Storage;
+
+/// <summary>
+/// The durable record of what customers did: an append-only event journal, the ordered membership change log and
+/// the current members, and the customers' wake-up times. Commits of many customers are grouped into one
+/// transaction; a commit completes only once it is durable.
+/// </summary>
+public interface ICustomerJournal
+{
+    /// <summary>
+    /// Makes the commit durable. Throws when it is not known to be durable; the caller must then drop its in-memory
+    /// changes and rebuild from the journal. Throws <see cref="JournalOverloadedException"/> without writing when too
+    /// much is already waiting.
+    /// </summary>
+    Task CommitAsync(CustomerCommit commit, CancellationToken cancellationToken = default);
+
+    /// <summary>The customer's journal entries with a sequence above <paramref name="afterSequence"/>, in order.</summary>
+    Task<IReadOnlyList<JournalEntry>> ReadAfterAsync(string workspaceId, string customerId, long afterSequence, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,23 @@
+namespace ActorSegments.Domain.Storage;
+
+/// <summary>Segment definitions per workspace, versioned.</summary>
+public interface ISegmentDefinitionStore
+{
+    Task<WorkspaceSegments> LoadAsync(string workspaceId, CancellationToken cancellationToken = default);
+
+    /// <summary>The workspace's definitions version (0 when it has none): a cheap check before a full load.</summary>
+    Task<long> VersionAsync(string workspaceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates or replaces a segment's rule (the caller has validated it) and marks it pending. With
+    /// <paramref name="expectedVersion"/>, fails with <see cref="SegmentVersionConflictException"/> unless the stored
+    /// version matches (0: must not exist yet).
+    /// </summary>
+    Task<StoredSegment> SaveAsync(string workspaceId, string segmentId, string rule, int? expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a segment; false when it did not exist.</summary>
+    Task<bool> DeleteAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Records backfill progress of one version of a segment (ignored when the segment moved on to a newer version).</summary>
+    Task SetProgressAsync(string workspaceId, string segmentId, int version, SegmentStatus status, long done, long total, CancellationToken cancellationToken = default);
+}

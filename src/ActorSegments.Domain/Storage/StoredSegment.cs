@@ -1,0 +1,11 @@
+namespace ActorSegments.Domain.Storage;
+
+/// <summary>A segment definition as stored: its rule, version (1 on creation, +1 per edit), and backfill progress.</summary>
+public sealed record StoredSegment(
+    string SegmentId,
+    string Rule,
+    int Version,
+    SegmentStatus Status,
+    long BackfillDone,
+    long BackfillTotal,
+    DateTimeOffset UpdatedAt);

@@ -1,0 +1,174 @@
+using ActorSegments.Domain.Events;
+using ActorSegments.Domain.Segments;
+using ActorSegments.Domain.Storage;
+using ActorSegments.Domain.Time;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ActorSegments.Postgres.Journal;
+
+/// <summary>Writes a batch of customer commits in one transaction.</summary>
+internal static class JournalBatchWriter
+{
+    private const string CopyJournal =
+        "COPY customer_journal (workspace_id, customer_id, sequence, applied_at, event_id, event_type, occurred_at, body) FROM STDIN (FORMAT BINARY)";
+
+    private const string InsertLog = """
+        INSERT INTO membership_log (workspace_id, segment_id, customer_id, entered, changed_at, cause)
+        SELECT w, s, c, e, t, k FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::timestamptz[], $6::smallint[])
+            WITH ORDINALITY AS x(w, s, c, e, t, k, n)
+        ORDER BY n
+        """;
+
+    private const string UpsertMembers = """
+        INSERT INTO segment_members (workspace_id, segment_id, customer_id, since)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[])
+        ON CONFLICT (workspace_id, segment_id, customer_id) DO UPDATE SET since = excluded.since
+        """;
+
+    private const string DeleteMembers = """
+        DELETE FROM segment_members m USING unnest($1::text[], $2::text[], $3::text[]) AS x(w, s, c)
+        WHERE m.workspace_id = x.w AND m.segment_id = x.s AND m.customer_id = x.c
+        """;
+
+    private const string RegisterCustomers = """
+        INSERT INTO customers (workspace_id, customer_id)
+        SELECT * FROM unnest($1::text[], $2::text[])
+        ON CONFLICT DO NOTHING
+        """;
+
+    private const string UpsertWakeUps = """
+        INSERT INTO customer_wakeups (workspace_id, customer_id, due_at)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])
+        ON CONFLICT (workspace_id, customer_id) DO UPDATE SET due_at = excluded.due_at, claimed_until = NULL
+        """;
+
+    private const string DeleteWakeUps = """
+        DELETE FROM customer_wakeups w USING unnest($1::text[], $2::text[]) AS x(w, c)
+        WHERE w.workspace_id = x.w AND w.customer_id = x.c
+        """;
+
+    public static async Task WriteAsync(NpgsqlDataSource dataSource, IReadOnlyList<CustomerCommit> commits, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await CopyEntriesAsync(connection, commits, cancellationToken).ConfigureAwait(false);
+        await WriteMembershipAsync(connection, commits, cancellationToken).ConfigureAwait(false);
+        await RegisterNewCustomersAsync(connection, commits, cancellationToken).ConfigureAwait(false);
+        await WriteWakeUpsAsync(connection, commits, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task CopyEntriesAsync(NpgsqlConnection connection, IReadOnlyList<CustomerCommit> commits, CancellationToken cancellationToken)
+    {
+        if (!commits.Any(c => c.Entries.Count > 0))
+        {
+            return;
+        }
+
+        await using var importer = await connection.BeginBinaryImportAsync(CopyJournal, cancellationToken).ConfigureAwait(false);
+        foreach (var commit in commits)
+        {
+            foreach (var entry in commit.Entries)
+            {
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(commit.WorkspaceId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(commit.CustomerId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(entry.Sequence, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(entry.AppliedAt, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(entry.Event.EventId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(entry.Event.Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(entry.Event.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(CustomerEventCodec.Serialize(entry.Event), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteMembershipAsync(NpgsqlConnection connection, IReadOnlyList<CustomerCommit> commits, CancellationToken cancellationToken)
+    {
+        var log = commits.SelectMany(c => c.Changes.Select(change => (Commit: c, Change: change))).ToList();
+        if (log.Count == 0)
+        {
+            return;
+        }
+
+        await ExecuteAsync(connection, InsertLog, cancellationToken,
+            log.Select(l => l.Commit.WorkspaceId).ToArray(),
+            log.Select(l => l.Change.SegmentId).ToArray(),
+            log.Select(l => l.Commit.CustomerId).ToArray(),
+            log.Select(l => l.Change.Entered).ToArray(),
+            log.Select(l => UnixTime.ToDateTimeOffset(l.Change.At).UtcDateTime).ToArray(),
+            log.Select(l => (short)l.Change.Cause).ToArray()).ConfigureAwait(false);
+
+        // The members table needs only each (segment, customer)'s last change of the batch.
+        var last = new Dictionary<(string Workspace, string Segment, string Customer), MembershipChange>();
+        foreach (var (commit, change) in log)
+        {
+            last[(commit.WorkspaceId, change.SegmentId, commit.CustomerId)] = change;
+        }
+
+        var entered = last.Where(p => p.Value.Entered).ToList();
+        if (entered.Count > 0)
+        {
+            await ExecuteAsync(connection, UpsertMembers, cancellationToken,
+                entered.Select(p => p.Key.Workspace).ToArray(),
+                entered.Select(p => p.Key.Segment).ToArray(),
+                entered.Select(p => p.Key.Customer).ToArray(),
+                entered.Select(p => UnixTime.ToDateTimeOffset(p.Value.At).UtcDateTime).ToArray()).ConfigureAwait(false);
+        }
+
+        var exited = last.Where(p => !p.Value.Entered).ToList();
+        if (exited.Count > 0)
+        {
+            await ExecuteAsync(connection, DeleteMembers, cancellationToken,
+                exited.Select(p => p.Key.Workspace).ToArray(),
+                exited.Select(p => p.Key.Segment).ToArray(),
+                exited.Select(p => p.Key.Customer).ToArray()).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task RegisterNewCustomersAsync(NpgsqlConnection connection, IReadOnlyList<CustomerCommit> commits, CancellationToken cancellationToken)
+    {
+        // A customer's first commit carries its first journal entry; later commits need no registry write.
+        var added = commits.Where(c => c.Entries.Count > 0 && c.Entries[0].Sequence == 1).ToList();
+        if (added.Count > 0)
+        {
+            await ExecuteAsync(connection, RegisterCustomers, cancellationToken,
+                added.Select(c => c.WorkspaceId).ToArray(),
+                added.Select(c => c.CustomerId).ToArray()).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteWakeUpsAsync(NpgsqlConnection connection, IReadOnlyList<CustomerCommit> commits, CancellationToken cancellationToken)
+    {
+        var scheduled = commits.Where(c => c.WakeUpAt is { } at && at != UnixTime.Never).ToList();
+        if (scheduled.Count > 0)
+        {
+            await ExecuteAsync(connection, UpsertWakeUps, cancellationToken,
+                scheduled.Select(c => c.WorkspaceId).ToArray(),
+                scheduled.Select(c => c.CustomerId).ToArray(),
+                scheduled.Select(c => UnixTime.ToDateTimeOffset(c.WakeUpAt!.Value).UtcDateTime).ToArray()).ConfigureAwait(false);
+        }
+
+        var cleared = commits.Where(c => c.WakeUpAt == UnixTime.Never).ToList();
+        if (cleared.Count > 0)
+        {
+            await ExecuteAsync(connection, DeleteWakeUps, cancellationToken,
+                cleared.Select(c => c.WorkspaceId).ToArray(),
+                cleared.Select(c => c.CustomerId).ToArray()).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] arrays)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var array in arrays)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = array });
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

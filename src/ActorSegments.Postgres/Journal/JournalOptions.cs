@@ -1,0 +1,17 @@
+namespace ActorSegments.Postgres.Journal;
+
+/// <summary>Limits of the group-commit journal writer.</summary>
+public sealed record JournalOptions
+{
+    /// <summary>Transactions written at the same time (each on its own connection).</summary>
+    public int Writers { get; init; } = 2;
+
+    /// <summary>Commits that may wait for a transaction; beyond this a commit is refused (the caller backs off).</summary>
+    public int MaxPendingCommits { get; init; } = 20_000;
+
+    /// <summary>Most customer commits in one transaction.</summary>
+    public int MaxBatchCommits { get; init; } = 4_000;
+
+    /// <summary>Most rows (events plus membership changes) in one transaction.</summary>
+    public int MaxBatchRows { get; init; } = 40_000;
+}

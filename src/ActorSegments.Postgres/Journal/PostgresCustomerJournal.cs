@@ -1,0 +1,126 @@
+using System.Threading.Channels;
+using ActorSegments.Domain.Storage;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace ActorSegments.Postgres.Journal;
+
+/// <summary>
+/// The customer journal on PostgreSQL, by group commit: commits from many customers queue up while the previous
+/// transaction runs, and the writer takes everything queued into the next transaction (events by binary COPY,
+/// membership changes, members, registry and wake-ups by array statements). Each commit completes when its
+/// transaction has committed, or fails with the transaction's error. The queue is bounded: past
+/// <see cref="JournalOptions.MaxPendingCommits"/> a commit is refused at once instead of waiting.
+/// </summary>
+public sealed partial class PostgresCustomerJournal : ICustomerJournal, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly JournalOptions _options;
+    private readonly ILogger<PostgresCustomerJournal> _logger;
+    private readonly Channel<PendingCommit> _queue;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task[] _writers;
+
+    public PostgresCustomerJournal(NpgsqlDataSource dataSource, JournalOptions options, ILogger<PostgresCustomerJournal> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
+        _options = options;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _queue = Channel.CreateBounded<PendingCommit>(new BoundedChannelOptions(options.MaxPendingCommits)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleWriter = false,
+            SingleReader = options.Writers == 1,
+        });
+        _writers = Enumerable.Range(0, options.Writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
+    }
+
+    public Task CommitAsync(CustomerCommit commit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var pending = new PendingCommit(commit);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            return _stopping.IsCancellationRequested
+                ? Task.FromException(new ObjectDisposedException(nameof(PostgresCustomerJournal)))
+                : Task.FromException(new JournalOverloadedException());
+        }
+
+        return pending.Completion.Task;
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadAfterAsync(string workspaceId, string customerId, long afterSequence, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT sequence, applied_at, body FROM customer_journal WHERE workspace_id = $1 AND customer_id = $2 AND sequence > $3 ORDER BY sequence");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customerId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<JournalEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var body = reader.GetFieldValue<byte[]>(2);
+            entries.Add(new JournalEntry(reader.GetInt64(0), reader.GetInt64(1), Domain.Events.CustomerEventCodec.Deserialize(body)));
+        }
+
+        return entries;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_writers).ConfigureAwait(false);
+        await _stopping.CancelAsync();
+        _stopping.Dispose();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingCommit>(_options.MaxBatchCommits);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            var rows = 0;
+            while (batch.Count < _options.MaxBatchCommits && rows < _options.MaxBatchRows && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+                rows += pending.Commit.Entries.Count + pending.Commit.Changes.Count;
+            }
+
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await JournalBatchWriter.WriteAsync(_dataSource, batch.Select(p => p.Commit).ToList(), CancellationToken.None).ConfigureAwait(false);
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetResult();
+                }
+            }
+            catch (Exception ex)
+            {
+                LogCommitFailed(ex, batch.Count, rows);
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetException(new JournalCommitException("The journal transaction failed; nothing of this commit is known to be stored.", ex));
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal commit of {Commits} customer commits ({Rows} rows) failed; none of them is acknowledged")]
+    private partial void LogCommitFailed(Exception exception, int commits, int rows);
+
+    private sealed class PendingCommit(CustomerCommit commit)
+    {
+        public CustomerCommit Commit { get; } = commit;
+
+        // Continuations run off the writer loop, so a slow grain never delays the next transaction.
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

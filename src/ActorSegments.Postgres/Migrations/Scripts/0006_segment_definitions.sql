@@ -1,0 +1,22 @@
+-- Segment definitions per workspace. Every create, edit and delete raises the workspace's version, which silos
+-- poll to keep their compiled copy current.
+CREATE TABLE segment_definitions
+(
+    workspace_id   text        NOT NULL,
+    segment_id     text        NOT NULL,
+    rule           text        NOT NULL,
+    version        integer     NOT NULL,
+    status         smallint    NOT NULL, -- 1 pending, 2 backfilling, 3 live
+    backfill_done  bigint      NOT NULL DEFAULT 0,
+    backfill_total bigint      NOT NULL DEFAULT 0,
+    created_at     timestamptz NOT NULL DEFAULT now(),
+    updated_at     timestamptz NOT NULL DEFAULT now(),
+
+    PRIMARY KEY (workspace_id, segment_id)
+);
+
+CREATE TABLE workspace_definitions
+(
+    workspace_id text   PRIMARY KEY,
+    version      bigint NOT NULL
+);

@@ -1,0 +1,143 @@
+using ActorSegments.Domain.Storage;
+using Npgsql;
+
+namespace ActorSegments.Postgres.Segments;
+
+/// <summary>Segment definitions in <c>segment_definitions</c>, with the workspace version in <c>workspace_definitions</c>.</summary>
+public sealed class PostgresSegmentDefinitionStore(NpgsqlDataSource dataSource) : ISegmentDefinitionStore
+{
+    private const string Columns = "segment_id, rule, version, status, backfill_done, backfill_total, updated_at";
+
+    private const string BumpVersion = """
+        INSERT INTO workspace_definitions (workspace_id, version) VALUES ($1, 1)
+        ON CONFLICT (workspace_id) DO UPDATE SET version = workspace_definitions.version + 1
+        """;
+
+    public async Task<WorkspaceSegments> LoadAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        // One snapshot for both reads, so the version always matches the definitions returned.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        var version = await VersionAsync(connection, workspaceId, cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM segment_definitions WHERE workspace_id = $1 ORDER BY segment_id", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+        var segments = new List<StoredSegment>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                segments.Add(Read(reader));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new WorkspaceSegments(version, segments);
+    }
+
+    public async Task<long> VersionAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await VersionAsync(connection, workspaceId, cancellationToken);
+    }
+
+    public async Task<StoredSegment> SaveAsync(string workspaceId, string segmentId, string rule, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        int? current = null;
+        await using (var select = new NpgsqlCommand("SELECT version FROM segment_definitions WHERE workspace_id = $1 AND segment_id = $2 FOR UPDATE", connection, transaction))
+        {
+            select.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+            select.Parameters.Add(new NpgsqlParameter<string> { TypedValue = segmentId });
+            if (await select.ExecuteScalarAsync(cancellationToken) is int found)
+            {
+                current = found;
+            }
+        }
+
+        if (expectedVersion is { } expected && expected != (current ?? 0))
+        {
+            throw new SegmentVersionConflictException($"Segment '{segmentId}' is at version {current ?? 0}, not {expected}.") { ActualVersion = current ?? 0 };
+        }
+
+        StoredSegment saved;
+        await using (var upsert = new NpgsqlCommand($"""
+            INSERT INTO segment_definitions (workspace_id, segment_id, rule, version, status)
+            VALUES ($1, $2, $3, 1, {(int)SegmentStatus.Pending})
+            ON CONFLICT (workspace_id, segment_id) DO UPDATE
+                SET rule = excluded.rule, version = segment_definitions.version + 1, status = excluded.status,
+                    backfill_done = 0, backfill_total = 0, updated_at = now()
+            RETURNING {Columns}
+            """, connection, transaction))
+        {
+            upsert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+            upsert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = segmentId });
+            upsert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = rule });
+            await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            saved = Read(reader);
+        }
+
+        await ExecuteAsync(connection, transaction, BumpVersion, cancellationToken, workspaceId);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    public async Task<bool> DeleteAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var deleted = await ExecuteAsync(connection, transaction, "DELETE FROM segment_definitions WHERE workspace_id = $1 AND segment_id = $2", cancellationToken, workspaceId, segmentId) > 0;
+        if (deleted)
+        {
+            // Members go with the definition; customers record their exits when they next see the new definitions.
+            await ExecuteAsync(connection, transaction, "DELETE FROM segment_members WHERE workspace_id = $1 AND segment_id = $2", cancellationToken, workspaceId, segmentId);
+            await ExecuteAsync(connection, transaction, BumpVersion, cancellationToken, workspaceId);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    public async Task SetProgressAsync(string workspaceId, string segmentId, int version, SegmentStatus status, long done, long total, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE segment_definitions SET status = $4, backfill_done = $5, backfill_total = $6, updated_at = now()
+            WHERE workspace_id = $1 AND segment_id = $2 AND version = $3
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = segmentId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version });
+        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)status });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = done });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = total });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<long> VersionAsync(NpgsqlConnection connection, string workspaceId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT version FROM workspace_definitions WHERE workspace_id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+        return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : 0;
+    }
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params string[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = value });
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static StoredSegment Read(NpgsqlDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetInt32(2),
+        (SegmentStatus)reader.GetInt16(3),
+        reader.GetInt64(4),
+        reader.GetInt64(5),
+        reader.GetFieldValue<DateTimeOffset>(6));
+}
