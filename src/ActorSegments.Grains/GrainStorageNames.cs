@@ -10,5 +10,5 @@ public static class GrainStorageNames
     /// <summary>The one grain storage provider the server registers (memory in dev mode, PostgreSQL otherwise).</summary>
     public const string Provider = "actorsegments";
 
-    public const string CustomerState = "customer-state-v1";
+    public const string CustomerState = "customer-state-v2";
 }

@@ -1,23 +1,48 @@
+using ActorSegments.Domain.Storage;
+using ActorSegments.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace ActorSegments.Grains.Tests;
 
-/// <summary>A two-silo in-process cluster whose grain storage is <see cref="FaultInjectingGrainStorage"/>.</summary>
+/// <summary>
+/// A two-silo in-process cluster sharing one in-memory journal and definition store, whose grain storage is
+/// <see cref="FaultInjectingGrainStorage"/> and whose grains read a fake clock (Orleans' own background work keeps
+/// the real one). Tests use their own workspace ids, so definitions never leak between tests.
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    public InProcessTestCluster Cluster { get; } = BuildCluster();
+    public static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public ClusterFixture() => Cluster = BuildCluster();
+
+    public InProcessTestCluster Cluster { get; }
 
     public IGrainFactory Grains => Cluster.Client;
 
-    private static InProcessTestCluster BuildCluster()
+    public InMemoryCustomerJournal Journal { get; } = new();
+
+    public InMemorySegmentDefinitionStore Definitions { get; } = new(TimeProvider.System);
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    private InProcessTestCluster BuildCluster()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.Services.AddGrainStorage(
-            GrainStorageNames.Provider,
-            (services, _) => new FaultInjectingGrainStorage(services.GetRequiredService<DeepCopier>())));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddGrainStorage(
+                GrainStorageNames.Provider,
+                (services, _) => new FaultInjectingGrainStorage(services.GetRequiredService<DeepCopier>()));
+            silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            silo.Services.AddSingleton<ICustomerJournal>(Journal);
+            silo.Services.AddSingleton<ISegmentDefinitionStore>(Definitions);
+            silo.Services.AddActorSegmentsGrains();
+        });
         return builder.Build();
     }
 

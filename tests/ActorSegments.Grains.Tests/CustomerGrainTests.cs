@@ -1,22 +1,27 @@
 using ActorSegments.Abstractions.Customers;
 using ActorSegments.Domain.Events;
+using ActorSegments.Domain.Segments;
+using ActorSegments.Testing;
 
 namespace ActorSegments.Grains.Tests;
 
 [Collection(ClusterCollectionDefinition.Name)]
 public sealed class CustomerGrainTests(ClusterFixture fixture)
 {
-    private static readonly DateTimeOffset T0 = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset T0 = ClusterFixture.Start;
 
     private static CustomerEvent Event(string id, string type, DateTimeOffset at) => new(id, type, at, CustomerEvent.NoProperties);
 
-    private static string NewCustomerKey() => CustomerGrainKey.Format("acme", $"c-{Guid.NewGuid():N}");
+    private static (string Workspace, string Customer) NewCustomer(string? workspace = null) =>
+        (workspace ?? $"ws-{Guid.NewGuid():N}", $"c-{Guid.NewGuid():N}");
+
+    private ICustomerGrain Grain((string Workspace, string Customer) id) => fixture.Grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(id.Workspace, id.Customer));
 
     [Fact]
-    public async Task TrackAsync_Events_AreVisibleInTheProfile()
+    public async Task TrackAsync_Events_AreVisibleInTheProfileAndJournaled()
     {
-        var key = NewCustomerKey();
-        var customer = fixture.Grains.GetGrain<ICustomerGrain>(key);
+        var id = NewCustomer();
+        var customer = Grain(id);
 
         var result = await customer.TrackAsync([
             Event("e1", "product_viewed", T0),
@@ -27,81 +32,153 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
 
         Assert.Equal(new TrackResult(3, 0), result);
         Assert.NotNull(profile);
-        Assert.Equal(CustomerGrainKey.Parse(key), (profile.WorkspaceId, profile.CustomerId));
+        Assert.Equal(id, (profile.WorkspaceId, profile.CustomerId));
         Assert.Equal(3, profile.TotalEvents);
+        Assert.Equal("first_time_buyer", profile.Lifecycle);
         Assert.Equal(
             [new EventTypeSummary("product_viewed", 2, T0, T0.AddMinutes(1)), new EventTypeSummary("purchase", 1, T0.AddMinutes(2), T0.AddMinutes(2))],
             profile.EventTypes);
+        Assert.Equal([1L, 2L, 3L], fixture.Journal.Entries(id.Workspace, id.Customer).Select(e => e.Sequence));
     }
 
     [Fact]
     public async Task GetProfileAsync_CustomerWithoutEvents_ReturnsNull()
     {
-        var profile = await fixture.Grains.GetGrain<ICustomerGrain>(NewCustomerKey()).GetProfileAsync();
-
-        Assert.Null(profile);
+        Assert.Null(await Grain(NewCustomer()).GetProfileAsync());
     }
 
     [Fact]
     public async Task TrackAsync_RetriedEvents_AreAppliedOnce()
     {
-        var customer = fixture.Grains.GetGrain<ICustomerGrain>(NewCustomerKey());
+        var id = NewCustomer();
+        var customer = Grain(id);
         await customer.TrackAsync([Event("e1", "purchase", T0)]);
 
         var retry = await customer.TrackAsync([Event("e1", "purchase", T0), Event("e2", "purchase", T0.AddDays(1))]);
 
         Assert.Equal(new TrackResult(1, 1), retry);
         Assert.Equal(2, (await customer.GetProfileAsync())!.TotalEvents);
+        Assert.Equal(2, fixture.Journal.Entries(id.Workspace, id.Customer).Count);
     }
 
     [Fact]
-    public async Task State_SurvivesDeactivation_IncludingRecentEventIds()
+    public async Task State_SurvivesDeactivation_WithAndWithoutASnapshot()
     {
-        var customer = fixture.Grains.GetGrain<ICustomerGrain>(NewCustomerKey());
+        var id = NewCustomer();
+        var customer = Grain(id);
         await customer.TrackAsync([Event("e1", "email_opened", T0)]);
 
+        // No snapshot was written for one event: the next activation replays the journal.
         await fixture.Cluster.DeactivateAsync(customer);
-        var retry = await customer.TrackAsync([Event("e1", "email_opened", T0)]);
+        var retry = await customer.TrackAsync([Event("e1", "email_opened", T0), Event("e2", "email_clicked", T0)]);
+        await fixture.Cluster.DeactivateAsync(customer);
 
-        Assert.Equal(new TrackResult(0, 1), retry);
-        Assert.Equal(1, (await customer.GetProfileAsync())!.TotalEvents);
+        Assert.Equal(new TrackResult(1, 1), retry);
+        var profile = await customer.GetProfileAsync();
+        Assert.Equal(2, profile!.TotalEvents);
+        Assert.Equal(new TrackResult(0, 2), await customer.TrackAsync([Event("e1", "email_opened", T0), Event("e2", "email_clicked", T0)]));
     }
 
     [Fact]
-    public async Task TrackAsync_WriteFailsBeforeStoring_DropsTheChangeAndTheRetryAppliesOnce()
+    public async Task SnapshotWriteFails_OnDeactivation_TheJournalStillRebuildsEverything()
     {
-        var customer = fixture.Grains.GetGrain<ICustomerGrain>(NewCustomerKey());
-        await customer.TrackAsync([Event("e1", "product_viewed", T0)]);
+        var id = NewCustomer();
+        var customer = Grain(id);
+        await customer.TrackAsync([Event("e1", "product_viewed", T0), Event("e2", "purchase", T0.AddMinutes(1))]);
 
         FaultInjectingGrainStorage.FailNextWrite(customer.GetGrainId(), FaultInjectingGrainStorage.WriteFault.BeforeStoring);
-        var failure = await Assert.ThrowsAsync<OrleansException>(() => customer.TrackAsync([Event("e2", "purchase", T0.AddHours(1))]));
-        Assert.IsType<IOException>(failure.InnerException);
-        var afterFailure = await customer.GetProfileAsync();
-        var retry = await customer.TrackAsync([Event("e2", "purchase", T0.AddHours(1))]);
+        await fixture.Cluster.DeactivateAsync(customer);
 
-        Assert.Equal(1, afterFailure!.TotalEvents);
-        Assert.DoesNotContain(afterFailure.EventTypes, t => t.Type == "purchase");
-        Assert.Equal(new TrackResult(1, 0), retry);
-        Assert.Equal(2, (await customer.GetProfileAsync())!.TotalEvents);
+        var profile = await customer.GetProfileAsync();
+        Assert.Equal(2, profile!.TotalEvents);
+        Assert.Equal(new TrackResult(0, 1), await customer.TrackAsync([Event("e2", "purchase", T0.AddMinutes(1))]));
     }
 
     [Fact]
-    public async Task TrackAsync_WriteStoredButAnswerLost_RetryIsRecognizedAsDuplicate()
+    public async Task TrackAsync_JournalCommitFails_NothingIsAcknowledgedAndTheRetryAppliesOnce()
     {
-        var customer = fixture.Grains.GetGrain<ICustomerGrain>(NewCustomerKey());
+        var id = NewCustomer();
+        var customer = Grain(id);
         await customer.TrackAsync([Event("e1", "product_viewed", T0)]);
 
-        FaultInjectingGrainStorage.FailNextWrite(customer.GetGrainId(), FaultInjectingGrainStorage.WriteFault.AfterStoring);
-        var failure = await Assert.ThrowsAsync<OrleansException>(() => customer.TrackAsync([Event("e2", "purchase", T0.AddHours(1))]));
-        Assert.IsType<IOException>(failure.InnerException);
-        var retry = await customer.TrackAsync([Event("e2", "purchase", T0.AddHours(1))]);
+        fixture.Journal.FailNextCommits(1);
+        var failure = await Assert.ThrowsAsync<EventsNotStoredException>(() => customer.TrackAsync([Event("e2", "purchase", T0.AddHours(1))]));
+        Assert.False(failure.Overloaded);
+        var retry = await Eventually.ReturnsAsync(
+            async () => { try { return await customer.TrackAsync([Event("e2", "purchase", T0.AddHours(1))]); } catch (EventsNotStoredException) { return null; } },
+            result => result is not null);
 
-        var next = await customer.TrackAsync([Event("e3", "purchase", T0.AddHours(2))]);
-
-        Assert.Equal(new TrackResult(0, 1), retry);
-        Assert.Equal(new TrackResult(1, 0), next);
+        Assert.Equal(new TrackResult(1, 0), retry);
+        Assert.Equal(["e1", "e2"], fixture.Journal.Entries(id.Workspace, id.Customer).Select(e => e.Event.EventId));
         var profile = await customer.GetProfileAsync();
-        Assert.Equal(3, profile!.TotalEvents);
-        Assert.Equal(2, profile.EventTypes.Single(t => t.Type == "purchase").Count);
+        Assert.Equal(2, profile!.TotalEvents);
+        Assert.Equal(1, profile.EventTypes.Single(t => t.Type == "purchase").Count);
     }
+
+    [Fact]
+    public async Task Segments_EnterAndExitOnEvents_AndNestedSegmentsCascade()
+    {
+        var id = NewCustomer();
+        await fixture.Definitions.SaveAsync(id.Workspace, "buyers", "did(purchase)", null, TestContext.Current.CancellationToken);
+        await fixture.Definitions.SaveAsync(id.Workspace, "big-spenders", "sum(purchase.revenue) >= 100", null, TestContext.Current.CancellationToken);
+        await fixture.Definitions.SaveAsync(id.Workspace, "vip-buyers", "in_segment(\"buyers\") and in_segment(\"big-spenders\")", null, TestContext.Current.CancellationToken);
+        var customer = Grain(id);
+
+        await customer.TrackAsync([Event("e1", "product_viewed", T0)]);
+        Assert.Empty((await customer.GetProfileAsync())!.Segments);
+
+        await customer.TrackAsync([new CustomerEvent("e2", "purchase", T0.AddMinutes(5), new Dictionary<string, PropertyValue> { ["revenue"] = PropertyValue.Of(150) })]);
+
+        Assert.Equal(["big-spenders", "buyers", "vip-buyers"], (await customer.GetProfileAsync())!.Segments.Select(s => s.SegmentId));
+        Assert.Equal(["big-spenders", "buyers", "vip-buyers"], Changes(id).Where(c => c.Entered).Select(c => c.SegmentId).Order());
+        Assert.All(Changes(id), c => Assert.Equal(MembershipCause.Event, c.Cause));
+        Assert.Equal([id.Customer], fixture.Journal.Members(id.Workspace, "vip-buyers"));
+    }
+
+    [Fact]
+    public async Task TimeWindowSegment_ExitsExactlyWhenTheWindowPasses_WhileActive()
+    {
+        var id = NewCustomer();
+        await fixture.Definitions.SaveAsync(id.Workspace, "browse-no-cart", "did(product_viewed, within 48h) and not did(cart_added, within 48h)", null, TestContext.Current.CancellationToken);
+        var customer = Grain(id);
+        var viewedAt = fixture.Clock.GetUtcNow();
+
+        await customer.TrackAsync([Event("v1", "product_viewed", viewedAt)]);
+        Assert.Equal(["browse-no-cart"], (await customer.GetProfileAsync())!.Segments.Select(s => s.SegmentId));
+        var deadline = viewedAt.AddHours(48).ToUnixTimeSeconds();
+        Assert.Equal(deadline, fixture.Journal.WakeUp(id.Workspace, id.Customer));
+
+        // The wake-up timer fires at the deadline: nothing before it, the exit at it.
+        fixture.Clock.Advance(TimeSpan.FromHours(48) - TimeSpan.FromSeconds(1));
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(Changes(id), c => !c.Entered);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        var exit = await Eventually.ReturnsAsync(() => Task.FromResult(Changes(id).FirstOrDefault(c => !c.Entered)), c => c.SegmentId is not null);
+
+        Assert.Equal(new MembershipChange("browse-no-cart", false, deadline, MembershipCause.Time), exit);
+        Assert.Empty(fixture.Journal.Members(id.Workspace, "browse-no-cart"));
+        Assert.Null(fixture.Journal.WakeUp(id.Workspace, id.Customer));
+    }
+
+    [Fact]
+    public async Task DefinitionsChange_ExistingMembersAreReevaluatedOnTheirNextCall()
+    {
+        var id = NewCustomer();
+        await fixture.Definitions.SaveAsync(id.Workspace, "viewers", "count(product_viewed) >= 1", null, TestContext.Current.CancellationToken);
+        var customer = Grain(id);
+        await customer.TrackAsync([Event("v1", "product_viewed", T0)]);
+        Assert.Equal([id.Customer], fixture.Journal.Members(id.Workspace, "viewers"));
+
+        await fixture.Definitions.SaveAsync(id.Workspace, "viewers", "count(product_viewed) >= 2", null, TestContext.Current.CancellationToken);
+        await Eventually.ReturnsAsync(async () =>
+        {
+            await customer.WakeAsync();
+            return fixture.Journal.Members(id.Workspace, "viewers");
+        }, members => members.Count == 0);
+
+        Assert.Equal(MembershipCause.Definition, Changes(id)[^1].Cause);
+    }
+
+    private IReadOnlyList<MembershipChange> Changes((string Workspace, string Customer) id) =>
+        [.. fixture.Journal.Log.Where(r => r.WorkspaceId == id.Workspace && r.CustomerId == id.Customer).Select(r => r.Change)];
 }

@@ -49,13 +49,18 @@ public sealed class CustomerJournalTests
         Assert.Equal(200L, await db.ScalarAsync<long>("SELECT count(*) FROM membership_log WHERE entered"));
         Assert.Equal(200L, await db.ScalarAsync<long>("SELECT count(*) FROM customer_wakeups"));
 
-        var replay = await journal.ReadAfterAsync("ws", "c7", 0, TestContext.Current.CancellationToken);
+        var record = await journal.LoadAsync("ws", "c7", 0, TestContext.Current.CancellationToken);
+        var replay = record.Entries;
+        Assert.Equal(["seg"], record.Members.Keys);
+        Assert.Equal(T0 + 2, record.Members["seg"]);
+        Assert.Equal(T0 + 100, record.WakeUpAt);
         Assert.Equal([1L, 2L], replay.Select(e => e.Sequence));
         Assert.Equal(Entry(2, "e7-2").Event.EventId, replay[1].Event.EventId);
         Assert.Equal(Entry(2, "e7-2").Event.OccurredAt, replay[1].Event.OccurredAt);
         Assert.Equal(Entry(2, "e7-2").Event.Properties, replay[1].Event.Properties);
         Assert.Equal(T0 + 2, replay[1].AppliedAt);
-        Assert.Single(await journal.ReadAfterAsync("ws", "c7", 1, TestContext.Current.CancellationToken));
+        Assert.Single((await journal.LoadAsync("ws", "c7", 1, TestContext.Current.CancellationToken)).Entries);
+        Assert.Equal(new CustomerRecord([], new Dictionary<string, long>(), null).Entries, (await journal.LoadAsync("ws", "nobody", 0, TestContext.Current.CancellationToken)).Entries);
     }
 
     [Fact]

@@ -55,7 +55,13 @@ public sealed class PostgresModeTests
             Assert.Equal(i + 1, (await ProfileAsync(server, ids[i])).TotalEvents);
         }
 
-        var rows = await db.ScalarAsync<long>("SELECT count(*) FROM orleans_grain_state WHERE grain_type = 'customer-state-v1' AND grain_id_string LIKE 'cust:acme/%'");
+        Assert.Equal(ids.Length, await db.ScalarAsync<long>("SELECT count(DISTINCT customer_id) FROM customer_journal WHERE workspace_id = 'acme'"));
+
+        // Snapshots are written when customers deactivate: one row per customer, none shared.
+        await server.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, Ct);
+        var rows = await Eventually.ReturnsAsync(
+            () => db.ScalarAsync<long>("SELECT count(*) FROM orleans_grain_state WHERE grain_type = 'customer-state-v2' AND grain_id_string LIKE 'cust:acme/%'"),
+            count => count >= ids.Length);
         Assert.Equal(ids.Length, rows);
     }
 

@@ -16,6 +16,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("track")]
     Task<TrackResult> TrackAsync(CustomerEvent[] events);
 
+    /// <summary>
+    /// Looks at the segments again now: those whose deadlines are due, and all of them when the definitions changed.
+    /// Called when a stored wake-up comes due and by backfills; harmless at any time.
+    /// </summary>
+    [Alias("wake")]
+    Task WakeAsync();
+
     /// <summary>The customer's current profile, or null when no event was ever applied.</summary>
     [Alias("get-profile")]
     Task<CustomerProfileView?> GetProfileAsync();

@@ -13,7 +13,6 @@ namespace ActorSegments.Domain.Customers;
 public static class CustomerSnapshotCodec
 {
     private const byte FormatVersion = 1;
-    private const int MaxMembers = 1 << 20;
 
     public static byte[] Serialize(CustomerSnapshot snapshot, TimeTiers tiers)
     {
@@ -30,13 +29,6 @@ public static class CustomerSnapshotCodec
         {
             BinaryPrimitives.WriteUInt64LittleEndian(buffer.GetSpan(8), hash);
             buffer.Advance(8);
-        }
-
-        w.VarULong((ulong)snapshot.Members.Count);
-        foreach (var (segment, since) in snapshot.Members.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            w.String(segment);
-            w.VarLong(since);
         }
 
         w.VarULong((ulong)state.Length);
@@ -69,14 +61,6 @@ public static class CustomerSnapshotCodec
             ids.AddHash(BinaryPrimitives.ReadUInt64LittleEndian(hashes.Slice(i * 8, 8)));
         }
 
-        var memberCount = r.Count(MaxMembers);
-        var members = new Dictionary<string, long>(memberCount, StringComparer.Ordinal);
-        for (var i = 0; i < memberCount; i++)
-        {
-            var segment = r.String();
-            members[segment] = r.VarLong();
-        }
-
         var stateLength = r.Count(int.MaxValue);
         var state = CustomerStateCodec.Deserialize(r.Bytes(stateLength), tiers);
         if (!r.AtEnd)
@@ -84,6 +68,6 @@ public static class CustomerSnapshotCodec
             throw new InvalidDataException("Customer snapshot has trailing bytes.");
         }
 
-        return new CustomerSnapshot(state, members, ids, sequence, definitions);
+        return new CustomerSnapshot(state, ids, sequence, definitions);
     }
 }

@@ -14,6 +14,9 @@ public interface ICustomerJournal
     /// </summary>
     Task CommitAsync(CustomerCommit commit, CancellationToken cancellationToken = default);
 
-    /// <summary>The customer's journal entries with a sequence above <paramref name="afterSequence"/>, in order.</summary>
-    Task<IReadOnlyList<JournalEntry>> ReadAfterAsync(string workspaceId, string customerId, long afterSequence, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The customer's journal entries with a sequence above <paramref name="afterSequence"/> (in order), its current
+    /// memberships and its stored wake-up.
+    /// </summary>
+    Task<CustomerRecord> LoadAsync(string workspaceId, string customerId, long afterSequence, CancellationToken cancellationToken = default);
 }

@@ -1,85 +1,261 @@
 using ActorSegments.Abstractions.Customers;
 using ActorSegments.Domain.Activity;
+using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Behavior.Lifecycle;
+using ActorSegments.Domain.Customers;
 using ActorSegments.Domain.Events;
+using ActorSegments.Domain.Segments;
+using ActorSegments.Domain.Storage;
+using ActorSegments.Domain.Time;
+using ActorSegments.Grains.Segments;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ActorSegments.Grains.Customers;
 
 /// <summary>
-/// Owns one customer's state. Calls are not interleaved, so events of one customer are applied one request at a
-/// time in arrival order; a request is answered only after its state change is written.
+/// One customer: applies its events through the domain engine, re-evaluates the segments they affect, and answers
+/// only once the events and membership changes are committed to the journal. Calls are not interleaved, so a
+/// customer's events are applied one request at a time in arrival order.
 /// </summary>
+/// <remarks>
+/// The journal is the record; the snapshot is a cache written behind it. Activation loads the snapshot and replays
+/// the journal entries after it. When a commit fails, the in-memory state is ahead of the record: the activation
+/// refuses further calls and deactivates, and the next activation rebuilds from the journal, so the client's retry
+/// is applied exactly once.
+/// </remarks>
 [GrainType("customer")]
 public sealed partial class CustomerGrain(
-    [PersistentState(GrainStorageNames.CustomerState, GrainStorageNames.Provider)] IPersistentState<CustomerGrainState> state,
+    [PersistentState(GrainStorageNames.CustomerState, GrainStorageNames.Provider)] IPersistentState<CustomerGrainState> storage,
+    ICustomerJournal journal,
+    SegmentCatalog catalog,
+    TimeProvider clock,
+    IOptions<CustomerGrainOptions> options,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
+    private readonly List<MembershipChange> _changes = [];
     private string _workspaceId = string.Empty;
     private string _customerId = string.Empty;
-    private CustomerActivity _activity = new();
+    private BehaviorModel _model = BehaviorModel.Default;
+    private CustomerState _state = new();
+    private readonly Memberships _memberships = new();
+    private RecentEventIds _recentIds = new();
+    private long _sequence;
+    private long _definitionsVersion;
+    private long _committedWakeUp = UnixTime.Never;
+    private int _sinceSnapshot;
+    private long _snapshotAt;
+    private bool _broken;
+    private IGrainTimer? _wakeTimer;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_workspaceId, _customerId) = CustomerGrainKey.Parse(this.GetPrimaryKeyString());
-        _activity = CustomerActivityCodec.Deserialize(state.State.Activity);
-        return Task.CompletedTask;
+        _model = SegmentCatalog.Model(_workspaceId);
+        var snapshot = CustomerSnapshotCodec.Deserialize(storage.State.Snapshot, _model.Tiers);
+        (_state, _recentIds, _sequence, _definitionsVersion) = (snapshot.State, snapshot.RecentIds, snapshot.JournalSequence, snapshot.DefinitionsVersion);
+        _snapshotAt = Now();
+
+        // The state is rebuilt exactly as it was applied; memberships start from the committed members, then every
+        // segment is evaluated now, so whatever came due while the customer was idle is recorded.
+        var record = await journal.LoadAsync(_workspaceId, _customerId, _sequence, cancellationToken);
+        foreach (var entry in record.Entries)
+        {
+            _recentIds.Add(entry.Event.EventId);
+            _sequence = entry.Sequence;
+            _state.Apply(entry.Event, _model, entry.AppliedAt);
+        }
+
+        _sinceSnapshot = record.Entries.Count;
+        _memberships.Restore(record.Members);
+        _committedWakeUp = record.WakeUpAt ?? UnixTime.Never;
+        if (_sequence == 0 && record.Members.Count == 0)
+        {
+            return; // a customer with no history: its first call evaluates everything
+        }
+
+        var workspace = await catalog.GetAsync(_workspaceId, cancellationToken);
+        var now = Math.Max(Now(), _state.Reference);
+        _changes.Clear();
+        _state.AdvanceTo(now, _model);
+        var cause = workspace.Version == _definitionsVersion ? MembershipCause.Time : MembershipCause.Definition;
+        _memberships.ApplyAll(workspace.Segments, _state, _model, now, cause, _changes);
+        _definitionsVersion = workspace.Version;
+        await CommitAsync([]);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (!_broken && _sinceSnapshot > 0)
+        {
+            await TryWriteSnapshotAsync();
+        }
     }
 
     public async Task<TrackResult> TrackAsync(CustomerEvent[] events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var applied = 0;
+        ThrowIfBroken();
+        var now = Now();
+        var workspace = await catalog.GetAsync(_workspaceId);
+        _changes.Clear();
+        CatchUp(workspace, now);
+
+        var entries = new List<JournalEntry>(events.Length);
         foreach (var evt in events)
         {
-            if (_activity.Apply(evt) == ApplyOutcome.Applied)
+            if (!_recentIds.Add(evt.EventId))
             {
-                applied++;
+                continue;
             }
+
+            entries.Add(new JournalEntry(++_sequence, now, evt));
+            var change = _state.Apply(evt, _model, now);
+            _memberships.Apply(workspace.Segments, _state, _model, change, now, MembershipCause.Event, _changes);
         }
 
-        if (applied > 0)
-        {
-            await PersistAsync();
-        }
+        await CommitAsync(entries);
+        return new TrackResult(entries.Count, events.Length - entries.Count);
+    }
 
-        return new TrackResult(applied, events.Length - applied);
+    public async Task WakeAsync()
+    {
+        ThrowIfBroken();
+        var workspace = await catalog.GetAsync(_workspaceId);
+        _changes.Clear();
+        CatchUp(workspace, Now());
+        await CommitAsync([]);
     }
 
     public Task<CustomerProfileView?> GetProfileAsync()
     {
-        if (_activity.IsEmpty)
+        if (_state.TotalEvents == 0)
         {
             return Task.FromResult<CustomerProfileView?>(null);
         }
 
-        var types = _activity.EventTypes
+        var now = Math.Max(Now(), _state.Reference);
+        var types = _state.EventTypes
+            .Where(p => !p.Value.IsEmpty)
             .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new EventTypeSummary(p.Key, p.Value.Count, p.Value.FirstSeen, p.Value.LastSeen))
+            .Select(p => new EventTypeSummary(p.Key, p.Value.TotalCount, UnixTime.ToDateTimeOffset(p.Value.FirstSeen), UnixTime.ToDateTimeOffset(p.Value.LastSeen)))
             .ToArray();
-        return Task.FromResult<CustomerProfileView?>(new CustomerProfileView(_workspaceId, _customerId, _activity.TotalEvents, types));
+        var stage = LifecycleMachine.StageAt(_state.Lifecycle.Stage, _state.LifecycleFacts(_model), now, _model.Settings.Lifecycle);
+        return Task.FromResult<CustomerProfileView?>(new CustomerProfileView(_workspaceId, _customerId, _state.TotalEvents, types)
+        {
+            Lifecycle = LifecycleStageNames.Name(stage),
+            Segments = [.. _memberships.Members.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new SegmentMembershipView(p.Key, UnixTime.ToDateTimeOffset(p.Value)))],
+        });
     }
 
-    private async Task PersistAsync()
+    /// <summary>Brings memberships up to <paramref name="now"/>: new definitions first, then deadlines that came due.</summary>
+    private void CatchUp(CompiledWorkspace workspace, long now)
     {
-        var previous = state.State.Activity;
-        state.State.Activity = CustomerActivityCodec.Serialize(_activity);
+        if (workspace.Version != _definitionsVersion)
+        {
+            // A customer's very first evaluation is part of its first event, not a definitions change.
+            var cause = _sequence == 0 ? MembershipCause.Event : MembershipCause.Definition;
+            _memberships.ApplyAll(workspace.Segments, _state, _model, now, cause, _changes);
+            _definitionsVersion = workspace.Version;
+        }
+
+        if (_memberships.NextWakeUp <= now)
+        {
+            var lifecycle = _state.AdvanceTo(now, _model);
+            _memberships.ApplyDue(workspace.Segments, _state, _model, now, _changes);
+            _memberships.Apply(workspace.Segments, _state, _model, lifecycle, now, MembershipCause.Time, _changes);
+        }
+    }
+
+    private async Task CommitAsync(List<JournalEntry> entries)
+    {
+        var wakeUp = _memberships.NextWakeUp;
+        if (entries.Count == 0 && _changes.Count == 0 && wakeUp == _committedWakeUp)
+        {
+            ArmWakeTimer();
+            return;
+        }
+
+        var commit = new CustomerCommit(_workspaceId, _customerId, entries, [.. _changes], wakeUp == _committedWakeUp ? null : wakeUp);
         try
         {
-            await state.WriteStateAsync();
+            await journal.CommitAsync(commit);
         }
         catch (Exception ex)
         {
-            // The write may or may not have reached storage, so neither the in-memory state nor the ETag can be
-            // trusted: restore the last known snapshot and deactivate, so the next call (the client's retry)
-            // starts from what storage really holds and its event ids decide what is applied.
-            state.State.Activity = previous;
-            _activity = CustomerActivityCodec.Deserialize(previous);
+            // The state in memory now holds changes the journal may not have: never serve from it again.
+            _broken = true;
             DeactivateOnIdle();
-            LogWriteFailed(ex, _workspaceId, _customerId);
-            throw;
+            LogCommitFailed(ex, _workspaceId, _customerId);
+            throw new EventsNotStoredException($"Customer {_workspaceId}/{_customerId} could not store the request: {ex.Message}")
+            {
+                Overloaded = ex is JournalOverloadedException,
+            };
+        }
+
+        _committedWakeUp = wakeUp;
+        _sinceSnapshot += entries.Count;
+        ArmWakeTimer();
+        if (_sinceSnapshot >= options.Value.SnapshotEveryEvents ||
+            (_sinceSnapshot > 0 && Now() - _snapshotAt >= (long)options.Value.SnapshotEvery.TotalSeconds))
+        {
+            await TryWriteSnapshotAsync();
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing customer {WorkspaceId}/{CustomerId} failed; changes dropped, the grain reloads from storage on its next call")]
-    private partial void LogWriteFailed(Exception exception, string workspaceId, string customerId);
+    /// <summary>Writes the snapshot; a failure only means more replay on the next activation.</summary>
+    private async Task TryWriteSnapshotAsync()
+    {
+        _state.Compact(_model);
+        storage.State.Snapshot = CustomerSnapshotCodec.Serialize(
+            new CustomerSnapshot(_state, _recentIds, _sequence, _definitionsVersion), _model.Tiers);
+        try
+        {
+            await storage.WriteStateAsync();
+            _sinceSnapshot = 0;
+            _snapshotAt = Now();
+        }
+        catch (Exception ex)
+        {
+            LogSnapshotFailed(ex, _workspaceId, _customerId);
+        }
+    }
+
+    /// <summary>While active, a grain timer wakes the customer at its next deadline; when idle, the stored wake-up does.</summary>
+    private void ArmWakeTimer()
+    {
+        var next = _memberships.NextWakeUp;
+        if (next == UnixTime.Never)
+        {
+            _wakeTimer?.Dispose();
+            _wakeTimer = null;
+            return;
+        }
+
+        var due = TimeSpan.FromSeconds(Math.Max(0, next - Now()));
+        if (_wakeTimer is null)
+        {
+            _wakeTimer = this.RegisterGrainTimer(WakeAsync, new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan, KeepAlive = false });
+        }
+        else
+        {
+            _wakeTimer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private long Now() => clock.GetUtcNow().ToUnixTimeSeconds();
+
+    private void ThrowIfBroken()
+    {
+        if (_broken)
+        {
+            throw new EventsNotStoredException($"Customer {_workspaceId}/{_customerId} is reloading after a failed commit; retry.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal commit for customer {WorkspaceId}/{CustomerId} failed; nothing acknowledged, the customer reloads from the journal")]
+    private partial void LogCommitFailed(Exception exception, string workspaceId, string customerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot of customer {WorkspaceId}/{CustomerId} failed; the journal still holds everything, replay grows until the next snapshot")]
+    private partial void LogSnapshotFailed(Exception exception, string workspaceId, string customerId);
 }

@@ -50,14 +50,16 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IAsyncDi
         return pending.Completion.Task;
     }
 
-    public async Task<IReadOnlyList<JournalEntry>> ReadAfterAsync(string workspaceId, string customerId, long afterSequence, CancellationToken cancellationToken = default)
+    public async Task<CustomerRecord> LoadAsync(string workspaceId, string customerId, long afterSequence, CancellationToken cancellationToken = default)
     {
-        await using var command = _dataSource.CreateCommand(
-            "SELECT sequence, applied_at, body FROM customer_journal WHERE workspace_id = $1 AND customer_id = $2 AND sequence > $3 ORDER BY sequence");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customerId });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterSequence });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        // Three reads in one round trip.
+        await using var batch = _dataSource.CreateBatch();
+        batch.BatchCommands.Add(Command(
+            "SELECT sequence, applied_at, body FROM customer_journal WHERE workspace_id = $1 AND customer_id = $2 AND sequence > $3 ORDER BY sequence",
+            workspaceId, customerId, afterSequence));
+        batch.BatchCommands.Add(Command("SELECT segment_id, since FROM segment_members WHERE workspace_id = $1 AND customer_id = $2", workspaceId, customerId));
+        batch.BatchCommands.Add(Command("SELECT due_at FROM customer_wakeups WHERE workspace_id = $1 AND customer_id = $2", workspaceId, customerId));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var entries = new List<JournalEntry>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -65,7 +67,29 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IAsyncDi
             entries.Add(new JournalEntry(reader.GetInt64(0), reader.GetInt64(1), Domain.Events.CustomerEventCodec.Deserialize(body)));
         }
 
-        return entries;
+        await reader.NextResultAsync(cancellationToken);
+        var members = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            members[reader.GetString(0)] = reader.GetFieldValue<DateTimeOffset>(1).ToUnixTimeSeconds();
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        long? wakeUp = await reader.ReadAsync(cancellationToken) ? reader.GetFieldValue<DateTimeOffset>(0).ToUnixTimeSeconds() : null;
+        return new CustomerRecord(entries, members, wakeUp);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, string workspaceId, string customerId, long? sequence = null)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customerId });
+        if (sequence is { } value)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = value });
+        }
+
+        return command;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using ActorSegments.Abstractions.Customers;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Npgsql;
@@ -33,6 +34,12 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
             return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled by the client or its deadline passed."));
         }
 
+        if (Find<EventsNotStoredException>(ex) is { Overloaded: true })
+        {
+            return new RpcException(new Status(StatusCode.ResourceExhausted,
+                "The server is at its limit of work waiting to be stored; nothing from this request was acknowledged. Retry it with the same event ids after a short backoff."));
+        }
+
         if (IsTransient(ex))
         {
             LogUnavailable(ex, context.Method);
@@ -46,11 +53,19 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
 
     private static bool IsTransient(Exception ex) => ex switch
     {
-        NpgsqlException or InconsistentStateException or TimeoutException or SiloUnavailableException => true,
+        NpgsqlException or InconsistentStateException or TimeoutException or SiloUnavailableException or EventsNotStoredException => true,
         OrleansException => true,
         AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
         _ => ex.InnerException is not null && IsTransient(ex.InnerException),
     };
+
+    private static T? Find<T>(Exception ex)
+        where T : Exception => ex switch
+        {
+            T match => match,
+            AggregateException aggregate => aggregate.InnerExceptions.Select(Find<T>).FirstOrDefault(e => e is not null),
+            _ => ex.InnerException is null ? null : Find<T>(ex.InnerException),
+        };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} failed with a transient error; answered UNAVAILABLE")]
     private partial void LogUnavailable(Exception exception, string method);

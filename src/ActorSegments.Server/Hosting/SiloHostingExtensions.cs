@@ -1,5 +1,8 @@
 using System.Net;
+using ActorSegments.Domain.Storage;
 using ActorSegments.Grains;
+using ActorSegments.Postgres.Journal;
+using ActorSegments.Postgres.Segments;
 using ActorSegments.Server.Configuration;
 using Npgsql;
 using Orleans.Configuration;
@@ -18,6 +21,18 @@ internal static class SiloHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddActorSegmentsSilo(this IHostApplicationBuilder builder, PostgresOptions postgres, ClusterHostingOptions cluster)
     {
+        builder.Services.AddActorSegmentsGrains();
+        if (postgres.IsConfigured)
+        {
+            builder.Services.AddSingleton(new JournalOptions());
+            builder.Services.AddSingleton<ICustomerJournal, PostgresCustomerJournal>();
+            builder.Services.AddSingleton<ISegmentDefinitionStore, PostgresSegmentDefinitionStore>();
+        }
+        else
+        {
+            builder.Services.AddActorSegmentsInMemoryStorage();
+        }
+
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>

@@ -33,7 +33,8 @@ CREATE TABLE membership_log
 
 CREATE INDEX ix_membership_log_segment ON membership_log (workspace_id, segment_id, position);
 
--- The current members of each segment, kept in the same transaction as the log.
+-- The current members of each segment, kept in the same transaction as the log. Customers read their own rows on
+-- activation (the committed truth their memberships start from), hence the second index.
 CREATE TABLE segment_members
 (
     workspace_id text        NOT NULL,
@@ -43,6 +44,8 @@ CREATE TABLE segment_members
 
     PRIMARY KEY (workspace_id, segment_id, customer_id)
 );
+
+CREATE INDEX ix_segment_members_customer ON segment_members (workspace_id, customer_id);
 
 -- Every customer that ever had an event: what a new segment is evaluated against.
 CREATE TABLE customers

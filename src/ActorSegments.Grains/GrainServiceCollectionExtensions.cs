@@ -1,0 +1,31 @@
+using ActorSegments.Domain.Storage;
+using ActorSegments.Grains.Customers;
+using ActorSegments.Grains.Segments;
+using ActorSegments.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ActorSegments.Grains;
+
+/// <summary>Services the grains need in every silo.</summary>
+public static class GrainServiceCollectionExtensions
+{
+    /// <summary>The per-silo segment catalog, the clock and customer options; storage is registered separately.</summary>
+    public static IServiceCollection AddActorSegmentsGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SegmentCatalog>();
+        services.AddOptions<CustomerGrainOptions>();
+        return services;
+    }
+
+    /// <summary>Journal and definitions in process memory: dev mode (nothing to install) and tests.</summary>
+    public static IServiceCollection AddActorSegmentsInMemoryStorage(this IServiceCollection services)
+    {
+        services.TryAddSingleton<InMemoryCustomerJournal>();
+        services.TryAddSingleton<ICustomerJournal>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
+        services.TryAddSingleton<InMemorySegmentDefinitionStore>();
+        services.TryAddSingleton<ISegmentDefinitionStore>(sp => sp.GetRequiredService<InMemorySegmentDefinitionStore>());
+        return services;
+    }
+}

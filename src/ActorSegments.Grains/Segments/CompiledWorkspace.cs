@@ -1,0 +1,7 @@
+using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Segments;
+
+namespace ActorSegments.Grains.Segments;
+
+/// <summary>A workspace's segment definitions compiled against its behavior model, at one definitions version.</summary>
+public sealed record CompiledWorkspace(string WorkspaceId, long Version, BehaviorModel Model, SegmentSet Segments);

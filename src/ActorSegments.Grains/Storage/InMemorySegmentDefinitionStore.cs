@@ -1,0 +1,78 @@
+using ActorSegments.Domain.Storage;
+
+namespace ActorSegments.Grains.Storage;
+
+/// <summary>Segment definitions kept in process memory (dev mode and tests), with the same versioning as PostgreSQL.</summary>
+public sealed class InMemorySegmentDefinitionStore(TimeProvider clock) : ISegmentDefinitionStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, (long Version, Dictionary<string, StoredSegment> Segments)> _workspaces = new(StringComparer.Ordinal);
+
+    public Task<WorkspaceSegments> LoadAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_workspaces.TryGetValue(workspaceId, out var ws)
+                ? new WorkspaceSegments(ws.Version, [.. ws.Segments.Values.OrderBy(s => s.SegmentId, StringComparer.Ordinal)])
+                : WorkspaceSegments.Empty);
+        }
+    }
+
+    public Task<long> VersionAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_workspaces.TryGetValue(workspaceId, out var ws) ? ws.Version : 0);
+        }
+    }
+
+    public Task<StoredSegment> SaveAsync(string workspaceId, string segmentId, string rule, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var ws = Workspace(workspaceId);
+            var current = ws.Segments.TryGetValue(segmentId, out var existing) ? existing.Version : 0;
+            if (expectedVersion is { } expected && expected != current)
+            {
+                return Task.FromException<StoredSegment>(new SegmentVersionConflictException($"Segment '{segmentId}' is at version {current}, not {expected}.") { ActualVersion = current });
+            }
+
+            var saved = new StoredSegment(segmentId, rule, current + 1, SegmentStatus.Pending, 0, 0, clock.GetUtcNow());
+            ws.Segments[segmentId] = saved;
+            _workspaces[workspaceId] = (ws.Version + 1, ws.Segments);
+            return Task.FromResult(saved);
+        }
+    }
+
+    public Task<bool> DeleteAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var ws = Workspace(workspaceId);
+            if (!ws.Segments.Remove(segmentId))
+            {
+                return Task.FromResult(false);
+            }
+
+            _workspaces[workspaceId] = (ws.Version + 1, ws.Segments);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task SetProgressAsync(string workspaceId, string segmentId, int version, SegmentStatus status, long done, long total, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var ws = Workspace(workspaceId);
+            if (ws.Segments.TryGetValue(segmentId, out var segment) && segment.Version == version)
+            {
+                ws.Segments[segmentId] = segment with { Status = status, BackfillDone = done, BackfillTotal = total, UpdatedAt = clock.GetUtcNow() };
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    private (long Version, Dictionary<string, StoredSegment> Segments) Workspace(string workspaceId) =>
+        _workspaces.TryGetValue(workspaceId, out var ws) ? ws : (0, new Dictionary<string, StoredSegment>(StringComparer.Ordinal));
+}

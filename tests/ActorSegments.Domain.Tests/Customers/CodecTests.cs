@@ -1,0 +1,70 @@
+using ActorSegments.Domain.Activity;
+using ActorSegments.Domain.Behavior.Serialization;
+using ActorSegments.Domain.Customers;
+using ActorSegments.Domain.Events;
+using ActorSegments.Domain.Tests.Behavior;
+using ActorSegments.Domain.Time;
+using CsCheck;
+
+namespace ActorSegments.Domain.Tests.Customers;
+
+public sealed class CodecTests
+{
+    private static readonly Gen<PropertyValue> Values = Gen.OneOf(
+        Gen.String.Select(PropertyValue.Of),
+        Gen.Double.Where(d => !double.IsNaN(d)).Select(PropertyValue.Of),
+        Gen.Bool.Select(PropertyValue.Of));
+
+    private static readonly Gen<CustomerEvent> Events = Gen.Select(
+        Gen.String[1, 64],
+        Gen.String[1, 32],
+        Gen.Long[DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks],
+        Gen.Dictionary(Gen.String[1, 16], Values)[0, 8],
+        (id, type, ticks, properties) => new CustomerEvent(id, type, new DateTimeOffset(ticks, TimeSpan.Zero), properties));
+
+    [Fact]
+    public void CustomerEvent_RoundTripsExactly()
+    {
+        Events.Sample(evt =>
+        {
+            var copy = CustomerEventCodec.Deserialize(CustomerEventCodec.Serialize(evt));
+
+            Assert.Equal((evt.EventId, evt.Type, evt.OccurredAt), (copy.EventId, copy.Type, copy.OccurredAt));
+            Assert.Equal(evt.Properties.OrderBy(p => p.Key, StringComparer.Ordinal), copy.Properties.OrderBy(p => p.Key, StringComparer.Ordinal));
+        }, iter: 2000);
+    }
+
+    [Fact]
+    public void CustomerEvent_TruncatedOrForeignBytes_AreRejectedAsInvalidData()
+    {
+        var bytes = CustomerEventCodec.Serialize(new CustomerEvent("e1", "purchase", DateTimeOffset.UnixEpoch, new Dictionary<string, PropertyValue> { ["revenue"] = PropertyValue.Of(12.5) }));
+
+        for (var length = 0; length < bytes.Length; length++)
+        {
+            Assert.Throws<InvalidDataException>(() => CustomerEventCodec.Deserialize(bytes.AsSpan(0, length)));
+        }
+
+        Assert.Throws<InvalidDataException>(() => CustomerEventCodec.Deserialize([9, .. bytes[1..]]));
+        Assert.Throws<InvalidDataException>(() => CustomerEventCodec.Deserialize([.. bytes, 0]));
+    }
+
+    [Fact]
+    public void Snapshot_RoundTripsStateIdsAndPositions()
+    {
+        var state = CustomerFixtures.Build(events: 300, days: 90, types: 12, seed: 4);
+        var ids = new RecentEventIds(capacity: 8);
+        foreach (var id in Enumerable.Range(0, 20).Select(i => $"evt-{i}"))
+        {
+            ids.Add(id);
+        }
+
+        var bytes = CustomerSnapshotCodec.Serialize(new CustomerSnapshot(state, ids, JournalSequence: 300, DefinitionsVersion: 7), TimeTiers.Default);
+        var copy = CustomerSnapshotCodec.Deserialize(bytes, TimeTiers.Default);
+
+        Assert.Equal((300L, 7L, 8), (copy.JournalSequence, copy.DefinitionsVersion, copy.RecentIds.Capacity));
+        Assert.Equal(ids.Hashes, copy.RecentIds.Hashes);
+        Assert.Equal(CustomerStateCodec.Serialize(state, TimeTiers.Default), CustomerStateCodec.Serialize(copy.State, TimeTiers.Default));
+        Assert.Equal(0L, CustomerSnapshotCodec.Deserialize([], TimeTiers.Default).JournalSequence);
+        Assert.Throws<InvalidDataException>(() => CustomerSnapshotCodec.Deserialize(bytes.AsSpan(0, bytes.Length - 3), TimeTiers.Default));
+    }
+}
