@@ -2,6 +2,7 @@ using ActorSegments.Domain.Storage;
 using ActorSegments.Grains.Customers;
 using ActorSegments.Grains.Segments;
 using ActorSegments.Grains.Storage;
+using ActorSegments.Grains.WakeUps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,6 +17,8 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SegmentCatalog>();
         services.AddOptions<CustomerGrainOptions>();
+        services.AddOptions<WakeUpSweeperOptions>();
+        services.AddHostedService<WakeUpSweeper>();
         return services;
     }
 
@@ -24,6 +27,7 @@ public static class GrainServiceCollectionExtensions
     {
         services.TryAddSingleton<InMemoryCustomerJournal>();
         services.TryAddSingleton<ICustomerJournal>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
+        services.TryAddSingleton<IWakeUpSchedule>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
         services.TryAddSingleton<InMemorySegmentDefinitionStore>();
         services.TryAddSingleton<ISegmentDefinitionStore>(sp => sp.GetRequiredService<InMemorySegmentDefinitionStore>());
         return services;

@@ -40,6 +40,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton<ICustomerJournal>(Journal);
+            silo.Services.AddSingleton<IWakeUpSchedule>(Journal);
             silo.Services.AddSingleton<ISegmentDefinitionStore>(Definitions);
             silo.Services.AddActorSegmentsGrains();
         });

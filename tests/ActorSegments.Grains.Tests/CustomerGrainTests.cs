@@ -161,6 +161,29 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task TimeWindowSegment_ExitsAtTheDeadline_WhenTheCustomerWasDeactivated()
+    {
+        var id = NewCustomer();
+        await fixture.Definitions.SaveAsync(id.Workspace, "browse-no-cart", "did(product_viewed, within 48h) and not did(cart_added, within 48h)", null, TestContext.Current.CancellationToken);
+        var customer = Grain(id);
+        var viewedAt = fixture.Clock.GetUtcNow();
+        await customer.TrackAsync([Event("v1", "product_viewed", viewedAt)]);
+        var deadline = viewedAt.AddHours(48).ToUnixTimeSeconds();
+
+        // Nothing keeps the customer in memory: the stored wake-up and the silos' sweep bring it back.
+        await fixture.Cluster.DeactivateAsync(customer);
+        fixture.Clock.Advance(TimeSpan.FromHours(48) - TimeSpan.FromSeconds(1));
+        await Task.Delay(600, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(Changes(id), c => !c.Entered);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        var exit = await Eventually.ReturnsAsync(() => Task.FromResult(Changes(id).FirstOrDefault(c => !c.Entered)), c => c.SegmentId is not null);
+
+        Assert.Equal(new MembershipChange("browse-no-cart", false, deadline, MembershipCause.Time), exit);
+        Assert.Empty(fixture.Journal.Members(id.Workspace, "browse-no-cart"));
+        Assert.Null(fixture.Journal.WakeUp(id.Workspace, id.Customer));
+    }
+
+    [Fact]
     public async Task DefinitionsChange_ExistingMembersAreReevaluatedOnTheirNextCall()
     {
         var id = NewCustomer();

@@ -77,10 +77,15 @@ public sealed partial class CustomerGrain(
         var workspace = await catalog.GetAsync(_workspaceId, cancellationToken);
         var now = Math.Max(Now(), _state.Reference);
         _changes.Clear();
-        _state.AdvanceTo(now, _model);
-        var cause = workspace.Version == _definitionsVersion ? MembershipCause.Time : MembershipCause.Definition;
-        _memberships.ApplyAll(workspace.Segments, _state, _model, now, cause, _changes);
-        _definitionsVersion = workspace.Version;
+        if (workspace.Version == _definitionsVersion)
+        {
+            // Evaluate at the stored wake-up first, so a change that came due while the customer was idle is recorded
+            // at its deadline, then catch up to now.
+            var first = _committedWakeUp <= now ? Math.Max(_committedWakeUp, _state.Reference) : now;
+            _memberships.ApplyAll(workspace.Segments, _state, _model, first, MembershipCause.Time, _changes);
+        }
+
+        CatchUp(workspace, now);
         await CommitAsync([]);
     }
 

@@ -9,13 +9,14 @@ namespace ActorSegments.Grains.Storage;
 /// the PostgreSQL journal (sequence fencing, membership log and members, wake-ups), lost when the process ends.
 /// Tests can make the next commits fail to exercise the failure path.
 /// </summary>
-public sealed class InMemoryCustomerJournal : ICustomerJournal
+public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Workspace, string Customer), List<JournalEntry>> _entries = [];
     private readonly List<MembershipLogRecord> _log = [];
     private readonly Dictionary<(string Workspace, string Segment, string Customer), long> _members = [];
     private readonly Dictionary<(string Workspace, string Customer), long> _wakeUps = [];
+    private readonly Dictionary<(string Workspace, string Customer), long> _claims = [];
     private int _failuresToInject;
 
     /// <summary>Makes the next <paramref name="count"/> commits fail without storing anything.</summary>
@@ -67,6 +68,7 @@ public sealed class InMemoryCustomerJournal : ICustomerJournal
 
             if (commit.WakeUpAt is { } wakeUp)
             {
+                _claims.Remove(key);
                 if (wakeUp == UnixTime.Never)
                 {
                     _wakeUps.Remove(key);
@@ -124,12 +126,22 @@ public sealed class InMemoryCustomerJournal : ICustomerJournal
         }
     }
 
-    /// <summary>Customers whose wake-up is due at <paramref name="now"/>.</summary>
-    public IReadOnlyList<(string WorkspaceId, string CustomerId, long DueAt)> DueWakeUps(long now, int limit)
+    public Task<IReadOnlyList<DueWakeUp>> ClaimDueAsync(long now, int limit, TimeSpan claimFor, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
-            return [.. _wakeUps.Where(p => p.Value <= now).OrderBy(p => p.Value).Take(limit).Select(p => (p.Key.Workspace, p.Key.Customer, p.Value))];
+            var due = _wakeUps
+                .Where(p => p.Value <= now && (!_claims.TryGetValue(p.Key, out var until) || until <= now))
+                .OrderBy(p => p.Value)
+                .Take(limit)
+                .Select(p => new DueWakeUp(p.Key.Workspace, p.Key.Customer, p.Value))
+                .ToList();
+            foreach (var wakeUp in due)
+            {
+                _claims[(wakeUp.WorkspaceId, wakeUp.CustomerId)] = now + (long)claimFor.TotalSeconds;
+            }
+
+            return Task.FromResult<IReadOnlyList<DueWakeUp>>(due);
         }
     }
 

@@ -12,7 +12,7 @@ namespace ActorSegments.Postgres.Journal;
 /// transaction has committed, or fails with the transaction's error. The queue is bounded: past
 /// <see cref="JournalOptions.MaxPendingCommits"/> a commit is refused at once instead of waiting.
 /// </summary>
-public sealed partial class PostgresCustomerJournal : ICustomerJournal, IAsyncDisposable
+public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpSchedule, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly JournalOptions _options;
@@ -77,6 +77,31 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IAsyncDi
         await reader.NextResultAsync(cancellationToken);
         long? wakeUp = await reader.ReadAsync(cancellationToken) ? reader.GetFieldValue<DateTimeOffset>(0).ToUnixTimeSeconds() : null;
         return new CustomerRecord(entries, members, wakeUp);
+    }
+
+    public async Task<IReadOnlyList<DueWakeUp>> ClaimDueAsync(long now, int limit, TimeSpan claimFor, CancellationToken cancellationToken = default)
+    {
+        // SKIP LOCKED lets every silo sweep at once without waiting on or double-claiming each other's rows.
+        await using var command = _dataSource.CreateCommand("""
+            UPDATE customer_wakeups w SET claimed_until = $2
+            FROM (SELECT workspace_id, customer_id FROM customer_wakeups
+                  WHERE due_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
+                  ORDER BY due_at LIMIT $3 FOR UPDATE SKIP LOCKED) d
+            WHERE w.workspace_id = d.workspace_id AND w.customer_id = d.customer_id
+            RETURNING w.workspace_id, w.customer_id, w.due_at
+            """);
+        var at = DateTimeOffset.FromUnixTimeSeconds(now);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at + claimFor });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var due = new List<DueWakeUp>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            due.Add(new DueWakeUp(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2).ToUnixTimeSeconds()));
+        }
+
+        return due;
     }
 
     private static NpgsqlBatchCommand Command(string sql, string workspaceId, string customerId, long? sequence = null)

@@ -25,7 +25,9 @@ internal static class SiloHostingExtensions
         if (postgres.IsConfigured)
         {
             builder.Services.AddSingleton(new JournalOptions());
-            builder.Services.AddSingleton<ICustomerJournal, PostgresCustomerJournal>();
+            builder.Services.AddSingleton<PostgresCustomerJournal>();
+            builder.Services.AddSingleton<ICustomerJournal>(sp => sp.GetRequiredService<PostgresCustomerJournal>());
+            builder.Services.AddSingleton<IWakeUpSchedule>(sp => sp.GetRequiredService<PostgresCustomerJournal>());
             builder.Services.AddSingleton<ISegmentDefinitionStore, PostgresSegmentDefinitionStore>();
         }
         else

@@ -1,0 +1,4 @@
+namespace ActorSegments.Domain.Storage;
+
+/// <summary>A customer whose stored wake-up time has come.</summary>
+public sealed record DueWakeUp(string WorkspaceId, string CustomerId, long DueAt);

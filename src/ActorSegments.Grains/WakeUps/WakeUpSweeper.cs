@@ -1,0 +1,73 @@
+using ActorSegments.Abstractions.Customers;
+using ActorSegments.Domain.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ActorSegments.Grains.WakeUps;
+
+/// <summary>
+/// Wakes idle customers at their deadlines: claims the stored wake-ups that are due and calls each customer, which
+/// evaluates what came due and commits its next wake-up. Active customers wake themselves with a grain timer; this
+/// covers the ones that were deactivated, so no customer has to stay in memory to leave a segment on time.
+/// </summary>
+public sealed partial class WakeUpSweeper(
+    IWakeUpSchedule schedule,
+    IGrainFactory grains,
+    TimeProvider clock,
+    IOptions<WakeUpSweeperOptions> options,
+    ILogger<WakeUpSweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await SweepOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogSweepFailed(ex);
+            }
+
+            if (claimed < settings.BatchSize)
+            {
+                // The pause runs on the wall clock; "due" is judged by the customers' clock.
+                await Task.Delay(settings.Interval, TimeProvider.System, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Claims and wakes one batch of due customers; returns how many were claimed.</summary>
+    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var due = await schedule.ClaimDueAsync(clock.GetUtcNow().ToUnixTimeSeconds(), settings.BatchSize, settings.ClaimFor, cancellationToken);
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken }, async (wakeUp, _) =>
+        {
+            try
+            {
+                await grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(wakeUp.WorkspaceId, wakeUp.CustomerId)).WakeAsync();
+            }
+            catch (Exception ex)
+            {
+                // The claim lapses and a later sweep tries again.
+                LogWakeFailed(ex, wakeUp.WorkspaceId, wakeUp.CustomerId);
+            }
+        });
+        return due.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeping due wake-ups failed; retrying after the interval")]
+    private partial void LogSweepFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waking customer {WorkspaceId}/{CustomerId} failed; it is retried when its claim lapses")]
+    private partial void LogWakeFailed(Exception exception, string workspaceId, string customerId);
+}
