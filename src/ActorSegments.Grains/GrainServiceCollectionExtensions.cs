@@ -16,6 +16,7 @@ public static class GrainServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SegmentCatalog>();
+        services.TryAddSingleton<SegmentDefinitions>();
         services.AddOptions<CustomerGrainOptions>();
         services.AddOptions<WakeUpSweeperOptions>();
         services.AddHostedService<WakeUpSweeper>();
@@ -28,6 +29,8 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<InMemoryCustomerJournal>();
         services.TryAddSingleton<ICustomerJournal>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
         services.TryAddSingleton<IWakeUpSchedule>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
+        services.TryAddSingleton<ISegmentCounts>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
+        services.TryAddSingleton<ICustomerRegistry>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
         services.TryAddSingleton<InMemorySegmentDefinitionStore>();
         services.TryAddSingleton<ISegmentDefinitionStore>(sp => sp.GetRequiredService<InMemorySegmentDefinitionStore>());
         return services;

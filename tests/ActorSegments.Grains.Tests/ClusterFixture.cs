@@ -1,4 +1,5 @@
 using ActorSegments.Domain.Storage;
+using ActorSegments.Grains.Segments;
 using ActorSegments.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -41,11 +42,17 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton<ICustomerJournal>(Journal);
             silo.Services.AddSingleton<IWakeUpSchedule>(Journal);
+            silo.Services.AddSingleton<ISegmentCounts>(Journal);
+            silo.Services.AddSingleton<ICustomerRegistry>(Journal);
+            silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<ISegmentDefinitionStore>(Definitions);
             silo.Services.AddActorSegmentsGrains();
         });
         return builder.Build();
     }
+
+    /// <summary>The segment definitions service of the first silo (any silo's would do).</summary>
+    public SegmentDefinitions SegmentDefinitions => Cluster.Silos[0].ServiceProvider.GetRequiredService<SegmentDefinitions>();
 
     public async ValueTask InitializeAsync() => await Cluster.DeployAsync();
 

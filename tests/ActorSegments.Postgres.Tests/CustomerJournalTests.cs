@@ -4,6 +4,7 @@ using ActorSegments.Domain.Storage;
 using ActorSegments.Domain.Time;
 using ActorSegments.Postgres.Journal;
 using ActorSegments.Postgres.Migrations;
+using ActorSegments.Postgres.Segments;
 using ActorSegments.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -17,6 +18,8 @@ public sealed class CustomerJournalTests
     {
         var db = await TestPostgres.CreateDatabaseAsync(name);
         await new SchemaMigrator(db.DataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(TestContext.Current.CancellationToken);
+        // Members and counts are kept for defined segments only.
+        await db.ExecuteAsync("INSERT INTO segment_definitions (workspace_id, segment_id, rule, version, status) VALUES ('ws', 'seg', 'did(purchase)', 1, 3)");
         return db;
     }
 
@@ -48,6 +51,7 @@ public sealed class CustomerJournalTests
         Assert.Equal(200L, await db.ScalarAsync<long>("SELECT count(*) FROM segment_members WHERE segment_id = 'seg'"));
         Assert.Equal(200L, await db.ScalarAsync<long>("SELECT count(*) FROM membership_log WHERE entered"));
         Assert.Equal(200L, await db.ScalarAsync<long>("SELECT count(*) FROM customer_wakeups"));
+        Assert.Equal(200L, await db.ScalarAsync<long>("SELECT members FROM segment_counts WHERE segment_id = 'seg'"));
 
         var record = await journal.LoadAsync("ws", "c7", 0, TestContext.Current.CancellationToken);
         var replay = record.Entries;
@@ -73,6 +77,7 @@ public sealed class CustomerJournalTests
         await journal.CommitAsync(new CustomerCommit("ws", "c", [], [new MembershipChange("seg", false, T0 + 50, MembershipCause.Time)], UnixTime.Never), TestContext.Current.CancellationToken);
 
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM segment_members"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT members FROM segment_counts"));
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM customer_wakeups"));
         Assert.Equal("t,f", await db.ScalarAsync<string>("SELECT string_agg(CASE WHEN entered THEN 't' ELSE 'f' END, ',' ORDER BY position) FROM membership_log"));
         Assert.Equal((short)MembershipCause.Time, await db.ScalarAsync<short>("SELECT cause FROM membership_log WHERE NOT entered"));
@@ -129,5 +134,43 @@ public sealed class CustomerJournalTests
         await tx.RollbackAsync(TestContext.Current.CancellationToken);
         await Task.WhenAll(first, second);
         Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM customer_journal"));
+    }
+
+    [Fact]
+    public async Task Counts_StayEqualToARecount_UnderConcurrentCommitsAndRecounts()
+    {
+        await using var db = await MigratedAsync("journal_counts");
+        await using var journal = Journal(db);
+        var counts = new PostgresSegmentCounts(db.DataSource);
+        var ct = TestContext.Current.CancellationToken;
+
+        // Customers enter and some leave again while recounts run at the same time.
+        var writers = Enumerable.Range(0, 300).Select(async c =>
+        {
+            await journal.CommitAsync(new CustomerCommit("ws", $"c{c}", [Entry(1, $"e{c}")], [new MembershipChange("seg", true, T0, MembershipCause.Event)], null), ct);
+            if (c % 3 == 0)
+            {
+                await journal.CommitAsync(new CustomerCommit("ws", $"c{c}", [], [new MembershipChange("seg", false, T0 + 1, MembershipCause.Time)], null), ct);
+            }
+        });
+        var recounts = Enumerable.Range(0, 10).Select(_ => counts.RecountAsync("ws", "seg", ct));
+        await Task.WhenAll(writers.Concat<Task>(recounts));
+
+        Assert.Equal(200L, await counts.CountAsync("ws", "seg", ct));
+        Assert.Equal(200L, await db.ScalarAsync<long>("SELECT count(*) FROM segment_members"));
+        Assert.Equal(200L, await counts.RecountAsync("ws", "seg", ct));
+    }
+
+    [Fact]
+    public async Task Changes_OfADeletedSegment_AreLoggedButDoNotBringItsMembersBack()
+    {
+        await using var db = await MigratedAsync("journal_deleted");
+        await using var journal = Journal(db);
+
+        await journal.CommitAsync(new CustomerCommit("ws", "c", [Entry(1, "a")], [new MembershipChange("gone", true, T0, MembershipCause.Event)], null), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM membership_log"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM segment_members"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM segment_counts"));
     }
 }

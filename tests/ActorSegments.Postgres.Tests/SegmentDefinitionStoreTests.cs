@@ -52,10 +52,10 @@ public sealed class SegmentDefinitionStoreTests
         await store.SaveAsync("ws", "s", "did(purchase)", null, ct);
         await store.SaveAsync("ws", "s", "did(product_viewed)", null, ct);
 
-        await store.SetProgressAsync("ws", "s", version: 1, SegmentStatus.Live, 10, 10, ct);
-        await store.SetProgressAsync("ws", "s", version: 2, SegmentStatus.Backfilling, 3, 10, ct);
+        await store.SetProgressAsync("ws", "s", version: 1, SegmentStatus.Live, 10, 10, "z", ct);
+        await store.SetProgressAsync("ws", "s", version: 2, SegmentStatus.Backfilling, 3, 10, "c3", ct);
 
         var segment = Assert.Single((await store.LoadAsync("ws", ct)).Segments);
-        Assert.Equal((SegmentStatus.Backfilling, 3L, 10L), (segment.Status, segment.BackfillDone, segment.BackfillTotal));
+        Assert.Equal((SegmentStatus.Backfilling, 3L, 10L, "c3"), (segment.Status, segment.BackfillDone, segment.BackfillTotal, segment.BackfillAfter));
     }
 }

@@ -23,6 +23,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("wake")]
     Task WakeAsync();
 
+    /// <summary>
+    /// Evaluates every segment with definitions at least as new as <paramref name="definitionsVersion"/> (a backfill
+    /// passes the version it is for) and records the changes.
+    /// </summary>
+    [Alias("reevaluate")]
+    Task ReevaluateAsync(long definitionsVersion);
+
     /// <summary>The customer's current profile, or null when no event was ever applied.</summary>
     [Alias("get-profile")]
     Task<CustomerProfileView?> GetProfileAsync();

@@ -19,5 +19,5 @@ public interface ISegmentDefinitionStore
     Task<bool> DeleteAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default);
 
     /// <summary>Records backfill progress of one version of a segment (ignored when the segment moved on to a newer version).</summary>
-    Task SetProgressAsync(string workspaceId, string segmentId, int version, SegmentStatus status, long done, long total, CancellationToken cancellationToken = default);
+    Task SetProgressAsync(string workspaceId, string segmentId, int version, SegmentStatus status, long done, long total, string? after, CancellationToken cancellationToken = default);
 }

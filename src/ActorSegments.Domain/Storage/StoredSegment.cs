@@ -1,6 +1,9 @@
 namespace ActorSegments.Domain.Storage;
 
-/// <summary>A segment definition as stored: its rule, version (1 on creation, +1 per edit), and backfill progress.</summary>
+/// <summary>
+/// A segment definition as stored: its rule, version (1 on creation, +1 per edit), and backfill progress (customers
+/// evaluated, customers to evaluate, and the last customer evaluated, where a resumed backfill continues).
+/// </summary>
 public sealed record StoredSegment(
     string SegmentId,
     string Rule,
@@ -8,4 +11,7 @@ public sealed record StoredSegment(
     SegmentStatus Status,
     long BackfillDone,
     long BackfillTotal,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    public string? BackfillAfter { get; init; }
+}

@@ -27,6 +27,9 @@ public static class Identifiers
         return null;
     }
 
+    /// <summary>Segment ids have the shape of workspace ids (they appear in keys, URLs and list names).</summary>
+    public static string? CheckSegmentId(string? value, int maxLength) => CheckWorkspaceId(value, maxLength);
+
     /// <summary>Customer and event ids are opaque client strings: any printable text, no control characters.</summary>
     public static string? CheckOpaqueId(string? value, int maxLength)
     {

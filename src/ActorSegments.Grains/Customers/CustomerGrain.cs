@@ -132,6 +132,15 @@ public sealed partial class CustomerGrain(
         await CommitAsync([]);
     }
 
+    public async Task ReevaluateAsync(long definitionsVersion)
+    {
+        ThrowIfBroken();
+        var workspace = await catalog.GetAsync(_workspaceId, definitionsVersion);
+        _changes.Clear();
+        CatchUp(workspace, Now());
+        await CommitAsync([]);
+    }
+
     public Task<CustomerProfileView?> GetProfileAsync()
     {
         if (_state.TotalEvents == 0)

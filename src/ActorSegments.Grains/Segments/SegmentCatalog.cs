@@ -28,7 +28,20 @@ public sealed class SegmentCatalog(ISegmentDefinitionStore store)
         return entry.GetAsync(this, workspaceId, cancellationToken);
     }
 
-    /// <summary>Makes the next <see cref="GetAsync"/> check the store (after a change made on this silo).</summary>
+    /// <summary>Like <see cref="GetAsync(string, CancellationToken)"/>, but never older than <paramref name="minVersion"/> when that exists.</summary>
+    public async ValueTask<CompiledWorkspace> GetAsync(string workspaceId, long minVersion, CancellationToken cancellationToken = default)
+    {
+        var current = await GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        if (current.Version >= minVersion)
+        {
+            return current;
+        }
+
+        Invalidate(workspaceId);
+        return await GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Makes the next <see cref="GetAsync(string, CancellationToken)"/> check the store (after a change made on this silo).</summary>
     public void Invalidate(string workspaceId)
     {
         if (_workspaces.TryGetValue(workspaceId, out var entry))

@@ -9,7 +9,7 @@ namespace ActorSegments.Grains.Storage;
 /// the PostgreSQL journal (sequence fencing, membership log and members, wake-ups), lost when the process ends.
 /// Tests can make the next commits fail to exercise the failure path.
 /// </summary>
-public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule
+public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule, ISegmentCounts, ICustomerRegistry
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Workspace, string Customer), List<JournalEntry>> _entries = [];
@@ -95,6 +95,18 @@ public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule
             return Task.FromResult(new CustomerRecord(entries, members, _wakeUps.TryGetValue((workspaceId, customerId), out var at) ? at : null));
         }
     }
+
+    public Task<long> CountAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default) =>
+        Task.FromResult((long)Members(workspaceId, segmentId).Count);
+
+    public Task<long> RecountAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default) =>
+        CountAsync(workspaceId, segmentId, cancellationToken);
+
+    public Task<long> CountAsync(string workspaceId, CancellationToken cancellationToken = default) =>
+        Task.FromResult((long)Customers(workspaceId).Count);
+
+    public Task<IReadOnlyList<string>> PageAsync(string workspaceId, string? afterCustomerId, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>([.. Customers(workspaceId).Where(c => afterCustomerId is null || string.CompareOrdinal(c, afterCustomerId) > 0).Take(limit)]);
 
     /// <summary>The membership change log, in commit order.</summary>
     public IReadOnlyList<MembershipLogRecord> Log

@@ -59,14 +59,14 @@ public sealed class InMemorySegmentDefinitionStore(TimeProvider clock) : ISegmen
         }
     }
 
-    public Task SetProgressAsync(string workspaceId, string segmentId, int version, SegmentStatus status, long done, long total, CancellationToken cancellationToken = default)
+    public Task SetProgressAsync(string workspaceId, string segmentId, int version, SegmentStatus status, long done, long total, string? after, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
             var ws = Workspace(workspaceId);
             if (ws.Segments.TryGetValue(segmentId, out var segment) && segment.Version == version)
             {
-                ws.Segments[segmentId] = segment with { Status = status, BackfillDone = done, BackfillTotal = total, UpdatedAt = clock.GetUtcNow() };
+                ws.Segments[segmentId] = segment with { Status = status, BackfillDone = done, BackfillTotal = total, UpdatedAt = clock.GetUtcNow(), BackfillAfter = after };
             }
 
             return Task.CompletedTask;

@@ -20,15 +20,27 @@ internal static class JournalBatchWriter
         ORDER BY n
         """;
 
+    // Members and counts are kept only for segments that still exist: a customer may still report changes of a
+    // segment deleted a moment ago (the log keeps them; the tables must not bring the segment back).
     private const string UpsertMembers = """
         INSERT INTO segment_members (workspace_id, segment_id, customer_id, since)
-        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[])
+        SELECT x.* FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS x(w, s, c, t)
+        WHERE EXISTS (SELECT 1 FROM segment_definitions d WHERE d.workspace_id = x.w AND d.segment_id = x.s)
         ON CONFLICT (workspace_id, segment_id, customer_id) DO UPDATE SET since = excluded.since
         """;
 
     private const string DeleteMembers = """
         DELETE FROM segment_members m USING unnest($1::text[], $2::text[], $3::text[]) AS x(w, s, c)
         WHERE m.workspace_id = x.w AND m.segment_id = x.s AND m.customer_id = x.c
+        """;
+
+    // Rows are locked in key order, so two transactions never wait on each other's count rows in a cycle.
+    private const string AddToCounts = """
+        INSERT INTO segment_counts (workspace_id, segment_id, members)
+        SELECT w, s, d FROM unnest($1::text[], $2::text[], $3::bigint[]) AS x(w, s, d)
+        WHERE EXISTS (SELECT 1 FROM segment_definitions sd WHERE sd.workspace_id = x.w AND sd.segment_id = x.s)
+        ORDER BY w, s
+        ON CONFLICT (workspace_id, segment_id) DO UPDATE SET members = segment_counts.members + excluded.members
         """;
 
     private const string RegisterCustomers = """
@@ -56,6 +68,8 @@ internal static class JournalBatchWriter
         await WriteMembershipAsync(connection, commits, cancellationToken).ConfigureAwait(false);
         await RegisterNewCustomersAsync(connection, commits, cancellationToken).ConfigureAwait(false);
         await WriteWakeUpsAsync(connection, commits, cancellationToken).ConfigureAwait(false);
+        // Last, so the count rows (the only rows other transactions also write) are held as briefly as possible.
+        await AddToCountsAsync(connection, commits, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -126,6 +140,23 @@ internal static class JournalBatchWriter
                 exited.Select(p => p.Key.Workspace).ToArray(),
                 exited.Select(p => p.Key.Segment).ToArray(),
                 exited.Select(p => p.Key.Customer).ToArray()).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task AddToCountsAsync(NpgsqlConnection connection, IReadOnlyList<CustomerCommit> commits, CancellationToken cancellationToken)
+    {
+        var deltas = commits
+            .SelectMany(c => c.Changes.Select(change => (c.WorkspaceId, change.SegmentId, Delta: change.Entered ? 1L : -1L)))
+            .GroupBy(d => (d.WorkspaceId, d.SegmentId))
+            .Select(g => (g.Key.WorkspaceId, g.Key.SegmentId, Delta: g.Sum(d => d.Delta)))
+            .Where(d => d.Delta != 0)
+            .ToList();
+        if (deltas.Count > 0)
+        {
+            await ExecuteAsync(connection, AddToCounts, cancellationToken,
+                deltas.Select(d => d.WorkspaceId).ToArray(),
+                deltas.Select(d => d.SegmentId).ToArray(),
+                deltas.Select(d => d.Delta).ToArray()).ConfigureAwait(false);
         }
     }
 

@@ -20,6 +20,7 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
     private readonly Channel<PendingCommit> _queue;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _writers;
+    private int _disposed;
 
     public PostgresCustomerJournal(NpgsqlDataSource dataSource, JournalOptions options, ILogger<PostgresCustomerJournal> logger)
     {
@@ -42,7 +43,7 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
         var pending = new PendingCommit(commit);
         if (!_queue.Writer.TryWrite(pending))
         {
-            return _stopping.IsCancellationRequested
+            return Volatile.Read(ref _disposed) == 1
                 ? Task.FromException(new ObjectDisposedException(nameof(PostgresCustomerJournal)))
                 : Task.FromException(new JournalOverloadedException());
         }
@@ -117,8 +118,14 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
         return command;
     }
 
+    /// <summary>Stops taking commits, lets the writers finish what is queued, then stops. Safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _queue.Writer.TryComplete();
         await Task.WhenAll(_writers).ConfigureAwait(false);
         await _stopping.CancelAsync();

@@ -6,7 +6,7 @@ namespace ActorSegments.Postgres.Segments;
 /// <summary>Segment definitions in <c>segment_definitions</c>, with the workspace version in <c>workspace_definitions</c>.</summary>
 public sealed class PostgresSegmentDefinitionStore(NpgsqlDataSource dataSource) : ISegmentDefinitionStore
 {
-    private const string Columns = "segment_id, rule, version, status, backfill_done, backfill_total, updated_at";
+    private const string Columns = "segment_id, rule, version, status, backfill_done, backfill_total, updated_at, backfill_after";
 
     private const string BumpVersion = """
         INSERT INTO workspace_definitions (workspace_id, version) VALUES ($1, 1)
@@ -66,7 +66,7 @@ public sealed class PostgresSegmentDefinitionStore(NpgsqlDataSource dataSource) 
             VALUES ($1, $2, $3, 1, {(int)SegmentStatus.Pending})
             ON CONFLICT (workspace_id, segment_id) DO UPDATE
                 SET rule = excluded.rule, version = segment_definitions.version + 1, status = excluded.status,
-                    backfill_done = 0, backfill_total = 0, updated_at = now()
+                    backfill_done = 0, backfill_total = 0, backfill_after = NULL, updated_at = now()
             RETURNING {Columns}
             """, connection, transaction))
         {
@@ -92,6 +92,7 @@ public sealed class PostgresSegmentDefinitionStore(NpgsqlDataSource dataSource) 
         {
             // Members go with the definition; customers record their exits when they next see the new definitions.
             await ExecuteAsync(connection, transaction, "DELETE FROM segment_members WHERE workspace_id = $1 AND segment_id = $2", cancellationToken, workspaceId, segmentId);
+            await ExecuteAsync(connection, transaction, "DELETE FROM segment_counts WHERE workspace_id = $1 AND segment_id = $2", cancellationToken, workspaceId, segmentId);
             await ExecuteAsync(connection, transaction, BumpVersion, cancellationToken, workspaceId);
         }
 
@@ -99,10 +100,10 @@ public sealed class PostgresSegmentDefinitionStore(NpgsqlDataSource dataSource) 
         return deleted;
     }
 
-    public async Task SetProgressAsync(string workspaceId, string segmentId, int version, SegmentStatus status, long done, long total, CancellationToken cancellationToken = default)
+    public async Task SetProgressAsync(string workspaceId, string segmentId, int version, SegmentStatus status, long done, long total, string? after, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            UPDATE segment_definitions SET status = $4, backfill_done = $5, backfill_total = $6, updated_at = now()
+            UPDATE segment_definitions SET status = $4, backfill_done = $5, backfill_total = $6, backfill_after = $7, updated_at = now()
             WHERE workspace_id = $1 AND segment_id = $2 AND version = $3
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
@@ -111,6 +112,7 @@ public sealed class PostgresSegmentDefinitionStore(NpgsqlDataSource dataSource) 
         command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)status });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = done });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = total });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)after ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -139,5 +141,8 @@ public sealed class PostgresSegmentDefinitionStore(NpgsqlDataSource dataSource) 
         (SegmentStatus)reader.GetInt16(3),
         reader.GetInt64(4),
         reader.GetInt64(5),
-        reader.GetFieldValue<DateTimeOffset>(6));
+        reader.GetFieldValue<DateTimeOffset>(6))
+    {
+        BackfillAfter = reader.IsDBNull(7) ? null : reader.GetString(7),
+    };
 }

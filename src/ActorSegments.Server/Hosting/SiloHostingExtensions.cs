@@ -29,6 +29,8 @@ internal static class SiloHostingExtensions
             builder.Services.AddSingleton<ICustomerJournal>(sp => sp.GetRequiredService<PostgresCustomerJournal>());
             builder.Services.AddSingleton<IWakeUpSchedule>(sp => sp.GetRequiredService<PostgresCustomerJournal>());
             builder.Services.AddSingleton<ISegmentDefinitionStore, PostgresSegmentDefinitionStore>();
+            builder.Services.AddSingleton<ISegmentCounts, PostgresSegmentCounts>();
+            builder.Services.AddSingleton<ICustomerRegistry, PostgresCustomerRegistry>();
         }
         else
         {

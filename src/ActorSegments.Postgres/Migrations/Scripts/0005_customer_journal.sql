@@ -47,11 +47,12 @@ CREATE TABLE segment_members
 
 CREATE INDEX ix_segment_members_customer ON segment_members (workspace_id, customer_id);
 
--- Every customer that ever had an event: what a new segment is evaluated against.
+-- Every customer that ever had an event: what a new segment is evaluated against, paged in key order (byte order,
+-- so paging is independent of the server's locale).
 CREATE TABLE customers
 (
     workspace_id text        NOT NULL,
-    customer_id  text        NOT NULL,
+    customer_id  text        COLLATE "C" NOT NULL,
     first_seen   timestamptz NOT NULL DEFAULT now(),
 
     PRIMARY KEY (workspace_id, customer_id)

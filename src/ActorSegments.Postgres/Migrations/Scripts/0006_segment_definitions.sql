@@ -9,6 +9,7 @@ CREATE TABLE segment_definitions
     status         smallint    NOT NULL, -- 1 pending, 2 backfilling, 3 live
     backfill_done  bigint      NOT NULL DEFAULT 0,
     backfill_total bigint      NOT NULL DEFAULT 0,
+    backfill_after text        COLLATE "C", -- the last customer evaluated, so a backfill resumes after a restart
     created_at     timestamptz NOT NULL DEFAULT now(),
     updated_at     timestamptz NOT NULL DEFAULT now(),
 

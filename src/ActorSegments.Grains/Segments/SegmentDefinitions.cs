@@ -1,0 +1,81 @@
+using ActorSegments.Abstractions.Segments;
+using ActorSegments.Domain.Segments;
+using ActorSegments.Domain.Storage;
+using ActorSegments.Domain.Validation;
+
+namespace ActorSegments.Grains.Segments;
+
+/// <summary>
+/// Creating, editing and deleting segments: a rule is type-checked against the workspace schema and the other
+/// segments (references, cycles) before anything is stored; a stored change reaches every silo's catalog within a
+/// second and starts the backfill that evaluates existing customers.
+/// </summary>
+public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCatalog catalog, IGrainFactory grains)
+{
+    public const int MaxSegmentIdLength = 64;
+
+    public async Task<SegmentSaveResult> SaveAsync(string workspaceId, string segmentId, string rule, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        if (Identifiers.CheckSegmentId(segmentId, MaxSegmentIdLength) is { } problem)
+        {
+            return SegmentSaveResult.Refused($"segment_id {problem}");
+        }
+
+        var current = await store.LoadAsync(workspaceId, cancellationToken);
+        var definitions = current.Segments.Where(s => s.SegmentId != segmentId).Select(s => new SegmentDefinition(s.SegmentId, s.Rule)).Append(new SegmentDefinition(segmentId, rule ?? string.Empty));
+        var set = SegmentSet.Compile(definitions, SegmentCatalog.Model(workspaceId));
+        if (set.Errors.TryGetValue(segmentId, out var diagnostics))
+        {
+            return SegmentSaveResult.Invalid(diagnostics);
+        }
+
+        if (NewlyBroken(current, set, segmentId) is { } broken)
+        {
+            return SegmentSaveResult.Refused($"saving '{segmentId}' would break {broken}");
+        }
+
+        StoredSegment saved;
+        try
+        {
+            saved = await store.SaveAsync(workspaceId, segmentId, rule!, expectedVersion, cancellationToken);
+        }
+        catch (SegmentVersionConflictException conflict)
+        {
+            return SegmentSaveResult.Refused($"segment '{segmentId}' is at version {conflict.ActualVersion}, not {expectedVersion}; reload it and apply the change again");
+        }
+
+        catalog.Invalidate(workspaceId);
+        await grains.GetGrain<ISegmentGrain>(SegmentGrainKey.Format(workspaceId, segmentId)).StartBackfillAsync(saved.Version);
+        return SegmentSaveResult.Saved(saved);
+    }
+
+    public async Task<SegmentSaveResult> DeleteAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)
+    {
+        var current = await store.LoadAsync(workspaceId, cancellationToken);
+        if (current.Segments.All(s => s.SegmentId != segmentId))
+        {
+            return SegmentSaveResult.Refused($"segment '{segmentId}' does not exist");
+        }
+
+        var remaining = SegmentSet.Compile(current.Segments.Where(s => s.SegmentId != segmentId).Select(s => new SegmentDefinition(s.SegmentId, s.Rule)), SegmentCatalog.Model(workspaceId));
+        if (NewlyBroken(current, remaining, segmentId) is { } broken)
+        {
+            return SegmentSaveResult.Refused($"'{segmentId}' is used by {broken}; change those segments first");
+        }
+
+        await store.DeleteAsync(workspaceId, segmentId, cancellationToken);
+        catalog.Invalidate(workspaceId);
+        return SegmentSaveResult.Saved(null);
+    }
+
+    /// <summary>Other segments that compiled before the change and would not after it, or null.</summary>
+    private static string? NewlyBroken(WorkspaceSegments before, SegmentSet after, string changed)
+    {
+        var previous = SegmentSet.Compile(before.Segments.Select(s => new SegmentDefinition(s.SegmentId, s.Rule)), SegmentCatalog.Model(string.Empty));
+        var broken = after.Errors.Keys
+            .Where(id => id != changed && !previous.Errors.ContainsKey(id))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return broken.Count == 0 ? null : string.Join(", ", broken.Select(id => $"'{id}'"));
+    }
+}
