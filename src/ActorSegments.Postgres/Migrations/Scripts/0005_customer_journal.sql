@@ -28,6 +28,7 @@ CREATE TABLE membership_log
     entered      boolean     NOT NULL,
     changed_at   timestamptz NOT NULL,
     cause        smallint    NOT NULL,
+    logged_at    timestamptz NOT NULL DEFAULT now(), -- when the change was committed (its transaction's start)
     txid         xid8        NOT NULL DEFAULT pg_current_xact_id()
 );
 

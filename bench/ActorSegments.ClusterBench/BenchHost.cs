@@ -1,0 +1,83 @@
+using ActorSegments.Domain.Storage;
+using ActorSegments.Grains;
+using ActorSegments.Postgres.Journal;
+using ActorSegments.Postgres.Migrations;
+using ActorSegments.Postgres.Segments;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Storage;
+
+namespace ActorSegments.ClusterBench;
+
+/// <summary>One co-hosted silo on 127.0.0.1, on PostgreSQL (journal, snapshots, definitions) or all in memory.</summary>
+internal sealed class BenchHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private BenchHost(IHost host) => _host = host;
+
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<BenchHost> StartAsync(string? connectionString, int siloPort, int gatewayPort)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        // Only what concerns the measurements: the benchmark stops hosts with thousands of customers still active.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans", LogLevel.Critical);
+        builder.Logging.AddFilter("Polly", LogLevel.Critical);
+        builder.Logging.AddFilter("ActorSegments.Grains.Customers", LogLevel.Error);
+        builder.Services.AddActorSegmentsGrains();
+        if (connectionString is not null)
+        {
+            var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "bench" }.Build();
+            await new SchemaMigrator(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+            builder.Services.AddSingleton(dataSource);
+            builder.Services.AddSingleton(new JournalOptions());
+            builder.Services.AddSingleton<PostgresCustomerJournal>();
+            builder.Services.AddSingleton<ICustomerJournal>(sp => sp.GetRequiredService<PostgresCustomerJournal>());
+            builder.Services.AddSingleton<IWakeUpSchedule>(sp => sp.GetRequiredService<PostgresCustomerJournal>());
+            builder.Services.AddSingleton<ISegmentDefinitionStore, PostgresSegmentDefinitionStore>();
+            builder.Services.AddSingleton<ISegmentCounts, PostgresSegmentCounts>();
+            builder.Services.AddSingleton<ICustomerRegistry, PostgresCustomerRegistry>();
+        }
+        else
+        {
+            builder.Services.AddActorSegmentsInMemoryStorage();
+        }
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "bench", clusterId: $"bench-{siloPort}");
+            silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(1));
+            silo.UseInMemoryReminderService();
+            if (connectionString is not null)
+            {
+                silo.AddAdoNetGrainStorage(GrainStorageNames.Provider, o => o.Configure<NpgsqlDataSource, IServiceProvider>((options, dataSource, services) =>
+                {
+                    options.Invariant = "Npgsql";
+                    options.DataSource = dataSource;
+                    options.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services);
+                }));
+            }
+            else
+            {
+                silo.AddMemoryGrainStorage(GrainStorageNames.Provider);
+            }
+        });
+
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BenchHost(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using ActorSegments.Abstractions.Customers;
+using ActorSegments.Abstractions.Segments;
+using ActorSegments.Domain.Events;
+using ActorSegments.Domain.Storage;
+using ActorSegments.Grains.Segments;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ActorSegments.ClusterBench;
+
+/// <summary>The measurements, each returning its figures for the report.</summary>
+internal static class Scenarios
+{
+    private static readonly string[] Categories = ["Smartphones", "Laptops", "Audio", "Cameras", "Wearables", "Gaming", "Home", "Accessories"];
+
+    /// <summary>Plain binary COPY of journal rows, 10,000 per transaction on one connection: the ceiling for the journal.</summary>
+    public static async Task<double> RawCopyAsync(NpgsqlDataSource dataSource, int events)
+    {
+        var rows = Enumerable.Range(0, events).Select(i => (Customer: $"r{i / 10}", Sequence: (long)(i % 10) + 1, Event: MakeEvent($"raw-{i}", i))).ToList();
+        var watch = Stopwatch.StartNew();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        foreach (var chunk in rows.Chunk(10_000))
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using (var importer = await connection.BeginBinaryImportAsync(
+                "COPY customer_journal (workspace_id, customer_id, sequence, applied_at, event_id, event_type, occurred_at, body) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var (customer, sequence, evt) in chunk)
+                {
+                    await importer.StartRowAsync();
+                    await importer.WriteAsync("raw", NpgsqlDbType.Text);
+                    await importer.WriteAsync(customer, NpgsqlDbType.Text);
+                    await importer.WriteAsync(sequence, NpgsqlDbType.Bigint);
+                    await importer.WriteAsync(evt.OccurredAt.ToUnixTimeSeconds(), NpgsqlDbType.Bigint);
+                    await importer.WriteAsync(evt.EventId, NpgsqlDbType.Text);
+                    await importer.WriteAsync(evt.Type, NpgsqlDbType.Text);
+                    await importer.WriteAsync(evt.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+                    await importer.WriteAsync(CustomerEventCodec.Serialize(evt), NpgsqlDbType.Bytea);
+                }
+
+                await importer.CompleteAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        return events / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The group-commit journal alone: many concurrent commits of 10 events each, no grains.</summary>
+    public static async Task<double> JournalOnlyAsync(ICustomerJournal journal, int events, int concurrency)
+    {
+        var commits = events / 10;
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, commits), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (c, token) =>
+        {
+            var entries = Enumerable.Range(0, 10).Select(k => new JournalEntry(k + 1, 0, MakeEvent($"j-{c}-{k}", k))).ToList();
+            await journal.CommitAsync(new CustomerCommit("journal", $"j{c}", entries, [], null), token);
+        });
+        return events / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Customers receiving events through their grains: every customer first gets one call (activation, not
+    /// measured), then <paramref name="rounds"/> more calls each of <paramref name="perCall"/> events, measured.
+    /// </summary>
+    public static async Task<double> GrainIngestAsync(IGrainFactory grains, string workspace, int customers, int perCall, int rounds, int concurrency)
+    {
+        await CallAllAsync(grains, workspace, customers, 1, round: 0, perCall, concurrency);
+        var watch = Stopwatch.StartNew();
+        await CallAllAsync(grains, workspace, customers, rounds, round: 1, perCall, concurrency);
+        return (double)customers * rounds * perCall / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Managed heap growth per customer when <paramref name="customers"/> customers are active with the given history.</summary>
+    public static async Task<double> HeapPerCustomerAsync(IGrainFactory grains, string workspace, int customers, int eventsEach, int concurrency)
+    {
+        var before = SettledHeap();
+        await CallAllAsync(grains, workspace, customers, eventsEach / 10, round: 0, perCall: 10, concurrency);
+        var after = SettledHeap();
+        return (after - before) / (double)customers;
+    }
+
+    /// <summary>
+    /// Idle customers with deadlines: each views a product so that "viewed in the last 5 minutes" ends at a known
+    /// instant spread over two minutes; all are deactivated before the first deadline; the exits are recorded by the
+    /// wake-up sweep. Returns p50 and p99 of (committed at - deadline), and how many exits were recorded.
+    /// </summary>
+    public static async Task<(double P50, double P99, long Exits, int ActiveAtFirstDeadline)> WakeUpLatenessAsync(
+        IServiceProvider services, NpgsqlDataSource dataSource, int customers, int concurrency)
+    {
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var definitions = services.GetRequiredService<SegmentDefinitions>();
+        await definitions.SaveAsync("wake", "recent-viewers", "did(product_viewed, within 5m)", null);
+        var first = DateTimeOffset.UtcNow.AddMinutes(4);
+        await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, _) =>
+        {
+            var deadline = first.AddSeconds(i % 120);
+            var viewed = new CustomerEvent($"w-{i}", "product_viewed", deadline.AddMinutes(-5), CustomerEvent.NoProperties);
+            await grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format("wake", $"w{i}")).TrackAsync([viewed]);
+        });
+
+        var management = grains.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        var untilFirst = first - DateTimeOffset.UtcNow;
+        if (untilFirst > TimeSpan.Zero)
+        {
+            await Task.Delay(untilFirst);
+        }
+
+        var active = await management.GetTotalActivationCount();
+        await Task.Delay(TimeSpan.FromSeconds(120 + 30));
+        await using var command = dataSource.CreateCommand("""
+            SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM logged_at - changed_at)),
+                   percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM logged_at - changed_at)),
+                   count(*)
+            FROM membership_log WHERE workspace_id = 'wake' AND segment_id = 'recent-viewers' AND NOT entered
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetDouble(0), reader.GetDouble(1), reader.GetInt64(2), active);
+    }
+
+    /// <summary>A segment created over existing customers: customers evaluated per second until it is live.</summary>
+    public static async Task<(double PerSecond, long Customers)> BackfillAsync(IServiceProvider services, string workspace)
+    {
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var watch = Stopwatch.StartNew();
+        await services.GetRequiredService<SegmentDefinitions>().SaveAsync(workspace, "all-viewers", "did(product_viewed)", null);
+        var segment = grains.GetGrain<ISegmentGrain>(SegmentGrainKey.Format(workspace, "all-viewers"));
+        SegmentStats? stats;
+        while ((stats = await segment.GetStatsAsync()) is not { Status: SegmentStatus.Live })
+        {
+            await Task.Delay(50);
+        }
+
+        return (stats.BackfillDone / watch.Elapsed.TotalSeconds, stats.BackfillDone);
+    }
+
+    private static async Task CallAllAsync(IGrainFactory grains, string workspace, int customers, int rounds, int round, int perCall, int concurrency)
+    {
+        await Parallel.ForEachAsync(Enumerable.Range(0, customers * rounds), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (n, _) =>
+        {
+            var customer = n % customers;
+            var call = round + (n / customers);
+            CustomerEvent[] events = [.. Enumerable.Range(0, perCall).Select(k => MakeEvent($"{call}-{k}", (call * perCall) + k))];
+            await grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(workspace, $"c{customer}")).TrackAsync(events);
+        });
+    }
+
+    private static CustomerEvent MakeEvent(string id, int n)
+    {
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        return n % 12 == 11
+            ? new CustomerEvent(id, "purchase", at, new Dictionary<string, PropertyValue> { ["revenue"] = PropertyValue.Of(19.99 + (n % 50)), ["category"] = PropertyValue.Of(Categories[n % Categories.Length]) })
+            : new CustomerEvent(id, n % 5 == 0 ? "page_viewed" : "product_viewed", at, new Dictionary<string, PropertyValue>
+            {
+                ["category"] = PropertyValue.Of(Categories[n % Categories.Length]),
+                ["product_id"] = PropertyValue.Of($"p{n % 300}"),
+            });
+    }
+
+    private static long SettledHeap()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}
