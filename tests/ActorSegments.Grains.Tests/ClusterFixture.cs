@@ -1,4 +1,5 @@
 using ActorSegments.Domain.Storage;
+using ActorSegments.Grains.Customers;
 using ActorSegments.Grains.Segments;
 using ActorSegments.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<ISegmentDefinitionStore>(Definitions);
             silo.Services.AddActorSegmentsGrains();
+            // Snapshot on every deactivation, so tests exercise snapshots as much as replay.
+            silo.Services.Configure<CustomerGrainOptions>(o => o.SnapshotOnDeactivationAfterEvents = 1);
         });
         return builder.Build();
     }

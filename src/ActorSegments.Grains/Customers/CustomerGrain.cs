@@ -46,6 +46,10 @@ public sealed partial class CustomerGrain(
     private int _sinceSnapshot;
     private long _snapshotAt;
     private bool _broken;
+
+    // True while the activation has only served wake-ups and re-evaluations (sweeps, backfills): such a customer
+    // goes back to sleep afterwards, so a backfill over a million customers does not keep a million in memory.
+    private bool _onlyHousekeeping = true;
     private IGrainTimer? _wakeTimer;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -91,7 +95,7 @@ public sealed partial class CustomerGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (!_broken && _sinceSnapshot > 0)
+        if (!_broken && _sinceSnapshot >= options.Value.SnapshotOnDeactivationAfterEvents)
         {
             await TryWriteSnapshotAsync();
         }
@@ -100,6 +104,7 @@ public sealed partial class CustomerGrain(
     public async Task<TrackResult> TrackAsync(CustomerEvent[] events)
     {
         ArgumentNullException.ThrowIfNull(events);
+        _onlyHousekeeping = false;
         ThrowIfBroken();
         var now = Now();
         var workspace = await catalog.GetAsync(_workspaceId);
@@ -130,6 +135,7 @@ public sealed partial class CustomerGrain(
         _changes.Clear();
         CatchUp(workspace, Now());
         await CommitAsync([]);
+        SleepIfOnlyHousekeeping();
     }
 
     public async Task ReevaluateAsync(long definitionsVersion)
@@ -139,10 +145,12 @@ public sealed partial class CustomerGrain(
         _changes.Clear();
         CatchUp(workspace, Now());
         await CommitAsync([]);
+        SleepIfOnlyHousekeeping();
     }
 
     public Task<CustomerProfileView?> GetProfileAsync()
     {
+        _onlyHousekeeping = false;
         if (_state.TotalEvents == 0)
         {
             return Task.FromResult<CustomerProfileView?>(null);
@@ -254,6 +262,14 @@ public sealed partial class CustomerGrain(
         else
         {
             _wakeTimer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void SleepIfOnlyHousekeeping()
+    {
+        if (_onlyHousekeeping)
+        {
+            DeactivateOnIdle();
         }
     }
 

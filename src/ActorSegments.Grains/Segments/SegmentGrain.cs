@@ -21,8 +21,8 @@ public sealed partial class SegmentGrain(
     ILogger<SegmentGrain> logger) : Grain, ISegmentGrain, IRemindable
 {
     private const string BackfillReminder = "backfill";
-    private const int PageSize = 500;
-    private const int Concurrency = 32;
+    private const int PageSize = 1000;
+    private const int Concurrency = 128;
     private static readonly TimeSpan CountCacheFor = TimeSpan.FromSeconds(1);
 
     private string _workspaceId = string.Empty;
