@@ -40,7 +40,8 @@ public sealed class PostgresModeTests
         // Orleans' ADO.NET storage reads hex-looking string keys as numbers: without the key prefix "a", "A", "0a"
         // and "000A" would share one row (and "10" would collide with "0x10"-style ids).
         await using var db = await TestPostgres.CreateDatabaseAsync("hexkeys");
-        await using var server = await RunningServer.StartAsync(RunningServer.OnPostgres(db));
+        // Every deactivation writes a snapshot, so each customer has its own row to check.
+        await using var server = await RunningServer.StartAsync([.. RunningServer.OnPostgres(db), ("ActorSegments:Customers:SnapshotOnDeactivationAfterEvents", "1")]);
         string[] ids = ["a", "A", "0a", "000A", "10", "010"];
 
         for (var i = 0; i < ids.Length; i++)

@@ -26,7 +26,9 @@ public sealed class EventSeries
 
     // Running totals of _counts (entry i: events in buckets before i), valid up to _prefixValid, so a windowed count
     // costs two binary searches. Kept lazily: new events mostly land in the newest bucket, which invalidates one entry.
-    private long[] _prefix = [0];
+    // Small series (most value series) never need them and do not pay their memory.
+    private const int DirectSumLimit = 32;
+    private long[] _prefix = [];
     private int _prefixValid;
     private double[] _aggregates = [];
     private int _length;
@@ -139,6 +141,23 @@ public sealed class EventSeries
         if (to <= from)
         {
             return 0;
+        }
+
+        if (to - from <= DirectSumLimit)
+        {
+            long sum = 0;
+            foreach (var count in _counts.AsSpan(from, to - from))
+            {
+                sum += count;
+            }
+
+            return sum;
+        }
+
+        if (_prefix.Length < _length + 1)
+        {
+            _prefix = new long[_starts.Length + 1];
+            _prefixValid = 0;
         }
 
         if (_prefixValid < to)
@@ -386,7 +405,10 @@ public sealed class EventSeries
         Array.Resize(ref _tiers, capacity);
         Array.Resize(ref _counts, capacity);
         Array.Resize(ref _aggregates, capacity * Width);
-        Array.Resize(ref _prefix, capacity + 1);
+        if (_prefix.Length > 0)
+        {
+            Array.Resize(ref _prefix, capacity + 1);
+        }
     }
 
     /// <summary>Marks the running totals from bucket <paramref name="index"/> on as stale.</summary>

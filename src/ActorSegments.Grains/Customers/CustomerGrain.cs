@@ -236,6 +236,7 @@ public sealed partial class CustomerGrain(
             await storage.WriteStateAsync();
             _sinceSnapshot = 0;
             _snapshotAt = Now();
+            storage.State.Snapshot = null; // written; no reason to keep a copy in memory until the next one
         }
         catch (Exception ex)
         {
