@@ -4,7 +4,7 @@ using ActorSegments.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-// Usage: ActorSegments.ClusterBench --postgres "<connection string>" [--scale <fraction>] [--only raw,journal,heap,batched,unary,wake,memory]
+// Usage: ActorSegments.ClusterBench --postgres "<connection string>" [--scale <fraction>] [--only journal,heap,batched,unary,wake,backfill,memory]
 // bench/cluster.sh starts a throwaway PostgreSQL on 127.0.0.1 and runs this against it.
 var connection = Arg("--postgres") ?? throw new ArgumentException("--postgres <connection string> is required (see bench/cluster.sh)");
 var scale = double.Parse(Arg("--scale") ?? "1", CultureInfo.InvariantCulture);
@@ -53,7 +53,11 @@ await using (var durable = await BenchHost.StartAsync(connection, 21111, 21112))
         var (p50, p99, exits, active) = await Scenarios.WakeUpLatenessAsync(durable.Services, dataSource, Scaled(100_000), 256);
         Report($"wake-up lateness, {Scaled(100_000):N0} deactivated customers with deadlines over 2 minutes",
             $"p50 {p50:F2} s, p99 {p99:F2} s ({exits:N0} exits; {active:N0} activations left when the first came due)", "p99 <= 1 s");
-        var (perSecond, evaluated) = await Scenarios.BackfillAsync(durable.Services, "wake");
+    }
+
+    if (Runs("backfill"))
+    {
+        var (perSecond, evaluated) = await Scenarios.BackfillAsync(durable.Services, "backfill", Scaled(100_000), 256);
         Report($"backfill of a new segment over {evaluated:N0} idle customers", $"{perSecond:N0} customers/s", "1M in <= 60 s (16,700/s)");
     }
 }

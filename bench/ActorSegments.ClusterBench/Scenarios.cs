@@ -129,10 +129,22 @@ internal static class Scenarios
         return (reader.GetDouble(0), reader.GetDouble(1), reader.GetInt64(2), active);
     }
 
-    /// <summary>A segment created over existing customers: customers evaluated per second until it is live.</summary>
-    public static async Task<(double PerSecond, long Customers)> BackfillAsync(IServiceProvider services, string workspace)
+    /// <summary>
+    /// A segment created over existing idle customers (one event each, all deactivated first): customers evaluated
+    /// per second until it is live.
+    /// </summary>
+    public static async Task<(double PerSecond, long Customers)> BackfillAsync(IServiceProvider services, string workspace, int customers, int concurrency)
     {
         var grains = services.GetRequiredService<IGrainFactory>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, _) =>
+            await grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(workspace, $"b{i}")).TrackAsync([MakeEvent($"b-{i}", i)]));
+        var management = grains.GetGrain<IManagementGrain>(0);
+        _ = management.ForceActivationCollection(TimeSpan.Zero).ContinueWith(t => t.Exception, TaskScheduler.Default);
+        while (await management.GetTotalActivationCount() > 1000)
+        {
+            await Task.Delay(1000);
+        }
+
         var watch = Stopwatch.StartNew();
         await services.GetRequiredService<SegmentDefinitions>().SaveAsync(workspace, "all-viewers", "did(product_viewed)", null);
         var segment = grains.GetGrain<ISegmentGrain>(SegmentGrainKey.Format(workspace, "all-viewers"));

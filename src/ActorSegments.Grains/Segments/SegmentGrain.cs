@@ -117,11 +117,21 @@ public sealed partial class SegmentGrain(
         var total = stored.Status == SegmentStatus.Pending ? await registry.CountAsync(_workspaceId) : stored.BackfillTotal;
         var definitionsVersion = await definitions.VersionAsync(_workspaceId);
         var page = await registry.PageAsync(_workspaceId, stored.BackfillAfter, PageSize);
-        foreach (var chunk in page.Chunk(Concurrency))
+        // A sliding window: as soon as one customer answers, the next is asked, so one slow customer never idles the rest.
+        var inFlight = new List<Task>(Concurrency);
+        foreach (var customer in page)
         {
-            await Task.WhenAll(chunk.Select(customer =>
-                grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(_workspaceId, customer)).ReevaluateAsync(definitionsVersion)));
+            if (inFlight.Count == Concurrency)
+            {
+                var finished = await Task.WhenAny(inFlight);
+                inFlight.Remove(finished);
+                await finished;
+            }
+
+            inFlight.Add(grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(_workspaceId, customer)).ReevaluateAsync(definitionsVersion));
         }
+
+        await Task.WhenAll(inFlight);
 
         var done = stored.BackfillDone + page.Count;
         if (page.Count < PageSize)
