@@ -42,6 +42,25 @@ public sealed class SegmentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Backfill_Resumed_ContinuesAfterTheLastRecordedCustomer()
+    {
+        var workspace = $"ws-{Guid.NewGuid():N}";
+        var ct = TestContext.Current.CancellationToken;
+        await Parallel.ForEachAsync(Enumerable.Range(0, 3000), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, _) =>
+            await Customer(workspace, i).TrackAsync([new CustomerEvent("p", "purchase", T0, CustomerEvent.NoProperties)]));
+
+        // As a silo failure leaves it: saved, a third done, the last evaluated customer recorded.
+        await fixture.Definitions.SaveAsync(workspace, "buyers", "did(purchase)", null, ct);
+        await fixture.Definitions.SetProgressAsync(workspace, "buyers", 1, SegmentStatus.Backfilling, 1000, 3000, Id(999), ct);
+        await Segment(workspace, "buyers").StartBackfillAsync(1);
+        var live = await WaitUntilLiveAsync(workspace, "buyers", version: 1);
+
+        // Only the customers after the recorded one were evaluated by the resumed backfill, each once.
+        Assert.Equal(Enumerable.Range(1000, 2000).Select(Id), fixture.Journal.Members(workspace, "buyers"));
+        Assert.Equal((3000L, 3000L), (live.BackfillDone, live.BackfillTotal));
+    }
+
+    [Fact]
     public async Task Definitions_InvalidRulesAndBreakingChanges_AreRefusedAndChangeNothing()
     {
         var workspace = $"ws-{Guid.NewGuid():N}";
