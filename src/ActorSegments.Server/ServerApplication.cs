@@ -1,3 +1,5 @@
+using ActorSegments.Grains.Customers;
+using ActorSegments.Grains.WakeUps;
 using ActorSegments.Server.Configuration;
 using ActorSegments.Server.Grpc;
 using ActorSegments.Server.Health;
@@ -35,6 +37,8 @@ public static partial class ServerApplication
         var postgres = builder.AddValidatedOptions<PostgresOptions, PostgresOptionsValidator>(PostgresOptions.SectionName);
         var cluster = builder.AddValidatedOptions<ClusterHostingOptions, ClusterHostingOptionsValidator>(ClusterHostingOptions.SectionName);
         builder.AddValidatedOptions<IngestOptions, IngestOptionsValidator>(IngestOptions.SectionName);
+        builder.AddValidatedOptions<CustomerGrainOptions, CustomerGrainOptionsValidator>(CustomerGrainOptionsValidator.SectionName);
+        builder.AddValidatedOptions<WakeUpSweeperOptions, WakeUpSweeperOptionsValidator>(WakeUpSweeperOptionsValidator.SectionName);
 
         builder.AddActorSegmentsPostgres(postgres);
         builder.AddActorSegmentsSilo(postgres, cluster);

@@ -1,8 +1,6 @@
 using System.Net;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Grains;
-using ActorSegments.Grains.Customers;
-using ActorSegments.Grains.WakeUps;
 using ActorSegments.Postgres.Journal;
 using ActorSegments.Postgres.Segments;
 using ActorSegments.Server.Configuration;
@@ -24,8 +22,6 @@ internal static class SiloHostingExtensions
     public static IHostApplicationBuilder AddActorSegmentsSilo(this IHostApplicationBuilder builder, PostgresOptions postgres, ClusterHostingOptions cluster)
     {
         builder.Services.AddActorSegmentsGrains();
-        builder.Services.AddOptions<CustomerGrainOptions>().BindConfiguration("ActorSegments:Customers");
-        builder.Services.AddOptions<WakeUpSweeperOptions>().BindConfiguration("ActorSegments:WakeUps");
         if (postgres.IsConfigured)
         {
             builder.Services.AddSingleton(new JournalOptions());
