@@ -6,16 +6,20 @@ namespace ActorSegments.Grains.Storage;
 
 /// <summary>
 /// The journal kept in process memory, for dev mode (one silo, nothing to install) and tests: the same contract as
-/// the PostgreSQL journal (sequence fencing, membership log and members, wake-ups), lost when the process ends.
-/// Tests can make the next commits fail to exercise the failure path.
+/// the PostgreSQL journal (sequence fencing, membership log, members and counts, registry, wake-ups), lost when the
+/// process ends. Every lookup a customer, a sweep or a backfill makes is indexed, so dev mode stays usable with
+/// hundreds of thousands of customers. Tests can make the next commits fail to exercise the failure path.
 /// </summary>
 public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule, ISegmentCounts, ICustomerRegistry
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Workspace, string Customer), List<JournalEntry>> _entries = [];
     private readonly List<MembershipLogRecord> _log = [];
-    private readonly Dictionary<(string Workspace, string Segment, string Customer), long> _members = [];
+    private readonly Dictionary<(string Workspace, string Segment), SortedDictionary<string, long>> _membersBySegment = [];
+    private readonly Dictionary<(string Workspace, string Customer), Dictionary<string, long>> _membershipsByCustomer = [];
+    private readonly Dictionary<string, SortedSet<string>> _customers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Workspace, string Customer), long> _wakeUps = [];
+    private readonly SortedSet<(long Due, string Workspace, string Customer)> _dueOrder = [];
     private readonly Dictionary<(string Workspace, string Customer), long> _claims = [];
     private int _failuresToInject;
 
@@ -51,32 +55,21 @@ public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule,
                 return Task.FromException(new JournalCommitException($"Customer {commit.CustomerId} committed sequence {commit.Entries[0].Sequence} after {last}."));
             }
 
+            if (entries.Count == 0 && commit.Entries.Count > 0)
+            {
+                Registry(commit.WorkspaceId).Add(commit.CustomerId);
+            }
+
             entries.AddRange(commit.Entries);
             foreach (var change in commit.Changes)
             {
                 _log.Add(new MembershipLogRecord(_log.Count + 1, commit.WorkspaceId, commit.CustomerId, change));
-                var member = (commit.WorkspaceId, change.SegmentId, commit.CustomerId);
-                if (change.Entered)
-                {
-                    _members[member] = change.At;
-                }
-                else
-                {
-                    _members.Remove(member);
-                }
+                ApplyToMembers(commit.WorkspaceId, commit.CustomerId, change);
             }
 
             if (commit.WakeUpAt is { } wakeUp)
             {
-                _claims.Remove(key);
-                if (wakeUp == UnixTime.Never)
-                {
-                    _wakeUps.Remove(key);
-                }
-                else
-                {
-                    _wakeUps[key] = wakeUp;
-                }
+                SetWakeUp(key, wakeUp);
             }
         }
 
@@ -87,26 +80,72 @@ public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule,
     {
         lock (_lock)
         {
-            IReadOnlyList<JournalEntry> entries = _entries.TryGetValue((workspaceId, customerId), out var all)
-                ? all.Where(e => e.Sequence > afterSequence).ToList()
-                : [];
-            var members = _members.Where(p => p.Key.Workspace == workspaceId && p.Key.Customer == customerId)
-                .ToDictionary(p => p.Key.Segment, p => p.Value, StringComparer.Ordinal);
-            return Task.FromResult(new CustomerRecord(entries, members, _wakeUps.TryGetValue((workspaceId, customerId), out var at) ? at : null));
+            var key = (workspaceId, customerId);
+            IReadOnlyList<JournalEntry> entries = _entries.TryGetValue(key, out var all) ? all.Where(e => e.Sequence > afterSequence).ToList() : [];
+            var members = _membershipsByCustomer.TryGetValue(key, out var segments)
+                ? new Dictionary<string, long>(segments, StringComparer.Ordinal)
+                : new Dictionary<string, long>(StringComparer.Ordinal);
+            return Task.FromResult(new CustomerRecord(entries, members, _wakeUps.TryGetValue(key, out var at) ? at : null));
         }
     }
 
-    public Task<long> CountAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default) =>
-        Task.FromResult((long)Members(workspaceId, segmentId).Count);
+    public Task<IReadOnlyList<DueWakeUp>> ClaimDueAsync(long now, int limit, TimeSpan claimFor, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var due = new List<DueWakeUp>();
+            foreach (var (at, workspace, customer) in _dueOrder)
+            {
+                if (at > now || due.Count == limit)
+                {
+                    break;
+                }
+
+                if (!_claims.TryGetValue((workspace, customer), out var until) || until <= now)
+                {
+                    due.Add(new DueWakeUp(workspace, customer, at));
+                }
+            }
+
+            foreach (var wakeUp in due)
+            {
+                _claims[(wakeUp.WorkspaceId, wakeUp.CustomerId)] = now + (long)claimFor.TotalSeconds;
+            }
+
+            return Task.FromResult<IReadOnlyList<DueWakeUp>>(due);
+        }
+    }
+
+    public Task<long> CountAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_membersBySegment.TryGetValue((workspaceId, segmentId), out var members) ? (long)members.Count : 0L);
+        }
+    }
 
     public Task<long> RecountAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default) =>
         CountAsync(workspaceId, segmentId, cancellationToken);
 
-    public Task<long> CountAsync(string workspaceId, CancellationToken cancellationToken = default) =>
-        Task.FromResult((long)Customers(workspaceId).Count);
+    public Task<long> CountAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult((long)Registry(workspaceId).Count);
+        }
+    }
 
-    public Task<IReadOnlyList<string>> PageAsync(string workspaceId, string? afterCustomerId, int limit, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<string>>([.. Customers(workspaceId).Where(c => afterCustomerId is null || string.CompareOrdinal(c, afterCustomerId) > 0).Take(limit)]);
+    public Task<IReadOnlyList<string>> PageAsync(string workspaceId, string? afterCustomerId, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var registry = Registry(workspaceId);
+            IEnumerable<string> rest = afterCustomerId is null || registry.Count == 0
+                ? registry
+                : string.CompareOrdinal(afterCustomerId, registry.Max) >= 0 ? [] : registry.GetViewBetween(afterCustomerId, registry.Max!).Where(c => c != afterCustomerId);
+            return Task.FromResult<IReadOnlyList<string>>([.. rest.Take(limit)]);
+        }
+    }
 
     /// <summary>The membership change log, in commit order.</summary>
     public IReadOnlyList<MembershipLogRecord> Log
@@ -120,12 +159,12 @@ public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule,
         }
     }
 
-    /// <summary>Current members of a segment.</summary>
+    /// <summary>Current members of a segment, in ordinal order.</summary>
     public IReadOnlyList<string> Members(string workspaceId, string segmentId)
     {
         lock (_lock)
         {
-            return [.. _members.Keys.Where(k => k.Workspace == workspaceId && k.Segment == segmentId).Select(k => k.Customer).Order(StringComparer.Ordinal)];
+            return _membersBySegment.TryGetValue((workspaceId, segmentId), out var members) ? [.. members.Keys] : [];
         }
     }
 
@@ -138,40 +177,70 @@ public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule,
         }
     }
 
-    public Task<IReadOnlyList<DueWakeUp>> ClaimDueAsync(long now, int limit, TimeSpan claimFor, CancellationToken cancellationToken = default)
-    {
-        lock (_lock)
-        {
-            var due = _wakeUps
-                .Where(p => p.Value <= now && (!_claims.TryGetValue(p.Key, out var until) || until <= now))
-                .OrderBy(p => p.Value)
-                .Take(limit)
-                .Select(p => new DueWakeUp(p.Key.Workspace, p.Key.Customer, p.Value))
-                .ToList();
-            foreach (var wakeUp in due)
-            {
-                _claims[(wakeUp.WorkspaceId, wakeUp.CustomerId)] = now + (long)claimFor.TotalSeconds;
-            }
-
-            return Task.FromResult<IReadOnlyList<DueWakeUp>>(due);
-        }
-    }
-
-    /// <summary>Every customer with at least one journal entry.</summary>
-    public IReadOnlyList<string> Customers(string workspaceId)
-    {
-        lock (_lock)
-        {
-            return [.. _entries.Where(p => p.Key.Workspace == workspaceId && p.Value.Count > 0).Select(p => p.Key.Customer).Order(StringComparer.Ordinal)];
-        }
-    }
-
     /// <summary>The journal entries of one customer.</summary>
     public IReadOnlyList<JournalEntry> Entries(string workspaceId, string customerId)
     {
         lock (_lock)
         {
             return _entries.TryGetValue((workspaceId, customerId), out var entries) ? [.. entries] : [];
+        }
+    }
+
+    private SortedSet<string> Registry(string workspaceId)
+    {
+        if (!_customers.TryGetValue(workspaceId, out var registry))
+        {
+            _customers[workspaceId] = registry = new SortedSet<string>(StringComparer.Ordinal);
+        }
+
+        return registry;
+    }
+
+    private void ApplyToMembers(string workspaceId, string customerId, MembershipChange change)
+    {
+        var bySegment = (workspaceId, change.SegmentId);
+        var byCustomer = (workspaceId, customerId);
+        if (change.Entered)
+        {
+            if (!_membersBySegment.TryGetValue(bySegment, out var members))
+            {
+                _membersBySegment[bySegment] = members = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            }
+
+            if (!_membershipsByCustomer.TryGetValue(byCustomer, out var segments))
+            {
+                _membershipsByCustomer[byCustomer] = segments = new Dictionary<string, long>(StringComparer.Ordinal);
+            }
+
+            members[customerId] = change.At;
+            segments[change.SegmentId] = change.At;
+        }
+        else
+        {
+            if (_membersBySegment.TryGetValue(bySegment, out var members))
+            {
+                members.Remove(customerId);
+            }
+
+            if (_membershipsByCustomer.TryGetValue(byCustomer, out var segments))
+            {
+                segments.Remove(change.SegmentId);
+            }
+        }
+    }
+
+    private void SetWakeUp((string Workspace, string Customer) key, long wakeUp)
+    {
+        _claims.Remove(key);
+        if (_wakeUps.Remove(key, out var previous))
+        {
+            _dueOrder.Remove((previous, key.Workspace, key.Customer));
+        }
+
+        if (wakeUp != UnixTime.Never)
+        {
+            _wakeUps[key] = wakeUp;
+            _dueOrder.Add((wakeUp, key.Workspace, key.Customer));
         }
     }
 }
