@@ -61,6 +61,43 @@ public sealed class SegmentGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task WorkspaceSchema_RulesAreCheckedAgainstIt_AndAdditionsReachExistingCustomers()
+    {
+        var workspace = $"ws-{Guid.NewGuid():N}";
+        var ct = TestContext.Current.CancellationToken;
+        const string schema = """
+            { "event_types": [ { "name": "webinar_attended", "properties": [ { "name": "topic", "type": "string", "tracked": true } ] } ],
+              "traits": [ { "name": "plan", "type": "string" } ] }
+            """;
+        Assert.True((await fixture.SegmentDefinitions.SaveSchemaAsync(workspace, schema, ct)).Succeeded);
+
+        // Commerce names are unknown here; the workspace's own are checked, with their types.
+        var commerce = await fixture.SegmentDefinitions.SaveAsync(workspace, "buyers", "did(purchase)", null, ct);
+        Assert.Contains("unknown event type 'purchase'", commerce.Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.True((await fixture.SegmentDefinitions.SaveAsync(workspace, "ai-fans", "count(webinar_attended where topic = \"AI\") >= 2", null, ct)).Succeeded);
+
+        var customer = Customer(workspace, 1);
+        await customer.TrackAsync([
+            new CustomerEvent("w1", "webinar_attended", T0, new Dictionary<string, PropertyValue> { ["topic"] = PropertyValue.Of("AI"), ["minutes"] = PropertyValue.Of(40) }),
+            new CustomerEvent("w2", "webinar_attended", T0.AddDays(1), new Dictionary<string, PropertyValue> { ["topic"] = PropertyValue.Of("AI"), ["minutes"] = PropertyValue.Of(55) }),
+        ]);
+        Assert.Equal([Id(1)], fixture.Journal.Members(workspace, "ai-fans"));
+
+        // Once customers exist, a schema change may only add; an added number is aggregated from then on.
+        var removal = await fixture.SegmentDefinitions.SaveSchemaAsync(workspace, """{ "event_types": [ { "name": "webinar_attended", "properties": [] } ] }""", ct);
+        Assert.Contains("property 'webinar_attended.topic' cannot be removed", removal.Problem, StringComparison.Ordinal);
+        var addition = schema.Replace("\"tracked\": true } ]", "\"tracked\": true }, { \"name\": \"minutes\", \"type\": \"number\" } ]", StringComparison.Ordinal);
+        Assert.True((await fixture.SegmentDefinitions.SaveSchemaAsync(workspace, addition, ct)).Succeeded);
+        Assert.True((await fixture.SegmentDefinitions.SaveAsync(workspace, "long-watchers", "sum(webinar_attended.minutes) >= 30", null, ct)).Succeeded);
+        // Other silos see a change within a second; the customer's silo is made to look now (as a backfill does).
+        await customer.ReevaluateAsync(await fixture.Definitions.VersionAsync(workspace, ct));
+        await customer.TrackAsync([new CustomerEvent("w3", "webinar_attended", T0.AddDays(2), new Dictionary<string, PropertyValue> { ["topic"] = PropertyValue.Of("Data"), ["minutes"] = PropertyValue.Of(35) })]);
+
+        Assert.Equal([Id(1)], fixture.Journal.Members(workspace, "long-watchers"));
+        Assert.Equal([Id(1)], fixture.Journal.Members(workspace, "ai-fans"));
+    }
+
+    [Fact]
     public async Task Definitions_InvalidRulesAndBreakingChanges_AreRefusedAndChangeNothing()
     {
         var workspace = $"ws-{Guid.NewGuid():N}";

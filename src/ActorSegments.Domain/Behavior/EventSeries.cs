@@ -35,7 +35,7 @@ public sealed class EventSeries
     private long _nextPromotion = UnixTime.Never;
     private long _compactedAt = long.MinValue;
     private TierCounts _perTier;
-    private readonly double[] _totals;
+    private double[] _totals;
 
     public EventSeries(int slots, int bucketSlots)
     {
@@ -51,7 +51,7 @@ public sealed class EventSeries
     }
 
     /// <summary>Numeric properties aggregated in the totals.</summary>
-    public int Slots { get; }
+    public int Slots { get; private set; }
 
     /// <summary>Numeric properties (the first ones) also aggregated per bucket, so they can be windowed.</summary>
     public int BucketSlots { get; }
@@ -82,6 +82,11 @@ public sealed class EventSeries
     public void Add(long time, ReadOnlySpan<double> values, TimeTiers tiers, long reference)
     {
         ArgumentNullException.ThrowIfNull(tiers);
+        if (values.Length > Slots)
+        {
+            AddSlots(values.Length);
+        }
+
         TotalCount++;
         FirstSeen = Math.Min(FirstSeen, time);
         LastSeen = Math.Max(LastSeen, time);
@@ -193,6 +198,11 @@ public sealed class EventSeries
     /// <summary>Like <see cref="AccumulateBetween"/> over the all-time totals.</summary>
     public void AccumulateTotal(int slot, int sign, Span<double> accumulator)
     {
+        if (slot >= Slots)
+        {
+            return; // a number the schema declared after this series was created: no event of it recorded here yet
+        }
+
         var a = _totals.AsSpan(slot * Stride, Stride);
         accumulator[0] += sign * a[0];
         accumulator[1] += sign * a[1];
@@ -215,7 +225,7 @@ public sealed class EventSeries
     }
 
     /// <summary>All-time sum, average, minimum or maximum of a numeric slot; NaN when no event had it.</summary>
-    public double AggregateTotal(int slot, AggregateKind kind) => Result(_totals.AsSpan(slot * Stride, Stride), kind);
+    public double AggregateTotal(int slot, AggregateKind kind) => slot < Slots ? Result(_totals.AsSpan(slot * Stride, Stride), kind) : double.NaN;
 
     /// <summary>Index of the first bucket starting at or after <paramref name="start"/>.</summary>
     public int LowerBound(long start)
@@ -409,6 +419,22 @@ public sealed class EventSeries
         {
             Array.Resize(ref _prefix, capacity + 1);
         }
+    }
+
+    /// <summary>
+    /// Makes room for number properties a schema change appended (untracked ones only, so buckets keep their layout);
+    /// their totals start from the events recorded from now on.
+    /// </summary>
+    private void AddSlots(int slots)
+    {
+        var first = Slots;
+        Array.Resize(ref _totals, slots * Stride);
+        for (var slot = first; slot < slots; slot++)
+        {
+            ResetAggregate(_totals, slot * Stride);
+        }
+
+        Slots = slots;
     }
 
     /// <summary>Marks the running totals from bucket <paramref name="index"/> on as stale.</summary>

@@ -1,6 +1,6 @@
 namespace ActorSegments.Domain.Storage;
 
-/// <summary>Segment definitions per workspace, versioned.</summary>
+/// <summary>Workspace schemas and segment definitions, versioned per workspace.</summary>
 public interface ISegmentDefinitionStore
 {
     Task<WorkspaceSegments> LoadAsync(string workspaceId, CancellationToken cancellationToken = default);
@@ -14,6 +14,9 @@ public interface ISegmentDefinitionStore
     /// version matches (0: must not exist yet).
     /// </summary>
     Task<StoredSegment> SaveAsync(string workspaceId, string segmentId, string rule, int? expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the workspace's schema document (the caller has checked it) and returns the new version.</summary>
+    Task<long> SaveSchemaAsync(string workspaceId, string schemaJson, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a segment; false when it did not exist.</summary>
     Task<bool> DeleteAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default);

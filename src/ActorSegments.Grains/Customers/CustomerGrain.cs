@@ -55,7 +55,8 @@ public sealed partial class CustomerGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_workspaceId, _customerId) = CustomerGrainKey.Parse(this.GetPrimaryKeyString());
-        _model = SegmentCatalog.Model(_workspaceId);
+        var workspace = await catalog.GetAsync(_workspaceId, cancellationToken);
+        _model = workspace.Model;
         var snapshot = CustomerSnapshotCodec.Deserialize(storage.State.Snapshot, _model.Tiers);
         (_state, _recentIds, _sequence, _definitionsVersion) = (snapshot.State, snapshot.RecentIds, snapshot.JournalSequence, snapshot.DefinitionsVersion);
         _snapshotAt = Now();
@@ -78,7 +79,6 @@ public sealed partial class CustomerGrain(
             return; // a customer with no history: its first call evaluates everything
         }
 
-        var workspace = await catalog.GetAsync(_workspaceId, cancellationToken);
         var now = Math.Max(Now(), _state.Reference);
         _changes.Clear();
         if (workspace.Version == _definitionsVersion)
@@ -175,6 +175,7 @@ public sealed partial class CustomerGrain(
     {
         if (workspace.Version != _definitionsVersion)
         {
+            _model = workspace.Model; // a schema change takes effect from here on
             // A customer's very first evaluation is part of its first event, not a definitions change.
             var cause = _sequence == 0 ? MembershipCause.Event : MembershipCause.Definition;
             _memberships.ApplyAll(workspace.Segments, _state, _model, now, cause, _changes);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Schema;
 using ActorSegments.Domain.Segments;
 using ActorSegments.Domain.Storage;
 
@@ -19,8 +20,12 @@ public sealed class SegmentCatalog(ISegmentDefinitionStore store)
     private readonly TimeProvider _clock = TimeProvider.System;
     private readonly ConcurrentDictionary<string, Entry> _workspaces = new(StringComparer.Ordinal);
 
-    /// <summary>Every workspace uses the commerce schema and default settings until workspace schemas are configurable.</summary>
-    public static BehaviorModel Model(string workspaceId) => BehaviorModel.Default;
+    private readonly ConcurrentDictionary<string, BehaviorModel> _models = new(StringComparer.Ordinal);
+
+    /// <summary>The behavior model of a schema document (null: the built-in commerce schema), built once per document.</summary>
+    public BehaviorModel ModelFor(string? schemaJson) => schemaJson is null
+        ? BehaviorModel.Default
+        : _models.GetOrAdd(schemaJson, static json => new BehaviorModel(WorkspaceSchemaJson.Parse(json), BehaviorSettings.Default));
 
     public ValueTask<CompiledWorkspace> GetAsync(string workspaceId, CancellationToken cancellationToken = default)
     {
@@ -58,7 +63,7 @@ public sealed class SegmentCatalog(ISegmentDefinitionStore store)
         }
 
         var stored = await store.LoadAsync(workspaceId, cancellationToken).ConfigureAwait(false);
-        var model = Model(workspaceId);
+        var model = ModelFor(stored.SchemaJson);
         var set = SegmentSet.Compile(stored.Segments.Select(s => new SegmentDefinition(s.SegmentId, s.Rule)), model);
         return new CompiledWorkspace(workspaceId, stored.Version, model, set);
     }

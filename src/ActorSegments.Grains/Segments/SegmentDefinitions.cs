@@ -1,4 +1,6 @@
 using ActorSegments.Abstractions.Segments;
+using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Schema;
 using ActorSegments.Domain.Segments;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Domain.Validation;
@@ -6,11 +8,11 @@ using ActorSegments.Domain.Validation;
 namespace ActorSegments.Grains.Segments;
 
 /// <summary>
-/// Creating, editing and deleting segments: a rule is type-checked against the workspace schema and the other
+/// Creating, editing and deleting segments, and changing the workspace schema: a rule is type-checked against the workspace schema and the other
 /// segments (references, cycles) before anything is stored; a stored change reaches every silo's catalog within a
 /// second and starts the backfill that evaluates existing customers.
 /// </summary>
-public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCatalog catalog, IGrainFactory grains)
+public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCatalog catalog, ICustomerRegistry registry, IGrainFactory grains)
 {
     public const int MaxSegmentIdLength = 64;
 
@@ -23,7 +25,7 @@ public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCat
 
         var current = await store.LoadAsync(workspaceId, cancellationToken);
         var definitions = current.Segments.Where(s => s.SegmentId != segmentId).Select(s => new SegmentDefinition(s.SegmentId, s.Rule)).Append(new SegmentDefinition(segmentId, rule ?? string.Empty));
-        var set = SegmentSet.Compile(definitions, SegmentCatalog.Model(workspaceId));
+        var set = SegmentSet.Compile(definitions, catalog.ModelFor(current.SchemaJson));
         if (set.Errors.TryGetValue(segmentId, out var diagnostics))
         {
             return SegmentSaveResult.Invalid(diagnostics);
@@ -57,7 +59,7 @@ public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCat
             return SegmentSaveResult.Refused($"segment '{segmentId}' does not exist");
         }
 
-        var remaining = SegmentSet.Compile(current.Segments.Where(s => s.SegmentId != segmentId).Select(s => new SegmentDefinition(s.SegmentId, s.Rule)), SegmentCatalog.Model(workspaceId));
+        var remaining = SegmentSet.Compile(current.Segments.Where(s => s.SegmentId != segmentId).Select(s => new SegmentDefinition(s.SegmentId, s.Rule)), catalog.ModelFor(current.SchemaJson));
         if (NewlyBroken(current, remaining, segmentId) is { } broken)
         {
             return SegmentSaveResult.Refused($"'{segmentId}' is used by {broken}; change those segments first");
@@ -68,10 +70,48 @@ public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCat
         return SegmentSaveResult.Saved(null);
     }
 
-    /// <summary>Other segments that compiled before the change and would not after it, or null.</summary>
-    private static string? NewlyBroken(WorkspaceSegments before, SegmentSet after, string changed)
+    /// <summary>
+    /// Replaces the workspace's schema. Once the workspace has customers, only changes their stored state can follow
+    /// are accepted (see <see cref="SchemaChanges"/>); the workspace's segments must still compile either way.
+    /// </summary>
+    public async Task<SegmentSaveResult> SaveSchemaAsync(string workspaceId, string schemaJson, CancellationToken cancellationToken = default)
     {
-        var previous = SegmentSet.Compile(before.Segments.Select(s => new SegmentDefinition(s.SegmentId, s.Rule)), SegmentCatalog.Model(string.Empty));
+        WorkspaceSchema proposed;
+        try
+        {
+            proposed = WorkspaceSchemaJson.Parse(schemaJson);
+        }
+        catch (SchemaJsonException invalid)
+        {
+            return SegmentSaveResult.Refused(invalid.Message);
+        }
+
+        var current = await store.LoadAsync(workspaceId, cancellationToken);
+        if (await registry.CountAsync(workspaceId, cancellationToken) > 0)
+        {
+            var currentSchema = current.SchemaJson is null ? WorkspaceSchema.Commerce : WorkspaceSchemaJson.Parse(current.SchemaJson);
+            var problems = SchemaChanges.Problems(currentSchema, proposed, BehaviorSettings.Default);
+            if (problems.Count > 0)
+            {
+                return SegmentSaveResult.Refused("the workspace has customers recorded under its current schema: " + string.Join("; ", problems));
+            }
+        }
+
+        var set = SegmentSet.Compile(current.Segments.Select(s => new SegmentDefinition(s.SegmentId, s.Rule)), new BehaviorModel(proposed, BehaviorSettings.Default));
+        if (set.Errors.Count > 0)
+        {
+            return SegmentSaveResult.Refused("segments would no longer compile: " + string.Join("; ", set.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"'{e.Key}': {e.Value[0].Message}")));
+        }
+
+        await store.SaveSchemaAsync(workspaceId, WorkspaceSchemaJson.Serialize(proposed), cancellationToken);
+        catalog.Invalidate(workspaceId);
+        return SegmentSaveResult.Saved(null);
+    }
+
+    /// <summary>Other segments that compiled before the change and would not after it, or null.</summary>
+    private string? NewlyBroken(WorkspaceSegments before, SegmentSet after, string changed)
+    {
+        var previous = SegmentSet.Compile(before.Segments.Select(s => new SegmentDefinition(s.SegmentId, s.Rule)), catalog.ModelFor(before.SchemaJson));
         var broken = after.Errors.Keys
             .Where(id => id != changed && !previous.Errors.ContainsKey(id))
             .Order(StringComparer.Ordinal)

@@ -7,13 +7,14 @@ public sealed class InMemorySegmentDefinitionStore(TimeProvider clock) : ISegmen
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, (long Version, Dictionary<string, StoredSegment> Segments)> _workspaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _schemas = new(StringComparer.Ordinal);
 
     public Task<WorkspaceSegments> LoadAsync(string workspaceId, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
             return Task.FromResult(_workspaces.TryGetValue(workspaceId, out var ws)
-                ? new WorkspaceSegments(ws.Version, [.. ws.Segments.Values.OrderBy(s => s.SegmentId, StringComparer.Ordinal)])
+                ? new WorkspaceSegments(ws.Version, [.. ws.Segments.Values.OrderBy(s => s.SegmentId, StringComparer.Ordinal)]) { SchemaJson = _schemas.GetValueOrDefault(workspaceId) }
                 : WorkspaceSegments.Empty);
         }
     }
@@ -41,6 +42,17 @@ public sealed class InMemorySegmentDefinitionStore(TimeProvider clock) : ISegmen
             ws.Segments[segmentId] = saved;
             _workspaces[workspaceId] = (ws.Version + 1, ws.Segments);
             return Task.FromResult(saved);
+        }
+    }
+
+    public Task<long> SaveSchemaAsync(string workspaceId, string schemaJson, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var ws = Workspace(workspaceId);
+            _schemas[workspaceId] = schemaJson;
+            _workspaces[workspaceId] = (ws.Version + 1, ws.Segments);
+            return Task.FromResult(ws.Version + 1);
         }
     }
 

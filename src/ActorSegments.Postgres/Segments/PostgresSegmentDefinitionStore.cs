@@ -18,7 +18,18 @@ public sealed class PostgresSegmentDefinitionStore(NpgsqlDataSource dataSource) 
         // One snapshot for both reads, so the version always matches the definitions returned.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-        var version = await VersionAsync(connection, workspaceId, cancellationToken);
+        long version = 0;
+        string? schema = null;
+        await using (var head = new NpgsqlCommand("SELECT version, schema FROM workspace_definitions WHERE workspace_id = $1", connection, transaction))
+        {
+            head.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+            await using var row = await head.ExecuteReaderAsync(cancellationToken);
+            if (await row.ReadAsync(cancellationToken))
+            {
+                (version, schema) = (row.GetInt64(0), row.IsDBNull(1) ? null : row.GetString(1));
+            }
+        }
+
         await using var command = new NpgsqlCommand($"SELECT {Columns} FROM segment_definitions WHERE workspace_id = $1 ORDER BY segment_id", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         var segments = new List<StoredSegment>();
@@ -31,7 +42,7 @@ public sealed class PostgresSegmentDefinitionStore(NpgsqlDataSource dataSource) 
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new WorkspaceSegments(version, segments);
+        return new WorkspaceSegments(version, segments) { SchemaJson = schema };
     }
 
     public async Task<long> VersionAsync(string workspaceId, CancellationToken cancellationToken = default)
@@ -81,6 +92,18 @@ public sealed class PostgresSegmentDefinitionStore(NpgsqlDataSource dataSource) 
         await ExecuteAsync(connection, transaction, BumpVersion, cancellationToken, workspaceId);
         await transaction.CommitAsync(cancellationToken);
         return saved;
+    }
+
+    public async Task<long> SaveSchemaAsync(string workspaceId, string schemaJson, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO workspace_definitions (workspace_id, version, schema) VALUES ($1, 1, $2)
+            ON CONFLICT (workspace_id) DO UPDATE SET version = workspace_definitions.version + 1, schema = excluded.schema
+            RETURNING version
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = schemaJson });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task<bool> DeleteAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)

@@ -1,5 +1,5 @@
--- Segment definitions per workspace. Every create, edit and delete raises the workspace's version, which silos
--- poll to keep their compiled copy current.
+-- Segment definitions and schemas per workspace. Every schema change and every create, edit and delete of a
+-- segment raises the workspace's version, which silos poll to keep their compiled copy current.
 CREATE TABLE segment_definitions
 (
     workspace_id   text        NOT NULL,
@@ -19,5 +19,6 @@ CREATE TABLE segment_definitions
 CREATE TABLE workspace_definitions
 (
     workspace_id text   PRIMARY KEY,
-    version      bigint NOT NULL
+    version      bigint NOT NULL,
+    schema       text -- the workspace schema document; NULL means the built-in commerce schema
 );
