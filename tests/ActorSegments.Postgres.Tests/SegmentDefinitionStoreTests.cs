@@ -36,6 +36,8 @@ public sealed class SegmentDefinitionStoreTests
         var conflict = await Assert.ThrowsAsync<SegmentVersionConflictException>(() => store.SaveAsync("ws", "vip", "did(purchase)", expectedVersion: 1, ct));
         Assert.Equal(2, conflict.ActualVersion);
 
+        Assert.Equal("sum(purchase.revenue) >= 2000", (await store.FindAsync("ws", "vip", ct))!.Rule);
+        Assert.Null(await store.FindAsync("ws", "nope", ct));
         Assert.True(await store.DeleteAsync("ws", "vip", ct));
         Assert.False(await store.DeleteAsync("ws", "vip", ct));
         Assert.Equal(3, await store.VersionAsync("ws", ct));

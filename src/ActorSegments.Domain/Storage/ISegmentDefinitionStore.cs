@@ -5,6 +5,9 @@ public interface ISegmentDefinitionStore
 {
     Task<WorkspaceSegments> LoadAsync(string workspaceId, CancellationToken cancellationToken = default);
 
+    /// <summary>One segment's definition and progress, or null when it does not exist.</summary>
+    Task<StoredSegment?> FindAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default);
+
     /// <summary>The workspace's definitions version (0 when it has none): a cheap check before a full load.</summary>
     Task<long> VersionAsync(string workspaceId, CancellationToken cancellationToken = default);
 

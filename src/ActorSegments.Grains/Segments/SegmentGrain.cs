@@ -154,8 +154,7 @@ public sealed partial class SegmentGrain(
         }
     }
 
-    private async Task<StoredSegment?> FindAsync() =>
-        (await definitions.LoadAsync(_workspaceId)).Segments.FirstOrDefault(s => s.SegmentId == _segmentId);
+    private Task<StoredSegment?> FindAsync() => definitions.FindAsync(_workspaceId, _segmentId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Backfill of segment {WorkspaceId}/{SegmentId} v{Version} finished: {Customers} customers evaluated")]
     private partial void LogBackfillDone(string workspaceId, string segmentId, int version, long customers);

@@ -19,6 +19,14 @@ public sealed class InMemorySegmentDefinitionStore(TimeProvider clock) : ISegmen
         }
     }
 
+    public Task<StoredSegment?> FindAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_workspaces.TryGetValue(workspaceId, out var ws) ? ws.Segments.GetValueOrDefault(segmentId) : null);
+        }
+    }
+
     public Task<long> VersionAsync(string workspaceId, CancellationToken cancellationToken = default)
     {
         lock (_lock)

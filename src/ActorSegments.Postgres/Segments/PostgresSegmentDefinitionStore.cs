@@ -45,6 +45,15 @@ public sealed class PostgresSegmentDefinitionStore(NpgsqlDataSource dataSource) 
         return new WorkspaceSegments(version, segments) { SchemaJson = schema };
     }
 
+    public async Task<StoredSegment?> FindAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM segment_definitions WHERE workspace_id = $1 AND segment_id = $2");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = segmentId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
     public async Task<long> VersionAsync(string workspaceId, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
