@@ -43,7 +43,7 @@ public sealed class EventSeries
         ArgumentOutOfRangeException.ThrowIfLessThan(slots, bucketSlots);
         Slots = slots;
         BucketSlots = bucketSlots;
-        _totals = new double[slots * Stride];
+        _totals = slots == 0 ? [] : new double[slots * Stride]; // most value series carry no numbers
         for (var slot = 0; slot < slots; slot++)
         {
             ResetAggregate(_totals, slot * Stride);
