@@ -67,6 +67,8 @@ if (Runs("memory"))
     await using var memory = await BenchHost.StartAsync(null, 21211, 21212);
     var inMemory = await Scenarios.GrainIngestAsync(memory.Grains, "memory", Scaled(20_000), perCall: 10, rounds: 2, concurrency: 256);
     Report("in-memory ingest through customers (dev mode), 10 events per call", $"{inMemory:N0} events/s", ">= 250,000/s");
+    var (memoryBackfill, memoryEvaluated) = await Scenarios.BackfillAsync(memory.Services, "backfill", Scaled(100_000), 256);
+    Report($"in-memory backfill (dev mode) over {memoryEvaluated:N0} idle customers", $"{memoryBackfill:N0} customers/s", "");
 }
 
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; scale {scale}");
