@@ -44,6 +44,8 @@ internal sealed class BenchHost : IAsyncDisposable
             builder.Services.AddSingleton<ISegmentDefinitionStore, PostgresSegmentDefinitionStore>();
             builder.Services.AddSingleton<ISegmentCounts, PostgresSegmentCounts>();
             builder.Services.AddSingleton<ICustomerRegistry, PostgresCustomerRegistry>();
+            builder.Services.AddSingleton<ICustomerRecords, PostgresCustomerRecords>();
+            builder.Services.AddSingleton<ActorSegments.Grains.Segments.BackfillScreen>();
         }
         else
         {

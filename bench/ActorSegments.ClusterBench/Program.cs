@@ -57,8 +57,9 @@ await using (var durable = await BenchHost.StartAsync(connection, 21111, 21112))
 
     if (Runs("backfill"))
     {
-        var (perSecond, evaluated) = await Scenarios.BackfillAsync(durable.Services, "backfill", Scaled(100_000), 256);
-        Report($"backfill of a new segment over {evaluated:N0} idle customers", $"{perSecond:N0} customers/s", "1M in <= 60 s (16,700/s)");
+        var (all, few, evaluated) = await Scenarios.BackfillAsync(durable.Services, "backfill", Scaled(100_000), 256);
+        Report($"backfill of a new segment over {evaluated:N0} idle customers, every one enters", $"{all:N0} customers/s", "1M in <= 60 s (16,700/s)");
+        Report($"backfill of a new segment over {evaluated:N0} idle customers, one in twelve enters", $"{few:N0} customers/s (incl. 5 s settle)", "1M in <= 60 s (16,700/s)");
     }
 }
 
@@ -67,8 +68,8 @@ if (Runs("memory"))
     await using var memory = await BenchHost.StartAsync(null, 21211, 21212);
     var inMemory = await Scenarios.GrainIngestAsync(memory.Grains, "memory", Scaled(20_000), perCall: 10, rounds: 2, concurrency: 256);
     Report("in-memory ingest through customers (dev mode), 10 events per call", $"{inMemory:N0} events/s", ">= 250,000/s");
-    var (memoryBackfill, memoryEvaluated) = await Scenarios.BackfillAsync(memory.Services, "backfill", Scaled(100_000), 256);
-    Report($"in-memory backfill (dev mode) over {memoryEvaluated:N0} idle customers", $"{memoryBackfill:N0} customers/s", "");
+    var (memoryAll, _, memoryEvaluated) = await Scenarios.BackfillAsync(memory.Services, "backfill", Scaled(100_000), 256);
+    Report($"in-memory backfill (dev mode) over {memoryEvaluated:N0} idle customers, every one enters", $"{memoryAll:N0} customers/s", "");
 }
 
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; scale {scale}");

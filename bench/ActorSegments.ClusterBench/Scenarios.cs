@@ -133,7 +133,7 @@ internal static class Scenarios
     /// A segment created over existing idle customers (one event each, all deactivated first): customers evaluated
     /// per second until it is live.
     /// </summary>
-    public static async Task<(double PerSecond, long Customers)> BackfillAsync(IServiceProvider services, string workspace, int customers, int concurrency)
+    public static async Task<(double AllEnter, double FewEnter, long Customers)> BackfillAsync(IServiceProvider services, string workspace, int customers, int concurrency)
     {
         var grains = services.GetRequiredService<IGrainFactory>();
         await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, _) =>
@@ -145,9 +145,18 @@ internal static class Scenarios
             await Task.Delay(1000);
         }
 
+        // Every customer viewed a product; one in twelve bought.
+        var (all, evaluated) = await TimeBackfillAsync(services, workspace, "all-viewers", "did(product_viewed) or did(purchase)");
+        var (few, _) = await TimeBackfillAsync(services, workspace, "buyers", "did(purchase)");
+        return (all, few, evaluated);
+    }
+
+    private static async Task<(double PerSecond, long Customers)> TimeBackfillAsync(IServiceProvider services, string workspace, string segmentId, string rule)
+    {
+        var grains = services.GetRequiredService<IGrainFactory>();
         var watch = Stopwatch.StartNew();
-        await services.GetRequiredService<SegmentDefinitions>().SaveAsync(workspace, "all-viewers", "did(product_viewed)", null);
-        var segment = grains.GetGrain<ISegmentGrain>(SegmentGrainKey.Format(workspace, "all-viewers"));
+        await services.GetRequiredService<SegmentDefinitions>().SaveAsync(workspace, segmentId, rule, null);
+        var segment = grains.GetGrain<ISegmentGrain>(SegmentGrainKey.Format(workspace, segmentId));
         SegmentStats? stats;
         while ((stats = await segment.GetStatsAsync()) is not { Status: SegmentStatus.Live })
         {

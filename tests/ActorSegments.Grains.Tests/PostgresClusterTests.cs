@@ -105,6 +105,46 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
             await db.ScalarAsync<long>("SELECT members FROM segment_counts WHERE segment_id = 'buyers'"));
     }
 
+    [Fact]
+    public async Task Backfill_ScreensCustomersFromTheirRecords_AndActivatesOnlyThoseItChanges()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestPostgres.CreateDatabaseAsync("backfill_screen");
+        await new SchemaMigrator(db.DataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(ct);
+        await using var cluster = BuildCluster(db.ConnectionString, silos: 2);
+        await cluster.DeployAsync(ct);
+
+        // Every tenth customer bought; every seventh has enough history to go to sleep with a snapshot.
+        const int customers = 2000;
+        await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = ct }, async (i, _) =>
+        {
+            var count = i % 7 == 0 ? 20 : 1;
+            CustomerEvent[] events = [.. Enumerable.Range(0, count).Select(k => new CustomerEvent(
+                $"e{k}", i % 10 == 0 && k == count - 1 ? "purchase" : "product_viewed", T0.AddMinutes(k), CustomerEvent.NoProperties))];
+            await cluster.Client.GetGrain<ICustomerGrain>(CustomerGrainKey.Format("acme", $"c{i:D4}")).TrackAsync(events);
+        });
+        await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, ct);
+        Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM orleans_grain_state WHERE grain_type = 'customer-state-v2'") > 0);
+
+        // The screen alone: of a page, exactly the buyers are affected by a new "did(purchase)" segment.
+        var services = cluster.Silos[0].ServiceProvider;
+        var store = services.GetRequiredService<ISegmentDefinitionStore>();
+        await store.SaveAsync("acme", "buyers", "did(purchase)", null, ct);
+        var version = await store.VersionAsync("acme", ct);
+        var workspace = await services.GetRequiredService<ActorSegments.Grains.Segments.SegmentCatalog>().GetAsync("acme", version, ct);
+        var page = Enumerable.Range(0, 700).Select(i => $"c{i:D4}").ToList();
+        var affected = await services.GetRequiredService<ActorSegments.Grains.Segments.BackfillScreen>().AffectedAsync(workspace, "buyers", page, ct);
+        Assert.Equal(page.Where((_, i) => i % 10 == 0), affected);
+
+        // The backfill itself converges to the oracle.
+        var segment = cluster.Client.GetGrain<ActorSegments.Abstractions.Segments.ISegmentGrain>(ActorSegments.Abstractions.Segments.SegmentGrainKey.Format("acme", "buyers"));
+        await segment.StartBackfillAsync(1);
+        var live = await Eventually.ReturnsAsync(() => segment.GetStatsAsync(), s => s is { Status: SegmentStatus.Live }, TimeSpan.FromMinutes(2));
+        Assert.Equal((customers, customers / 10L), (live!.BackfillDone, live.Members));
+        Assert.Equal(customers / 10L, await db.ScalarAsync<long>("SELECT count(*) FROM segment_members WHERE segment_id = 'buyers'"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM segment_members WHERE segment_id = 'buyers' AND right(customer_id, 1) <> '0'"));
+    }
+
     private static async Task<List<(string Customer, string EventId, string Type)>> JournalAsync(TestDatabase db)
     {
         await using var command = db.DataSource.CreateCommand("SELECT customer_id, event_id, event_type FROM customer_journal WHERE workspace_id = 'acme'");
@@ -138,6 +178,8 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
             silo.Services.AddSingleton<ISegmentDefinitionStore, PostgresSegmentDefinitionStore>();
             silo.Services.AddSingleton<ISegmentCounts, PostgresSegmentCounts>();
             silo.Services.AddSingleton<ICustomerRegistry, PostgresCustomerRegistry>();
+            silo.Services.AddSingleton<ICustomerRecords, PostgresCustomerRecords>();
+            silo.Services.AddSingleton<ActorSegments.Grains.Segments.BackfillScreen>();
             silo.Services.AddActorSegmentsGrains();
         });
         return builder.Build();

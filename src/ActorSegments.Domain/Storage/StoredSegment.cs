@@ -1,8 +1,9 @@
 namespace ActorSegments.Domain.Storage;
 
 /// <summary>
-/// A segment definition as stored: its rule, version (1 on creation, +1 per edit), and backfill progress (customers
-/// evaluated, customers to evaluate, and the last customer evaluated, where a resumed backfill continues).
+/// A segment definition as stored: its rule, version (1 on creation, +1 per edit), when that version was saved, and
+/// backfill progress (customers evaluated, customers to evaluate, and the last customer evaluated, where a resumed
+/// backfill continues).
 /// </summary>
 public sealed record StoredSegment(
     string SegmentId,

@@ -18,7 +18,9 @@ public sealed partial class SegmentGrain(
     ISegmentCounts counts,
     ICustomerRegistry registry,
     IGrainFactory grains,
-    ILogger<SegmentGrain> logger) : Grain, ISegmentGrain, IRemindable
+    SegmentCatalog catalog,
+    ILogger<SegmentGrain> logger,
+    BackfillScreen? screen = null) : Grain, ISegmentGrain, IRemindable
 {
     private const string BackfillReminder = "backfill";
     private const int PageSize = 1000;
@@ -117,9 +119,10 @@ public sealed partial class SegmentGrain(
         var total = stored.Status == SegmentStatus.Pending ? await registry.CountAsync(_workspaceId) : stored.BackfillTotal;
         var definitionsVersion = await definitions.VersionAsync(_workspaceId);
         var page = await registry.PageAsync(_workspaceId, stored.BackfillAfter, PageSize);
+        var toEvaluate = await ScreenAsync(stored, definitionsVersion, page);
         // A sliding window: as soon as one customer answers, the next is asked, so one slow customer never idles the rest.
         var inFlight = new List<Task>(Concurrency);
-        foreach (var customer in page)
+        foreach (var customer in toEvaluate)
         {
             if (inFlight.Count == Concurrency)
             {
@@ -144,6 +147,27 @@ public sealed partial class SegmentGrain(
 
         await definitions.SetProgressAsync(_workspaceId, _segmentId, stored.Version, SegmentStatus.Backfilling, done, Math.Max(total, done), page[^1]);
         return true;
+    }
+
+    /// <summary>
+    /// The customers of the page the change affects, when committed records can tell (PostgreSQL) and every silo
+    /// has had time to take up the change; otherwise the whole page.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ScreenAsync(StoredSegment stored, long definitionsVersion, IReadOnlyList<string> page)
+    {
+        if (screen is null)
+        {
+            return page;
+        }
+
+        var settled = stored.UpdatedAt + BackfillScreen.SettleTime - TimeProvider.System.GetUtcNow();
+        if (settled > TimeSpan.Zero)
+        {
+            await Task.Delay(settled);
+        }
+
+        var workspace = await catalog.GetAsync(_workspaceId, definitionsVersion);
+        return await screen.AffectedAsync(workspace, _segmentId, page);
     }
 
     private async Task StopBackfillAsync()

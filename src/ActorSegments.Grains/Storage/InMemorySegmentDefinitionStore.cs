@@ -86,7 +86,7 @@ public sealed class InMemorySegmentDefinitionStore(TimeProvider clock) : ISegmen
             var ws = Workspace(workspaceId);
             if (ws.Segments.TryGetValue(segmentId, out var segment) && segment.Version == version)
             {
-                ws.Segments[segmentId] = segment with { Status = status, BackfillDone = done, BackfillTotal = total, UpdatedAt = clock.GetUtcNow(), BackfillAfter = after };
+                ws.Segments[segmentId] = segment with { Status = status, BackfillDone = done, BackfillTotal = total, BackfillAfter = after };
             }
 
             return Task.CompletedTask;

@@ -135,7 +135,7 @@ public sealed class PostgresSegmentDefinitionStore(NpgsqlDataSource dataSource) 
     public async Task SetProgressAsync(string workspaceId, string segmentId, int version, SegmentStatus status, long done, long total, string? after, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            UPDATE segment_definitions SET status = $4, backfill_done = $5, backfill_total = $6, backfill_after = $7, updated_at = now()
+            UPDATE segment_definitions SET status = $4, backfill_done = $5, backfill_total = $6, backfill_after = $7
             WHERE workspace_id = $1 AND segment_id = $2 AND version = $3
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });

@@ -1,6 +1,7 @@
 using System.Net;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Grains;
+using ActorSegments.Grains.Segments;
 using ActorSegments.Postgres.Journal;
 using ActorSegments.Postgres.Segments;
 using ActorSegments.Server.Configuration;
@@ -31,6 +32,8 @@ internal static class SiloHostingExtensions
             builder.Services.AddSingleton<ISegmentDefinitionStore, PostgresSegmentDefinitionStore>();
             builder.Services.AddSingleton<ISegmentCounts, PostgresSegmentCounts>();
             builder.Services.AddSingleton<ICustomerRegistry, PostgresCustomerRegistry>();
+            builder.Services.AddSingleton<ICustomerRecords, PostgresCustomerRecords>();
+            builder.Services.AddSingleton<BackfillScreen>();
         }
         else
         {
