@@ -1,8 +1,6 @@
-using ActorSegments.Domain.Storage;
 using ActorSegments.Grains;
-using ActorSegments.Postgres.Journal;
+using ActorSegments.Postgres;
 using ActorSegments.Postgres.Migrations;
-using ActorSegments.Postgres.Segments;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -37,14 +35,7 @@ internal sealed class BenchHost : IAsyncDisposable
             var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "bench" }.Build();
             await new SchemaMigrator(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
             builder.Services.AddSingleton(dataSource);
-            builder.Services.AddSingleton(new JournalOptions());
-            builder.Services.AddSingleton<PostgresCustomerJournal>();
-            builder.Services.AddSingleton<ICustomerJournal>(sp => sp.GetRequiredService<PostgresCustomerJournal>());
-            builder.Services.AddSingleton<IWakeUpSchedule>(sp => sp.GetRequiredService<PostgresCustomerJournal>());
-            builder.Services.AddSingleton<ISegmentDefinitionStore, PostgresSegmentDefinitionStore>();
-            builder.Services.AddSingleton<ISegmentCounts, PostgresSegmentCounts>();
-            builder.Services.AddSingleton<ICustomerRegistry, PostgresCustomerRegistry>();
-            builder.Services.AddSingleton<ICustomerRecords, PostgresCustomerRecords>();
+            builder.Services.AddActorSegmentsPostgresStorage();
             builder.Services.AddSingleton<ActorSegments.Grains.Segments.BackfillScreen>();
         }
         else

@@ -18,7 +18,6 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
     private readonly JournalOptions _options;
     private readonly ILogger<PostgresCustomerJournal> _logger;
     private readonly Channel<PendingCommit> _queue;
-    private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _writers;
     private int _disposed;
 
@@ -128,8 +127,6 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
 
         _queue.Writer.TryComplete();
         await Task.WhenAll(_writers).ConfigureAwait(false);
-        await _stopping.CancelAsync();
-        _stopping.Dispose();
     }
 
     private async Task WriteLoopAsync()

@@ -1,9 +1,7 @@
 using System.Net;
-using ActorSegments.Domain.Storage;
 using ActorSegments.Grains;
 using ActorSegments.Grains.Segments;
-using ActorSegments.Postgres.Journal;
-using ActorSegments.Postgres.Segments;
+using ActorSegments.Postgres;
 using ActorSegments.Server.Configuration;
 using Npgsql;
 using Orleans.Configuration;
@@ -25,14 +23,7 @@ internal static class SiloHostingExtensions
         builder.Services.AddActorSegmentsGrains();
         if (postgres.IsConfigured)
         {
-            builder.Services.AddSingleton(new JournalOptions());
-            builder.Services.AddSingleton<PostgresCustomerJournal>();
-            builder.Services.AddSingleton<ICustomerJournal>(sp => sp.GetRequiredService<PostgresCustomerJournal>());
-            builder.Services.AddSingleton<IWakeUpSchedule>(sp => sp.GetRequiredService<PostgresCustomerJournal>());
-            builder.Services.AddSingleton<ISegmentDefinitionStore, PostgresSegmentDefinitionStore>();
-            builder.Services.AddSingleton<ISegmentCounts, PostgresSegmentCounts>();
-            builder.Services.AddSingleton<ICustomerRegistry, PostgresCustomerRegistry>();
-            builder.Services.AddSingleton<ICustomerRecords, PostgresCustomerRecords>();
+            builder.Services.AddActorSegmentsPostgresStorage();
             builder.Services.AddSingleton<BackfillScreen>();
         }
         else

@@ -1,0 +1,23 @@
+using ActorSegments.Domain.Storage;
+using ActorSegments.Postgres.Journal;
+using ActorSegments.Postgres.Segments;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ActorSegments.Postgres;
+
+/// <summary>Registers the PostgreSQL implementations of the storage ports; an <c>NpgsqlDataSource</c> must be registered too.</summary>
+public static class PostgresServiceCollectionExtensions
+{
+    public static IServiceCollection AddActorSegmentsPostgresStorage(this IServiceCollection services, JournalOptions? journal = null)
+    {
+        services.AddSingleton(journal ?? new JournalOptions());
+        services.AddSingleton<PostgresCustomerJournal>();
+        services.AddSingleton<ICustomerJournal>(sp => sp.GetRequiredService<PostgresCustomerJournal>());
+        services.AddSingleton<IWakeUpSchedule>(sp => sp.GetRequiredService<PostgresCustomerJournal>());
+        services.AddSingleton<ISegmentDefinitionStore, PostgresSegmentDefinitionStore>();
+        services.AddSingleton<ISegmentCounts, PostgresSegmentCounts>();
+        services.AddSingleton<ICustomerRegistry, PostgresCustomerRegistry>();
+        services.AddSingleton<ICustomerRecords, PostgresCustomerRecords>();
+        return services;
+    }
+}
