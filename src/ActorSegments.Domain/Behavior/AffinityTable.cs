@@ -42,7 +42,14 @@ public sealed class AffinityTable
 
         if (_entries.Count < capacity)
         {
-            _entries.Add((key, value));
+            // Grow no further than the table's capacity: the list's own doubling would leave a full table of 10 with
+            // room for 16.
+            if (_entries.Count == _entries.Capacity)
+            {
+                _entries.Capacity = Math.Min(capacity, Math.Max(2, _entries.Count * 2));
+            }
+
+            _entries.Add((SharedStrings.Intern(key), value));
             _ranked = null;
             Rise(_entries.Count - 1);
             return;
@@ -51,7 +58,7 @@ public sealed class AffinityTable
         var weakest = _entries.Count - 1;
         if (value > _entries[weakest].Weight)
         {
-            _entries[weakest] = (key, value);
+            _entries[weakest] = (SharedStrings.Intern(key), value);
             _ranked = null;
             Rise(weakest);
         }

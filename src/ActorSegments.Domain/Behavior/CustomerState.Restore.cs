@@ -5,7 +5,8 @@ namespace ActorSegments.Domain.Behavior;
 /// <summary>Members the state codec uses to rebuild a state; not part of the behavioral API.</summary>
 public sealed partial class CustomerState
 {
-    internal IEnumerable<KeyValuePair<(string Type, string Property), ValueSeriesSet>> ValueSets => _values;
+    internal IEnumerable<KeyValuePair<(string Type, string Property), ValueSeriesSet>> ValueSets =>
+        _values.Select(v => new KeyValuePair<(string Type, string Property), ValueSeriesSet>((v.Type, v.Property), v.Set));
 
     internal void RestoreCounters(long reference, long totalEvents, long untrackedEvents, long firstSeen, long lastSeen, long lastActivity)
     {
@@ -21,17 +22,12 @@ public sealed partial class CustomerState
 
     internal void RestoreValueSeries(string type, string property, string value, EventSeries series)
     {
-        if (!_values.TryGetValue((type, property), out var set))
-        {
-            _values[(type, property)] = set = new ValueSeriesSet();
-        }
-
-        set.Restore(value, series);
+        ValueSeriesOrAdd(type, property).Restore(value, series);
     }
 
-    internal void RestoreTrait(string name, TraitValue value) => _traits[name] = value;
+    internal void RestoreTrait(string name, TraitValue value) => (_traits ??= new(StringComparer.Ordinal))[name] = value;
 
-    internal void RestoreScore(string name, double value) => _scores[name] = value;
+    internal void RestoreScore(string name, double value) => (_scores ??= new(StringComparer.Ordinal))[name] = value;
 
     internal void RestoreCohort(string? cohort) => Cohort = cohort;
 

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ActorSegments.Domain.Behavior.Lifecycle;
 using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Time;
@@ -13,9 +12,13 @@ namespace ActorSegments.Domain.Behavior;
 public sealed partial class CustomerState
 {
     private readonly Dictionary<string, EventSeries> _types = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Type, string Property), ValueSeriesSet> _values = [];
-    private readonly Dictionary<string, TraitValue> _traits = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, double> _scores = new(StringComparer.Ordinal);
+    // Tracked properties are a handful per workspace, so a short list costs less than a dictionary; traits and scores
+    // are created on first use, since an empty dictionary still costs every active customer 80 bytes.
+    private (string Type, string Property, ValueSeriesSet Set)[] _values = [];
+    private Dictionary<string, TraitValue>? _traits;
+    private Dictionary<string, double>? _scores;
+    private static readonly Dictionary<string, TraitValue> NoTraits = [];
+    private static readonly Dictionary<string, double> NoScores = [];
     private DecayedScore _engagement;
 
     /// <summary>The latest clock reading applied (Unix seconds): buckets are compacted relative to it.</summary>
@@ -47,15 +50,39 @@ public sealed partial class CustomerState
 
     public IReadOnlyDictionary<string, EventSeries> EventTypes => _types;
 
-    public IReadOnlyDictionary<string, TraitValue> Traits => _traits;
+    public IReadOnlyDictionary<string, TraitValue> Traits => _traits ?? NoTraits;
 
-    public IReadOnlyDictionary<string, double> Scores => _scores;
+    public IReadOnlyDictionary<string, double> Scores => _scores ?? NoScores;
 
     public bool IsEmpty => TotalEvents == 0;
 
     public EventSeries? Series(string eventType) => _types.GetValueOrDefault(eventType);
 
-    public ValueSeriesSet? ValueSeries(string eventType, string property) => _values.GetValueOrDefault((eventType, property));
+    public ValueSeriesSet? ValueSeries(string eventType, string property)
+    {
+        foreach (var (type, name, set) in _values)
+        {
+            if (string.Equals(type, eventType, StringComparison.Ordinal) && string.Equals(name, property, StringComparison.Ordinal))
+            {
+                return set;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The value series of a tracked property, created when missing.</summary>
+    private ValueSeriesSet ValueSeriesOrAdd(string eventType, string property)
+    {
+        if (ValueSeries(eventType, property) is { } set)
+        {
+            return set;
+        }
+
+        set = new ValueSeriesSet();
+        _values = [.. _values, (SharedStrings.Intern(eventType), SharedStrings.Intern(property), set)];
+        return set;
+    }
 
     private const int OutlookSize = 1 + (2 * LifecycleMachine.OutlookLength);
 
@@ -142,10 +169,10 @@ public sealed partial class CustomerState
     public ChangeSet SetTrait(string name, TraitValue? value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        var changed = value is null ? _traits.Remove(name) : !_traits.TryGetValue(name, out var old) || !old.Equals(value);
+        var changed = value is null ? _traits?.Remove(name) == true : _traits?.TryGetValue(name, out var old) != true || !old!.Equals(value);
         if (value is not null)
         {
-            _traits[name] = value;
+            (_traits ??= new(StringComparer.Ordinal))[name] = value;
         }
 
         return changed ? new ChangeSet(null, false, name, null, false) : ChangeSet.None;
@@ -155,10 +182,10 @@ public sealed partial class CustomerState
     public ChangeSet SetScore(string name, double? value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        var changed = value is null ? _scores.Remove(name) : !_scores.TryGetValue(name, out var old) || !old.Equals(value.Value);
+        var changed = value is null ? _scores?.Remove(name) == true : _scores?.TryGetValue(name, out var old) != true || !old.Equals(value.Value);
         if (value is not null)
         {
-            _scores[name] = value.Value;
+            (_scores ??= new(StringComparer.Ordinal))[name] = value.Value;
         }
 
         return changed ? new ChangeSet(null, false, null, name, false) : ChangeSet.None;
@@ -188,7 +215,7 @@ public sealed partial class CustomerState
         }
 
         series = new EventSeries(type.NumericSlots.Count, type.BucketSlotCount);
-        _types[name] = series;
+        _types[SharedStrings.Intern(name)] = series;
         return series;
     }
 
@@ -201,10 +228,7 @@ public sealed partial class CustomerState
                 continue;
             }
 
-            ref var set = ref CollectionsMarshal.GetValueRefOrAddDefault(_values, (evt.Type, property), out _);
-            set ??= new ValueSeriesSet();
-
-            set.SeriesFor(value.Text!, time, type, model.Settings.MaxValuesPerProperty)?.Add(time, numbers[..type.BucketSlotCount], model.Tiers, Reference);
+            ValueSeriesOrAdd(evt.Type, property).SeriesFor(value.Text!, time, type, model.Settings.MaxValuesPerProperty)?.Add(time, numbers[..type.BucketSlotCount], model.Tiers, Reference);
         }
     }
 
@@ -267,9 +291,9 @@ public sealed partial class CustomerState
             series.Compact(model.Tiers, Reference);
         }
 
-        foreach (var set in _values.Values)
+        foreach (var (_, _, set) in _values)
         {
-            foreach (var series in set.Values.Values)
+            foreach (var (_, series) in set.Values)
             {
                 series.Compact(model.Tiers, Reference);
             }

@@ -42,7 +42,7 @@ public sealed class EventSeries
         ArgumentOutOfRangeException.ThrowIfNegative(bucketSlots);
         ArgumentOutOfRangeException.ThrowIfLessThan(slots, bucketSlots);
         Slots = slots;
-        BucketSlots = bucketSlots;
+        _bucketSlots = checked((byte)bucketSlots);
         _totals = slots == 0 ? [] : new double[slots * Stride]; // most value series carry no numbers
         for (var slot = 0; slot < slots; slot++)
         {
@@ -50,11 +50,19 @@ public sealed class EventSeries
         }
     }
 
+    // Bytes, not ints: an active customer holds a dozen series or more, and at most four numbers are aggregated.
+    private byte _slots;
+    private readonly byte _bucketSlots;
+
     /// <summary>Numeric properties aggregated in the totals.</summary>
-    public int Slots { get; private set; }
+    public int Slots
+    {
+        get => _slots;
+        private set => _slots = checked((byte)value);
+    }
 
     /// <summary>Numeric properties (the first ones) also aggregated per bucket, so they can be windowed.</summary>
-    public int BucketSlots { get; }
+    public int BucketSlots => _bucketSlots;
 
     public long TotalCount { get; private set; }
 
@@ -410,7 +418,9 @@ public sealed class EventSeries
             return;
         }
 
-        var capacity = Math.Max(needed, Math.Max(4, _starts.Length * 2));
+        // Starting from one bucket: most per-value series of an active customer never hold more than a few, and four
+        // arrays sized for four buckets cost more than the events they describe.
+        var capacity = Math.Max(needed, _starts.Length * 2);
         Array.Resize(ref _starts, capacity);
         Array.Resize(ref _tiers, capacity);
         Array.Resize(ref _counts, capacity);
@@ -490,10 +500,10 @@ public sealed class EventSeries
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 
-    /// <summary>Buckets per tier, kept up to date so the cap check costs nothing per event.</summary>
-    [System.Runtime.CompilerServices.InlineArray(8)]
+    /// <summary>Buckets per tier, kept up to date so the cap check costs nothing per event (16-bit: caps are hundreds).</summary>
+    [System.Runtime.CompilerServices.InlineArray(TimeTiers.MaxTiers)]
     private struct TierCounts
     {
-        private int _first;
+        private ushort _first;
     }
 }

@@ -21,8 +21,10 @@ public sealed class Memberships
     private long[] _since = [];
     private long[] _nextChange = [];
 
-    // Memberships restored from storage or left by a previous segment set, until a set is bound.
-    private Dictionary<string, long> _unbound = new(StringComparer.Ordinal);
+    // Memberships restored from storage or left by a previous segment set, until a set is bound. Never changed in place,
+    // so every customer with none shares one empty dictionary.
+    private static readonly Dictionary<string, long> NoneUnbound = new(StringComparer.Ordinal);
+    private Dictionary<string, long> _unbound = NoneUnbound;
 
     /// <summary>Segment ids the customer is in, with the instant it entered (Unix seconds).</summary>
     public IReadOnlyDictionary<string, long> Members
@@ -126,7 +128,7 @@ public sealed class Memberships
 
         var previous = Members;
         _set = set;
-        _unbound = new Dictionary<string, long>(StringComparer.Ordinal);
+        _unbound = NoneUnbound;
         _since = new long[set.Segments.Count];
         _nextChange = new long[set.Segments.Count];
         Array.Fill(_since, NotMember);

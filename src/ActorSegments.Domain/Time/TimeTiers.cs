@@ -36,6 +36,12 @@ public sealed class TimeTiers
         (Week, long.MaxValue, 60),
     ];
 
+    /// <summary>The most tiers a series can have (one per standard resolution).</summary>
+    public const int MaxTiers = 5;
+
+    /// <summary>The longest horizon: its weekly tier stays within the 16-bit bucket counts a series keeps per tier.</summary>
+    public const int MaxHorizonDays = 7 * 10_000;
+
     private readonly long[] _resolutions;
     private readonly long[] _limits;
     private readonly long[] _offsets;
@@ -44,9 +50,9 @@ public sealed class TimeTiers
     public TimeTiers(TimeSpan horizon)
     {
         var seconds = (long)horizon.TotalSeconds;
-        if (seconds < Hour)
+        if (seconds < Hour || seconds > MaxHorizonDays * Day)
         {
-            throw new ArgumentOutOfRangeException(nameof(horizon), horizon, "The horizon must be at least one hour.");
+            throw new ArgumentOutOfRangeException(nameof(horizon), horizon, $"The horizon must be at least one hour and at most {MaxHorizonDays:N0} days.");
         }
 
         Horizon = seconds;

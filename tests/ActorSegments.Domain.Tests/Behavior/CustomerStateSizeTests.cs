@@ -50,12 +50,12 @@ public sealed class CustomerStateSizeTests(ITestOutputHelper output)
 
         var ceiling = Enumerable.Range(0, TimeTiers.Default.Count).Sum(TimeTiers.Default.MaxBuckets);
         Assert.All(threeHundredThousand.EventTypes.Values, series => Assert.InRange(series.BucketCount, 0, ceiling));
-        Assert.All(threeHundredThousand.ValueSets.SelectMany(v => v.Value.Values.Values), series => Assert.InRange(series.BucketCount, 0, ceiling));
+        Assert.All(threeHundredThousand.ValueSets.SelectMany(v => v.Value.Values.Select(p => p.Value)), series => Assert.InRange(series.BucketCount, 0, ceiling));
         Assert.True(largeBytes < smallBytes * 1.5, $"{smallBytes} -> {largeBytes} bytes");
     }
 
     private static int Size(CustomerState state) => CustomerStateCodec.Serialize(state, TimeTiers.Default).Length;
 
     private static int Buckets(CustomerState state) =>
-        state.EventTypes.Values.Sum(s => s.BucketCount) + state.ValueSets.Sum(v => v.Value.Values.Values.Sum(s => s.BucketCount));
+        state.EventTypes.Values.Sum(s => s.BucketCount) + state.ValueSets.Sum(v => v.Value.Values.Select(p => p.Value).Sum(s => s.BucketCount));
 }

@@ -57,7 +57,7 @@ internal ref struct CompactReader(ReadOnlySpan<byte> input)
         _names = new string[Count(1 << 16)];
         for (var i = 0; i < _names.Length; i++)
         {
-            _names[i] = String();
+            _names[i] = SharedStrings.Intern(String());
         }
     }
 

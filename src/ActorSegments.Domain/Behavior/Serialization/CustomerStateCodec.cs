@@ -130,7 +130,7 @@ public static class CustomerStateCodec
         {
             w.Name(type);
             w.Name(property);
-            w.VarULong((ulong)set.Values.Count);
+            w.VarULong((ulong)set.Count);
             foreach (var (value, series) in set.Values)
             {
                 w.Name(value);

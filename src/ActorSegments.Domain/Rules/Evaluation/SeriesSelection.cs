@@ -105,7 +105,7 @@ internal sealed class SeriesSelection(string eventType, string? property, IReadO
     /// <summary>The single series of a <see cref="IsSingleSeries"/> selection, or null when the customer has none.</summary>
     public EventSeries? Single(CustomerState state) => property is null
         ? state.Series(EventType)
-        : state.ValueSeries(EventType, property)?.Values.GetValueOrDefault(values[0]);
+        : state.ValueSeries(EventType, property)?.Find(values[0]);
 
     private PartEnumerable Parts(CustomerState state) => new(this, state);
 
@@ -158,5 +158,5 @@ internal sealed class SeriesSelection(string eventType, string? property, IReadO
     private int ValueCount => property is null ? 0 : values.Count;
 
     private EventSeries? ValueSeries(CustomerState state, int index) =>
-        state.ValueSeries(EventType, property!)?.Values.GetValueOrDefault(values[index]);
+        state.ValueSeries(EventType, property!)?.Find(values[index]);
 }
