@@ -1,0 +1,24 @@
+namespace ActorSegments.Domain.Storage;
+
+/// <summary>
+/// The ordered enter/exit changes of segments, read by cursor: what ESP sync jobs consume exactly once. The usual
+/// full sync takes <see cref="HeadAsync"/>, pages the members (<see cref="ISegmentMembers"/>), then follows changes
+/// from that cursor; replaying a change it already saw in the page is harmless (enter of a member, exit of a
+/// non-member), missing one is impossible.
+/// </summary>
+public interface IMembershipFeed
+{
+    /// <summary>A cursor just past every change committed so far in the workspace.</summary>
+    Task<FeedCursor> HeadAsync(string workspaceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> changes of one segment after <paramref name="after"/>, oldest first, and the
+    /// cursor to continue from (the cursor of the last change returned, or <paramref name="after"/> when none).
+    /// </summary>
+    Task<FeedPage> ReadAsync(string workspaceId, string segmentId, FeedCursor after, int limit, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One logged membership change; <see cref="Cursor"/> resumes the feed right after it.</summary>
+public sealed record FeedChange(FeedCursor Cursor, string CustomerId, bool Entered, DateTimeOffset ChangedAt, Segments.MembershipCause Cause, DateTimeOffset LoggedAt);
+
+public sealed record FeedPage(IReadOnlyList<FeedChange> Changes, FeedCursor Next);
