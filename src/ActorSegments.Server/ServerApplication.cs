@@ -1,5 +1,6 @@
 using ActorSegments.Grains.Customers;
 using ActorSegments.Grains.WakeUps;
+using ActorSegments.Server.Access;
 using ActorSegments.Server.Configuration;
 using ActorSegments.Server.Grpc;
 using ActorSegments.Server.Health;
@@ -37,13 +38,20 @@ public static partial class ServerApplication
         var postgres = builder.AddValidatedOptions<PostgresOptions, PostgresOptionsValidator>(PostgresOptions.SectionName);
         var cluster = builder.AddValidatedOptions<ClusterHostingOptions, ClusterHostingOptionsValidator>(ClusterHostingOptions.SectionName);
         builder.AddValidatedOptions<IngestOptions, IngestOptionsValidator>(IngestOptions.SectionName);
+        var auth = builder.AddValidatedOptions<AuthOptions, AuthOptionsValidator>(AuthOptions.SectionName);
         builder.AddValidatedOptions<CustomerGrainOptions, CustomerGrainOptionsValidator>(CustomerGrainOptionsValidator.SectionName);
         builder.AddValidatedOptions<WakeUpSweeperOptions, WakeUpSweeperOptionsValidator>(WakeUpSweeperOptionsValidator.SectionName);
 
         builder.AddActorSegmentsPostgres(postgres);
         builder.AddActorSegmentsSilo(postgres, cluster);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddGrpc(o => o.Interceptors.Add<ErrorMappingInterceptor>());
+        var authRequired = auth.Required ?? (postgres.IsConfigured || auth.BootstrapKey is not null);
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ApiKeyAuthenticator>(sp, authRequired));
+        builder.Services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<ErrorMappingInterceptor>();
+            o.Interceptors.Add<AuthInterceptor>();
+        });
         builder.Services.AddGrpcReflection();
         var health = builder.Services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("silo");
         if (postgres.IsConfigured)
@@ -54,6 +62,8 @@ public static partial class ServerApplication
         var app = builder.Build();
         app.MapGrpcService<IngestGrpcService>();
         app.MapGrpcService<ProfileGrpcService>();
+        app.MapGrpcService<SegmentGrpcService>();
+        app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");
@@ -61,6 +71,11 @@ public static partial class ServerApplication
         if (!postgres.IsConfigured)
         {
             LogDevMode(app.Logger, PostgresOptions.SectionName);
+        }
+
+        if (!authRequired)
+        {
+            LogOpenAccess(app.Logger, AuthOptions.SectionName);
         }
 
         return app;
@@ -71,4 +86,8 @@ public static partial class ServerApplication
         "single local silo keeping all customer state in memory; it is lost when the process stops. " +
         "Set ActorSegments__Postgres__ConnectionString to run on PostgreSQL.")]
     private static partial void LogDevMode(ILogger logger, string section);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "OPEN ACCESS — calls need no API key: set {Section}:BootstrapKey (or {Section}:Required=true) to require keys.")]
+    private static partial void LogOpenAccess(ILogger logger, string section);
 }

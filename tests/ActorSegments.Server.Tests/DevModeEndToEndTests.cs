@@ -6,12 +6,8 @@ using Grpc.Reflection.V1Alpha;
 
 namespace ActorSegments.Server.Tests;
 
-public sealed class DevModeEndToEndTests(DevServerFixture fixture) : IClassFixture<DevServerFixture>
+public sealed class DevModeEndToEndTests(DevServerFixture fixture) : DevServerTests(fixture)
 {
-    private RunningServer Server => fixture.Server;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Track_ThenGetCustomer_ShowsTheEvent()
     {

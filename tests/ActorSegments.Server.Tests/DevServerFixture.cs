@@ -17,3 +17,11 @@ public sealed class DevServerFixture : IAsyncLifetime
         }
     }
 }
+
+/// <summary>Tests of one class sharing a dev-mode server.</summary>
+public abstract class DevServerTests(DevServerFixture fixture) : IClassFixture<DevServerFixture>
+{
+    protected RunningServer Server => fixture.Server;
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+}

@@ -5,12 +5,8 @@ using Grpc.Core;
 namespace ActorSegments.Server.Tests;
 
 /// <summary>Bad input gets INVALID_ARGUMENT naming the field (and batch index), and nothing of the request is applied.</summary>
-public sealed class IngestValidationTests(DevServerFixture fixture) : IClassFixture<DevServerFixture>
+public sealed class IngestValidationTests(DevServerFixture fixture) : DevServerTests(fixture)
 {
-    private RunningServer Server => fixture.Server;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private async Task<RpcException> RejectBatchAsync(params Event[] events)
     {
         var request = new TrackBatchRequest();

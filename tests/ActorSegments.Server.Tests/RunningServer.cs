@@ -1,5 +1,6 @@
 using ActorSegments.Protos.V1;
 using ActorSegments.Testing;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 
@@ -18,9 +19,15 @@ public sealed class RunningServer : IAsyncDisposable
         HttpPort = httpPort;
         SiloPort = siloPort;
         Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
-        Ingest = new IngestService.IngestServiceClient(Channel);
-        Profiles = new ProfileService.ProfileServiceClient(Channel);
+        var admin = As(BootstrapKey);
+        Ingest = admin.Ingest;
+        Profiles = admin.Profiles;
+        Segments = admin.Segments;
+        Admin = admin.Admin;
     }
+
+    /// <summary>The bootstrap key every test server is started with (every scope on every workspace).</summary>
+    public const string BootstrapKey = "test-bootstrap-key-0123456789abcdef0123456789";
 
     public WebApplication App { get; }
 
@@ -35,6 +42,27 @@ public sealed class RunningServer : IAsyncDisposable
     public IngestService.IngestServiceClient Ingest { get; }
 
     public ProfileService.ProfileServiceClient Profiles { get; }
+
+    public SegmentService.SegmentServiceClient Segments { get; }
+
+    public AdminService.AdminServiceClient Admin { get; }
+
+    /// <summary>Clients that send <paramref name="apiKey"/> with every call (none when null).</summary>
+    public ApiClients As(string? apiKey)
+    {
+        var invoker = apiKey is null
+            ? Channel.CreateCallInvoker()
+            : Channel.Intercept(headers =>
+            {
+                headers.Add("authorization", $"Bearer {apiKey}");
+                return headers;
+            });
+        return new ApiClients(
+            new IngestService.IngestServiceClient(invoker),
+            new ProfileService.ProfileServiceClient(invoker),
+            new SegmentService.SegmentServiceClient(invoker),
+            new AdminService.AdminServiceClient(invoker));
+    }
 
     public IServiceProvider Services => App.Services;
 
@@ -51,6 +79,7 @@ public sealed class RunningServer : IAsyncDisposable
             $"--ActorSegments:Cluster:SiloPort={siloPort}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans.Runtime.Silo=Warning",
+            $"--ActorSegments:Auth:BootstrapKey={BootstrapKey}",
         };
         args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
 
@@ -73,3 +102,10 @@ public sealed class RunningServer : IAsyncDisposable
         await App.DisposeAsync();
     }
 }
+
+/// <summary>One client per service, all sending the same key.</summary>
+public sealed record ApiClients(
+    IngestService.IngestServiceClient Ingest,
+    ProfileService.ProfileServiceClient Profiles,
+    SegmentService.SegmentServiceClient Segments,
+    AdminService.AdminServiceClient Admin);

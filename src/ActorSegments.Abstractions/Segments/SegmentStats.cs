@@ -12,4 +12,8 @@ public sealed record SegmentStats(
     [property: Id(4)] SegmentStatus Status,
     [property: Id(5)] long Members,
     [property: Id(6)] long BackfillDone,
-    [property: Id(7)] long BackfillTotal);
+    [property: Id(7)] long BackfillTotal)
+{
+    /// <summary>When this version of the definition was saved.</summary>
+    [Id(8)] public DateTimeOffset UpdatedAt { get; init; }
+}

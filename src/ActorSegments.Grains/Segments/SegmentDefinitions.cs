@@ -16,34 +16,44 @@ public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCat
 {
     public const int MaxSegmentIdLength = 64;
 
+    /// <summary>
+    /// Checks a rule as <see cref="SaveAsync"/> would, without saving: the result has the diagnostics or the problem,
+    /// and no segment.
+    /// </summary>
+    public async Task<SegmentSaveResult> ValidateAsync(string workspaceId, string segmentId, string rule, CancellationToken cancellationToken = default)
+    {
+        var current = await store.LoadAsync(workspaceId, cancellationToken);
+        return Check(current, segmentId, rule) ?? SegmentSaveResult.Saved(null);
+    }
+
+    /// <summary>
+    /// Creates (<paramref name="expectedVersion"/> 0), updates (the version it was read at) or overwrites (null) a
+    /// segment, then starts its backfill.
+    /// </summary>
     public async Task<SegmentSaveResult> SaveAsync(string workspaceId, string segmentId, string rule, int? expectedVersion, CancellationToken cancellationToken = default)
     {
-        if (Identifiers.CheckSegmentId(segmentId, MaxSegmentIdLength) is { } problem)
-        {
-            return SegmentSaveResult.Refused($"segment_id {problem}");
-        }
-
         var current = await store.LoadAsync(workspaceId, cancellationToken);
-        var definitions = current.Segments.Where(s => s.SegmentId != segmentId).Select(s => new SegmentDefinition(s.SegmentId, s.Rule)).Append(new SegmentDefinition(segmentId, rule ?? string.Empty));
-        var set = SegmentSet.Compile(definitions, catalog.ModelFor(current.SchemaJson));
-        if (set.Errors.TryGetValue(segmentId, out var diagnostics))
+        if (Check(current, segmentId, rule) is { } refused)
         {
-            return SegmentSaveResult.Invalid(diagnostics);
-        }
-
-        if (NewlyBroken(current, set, segmentId) is { } broken)
-        {
-            return SegmentSaveResult.Refused($"saving '{segmentId}' would break {broken}");
+            return refused;
         }
 
         StoredSegment saved;
         try
         {
-            saved = await store.SaveAsync(workspaceId, segmentId, rule!, expectedVersion, cancellationToken);
+            saved = await store.SaveAsync(workspaceId, segmentId, rule, expectedVersion, cancellationToken);
+        }
+        catch (SegmentVersionConflictException conflict) when (expectedVersion == 0)
+        {
+            return SegmentSaveResult.Refused(SegmentRefusal.AlreadyExists, $"segment '{segmentId}' exists already (version {conflict.ActualVersion}); update it instead");
+        }
+        catch (SegmentVersionConflictException conflict) when (conflict.ActualVersion == 0)
+        {
+            return SegmentSaveResult.Refused(SegmentRefusal.NotFound, $"segment '{segmentId}' does not exist");
         }
         catch (SegmentVersionConflictException conflict)
         {
-            return SegmentSaveResult.Refused($"segment '{segmentId}' is at version {conflict.ActualVersion}, not {expectedVersion}; reload it and apply the change again");
+            return SegmentSaveResult.Refused(SegmentRefusal.VersionConflict, $"segment '{segmentId}' is at version {conflict.ActualVersion}, not {expectedVersion}; reload it and apply the change again");
         }
 
         catalog.Invalidate(workspaceId);
@@ -51,18 +61,38 @@ public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCat
         return SegmentSaveResult.Saved(saved);
     }
 
+    /// <summary>What is wrong with saving <paramref name="rule"/> as <paramref name="segmentId"/>, or null when nothing is.</summary>
+    private SegmentSaveResult? Check(WorkspaceSegments current, string segmentId, string? rule)
+    {
+        if (Identifiers.CheckSegmentId(segmentId, MaxSegmentIdLength) is { } problem)
+        {
+            return SegmentSaveResult.Refused(SegmentRefusal.InvalidRequest, $"segment_id {problem}");
+        }
+
+        var definitions = current.Segments.Where(s => s.SegmentId != segmentId).Select(s => new SegmentDefinition(s.SegmentId, s.Rule)).Append(new SegmentDefinition(segmentId, rule ?? string.Empty));
+        var set = SegmentSet.Compile(definitions, catalog.ModelFor(current.SchemaJson));
+        if (set.Errors.TryGetValue(segmentId, out var diagnostics))
+        {
+            return SegmentSaveResult.Invalid(diagnostics);
+        }
+
+        return NewlyBroken(current, set, segmentId) is { } broken
+            ? SegmentSaveResult.Refused(SegmentRefusal.Conflict, $"saving '{segmentId}' would break {broken}")
+            : null;
+    }
+
     public async Task<SegmentSaveResult> DeleteAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)
     {
         var current = await store.LoadAsync(workspaceId, cancellationToken);
         if (current.Segments.All(s => s.SegmentId != segmentId))
         {
-            return SegmentSaveResult.Refused($"segment '{segmentId}' does not exist");
+            return SegmentSaveResult.Refused(SegmentRefusal.NotFound, $"segment '{segmentId}' does not exist");
         }
 
         var remaining = SegmentSet.Compile(current.Segments.Where(s => s.SegmentId != segmentId).Select(s => new SegmentDefinition(s.SegmentId, s.Rule)), catalog.ModelFor(current.SchemaJson));
         if (NewlyBroken(current, remaining, segmentId) is { } broken)
         {
-            return SegmentSaveResult.Refused($"'{segmentId}' is used by {broken}; change those segments first");
+            return SegmentSaveResult.Refused(SegmentRefusal.Conflict, $"'{segmentId}' is used by {broken}; change those segments first");
         }
 
         await store.DeleteAsync(workspaceId, segmentId, cancellationToken);
@@ -83,7 +113,7 @@ public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCat
         }
         catch (SchemaJsonException invalid)
         {
-            return SegmentSaveResult.Refused(invalid.Message);
+            return SegmentSaveResult.Refused(SegmentRefusal.InvalidRequest, invalid.Message);
         }
 
         var current = await store.LoadAsync(workspaceId, cancellationToken);
@@ -93,14 +123,14 @@ public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCat
             var problems = SchemaChanges.Problems(currentSchema, proposed, BehaviorSettings.Default);
             if (problems.Count > 0)
             {
-                return SegmentSaveResult.Refused("the workspace has customers recorded under its current schema: " + string.Join("; ", problems));
+                return SegmentSaveResult.Refused(SegmentRefusal.Conflict, "the workspace has customers recorded under its current schema: " + string.Join("; ", problems));
             }
         }
 
         var set = SegmentSet.Compile(current.Segments.Select(s => new SegmentDefinition(s.SegmentId, s.Rule)), new BehaviorModel(proposed, BehaviorSettings.Default));
         if (set.Errors.Count > 0)
         {
-            return SegmentSaveResult.Refused("segments would no longer compile: " + string.Join("; ", set.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"'{e.Key}': {e.Value[0].Message}")));
+            return SegmentSaveResult.Refused(SegmentRefusal.Conflict, "segments would no longer compile: " + string.Join("; ", set.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"'{e.Key}': {e.Value[0].Message}")));
         }
 
         await store.SaveSchemaAsync(workspaceId, WorkspaceSchemaJson.Serialize(proposed), cancellationToken);

@@ -53,7 +53,10 @@ public sealed partial class SegmentGrain(
             _count = (await counts.CountAsync(_workspaceId, _segmentId), now, stored.Version, stored.Status);
         }
 
-        return new SegmentStats(_workspaceId, _segmentId, stored.Rule, stored.Version, stored.Status, _count.Value.Members, stored.BackfillDone, stored.BackfillTotal);
+        return new SegmentStats(_workspaceId, _segmentId, stored.Rule, stored.Version, stored.Status, _count.Value.Members, stored.BackfillDone, stored.BackfillTotal)
+        {
+            UpdatedAt = stored.UpdatedAt,
+        };
     }
 
     public async Task<long> RecountAsync()

@@ -1,7 +1,9 @@
 using ActorSegments.Abstractions.Customers;
 using ActorSegments.Domain.Events;
+using ActorSegments.Domain.Storage;
 using ActorSegments.Domain.Validation;
 using ActorSegments.Protos.V1;
+using ActorSegments.Server.Access;
 using ActorSegments.Server.Configuration;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -27,6 +29,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, TimeProvider time,
             throw InvalidArgument.Create(violations);
         }
 
+        context.Demand(incoming.WorkspaceId, ApiKeyScopes.Ingest);
         var result = await CustomerOf(incoming.WorkspaceId, incoming.CustomerId).TrackAsync([incoming.Event]);
         return new TrackResponse { Outcome = result.Applied == 1 ? EventOutcome.Applied : EventOutcome.Duplicate };
     }
@@ -34,6 +37,11 @@ internal sealed class IngestGrpcService(IGrainFactory grains, TimeProvider time,
     public override async Task<TrackBatchResponse> TrackBatch(TrackBatchRequest request, ServerCallContext context)
     {
         var byCustomer = ValidateAndGroup(request);
+        foreach (var workspaceId in request.Events.Select(e => e.WorkspaceId).Distinct(StringComparer.Ordinal))
+        {
+            context.Demand(workspaceId, ApiKeyScopes.Ingest);
+        }
+
         var results = await Task.WhenAll(byCustomer.Select(p => grains.GetGrain<ICustomerGrain>(p.Key).TrackAsync([.. p.Value])));
         var total = results.Aggregate(TrackResult.None, (sum, r) => sum.Add(r));
         return new TrackBatchResponse { Applied = total.Applied, Duplicates = total.Duplicates };

@@ -1,5 +1,6 @@
 using ActorSegments.Abstractions.Customers;
-using ActorSegments.Domain.Validation;
+using ActorSegments.Domain.Storage;
+using ActorSegments.Server.Access;
 using ActorSegments.Protos.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -11,14 +12,8 @@ internal sealed class ProfileGrpcService(IGrainFactory grains) : ProfileService.
 {
     public override async Task<CustomerProfile> GetCustomer(GetCustomerRequest request, ServerCallContext context)
     {
-        var limits = EventLimits.Default;
-        var violations = new List<FieldViolation>();
-        violations.AddIfProblem("workspace_id", Identifiers.CheckWorkspaceId(request.WorkspaceId, limits.MaxWorkspaceIdLength));
-        violations.AddIfProblem("customer_id", Identifiers.CheckOpaqueId(request.CustomerId, limits.MaxCustomerIdLength));
-        if (violations.Count > 0)
-        {
-            throw InvalidArgument.Create(violations);
-        }
+        RequestChecks.Ids(request.WorkspaceId, customerId: request.CustomerId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
 
         var profile = await grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(request.WorkspaceId, request.CustomerId)).GetProfileAsync()
             ?? throw new RpcException(new Status(StatusCode.NotFound,

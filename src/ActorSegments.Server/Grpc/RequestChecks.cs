@@ -1,0 +1,40 @@
+using ActorSegments.Domain.Validation;
+using ActorSegments.Grains.Segments;
+
+namespace ActorSegments.Server.Grpc;
+
+/// <summary>Validation shared by the read and management services: ids and page sizes, reported per field.</summary>
+internal static class RequestChecks
+{
+    public const int DefaultPageSize = 1000;
+    public const int MaxPageSize = 10_000;
+
+    /// <summary>INVALID_ARGUMENT unless the workspace id (and the segment id, when given) are well formed.</summary>
+    public static void Ids(string workspaceId, string? segmentId = null, string? customerId = null)
+    {
+        var violations = new List<FieldViolation>();
+        violations.AddIfProblem("workspace_id", Identifiers.CheckWorkspaceId(workspaceId, EventLimits.Default.MaxWorkspaceIdLength));
+        if (segmentId is not null)
+        {
+            violations.AddIfProblem("segment_id", Identifiers.CheckSegmentId(segmentId, SegmentDefinitions.MaxSegmentIdLength));
+        }
+
+        if (customerId is not null)
+        {
+            violations.AddIfProblem("customer_id", Identifiers.CheckOpaqueId(customerId, EventLimits.Default.MaxCustomerIdLength));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw InvalidArgument.Create(violations);
+        }
+    }
+
+    /// <summary>The page size asked for, 0 meaning the default; INVALID_ARGUMENT outside 0 to <see cref="MaxPageSize"/>.</summary>
+    public static int PageSize(int requested) => requested switch
+    {
+        0 => DefaultPageSize,
+        > 0 and <= MaxPageSize => requested,
+        _ => throw InvalidArgument.Create("page_size", $"must be between 1 and {MaxPageSize}, or 0 for {DefaultPageSize} (got {requested})"),
+    };
+}

@@ -1,0 +1,193 @@
+using ActorSegments.Abstractions.Segments;
+using ActorSegments.Domain.Storage;
+using ActorSegments.Grains.Segments;
+using ActorSegments.Protos.V1;
+using ActorSegments.Server.Access;
+using Grpc.Core;
+using static ActorSegments.Server.Grpc.SegmentMapping;
+
+namespace ActorSegments.Server.Grpc;
+
+/// <summary>Segment definitions, counts, members, the change feed and overlap, each call scoped to one workspace.</summary>
+internal sealed class SegmentGrpcService(
+    SegmentDefinitions definitions,
+    ISegmentDefinitionStore store,
+    ISegmentMembers members,
+    IMembershipFeed feed,
+    IGrainFactory grains,
+    TimeProvider time) : SegmentService.SegmentServiceBase
+{
+    /// <summary>How often a watch looks for new changes once it has caught up.</summary>
+    internal static readonly TimeSpan WatchPollInterval = TimeSpan.FromMilliseconds(250);
+
+    private const int MaxOverlapSegments = 10;
+
+    public override Task<Segment> CreateSegment(CreateSegmentRequest request, ServerCallContext context) =>
+        SaveAsync(request.WorkspaceId, request.SegmentId, request.Rule, expectedVersion: 0, context);
+
+    public override Task<Segment> UpdateSegment(UpdateSegmentRequest request, ServerCallContext context)
+    {
+        if (request.ExpectedVersion < 0)
+        {
+            throw InvalidArgument.Create("expected_version", $"must be 0 (overwrite) or the version the change was made against (got {request.ExpectedVersion})");
+        }
+
+        return SaveAsync(request.WorkspaceId, request.SegmentId, request.Rule, request.ExpectedVersion == 0 ? null : request.ExpectedVersion, context, mustExist: true);
+    }
+
+    public override async Task<DeleteSegmentResponse> DeleteSegment(DeleteSegmentRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId, request.SegmentId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Admin);
+        var result = await definitions.DeleteAsync(request.WorkspaceId, request.SegmentId, context.CancellationToken);
+        return result.Succeeded ? new DeleteSegmentResponse() : throw ToException(result);
+    }
+
+    public override async Task<ValidateSegmentResponse> ValidateSegment(ValidateSegmentRequest request, ServerCallContext context)
+    {
+        var segmentId = string.IsNullOrEmpty(request.SegmentId) ? "segment-being-validated" : request.SegmentId;
+        RequestChecks.Ids(request.WorkspaceId, segmentId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        var result = await definitions.ValidateAsync(request.WorkspaceId, segmentId, request.Rule, context.CancellationToken);
+        var response = new ValidateSegmentResponse { Valid = result.Succeeded };
+        response.Problems.AddRange(result.Diagnostics.Select(ToProto));
+        if (result.Problem is { } problem)
+        {
+            response.Problems.Add(new RuleProblem { Line = 1, Column = 1, Message = problem });
+        }
+
+        return response;
+    }
+
+    public override async Task<Segment> GetSegment(GetSegmentRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId, request.SegmentId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        return ToProto(await StatsAsync(request.WorkspaceId, request.SegmentId));
+    }
+
+    public override async Task<ListSegmentsResponse> ListSegments(ListSegmentsRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        var workspace = await store.LoadAsync(request.WorkspaceId, context.CancellationToken);
+        var stats = await Task.WhenAll(workspace.Segments.Select(s => SegmentOf(request.WorkspaceId, s.SegmentId).GetStatsAsync()));
+        var response = new ListSegmentsResponse();
+        response.Segments.AddRange(stats.OfType<SegmentStats>().OrderBy(s => s.SegmentId, StringComparer.Ordinal).Select(ToProto));
+        return response;
+    }
+
+    public override async Task<ListMembersResponse> ListMembers(ListMembersRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId, request.SegmentId);
+        var pageSize = RequestChecks.PageSize(request.PageSize);
+        var after = PageToken.Decode(request.PageToken);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        await StatsAsync(request.WorkspaceId, request.SegmentId);
+
+        // One more than asked tells whether another page follows without a second query.
+        var page = await members.PageAsync(request.WorkspaceId, request.SegmentId, after, pageSize + 1, context.CancellationToken);
+        var response = new ListMembersResponse();
+        response.Members.AddRange(page.Take(pageSize).Select(m => new Protos.V1.SegmentMember
+        {
+            CustomerId = m.CustomerId,
+            Since = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(m.Since),
+        }));
+        response.NextPageToken = page.Count > pageSize ? PageToken.Encode(page[pageSize - 1].CustomerId) : string.Empty;
+        return response;
+    }
+
+    public override async Task<ListChangesResponse> ListChanges(ListChangesRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId, request.SegmentId);
+        var pageSize = RequestChecks.PageSize(request.PageSize);
+        var cursor = Cursor(request.Cursor, "cursor");
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+
+        // The head is read first: a change committed between the two reads is after the head, so a full sync that
+        // starts from the head still sees it.
+        var head = await feed.HeadAsync(request.WorkspaceId, context.CancellationToken);
+        var page = await feed.ReadAsync(request.WorkspaceId, request.SegmentId, cursor, pageSize, context.CancellationToken);
+        var response = new ListChangesResponse { NextCursor = page.Next.ToToken(), HeadCursor = head.ToToken() };
+        response.Changes.AddRange(page.Changes.Select(ToProto));
+        return response;
+    }
+
+    public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<MembershipChange> responseStream, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId, request.SegmentId);
+        var cursor = Cursor(request.Cursor, "cursor");
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        var token = context.CancellationToken;
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                var page = await feed.ReadAsync(request.WorkspaceId, request.SegmentId, cursor, RequestChecks.DefaultPageSize, token);
+                foreach (var change in page.Changes)
+                {
+                    await responseStream.WriteAsync(ToProto(change), token);
+                }
+
+                cursor = page.Next;
+                if (page.Changes.Count < RequestChecks.DefaultPageSize)
+                {
+                    await Task.Delay(WatchPollInterval, time, token);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // The client went away or the server is stopping: the stream simply ends.
+        }
+    }
+
+    public override async Task<GetOverlapResponse> GetOverlap(GetOverlapRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId);
+        var ids = request.SegmentIds.ToList();
+        if (ids.Count is < 2 or > MaxOverlapSegments || ids.Distinct(StringComparer.Ordinal).Count() != ids.Count)
+        {
+            throw InvalidArgument.Create("segment_ids", $"must name 2 to {MaxOverlapSegments} distinct segments (got {ids.Count}, {ids.Distinct(StringComparer.Ordinal).Count()} distinct)");
+        }
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (Domain.Validation.Identifiers.CheckSegmentId(ids[i], SegmentDefinitions.MaxSegmentIdLength) is { } problem)
+            {
+                throw InvalidArgument.Create($"segment_ids[{i}]", problem);
+            }
+        }
+
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        foreach (var id in ids)
+        {
+            await StatsAsync(request.WorkspaceId, id);
+        }
+
+        var overlap = await members.OverlapAsync(request.WorkspaceId, ids, context.CancellationToken);
+        var response = new GetOverlapResponse { Intersection = overlap.Intersection, Union = overlap.Union, Jaccard = overlap.Jaccard };
+        response.Sizes.AddRange(ids.Select(id => new SegmentSize { SegmentId = id, Members = overlap.Sizes.GetValueOrDefault(id) }));
+        return response;
+    }
+
+    private async Task<Segment> SaveAsync(string workspaceId, string segmentId, string rule, int? expectedVersion, ServerCallContext context, bool mustExist = false)
+    {
+        RequestChecks.Ids(workspaceId, segmentId);
+        context.Demand(workspaceId, ApiKeyScopes.Admin);
+        if (mustExist && expectedVersion is null)
+        {
+            await StatsAsync(workspaceId, segmentId);
+        }
+
+        var result = await definitions.SaveAsync(workspaceId, segmentId, rule, expectedVersion, context.CancellationToken);
+        return result.Succeeded ? ToProto(await StatsAsync(workspaceId, segmentId)) : throw ToException(result);
+    }
+
+    private async Task<SegmentStats> StatsAsync(string workspaceId, string segmentId) =>
+        await SegmentOf(workspaceId, segmentId).GetStatsAsync()
+        ?? throw new RpcException(new Status(StatusCode.NotFound, $"Segment '{segmentId}' does not exist in workspace '{workspaceId}'."));
+
+    private ISegmentGrain SegmentOf(string workspaceId, string segmentId) =>
+        grains.GetGrain<ISegmentGrain>(SegmentGrainKey.Format(workspaceId, segmentId));
+}

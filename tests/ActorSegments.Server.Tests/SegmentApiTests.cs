@@ -1,0 +1,188 @@
+using ActorSegments.Protos.V1;
+using Grpc.Core;
+
+namespace ActorSegments.Server.Tests;
+
+/// <summary>The segment API over a real HTTP/2 channel: definitions, members, the change feed, watch and overlap.</summary>
+public sealed class SegmentApiTests(DevServerFixture fixture) : DevServerTests(fixture)
+{
+    [Fact]
+    public async Task Definitions_are_created_read_listed_updated_and_deleted_with_versions()
+    {
+        var ws = NewWorkspace();
+        var created = await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "viewers", Rule = "did(product_viewed)" }, cancellationToken: Ct);
+        var again = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "viewers", Rule = "did(purchase)" }, cancellationToken: Ct).ResponseAsync);
+        var updated = await Server.Segments.UpdateSegmentAsync(new UpdateSegmentRequest { WorkspaceId = ws, SegmentId = "viewers", Rule = "did(product_viewed, within 7d)", ExpectedVersion = 1 }, cancellationToken: Ct);
+        var stale = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.UpdateSegmentAsync(new UpdateSegmentRequest { WorkspaceId = ws, SegmentId = "viewers", Rule = "did(purchase)", ExpectedVersion = 1 }, cancellationToken: Ct).ResponseAsync);
+        var listed = await Server.Segments.ListSegmentsAsync(new ListSegmentsRequest { WorkspaceId = ws }, cancellationToken: Ct);
+        await Server.Segments.DeleteSegmentAsync(new DeleteSegmentRequest { WorkspaceId = ws, SegmentId = "viewers" }, cancellationToken: Ct);
+        var gone = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.GetSegmentAsync(new GetSegmentRequest { WorkspaceId = ws, SegmentId = "viewers" }, cancellationToken: Ct).ResponseAsync);
+        var missingUpdate = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.UpdateSegmentAsync(new UpdateSegmentRequest { WorkspaceId = ws, SegmentId = "viewers", Rule = "did(purchase)" }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal((1, "did(product_viewed)"), (created.Version, created.Rule));
+        Assert.Equal(StatusCode.AlreadyExists, again.StatusCode);
+        Assert.Equal(2, updated.Version);
+        Assert.Equal(StatusCode.Aborted, stale.StatusCode);
+        Assert.Equal(["viewers"], listed.Segments.Select(s => s.SegmentId));
+        Assert.Equal(StatusCode.NotFound, gone.StatusCode);
+        Assert.Equal(StatusCode.NotFound, missingUpdate.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bad_rule_is_refused_with_its_line_and_column_and_validate_reports_the_same_without_saving()
+    {
+        var ws = NewWorkspace();
+        const string rule = "did(product_viewed)\n  and sum(purchase.revenu) > 10";
+
+        var validation = await Server.Segments.ValidateSegmentAsync(new ValidateSegmentRequest { WorkspaceId = ws, Rule = rule }, cancellationToken: Ct);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "bad", Rule = rule }, cancellationToken: Ct).ResponseAsync);
+        var badId = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "Bad Id", Rule = "did(purchase)" }, cancellationToken: Ct).ResponseAsync);
+        var listed = await Server.Segments.ListSegmentsAsync(new ListSegmentsRequest { WorkspaceId = ws }, cancellationToken: Ct);
+
+        Assert.False(validation.Valid);
+        var problem = Assert.Single(validation.Problems);
+        Assert.Equal(2, problem.Line);
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal([$"rule:{problem.Line}:{problem.Column}"], GrpcErrors.ViolatedFields(refused));
+        Assert.Equal(["segment_id"], GrpcErrors.ViolatedFields(badId));
+        Assert.Empty(listed.Segments);
+    }
+
+    [Fact]
+    public async Task Member_pages_return_every_customer_who_stays_a_member_exactly_once_while_others_enter_and_leave()
+    {
+        var ws = NewWorkspace();
+        var stayers = Enumerable.Range(0, 25).Select(i => $"stay-{i:D2}").ToList();
+        await TrackAsync(ws, stayers.Select(c => Events.Make(c, "product_viewed", workspaceId: ws)));
+        await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "viewers-not-buyers", Rule = "did(product_viewed) and not did(purchase)" }, cancellationToken: Ct);
+        await WaitUntilLiveAsync(ws, "viewers-not-buyers");
+
+        var leavers = Enumerable.Range(0, 10).Select(i => $"leave-{i:D2}").ToList();
+        await TrackAsync(ws, leavers.Select(c => Events.Make(c, "product_viewed", workspaceId: ws)));
+        var seen = new List<string>();
+        var token = string.Empty;
+        var round = 0;
+        do
+        {
+            var page = await Server.Segments.ListMembersAsync(new ListMembersRequest { WorkspaceId = ws, SegmentId = "viewers-not-buyers", PageSize = 7, PageToken = token }, cancellationToken: Ct);
+            seen.AddRange(page.Members.Select(m => m.CustomerId));
+            token = page.NextPageToken;
+
+            // Between pages, customers enter (new viewers) and leave (leavers buy), on both sides of the keyset.
+            await TrackAsync(ws, [Events.Make($"enter-{round}", "product_viewed", workspaceId: ws), Events.Make($"zz-enter-{round}", "product_viewed", workspaceId: ws)]);
+            if (round < leavers.Count)
+            {
+                await TrackAsync(ws, [Events.Make(leavers[round], "purchase", workspaceId: ws)]);
+            }
+
+            round++;
+        }
+        while (token.Length > 0);
+
+        Assert.All(stayers, c => Assert.Equal(1, seen.Count(s => s == c)));
+        Assert.Equal(seen.Count, seen.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(seen.Order(StringComparer.Ordinal), seen);
+    }
+
+    [Fact]
+    public async Task The_change_feed_resumes_from_a_cursor_with_no_gap_and_no_duplicate()
+    {
+        var ws = NewWorkspace();
+        await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "buyers", Rule = "did(purchase)" }, cancellationToken: Ct);
+        await WaitUntilLiveAsync(ws, "buyers");
+        var expected = new List<string>();
+        var received = new List<MembershipChange>();
+        var cursor = string.Empty;
+        for (var batch = 0; batch < 4; batch++)
+        {
+            var customers = Enumerable.Range(0, 6).Select(i => $"b{batch}-{i}").ToList();
+            expected.AddRange(customers);
+            await TrackAsync(ws, customers.Select(c => Events.Make(c, "purchase", workspaceId: ws)));
+
+            // Read in small pages, resuming from the cursor each time as a sync job would after a restart.
+            ListChangesResponse page;
+            do
+            {
+                page = await Server.Segments.ListChangesAsync(new ListChangesRequest { WorkspaceId = ws, SegmentId = "buyers", Cursor = cursor, PageSize = 4 }, cancellationToken: Ct);
+                received.AddRange(page.Changes);
+                cursor = page.NextCursor;
+            }
+            while (page.Changes.Count > 0);
+        }
+
+        Assert.All(received, c => Assert.True(c.Entered));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), received.Select(c => c.CustomerId).Order(StringComparer.Ordinal));
+        Assert.Equal(received.Count, received.Select(c => c.Cursor).Distinct(StringComparer.Ordinal).Count());
+        var badCursor = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.ListChangesAsync(new ListChangesRequest { WorkspaceId = ws, SegmentId = "buyers", Cursor = "not-a-cursor" }, cancellationToken: Ct).ResponseAsync);
+        Assert.Equal(["cursor"], GrpcErrors.ViolatedFields(badCursor));
+    }
+
+    [Fact]
+    public async Task A_watch_tails_new_changes_and_a_reconnect_from_the_last_cursor_misses_none_and_repeats_none()
+    {
+        var ws = NewWorkspace();
+        await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "buyers", Rule = "did(purchase)" }, cancellationToken: Ct);
+        await WaitUntilLiveAsync(ws, "buyers");
+
+        var first = await WatchAsync(ws, cursor: string.Empty, ["w1", "w2", "w3"]);
+        await TrackAsync(ws, [Events.Make("w4", "purchase", workspaceId: ws)]); // while nobody watches
+        var second = await WatchAsync(ws, first[^1].Cursor, ["w5"], expectedCount: 2);
+
+        Assert.Equal<string>(["w1", "w2", "w3"], first.Select(c => c.CustomerId).Order(StringComparer.Ordinal));
+        Assert.Equal<string>(["w4", "w5"], second.Select(c => c.CustomerId));
+    }
+
+    [Fact]
+    public async Task Overlap_counts_each_segment_the_customers_in_all_and_in_any()
+    {
+        var ws = NewWorkspace();
+        await TrackAsync(ws, "abcd".Select(c => Events.Make($"{c}", "product_viewed", workspaceId: ws)));
+        await TrackAsync(ws, "cde".Select(c => Events.Make($"{c}", "purchase", workspaceId: ws)));
+        await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "viewers", Rule = "did(product_viewed)" }, cancellationToken: Ct);
+        await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "buyers", Rule = "did(purchase)" }, cancellationToken: Ct);
+        await WaitUntilLiveAsync(ws, "viewers");
+        await WaitUntilLiveAsync(ws, "buyers");
+
+        var overlap = await Server.Segments.GetOverlapAsync(new GetOverlapRequest { WorkspaceId = ws, SegmentIds = { "viewers", "buyers" } }, cancellationToken: Ct);
+        var tooFew = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.GetOverlapAsync(new GetOverlapRequest { WorkspaceId = ws, SegmentIds = { "viewers" } }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal([("viewers", 4L), ("buyers", 3L)], overlap.Sizes.Select(s => (s.SegmentId, s.Members)));
+        Assert.Equal((2L, 5L), (overlap.Intersection, overlap.Union));
+        Assert.Equal(0.4, overlap.Jaccard, 6);
+        Assert.Equal(["segment_ids"], GrpcErrors.ViolatedFields(tooFew));
+    }
+
+    private async Task<List<MembershipChange>> WatchAsync(string ws, string cursor, string[] buyers, int? expectedCount = null)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        stop.CancelAfter(TimeSpan.FromSeconds(30));
+        using var call = Server.Segments.WatchChanges(new WatchChangesRequest { WorkspaceId = ws, SegmentId = "buyers", Cursor = cursor }, cancellationToken: stop.Token);
+        await TrackAsync(ws, buyers.Select(c => Events.Make(c, "purchase", workspaceId: ws)));
+        var received = new List<MembershipChange>();
+        while (received.Count < (expectedCount ?? buyers.Length) && await call.ResponseStream.MoveNext(stop.Token))
+        {
+            received.Add(call.ResponseStream.Current);
+        }
+
+        return received;
+    }
+
+    private async Task TrackAsync(string ws, IEnumerable<Event> events)
+    {
+        var request = new TrackBatchRequest();
+        request.Events.AddRange(events);
+        await Server.Ingest.TrackBatchAsync(request, cancellationToken: Ct);
+    }
+
+    private async Task WaitUntilLiveAsync(string ws, string segmentId)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(60));
+        while ((await Server.Segments.GetSegmentAsync(new GetSegmentRequest { WorkspaceId = ws, SegmentId = segmentId }, cancellationToken: limit.Token)).Status != SegmentStatus.Live)
+        {
+            await Task.Delay(50, limit.Token);
+        }
+    }
+
+    private static string NewWorkspace() => $"ws-{Guid.NewGuid():N}"[..20];
+}
