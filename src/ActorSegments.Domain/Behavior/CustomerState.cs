@@ -153,6 +153,28 @@ public sealed partial class CustomerState
     }
 
     /// <summary>
+    /// Applies one journal record: a behavioral event (<see cref="Apply"/>) or a trait update
+    /// (<see cref="TraitUpdates"/>, one change per trait). Appends what changed to <paramref name="changes"/>.
+    /// </summary>
+    public void ApplyRecorded(CustomerEvent evt, BehaviorModel model, long now, List<ChangeSet> changes)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(changes);
+        if (!TraitUpdates.Is(evt))
+        {
+            changes.Add(Apply(evt, model, now));
+            return;
+        }
+
+        Reference = Math.Max(Reference, now);
+        foreach (var (name, value) in TraitUpdates.Read(evt, model.Schema))
+        {
+            changes.Add(SetTrait(name, value));
+        }
+    }
+
+    /// <summary>
     /// Lets time pass with no event: applies due lifecycle transitions. Rule values never depend on whether this ran
     /// (evaluation is exact at any time); it keeps the recorded stage and its history current.
     /// </summary>

@@ -61,14 +61,37 @@ public static class EventValidator
         {
             var field = $"properties[\"{Identifiers.Shorten(name)}\"]";
             violations.AddIfProblem(field, Identifiers.CheckPropertyName(name, limits.MaxPropertyNameLength));
-            if (value.Kind == PropertyKind.String && value.Text!.Length > limits.MaxPropertyStringLength)
+            if (value.Kind == PropertyKind.String)
             {
-                violations.Add(new FieldViolation(field, $"string values must be at most {limits.MaxPropertyStringLength} characters (got {value.Text.Length})"));
+                violations.AddIfProblem(field, CheckText(value.Text!, limits));
             }
             else if (value.Kind == PropertyKind.Number && !double.IsFinite(value.Number))
             {
                 violations.Add(new FieldViolation(field, "numbers must be finite"));
             }
         }
+    }
+
+    /// <summary>
+    /// A string property or trait value: at most the configured length, and no control characters other than tab,
+    /// line feed and carriage return (they have no place in marketing data, and the journal reserves some of them).
+    /// </summary>
+    public static string? CheckText(string text, EventLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (text.Length > limits.MaxPropertyStringLength)
+        {
+            return $"string values must be at most {limits.MaxPropertyStringLength} characters (got {text.Length})";
+        }
+
+        var control = text.AsSpan().IndexOfAnyInRange('\u0000', '\u001f');
+        while (control >= 0 && text[control] is '\t' or '\n' or '\r')
+        {
+            var next = text.AsSpan(control + 1).IndexOfAnyInRange('\u0000', '\u001f');
+            control = next < 0 ? -1 : control + 1 + next;
+        }
+
+        return control < 0 ? null : $"must not contain control characters (found U+{(int)text[control]:X4} at index {control}); only tab, line feed and carriage return are allowed";
     }
 }

@@ -101,5 +101,5 @@ public static class Identifiers
     private static bool IsLowerAlphanumeric(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c);
 
     /// <summary>Echoes at most a short prefix of a bad value, so an error never carries a megabyte of input.</summary>
-    internal static string Shorten(string value) => value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
+    public static string Shorten(string value) => value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
 }

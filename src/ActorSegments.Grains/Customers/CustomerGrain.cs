@@ -34,6 +34,7 @@ public sealed partial class CustomerGrain(
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private readonly List<MembershipChange> _changes = [];
+    private readonly List<ChangeSet> _applied = [];
     private string _workspaceId = string.Empty;
     private string _customerId = string.Empty;
     private BehaviorModel _model = BehaviorModel.Default;
@@ -68,7 +69,8 @@ public sealed partial class CustomerGrain(
         {
             _recentIds.Add(entry.Event.EventId);
             _sequence = entry.Sequence;
-            _state.Apply(entry.Event, _model, entry.AppliedAt);
+            _applied.Clear();
+            _state.ApplyRecorded(entry.Event, _model, entry.AppliedAt, _applied);
         }
 
         _sinceSnapshot = record.Entries.Count;
@@ -120,8 +122,13 @@ public sealed partial class CustomerGrain(
             }
 
             entries.Add(new JournalEntry(++_sequence, now, evt));
-            var change = _state.Apply(evt, _model, now);
-            _memberships.Apply(workspace.Segments, _state, _model, change, now, MembershipCause.Event, _changes);
+            _applied.Clear();
+            _state.ApplyRecorded(evt, _model, now, _applied);
+            var cause = TraitUpdates.Is(evt) ? MembershipCause.Trait : MembershipCause.Event;
+            foreach (var change in _applied)
+            {
+                _memberships.Apply(workspace.Segments, _state, _model, change, now, cause, _changes);
+            }
         }
 
         await CommitAsync(entries);

@@ -44,12 +44,14 @@ public sealed class BackfillScreen(ICustomerRecords records, Serializer serializ
 
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var affected = new List<string>();
+        var applied = new List<ActorSegments.Domain.Behavior.ChangeSet>();
         for (var i = 0; i < customers.Count; i++)
         {
             var state = snapshots[i].State;
             foreach (var entry in entries.GetValueOrDefault(customers[i]) ?? [])
             {
-                state.Apply(entry.Event, workspace.Model, entry.AppliedAt);
+                applied.Clear();
+                state.ApplyRecorded(entry.Event, workspace.Model, entry.AppliedAt, applied);
             }
 
             if (segment.Rule.Evaluate(state, workspace.Model, Math.Max(now, state.Reference)) != members.Contains(customers[i]))

@@ -2,6 +2,7 @@ using ActorSegments.Abstractions.Customers;
 using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Domain.Validation;
+using ActorSegments.Grains.Segments;
 using ActorSegments.Protos.V1;
 using ActorSegments.Server.Access;
 using ActorSegments.Server.Configuration;
@@ -11,10 +12,10 @@ using Microsoft.Extensions.Options;
 namespace ActorSegments.Server.Grpc;
 
 /// <summary>
-/// Validates whole requests before touching any customer (all or nothing), then hands each customer its events in
-/// request order, customers in parallel, and answers once every customer has stored its events.
+/// Validates requests before touching any customer, then hands each customer its events in request order, customers
+/// in parallel, and answers once every customer has stored its events.
 /// </summary>
-internal sealed class IngestGrpcService(IGrainFactory grains, TimeProvider time, IOptions<IngestOptions> options)
+internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog catalog, TimeProvider time, IOptions<IngestOptions> options)
     : IngestService.IngestServiceBase
 {
     private readonly IngestOptions _options = options.Value;
@@ -23,12 +24,8 @@ internal sealed class IngestGrpcService(IGrainFactory grains, TimeProvider time,
     public override async Task<TrackResponse> Track(TrackRequest request, ServerCallContext context)
     {
         var violations = new List<FieldViolation>();
-        var incoming = EventMapping.Map(request.Event, "event", time.GetUtcNow(), _limits, violations);
-        if (incoming is null)
-        {
-            throw InvalidArgument.Create(violations);
-        }
-
+        var incoming = EventMapping.Map(request.Event, "event", time.GetUtcNow(), _limits, violations)
+            ?? throw InvalidArgument.Create(violations);
         context.Demand(incoming.WorkspaceId, ApiKeyScopes.Ingest);
         var result = await CustomerOf(incoming.WorkspaceId, incoming.CustomerId).TrackAsync([incoming.Event]);
         return new TrackResponse { Outcome = result.Applied == 1 ? EventOutcome.Applied : EventOutcome.Duplicate };
@@ -36,18 +33,43 @@ internal sealed class IngestGrpcService(IGrainFactory grains, TimeProvider time,
 
     public override async Task<TrackBatchResponse> TrackBatch(TrackBatchRequest request, ServerCallContext context)
     {
-        var byCustomer = ValidateAndGroup(request);
-        foreach (var workspaceId in request.Events.Select(e => e.WorkspaceId).Distinct(StringComparer.Ordinal))
+        var batch = MapBatch(request);
+        if (batch.Violations.Count > 0)
         {
-            context.Demand(workspaceId, ApiKeyScopes.Ingest);
+            throw InvalidArgument.Create(batch.Violations);
         }
 
-        var results = await Task.WhenAll(byCustomer.Select(p => grains.GetGrain<ICustomerGrain>(p.Key).TrackAsync([.. p.Value])));
-        var total = results.Aggregate(TrackResult.None, (sum, r) => sum.Add(r));
+        var total = await ApplyAsync(batch, context);
         return new TrackBatchResponse { Applied = total.Applied, Duplicates = total.Duplicates };
     }
 
-    private Dictionary<string, List<CustomerEvent>> ValidateAndGroup(TrackBatchRequest request)
+    public override async Task TrackStream(IAsyncStreamReader<TrackBatchRequest> requestStream, IServerStreamWriter<TrackStreamAck> responseStream, ServerCallContext context)
+    {
+        long number = 0;
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            var batch = MapBatch(request);
+            var total = await ApplyAsync(batch, context);
+            var ack = new TrackStreamAck { Batch = number++, Applied = total.Applied, Duplicates = total.Duplicates };
+            ack.Rejections.AddRange(batch.Violations.Select(Rejection));
+            await responseStream.WriteAsync(ack, context.CancellationToken);
+        }
+    }
+
+    public override async Task<IdentifyResponse> Identify(IdentifyRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId, customerId: request.CustomerId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Ingest);
+        var workspace = await catalog.GetAsync(request.WorkspaceId, context.CancellationToken);
+        var violations = new List<FieldViolation>();
+        var update = TraitMapping.Map(request, time.GetUtcNow(), _limits, workspace.Model.Schema, violations)
+            ?? throw InvalidArgument.Create(violations);
+        var result = await CustomerOf(request.WorkspaceId, request.CustomerId).TrackAsync([update]);
+        return new IdentifyResponse { Outcome = result.Applied == 1 ? EventOutcome.Applied : EventOutcome.Duplicate };
+    }
+
+    /// <summary>Valid events grouped by customer (in request order), and the problems of the others.</summary>
+    private MappedBatch MapBatch(TrackBatchRequest request)
     {
         if (request.Events.Count == 0)
         {
@@ -61,16 +83,15 @@ internal sealed class IngestGrpcService(IGrainFactory grains, TimeProvider time,
 
         var now = time.GetUtcNow();
         var violations = new List<FieldViolation>();
-        var byCustomer = new Dictionary<string, List<CustomerEvent>>(StringComparer.Ordinal);
+        var byCustomer = new Dictionary<(string Workspace, string Customer), List<CustomerEvent>>();
         for (var i = 0; i < request.Events.Count; i++)
         {
-            var incoming = EventMapping.Map(request.Events[i], $"events[{i}]", now, _limits, violations);
-            if (incoming is null || violations.Count > 0)
+            if (EventMapping.Map(request.Events[i], $"events[{i}]", now, _limits, violations) is not { } incoming)
             {
-                continue; // keep validating to report every problem, but stop building work
+                continue; // keep validating to report every problem
             }
 
-            var key = CustomerGrainKey.Format(incoming.WorkspaceId, incoming.CustomerId);
+            var key = (incoming.WorkspaceId, incoming.CustomerId);
             if (!byCustomer.TryGetValue(key, out var events))
             {
                 byCustomer[key] = events = [];
@@ -79,9 +100,32 @@ internal sealed class IngestGrpcService(IGrainFactory grains, TimeProvider time,
             events.Add(incoming.Event);
         }
 
-        return violations.Count == 0 ? byCustomer : throw InvalidArgument.Create(violations);
+        return new MappedBatch(byCustomer, violations);
+    }
+
+    private async Task<TrackResult> ApplyAsync(MappedBatch batch, ServerCallContext context)
+    {
+        foreach (var workspaceId in batch.ByCustomer.Keys.Select(k => k.Workspace).Distinct(StringComparer.Ordinal))
+        {
+            context.Demand(workspaceId, ApiKeyScopes.Ingest);
+        }
+
+        var results = await Task.WhenAll(batch.ByCustomer.Select(p => CustomerOf(p.Key.Workspace, p.Key.Customer).TrackAsync([.. p.Value])));
+        return results.Aggregate(TrackResult.None, (sum, r) => sum.Add(r));
+    }
+
+    /// <summary>A violation located as <c>events[i].field</c>, turned into the event's index and its own field.</summary>
+    private static EventRejection Rejection(FieldViolation violation)
+    {
+        const string prefix = "events[";
+        var close = violation.Field.IndexOf(']', StringComparison.Ordinal);
+        var index = int.Parse(violation.Field.AsSpan(prefix.Length, close - prefix.Length), System.Globalization.CultureInfo.InvariantCulture);
+        var field = close + 2 <= violation.Field.Length ? violation.Field[(close + 2)..] : string.Empty;
+        return new EventRejection { Index = index, Field = field, Description = violation.Description };
     }
 
     private ICustomerGrain CustomerOf(string workspaceId, string customerId) =>
         grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(workspaceId, customerId));
+
+    private sealed record MappedBatch(Dictionary<(string Workspace, string Customer), List<CustomerEvent>> ByCustomer, List<FieldViolation> Violations);
 }

@@ -24,21 +24,19 @@ internal sealed class RfmNode(string text, RfmNode.Measure measure) : ValueNode(
 
     public override RuleValue Evaluate(in EvaluationContext context)
     {
-        var purchases = context.State.Series(context.Model.Settings.PurchaseEvent);
-        if (purchases is null || purchases.IsEmpty)
+        if (RfmValues.Of(context.State, context.Model, context.Now) is not { } rfm)
         {
             return RuleValue.Null;
         }
 
-        var rfm = context.Model.Settings.Rfm;
         return measure switch
         {
-            Measure.Recency => RuleValue.Of(ElapsedSteps.Value(purchases.LastSeen, context.Now, Day)),
-            Measure.Frequency => RuleValue.Of(purchases.TotalCount),
-            Measure.Monetary => RuleValue.Of(Monetary(purchases, context.Model)),
-            Measure.RecencyScore => RuleValue.Of(rfm.RecencyScore(ElapsedSteps.Value(purchases.LastSeen, context.Now, Day))),
-            Measure.FrequencyScore => RuleValue.Of(RfmSettings.AscendingScore(purchases.TotalCount, rfm.Frequency)),
-            _ => RuleValue.Of(RfmSettings.AscendingScore(Monetary(purchases, context.Model), rfm.Monetary)),
+            Measure.Recency => RuleValue.Of(rfm.RecencyDays),
+            Measure.Frequency => RuleValue.Of(rfm.Frequency),
+            Measure.Monetary => RuleValue.Of(rfm.Monetary),
+            Measure.RecencyScore => RuleValue.Of(rfm.RecencyScore),
+            Measure.FrequencyScore => RuleValue.Of(rfm.FrequencyScore),
+            _ => RuleValue.Of(rfm.MonetaryScore),
         };
     }
 
@@ -72,12 +70,5 @@ internal sealed class RfmNode(string text, RfmNode.Measure measure) : ValueNode(
         }
 
         return next;
-    }
-
-    private static double Monetary(EventSeries purchases, BehaviorModel model)
-    {
-        var slot = model.EventType(model.Settings.PurchaseEvent).SlotOf(model.Settings.RevenueProperty);
-        var sum = slot < 0 ? double.NaN : purchases.AggregateTotal(slot, AggregateKind.Sum);
-        return double.IsNaN(sum) ? 0 : sum;
     }
 }
