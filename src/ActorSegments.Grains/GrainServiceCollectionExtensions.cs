@@ -31,6 +31,10 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<IWakeUpSchedule>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
         services.TryAddSingleton<ISegmentCounts>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
         services.TryAddSingleton<ICustomerRegistry>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
+        services.TryAddSingleton<IMembershipFeed>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
+        services.TryAddSingleton<ISegmentMembers>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
+        services.TryAddSingleton<IApiKeyStore, InMemoryApiKeyStore>();
+        services.TryAddSingleton<IWorkspaceDirectory, InMemoryWorkspaceDirectory>();
         services.TryAddSingleton<InMemorySegmentDefinitionStore>();
         services.TryAddSingleton<ISegmentDefinitionStore>(sp => sp.GetRequiredService<InMemorySegmentDefinitionStore>());
         return services;

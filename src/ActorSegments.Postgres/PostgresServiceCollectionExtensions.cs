@@ -1,4 +1,5 @@
 using ActorSegments.Domain.Storage;
+using ActorSegments.Postgres.Access;
 using ActorSegments.Postgres.Journal;
 using ActorSegments.Postgres.Segments;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,10 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<ISegmentCounts, PostgresSegmentCounts>();
         services.AddSingleton<ICustomerRegistry, PostgresCustomerRegistry>();
         services.AddSingleton<ICustomerRecords, PostgresCustomerRecords>();
+        services.AddSingleton<IMembershipFeed, PostgresMembershipFeed>();
+        services.AddSingleton<ISegmentMembers, PostgresSegmentMembers>();
+        services.AddSingleton<IApiKeyStore, PostgresApiKeyStore>();
+        services.AddSingleton<IWorkspaceDirectory, PostgresWorkspaceDirectory>();
         return services;
     }
 }

@@ -36,15 +36,19 @@ public static class TestPostgres
         }
     }
 
-    /// <summary>Creates an empty database with a unique name; disposing the result drops it.</summary>
-    public static async Task<TestDatabase> CreateDatabaseAsync(string purpose)
+    /// <summary>
+    /// Creates an empty database with a unique name; disposing the result drops it. A <paramref name="collation"/>
+    /// (a locale) replaces the server's default collation in it.
+    /// </summary>
+    public static async Task<TestDatabase> CreateDatabaseAsync(string purpose, string? collation = null)
     {
         var server = ServerConnectionString;
         var name = $"t_{Sanitize(purpose)}_{Guid.NewGuid():N}"; // at most 55 characters, under the 63 allowed
         await using (var admin = new NpgsqlConnection(server))
         {
             await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            var locale = collation is null ? string.Empty : $" TEMPLATE template0 LC_COLLATE '{collation}' LC_CTYPE '{collation}'";
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{locale}", admin);
             await create.ExecuteNonQueryAsync();
         }
 

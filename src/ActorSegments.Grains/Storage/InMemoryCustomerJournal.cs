@@ -10,18 +10,28 @@ namespace ActorSegments.Grains.Storage;
 /// process ends. Every lookup a customer, a sweep or a backfill makes is indexed, so dev mode stays usable with
 /// hundreds of thousands of customers. Tests can make the next commits fail to exercise the failure path.
 /// </summary>
-public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule, ISegmentCounts, ICustomerRegistry
+public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule, ISegmentCounts, ICustomerRegistry
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Workspace, string Customer), List<JournalEntry>> _entries = [];
     private readonly List<MembershipLogRecord> _log = [];
-    private readonly Dictionary<(string Workspace, string Segment), SortedDictionary<string, long>> _membersBySegment = [];
+    private readonly Dictionary<(string Workspace, string Segment), List<MembershipLogRecord>> _logBySegment = [];
+    private readonly Dictionary<(string Workspace, string Segment), SortedSet<string>> _membersBySegment = [];
     private readonly Dictionary<(string Workspace, string Customer), Dictionary<string, long>> _membershipsByCustomer = [];
     private readonly Dictionary<string, SortedSet<string>> _customers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Workspace, string Customer), long> _wakeUps = [];
     private readonly SortedSet<(long Due, string Workspace, string Customer)> _dueOrder = [];
     private readonly Dictionary<(string Workspace, string Customer), long> _claims = [];
+    private readonly TimeProvider _clock;
     private int _failuresToInject;
+
+    public InMemoryCustomerJournal()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <param name="clock">Stamps each logged change with the time of its commit, as PostgreSQL does.</param>
+    public InMemoryCustomerJournal(TimeProvider clock) => _clock = clock;
 
     /// <summary>Makes the next <paramref name="count"/> commits fail without storing anything.</summary>
     public void FailNextCommits(int count)
@@ -61,9 +71,12 @@ public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule,
             }
 
             entries.AddRange(commit.Entries);
+            var loggedAt = _clock.GetUtcNow();
             foreach (var change in commit.Changes)
             {
-                _log.Add(new MembershipLogRecord(_log.Count + 1, commit.WorkspaceId, commit.CustomerId, change));
+                var record = new MembershipLogRecord(_log.Count + 1, commit.WorkspaceId, commit.CustomerId, change, loggedAt);
+                _log.Add(record);
+                SegmentLog(commit.WorkspaceId, change.SegmentId).Add(record);
                 ApplyToMembers(commit.WorkspaceId, commit.CustomerId, change);
             }
 
@@ -139,11 +152,7 @@ public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule,
     {
         lock (_lock)
         {
-            var registry = Registry(workspaceId);
-            IEnumerable<string> rest = afterCustomerId is null || registry.Count == 0
-                ? registry
-                : string.CompareOrdinal(afterCustomerId, registry.Max) >= 0 ? [] : registry.GetViewBetween(afterCustomerId, registry.Max!).Where(c => c != afterCustomerId);
-            return Task.FromResult<IReadOnlyList<string>>([.. rest.Take(limit)]);
+            return Task.FromResult<IReadOnlyList<string>>([.. After(Registry(workspaceId), afterCustomerId).Take(limit)]);
         }
     }
 
@@ -164,7 +173,7 @@ public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule,
     {
         lock (_lock)
         {
-            return _membersBySegment.TryGetValue((workspaceId, segmentId), out var members) ? [.. members.Keys] : [];
+            return _membersBySegment.TryGetValue((workspaceId, segmentId), out var members) ? [.. members] : [];
         }
     }
 
@@ -204,7 +213,7 @@ public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule,
         {
             if (!_membersBySegment.TryGetValue(bySegment, out var members))
             {
-                _membersBySegment[bySegment] = members = new SortedDictionary<string, long>(StringComparer.Ordinal);
+                _membersBySegment[bySegment] = members = new SortedSet<string>(StringComparer.Ordinal);
             }
 
             if (!_membershipsByCustomer.TryGetValue(byCustomer, out var segments))
@@ -212,7 +221,7 @@ public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule,
                 _membershipsByCustomer[byCustomer] = segments = new Dictionary<string, long>(StringComparer.Ordinal);
             }
 
-            members[customerId] = change.At;
+            members.Add(customerId);
             segments[change.SegmentId] = change.At;
         }
         else
@@ -227,6 +236,22 @@ public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule,
                 segments.Remove(change.SegmentId);
             }
         }
+    }
+
+    /// <summary>The ids of an ordinal set after <paramref name="after"/> (all of them when null), in order.</summary>
+    private static IEnumerable<string> After(SortedSet<string> ids, string? after) =>
+        after is null || ids.Count == 0 ? ids
+        : string.CompareOrdinal(after, ids.Max) >= 0 ? []
+        : ids.GetViewBetween(after, ids.Max!).Where(c => c != after);
+
+    private List<MembershipLogRecord> SegmentLog(string workspaceId, string segmentId)
+    {
+        if (!_logBySegment.TryGetValue((workspaceId, segmentId), out var log))
+        {
+            _logBySegment[(workspaceId, segmentId)] = log = [];
+        }
+
+        return log;
     }
 
     private void SetWakeUp((string Workspace, string Customer) key, long wakeUp)
@@ -246,4 +271,4 @@ public sealed class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule,
 }
 
 /// <summary>One row of the in-memory membership log.</summary>
-public sealed record MembershipLogRecord(long Position, string WorkspaceId, string CustomerId, MembershipChange Change);
+public sealed record MembershipLogRecord(long Position, string WorkspaceId, string CustomerId, MembershipChange Change, DateTimeOffset LoggedAt);

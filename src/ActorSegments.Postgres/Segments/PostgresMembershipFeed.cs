@@ -1,0 +1,63 @@
+using System.Globalization;
+using ActorSegments.Domain.Segments;
+using ActorSegments.Domain.Storage;
+using Npgsql;
+
+namespace ActorSegments.Postgres.Segments;
+
+/// <summary>
+/// The membership feed over <c>membership_log</c>. A row is returned only once its transaction id is below the
+/// snapshot's xmin: every transaction below xmin has ended, so no row can still appear before the cursor, which a
+/// cursor on the identity position alone would allow (a transaction that took a smaller position may commit later).
+/// </summary>
+public sealed class PostgresMembershipFeed(NpgsqlDataSource dataSource) : IMembershipFeed
+{
+    // xid8 travels as text: its decimal form is the ulong of the cursor.
+    internal const string ReadSql = """
+        SELECT txid::text AS transaction, position, customer_id, entered, changed_at, cause, logged_at
+        FROM membership_log
+        WHERE workspace_id = $1 AND segment_id = $2
+          AND (txid, position) > ($3::xid8, $4)
+          AND txid < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY txid, position
+        LIMIT $5
+        """;
+
+    /// <remarks>
+    /// (xmin, 0): every transaction below xmin has ended, so its changes are at or before the cursor and already in
+    /// what a reader sees next; every transaction from xmin on (running, or committed after one that still runs) has
+    /// its changes after the cursor, since positions start at 1. Such a change may already be visible to the caller,
+    /// and reading it again from the feed is the harmless replay the port allows.
+    /// </remarks>
+    public async Task<FeedCursor> HeadAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
+        var xmin = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return new FeedCursor(ulong.Parse(xmin, CultureInfo.InvariantCulture), 0);
+    }
+
+    public async Task<FeedPage> ReadAsync(string workspaceId, string segmentId, FeedCursor after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var command = dataSource.CreateCommand(ReadSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = segmentId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after.Transaction.ToString(CultureInfo.InvariantCulture) });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after.Position });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var changes = new List<FeedChange>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            changes.Add(new FeedChange(
+                new FeedCursor(ulong.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1)),
+                reader.GetString(2),
+                reader.GetBoolean(3),
+                reader.GetFieldValue<DateTimeOffset>(4),
+                (MembershipCause)reader.GetInt16(5),
+                reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+
+        return new FeedPage(changes, changes.Count == 0 ? after : changes[^1].Cursor);
+    }
+}

@@ -1,0 +1,24 @@
+using ActorSegments.Domain.Storage;
+using ActorSegments.Testing.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ActorSegments.Grains.Tests.Storage;
+
+/// <summary>The in-memory storage as dev mode registers it, for the storage contract tests.</summary>
+public sealed class InMemoryStorage : IStorageFactory
+{
+    public static Task<StorageUnderTest> StartAsync(string purpose)
+    {
+        var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddActorSegmentsInMemoryStorage().BuildServiceProvider();
+        return Task.FromResult(new StorageUnderTest
+        {
+            Journal = services.GetRequiredService<ICustomerJournal>(),
+            Definitions = services.GetRequiredService<ISegmentDefinitionStore>(),
+            Feed = services.GetRequiredService<IMembershipFeed>(),
+            Members = services.GetRequiredService<ISegmentMembers>(),
+            Keys = services.GetRequiredService<IApiKeyStore>(),
+            Workspaces = services.GetRequiredService<IWorkspaceDirectory>(),
+            Release = services.DisposeAsync,
+        });
+    }
+}
