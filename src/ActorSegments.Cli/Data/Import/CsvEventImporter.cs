@@ -1,0 +1,70 @@
+using ActorSegments.Cli.Data.Csv;
+using ActorSegments.Protos.V1;
+
+namespace ActorSegments.Cli.Data.Import;
+
+/// <summary>
+/// Turns any CSV with a header row into events through an <see cref="ImportMapping"/>. A bad row is set aside with
+/// its line, column and what was expected, and the import goes on; only a mapping the header cannot satisfy stops it.
+/// </summary>
+internal sealed class CsvEventImporter
+{
+    private readonly ImportMapping _mapping;
+    private readonly string _workspaceId;
+
+    public CsvEventImporter(ImportMapping mapping, string workspaceId)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        mapping.Validate();
+        _mapping = mapping;
+        _workspaceId = workspaceId;
+    }
+
+    /// <summary>Events of the file at <paramref name="path"/> (plain or gzipped), read as the caller enumerates.</summary>
+    public IEnumerable<Event> ReadFile(string path, ICollection<CsvProblem> rejects)
+    {
+        using var text = DataFile.OpenText(path);
+        foreach (var evt in Read(text, rejects))
+        {
+            yield return evt;
+        }
+    }
+
+    /// <summary>
+    /// Events in file order; each rejected row is added to <paramref name="rejects"/> as it is met. Throws
+    /// <see cref="MissingColumnException"/> on the first enumeration if a mapped column is not in the header.
+    /// </summary>
+    public IEnumerable<Event> Read(TextReader text, ICollection<CsvProblem> rejects)
+    {
+        ArgumentNullException.ThrowIfNull(rejects);
+        var csv = new CsvReader(text);
+        var row = new ImportRow(_mapping, _workspaceId, CsvHeader.Read(csv));
+        while (true)
+        {
+            CsvRecord? record;
+            try
+            {
+                record = csv.Read();
+            }
+            catch (CsvFormatException ex) when (ex.Problem is not null)
+            {
+                rejects.Add(ex.Problem); // The reader has consumed the broken line; the next one is read normally.
+                continue;
+            }
+
+            if (record is null)
+            {
+                yield break;
+            }
+
+            if (row.Convert(record, out var problem) is { } evt)
+            {
+                yield return evt;
+            }
+            else
+            {
+                rejects.Add(problem!);
+            }
+        }
+    }
+}
