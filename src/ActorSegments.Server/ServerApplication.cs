@@ -26,6 +26,9 @@ public static partial class ServerApplication
         ["Kestrel:Endpoints:Http:Protocols"] = "Http1",
     };
 
+    /// <summary>Replays history as if live: the clock starts at this instant (dev and demos; never in production).</summary>
+    public const string ClockStartAtSetting = "ActorSegments:Clock:StartAt";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -44,6 +47,12 @@ public static partial class ServerApplication
 
         builder.AddActorSegmentsPostgres(postgres);
         builder.AddActorSegmentsSilo(postgres, cluster);
+        var clockStart = builder.Configuration.GetValue<DateTimeOffset?>(ClockStartAtSetting);
+        if (clockStart is { } startAt)
+        {
+            builder.Services.AddSingleton<TimeProvider>(new ShiftedTimeProvider(startAt));
+        }
+
         builder.Services.TryAddSingleton(TimeProvider.System);
         var authRequired = auth.Required ?? (postgres.IsConfigured || auth.BootstrapKey is not null);
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ApiKeyAuthenticator>(sp, authRequired));
@@ -73,6 +82,11 @@ public static partial class ServerApplication
             LogDevMode(app.Logger, PostgresOptions.SectionName);
         }
 
+        if (clockStart is { } shifted)
+        {
+            LogShiftedClock(app.Logger, shifted, ClockStartAtSetting);
+        }
+
         if (!authRequired)
         {
             LogOpenAccess(app.Logger, AuthOptions.SectionName);
@@ -90,4 +104,7 @@ public static partial class ServerApplication
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "OPEN ACCESS — calls need no API key: set {Section}:BootstrapKey (or {Section}:Required=true) to require keys.")]
     private static partial void LogOpenAccess(ILogger logger, string section);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "REPLAY CLOCK — the server's clock started at {StartAt:O} ({Setting}); use this only to replay history.")]
+    private static partial void LogShiftedClock(ILogger logger, DateTimeOffset startAt, string setting);
 }
