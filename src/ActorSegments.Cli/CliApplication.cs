@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ActorSegments.Cli.Commands;
+using ActorSegments.Cli.Commands.Segments;
 using Spectre.Console;
 
 namespace ActorSegments.Cli;
@@ -10,6 +11,12 @@ internal static class CliApplication
     public static RootCommand BuildRootCommand(IAnsiConsole console) => new("ActorSegments: real-time customer segmentation")
     {
         MigrateCommand.Create(console),
+        ImportCommand.Create(console),
+        SegmentsCommand.Create(console),
+        CustomersCommand.Create(console),
+        KeysCommand.Create(console),
+        WorkspacesCommand.Create(console),
+        DemoCommand.Create(console),
     };
 
     public static Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,5 @@
 using ActorSegments.Cli.Data.Csv;
+using ActorSegments.Cli.Ingest;
 using ActorSegments.Protos.V1;
 
 namespace ActorSegments.Cli.Data.Import;
@@ -30,11 +31,15 @@ internal sealed class CsvEventImporter
         }
     }
 
+    /// <summary>Events in file order; each rejected row is added to <paramref name="rejects"/> as it is met.</summary>
+    public IEnumerable<Event> Read(TextReader text, ICollection<CsvProblem> rejects) => ReadWithLines(text, rejects).Select(e => e.Event);
+
     /// <summary>
-    /// Events in file order; each rejected row is added to <paramref name="rejects"/> as it is met. Throws
-    /// <see cref="MissingColumnException"/> on the first enumeration if a mapped column is not in the header.
+    /// Events in file order with the line each came from (so the server's rejections can name it); each rejected row
+    /// is added to <paramref name="rejects"/> as it is met. Throws <see cref="MissingColumnException"/> on the first
+    /// enumeration if a mapped column is not in the header.
     /// </summary>
-    public IEnumerable<Event> Read(TextReader text, ICollection<CsvProblem> rejects)
+    public IEnumerable<SourcedEvent> ReadWithLines(TextReader text, ICollection<CsvProblem> rejects)
     {
         ArgumentNullException.ThrowIfNull(rejects);
         var csv = new CsvReader(text);
@@ -59,7 +64,7 @@ internal sealed class CsvEventImporter
 
             if (row.Convert(record, out var problem) is { } evt)
             {
-                yield return evt;
+                yield return new SourcedEvent(evt, record.Line);
             }
             else
             {

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using ActorSegments.Cli.Rendering;
+using ActorSegments.Protos.V1;
+
+namespace ActorSegments.Cli.Export;
+
+/// <summary>The export formats.</summary>
+internal enum ExportFormat
+{
+    Csv,
+    Jsonl,
+}
+
+/// <summary>
+/// Writes export rows: current members ("member") and feed changes ("enter"/"exit", with the cursor that resumes after
+/// them), as CSV with a header or as one JSON object per line.
+/// </summary>
+internal sealed class ExportWriter(TextWriter output, ExportFormat format)
+{
+    private bool _headerWritten;
+
+    public long Rows { get; private set; }
+
+    public void Member(SegmentMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        Row(member.CustomerId, "member", Formats.Iso(member.Since), "");
+    }
+
+    public void Change(MembershipChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        Row(change.CustomerId, change.Entered ? "enter" : "exit", Formats.Iso(change.ChangedAt), change.Cursor);
+    }
+
+    public Task FlushAsync() => output.FlushAsync();
+
+    private void Row(string customerId, string change, string at, string cursor)
+    {
+        Rows++;
+        if (format == ExportFormat.Jsonl)
+        {
+            output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["customer_id"] = customerId,
+                ["change"] = change,
+                ["at"] = at,
+                ["cursor"] = cursor,
+            }));
+            return;
+        }
+
+        if (!_headerWritten)
+        {
+            output.WriteLine("customer_id,change,at,cursor");
+            _headerWritten = true;
+        }
+
+        output.WriteLine($"{Csv(customerId)},{change},{at},{Csv(cursor)}");
+    }
+
+    /// <summary>Quotes a field when it holds a comma, quote or line break (RFC 4180), so any customer id round-trips.</summary>
+    private static string Csv(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+}

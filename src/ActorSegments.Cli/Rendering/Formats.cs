@@ -1,0 +1,21 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+
+namespace ActorSegments.Cli.Rendering;
+
+/// <summary>How numbers and times read in the CLI's output: invariant, so output is the same on every machine.</summary>
+internal static class Formats
+{
+    public static CultureInfo Culture => CultureInfo.InvariantCulture;
+
+    public static string Time(Timestamp? timestamp) =>
+        timestamp is null ? "" : timestamp.ToDateTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", Culture);
+
+    /// <summary>RFC 3339 in UTC, for files other programs read.</summary>
+    public static string Iso(Timestamp? timestamp) =>
+        timestamp is null ? "" : timestamp.ToDateTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", Culture);
+
+    public static string Number(double value) => value.ToString("0.##", Culture);
+
+    public static string Count(long value) => value.ToString("N0", Culture);
+}
