@@ -40,7 +40,7 @@ public static partial class ServerApplication
 
         var postgres = builder.AddValidatedOptions<PostgresOptions, PostgresOptionsValidator>(PostgresOptions.SectionName);
         var cluster = builder.AddValidatedOptions<ClusterHostingOptions, ClusterHostingOptionsValidator>(ClusterHostingOptions.SectionName);
-        builder.AddValidatedOptions<IngestOptions, IngestOptionsValidator>(IngestOptions.SectionName);
+        var ingest = builder.AddValidatedOptions<IngestOptions, IngestOptionsValidator>(IngestOptions.SectionName);
         var auth = builder.AddValidatedOptions<AuthOptions, AuthOptionsValidator>(AuthOptions.SectionName);
         builder.AddValidatedOptions<CustomerGrainOptions, CustomerGrainOptionsValidator>(CustomerGrainOptionsValidator.SectionName);
         builder.AddValidatedOptions<WakeUpSweeperOptions, WakeUpSweeperOptionsValidator>(WakeUpSweeperOptionsValidator.SectionName);
@@ -60,7 +60,10 @@ public static partial class ServerApplication
         {
             o.Interceptors.Add<ErrorMappingInterceptor>();
             o.Interceptors.Add<AuthInterceptor>();
-        });
+            o.MaxReceiveMessageSize = ingest.MaxMessageBytes;
+        }).AddJsonTranscoding(o =>
+            // Error details (google.rpc.BadRequest with the fields at fault) are rendered in JSON error bodies too.
+            o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor));
         builder.Services.AddGrpcReflection();
         var health = builder.Services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("silo");
         if (postgres.IsConfigured)

@@ -22,7 +22,18 @@ public sealed class ErrorMappingTests
 
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
         Assert.Contains("nothing from this request was acknowledged", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains("backoff", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("backing off", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(1), error.GetRpcStatus()!.GetDetail<Google.Rpc.RetryInfo>().RetryDelay.ToTimeSpan());
+    }
+
+    [Fact]
+    public async Task A_failure_inside_a_stream_is_mapped_like_a_unary_one()
+    {
+        var interceptor = new ErrorMappingInterceptor(NullLogger<ErrorMappingInterceptor>.Instance);
+        var error = await Assert.ThrowsAsync<RpcException>(() => interceptor.DuplexStreamingServerHandler<string, string>(
+            null!, null!, new TestServerCallContext(), (_, _, _) => Task.FromException(new EventsNotStoredException("full") { Overloaded = true })));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
     }
 
     [Fact]

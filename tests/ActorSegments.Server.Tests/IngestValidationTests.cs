@@ -120,4 +120,24 @@ public sealed class IngestValidationTests(DevServerFixture fixture) : DevServerT
         Assert.Equal(["event.type"], GrpcErrors.ViolatedFields(ex));
         await AssertNothingAppliedAsync(evt.CustomerId);
     }
+
+    [Fact]
+    public async Task A_request_over_the_message_size_limit_is_refused_before_any_work()
+    {
+        await using var small = await RunningServer.StartAsync(("ActorSegments:Ingest:MaxMessageBytes", "65536"));
+        var customer = Events.NewCustomerId();
+        var request = new TrackBatchRequest();
+        for (var i = 0; i < 100; i++)
+        {
+            var evt = Events.Make(customer);
+            evt.Properties["note"] = Value.ForString(new string('x', 1000));
+            request.Events.Add(evt);
+        }
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => small.Ingest.TrackBatchAsync(request, cancellationToken: Ct).ResponseAsync);
+        var profile = await Assert.ThrowsAsync<RpcException>(() => small.Profiles.GetCustomerAsync(new GetCustomerRequest { WorkspaceId = "acme", CustomerId = customer }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Equal(StatusCode.NotFound, profile.StatusCode);
+    }
 }

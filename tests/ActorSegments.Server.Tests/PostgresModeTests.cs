@@ -158,4 +158,57 @@ public sealed class PostgresModeTests
         Assert.True(remove);
         Assert.Null(await table.ReadRow(grain, "sweep", Ct));
     }
+
+    [Fact]
+    public async Task On_PostgreSQL_keys_segments_members_and_the_change_feed_work_end_to_end_and_survive_a_restart()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync("readpath");
+        string key;
+        string cursor;
+        await using (var first = await RunningServer.StartAsync(RunningServer.OnPostgres(db)))
+        {
+            await first.Admin.CreateWorkspaceAsync(new CreateWorkspaceRequest { WorkspaceId = "shop" }, cancellationToken: Ct);
+            key = (await first.Admin.CreateApiKeyAsync(new CreateApiKeyRequest { WorkspaceId = "shop", Name = "backend", Scopes = { "admin" } }, cancellationToken: Ct)).Secret;
+            var client = first.As(key);
+            await client.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = "shop", SegmentId = "buyers", Rule = "did(purchase)" }, cancellationToken: Ct);
+            await client.Ingest.TrackBatchAsync(new TrackBatchRequest { Events = { Events.Make("c1", "purchase", workspaceId: "shop"), Events.Make("c2", "purchase", workspaceId: "shop") } }, cancellationToken: Ct);
+            var changes = await ReadAllChangesAsync(client, string.Empty, expected: 2);
+            cursor = changes.Cursor;
+            Assert.Equal(["c1", "c2"], changes.Customers.Order(StringComparer.Ordinal));
+        }
+
+        await using var second = await RunningServer.StartAsync(RunningServer.OnPostgres(db));
+        var again = second.As(key);
+        await again.Ingest.TrackAsync(new TrackRequest { Event = Events.Make("c3", "purchase", workspaceId: "shop") }, cancellationToken: Ct);
+        var later = await ReadAllChangesAsync(again, cursor, expected: 1);
+        var members = await again.Segments.ListMembersAsync(new ListMembersRequest { WorkspaceId = "shop", SegmentId = "buyers" }, cancellationToken: Ct);
+
+        Assert.Equal(["c3"], later.Customers);
+        Assert.Equal(["c1", "c2", "c3"], members.Members.Select(m => m.CustomerId));
+        var anonymous = await Assert.ThrowsAsync<RpcException>(() => second.As(null).Segments.ListSegmentsAsync(new ListSegmentsRequest { WorkspaceId = "shop" }, cancellationToken: Ct).ResponseAsync);
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+    }
+
+    /// <summary>
+    /// Reads the feed until <paramref name="expected"/> changes arrived: on PostgreSQL a change becomes readable once
+    /// no older transaction of the server is still running, a moment after its commit.
+    /// </summary>
+    private static async Task<(List<string> Customers, string Cursor)> ReadAllChangesAsync(ApiClients client, string cursor, int expected)
+    {
+        var customers = new List<string>();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(60));
+        while (customers.Count < expected)
+        {
+            var page = await client.Segments.ListChangesAsync(new ListChangesRequest { WorkspaceId = "shop", SegmentId = "buyers", Cursor = cursor }, cancellationToken: limit.Token);
+            customers.AddRange(page.Changes.Select(c => c.CustomerId));
+            cursor = page.NextCursor;
+            if (page.Changes.Count == 0)
+            {
+                await Task.Delay(50, limit.Token);
+            }
+        }
+
+        return (customers, cursor);
+    }
 }

@@ -13,4 +13,30 @@ public sealed record CustomerProfileView(
 
     /// <summary>The segments the customer is in, with the instant each was entered.</summary>
     [Id(5)] public SegmentMembershipView[] Segments { get; init; } = [];
+
+    [Id(6)] public TraitView[] Traits { get; init; } = [];
+
+    /// <summary>Null for a customer who never bought.</summary>
+    [Id(7)] public RfmView? Rfm { get; init; }
+
+    [Id(8)] public LifecycleChangeView[] LifecycleHistory { get; init; } = [];
+
+    [Id(9)] public Dictionary<string, double> Scores { get; init; } = [];
+
+    [Id(10)] public string? Cohort { get; init; }
+
+    [Id(11)] public double Engagement { get; init; }
+
+    [Id(12)] public string[] TopProducts { get; init; } = [];
+
+    [Id(13)] public string[] TopCategories { get; init; } = [];
+
+    [Id(14)] public CartView Cart { get; init; } = new(false, 0, 0, null);
+
+    [Id(15)] public DateTimeOffset FirstSeen { get; init; }
+
+    [Id(16)] public DateTimeOffset LastSeen { get; init; }
+
+    /// <summary>When a segment next changes on its own; null when none will.</summary>
+    [Id(17)] public DateTimeOffset? NextChange { get; init; }
 }

@@ -33,4 +33,11 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>The customer's current profile, or null when no event was ever applied.</summary>
     [Alias("get-profile")]
     Task<CustomerProfileView?> GetProfileAsync();
+
+    /// <summary>
+    /// Evaluates one segment's rule now and traces it; null when the customer has no history or the segment does not
+    /// exist.
+    /// </summary>
+    [Alias("explain")]
+    Task<SegmentExplanationView?> ExplainAsync(string segmentId);
 }

@@ -1,7 +1,6 @@
 using ActorSegments.Abstractions.Customers;
 using ActorSegments.Domain.Activity;
 using ActorSegments.Domain.Behavior;
-using ActorSegments.Domain.Behavior.Lifecycle;
 using ActorSegments.Domain.Customers;
 using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Segments;
@@ -158,24 +157,22 @@ public sealed partial class CustomerGrain(
     public Task<CustomerProfileView?> GetProfileAsync()
     {
         _onlyHousekeeping = false;
-        if (_state.TotalEvents == 0)
-        {
-            return Task.FromResult<CustomerProfileView?>(null);
-        }
-
-        var now = Math.Max(Now(), _state.Reference);
-        var types = _state.EventTypes
-            .Where(p => !p.Value.IsEmpty)
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new EventTypeSummary(p.Key, p.Value.TotalCount, UnixTime.ToDateTimeOffset(p.Value.FirstSeen), UnixTime.ToDateTimeOffset(p.Value.LastSeen)))
-            .ToArray();
-        var stage = LifecycleMachine.StageAt(_state.Lifecycle.Stage, _state.LifecycleFacts(_model), now, _model.Settings.Lifecycle);
-        return Task.FromResult<CustomerProfileView?>(new CustomerProfileView(_workspaceId, _customerId, _state.TotalEvents, types)
-        {
-            Lifecycle = LifecycleStageNames.Name(stage),
-            Segments = [.. _memberships.Members.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new SegmentMembershipView(p.Key, UnixTime.ToDateTimeOffset(p.Value)))],
-        });
+        return Task.FromResult(HasHistory
+            ? CustomerViews.Profile(_workspaceId, _customerId, _state, _memberships, _model, Math.Max(Now(), _state.Reference))
+            : null);
     }
+
+    public async Task<SegmentExplanationView?> ExplainAsync(string segmentId)
+    {
+        _onlyHousekeeping = false;
+        var workspace = await catalog.GetAsync(_workspaceId);
+        return HasHistory && workspace.Segments.Segment(segmentId) is { } segment
+            ? CustomerViews.Explanation(segment, _state, _memberships, _model, Math.Max(Now(), _state.Reference))
+            : null;
+    }
+
+    /// <summary>Anything was ever recorded for this customer (events or traits).</summary>
+    private bool HasHistory => _sequence > 0 || !_state.IsEmpty;
 
     /// <summary>Brings memberships up to <paramref name="now"/>: new definitions first, then deadlines that came due.</summary>
     private void CatchUp(CompiledWorkspace workspace, long now)

@@ -13,6 +13,9 @@ public sealed class IngestOptions
     /// <summary>How far ahead of the server clock an event's occurred_at may be (client clock skew).</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Largest request message accepted, in bytes (bigger ones fail with RESOURCE_EXHAUSTED before any work).</summary>
+    public int MaxMessageBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>Most properties one event may carry.</summary>
     public int MaxPropertiesPerEvent { get; set; } = 64;
 

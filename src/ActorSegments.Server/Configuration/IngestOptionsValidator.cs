@@ -17,6 +17,11 @@ internal sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
             failures.Add($"{Setting(nameof(IngestOptions.MaxClockSkew))} must be between 00:00:00 and 1.00:00:00 (got {options.MaxClockSkew}).");
         }
 
+        if (options.MaxMessageBytes is < 64 * 1024 or > 64 * 1024 * 1024)
+        {
+            failures.Add($"{Setting(nameof(IngestOptions.MaxMessageBytes))} must be 65536-67108864 (got {options.MaxMessageBytes}).");
+        }
+
         if (options.MaxPropertiesPerEvent is < 0 or > 1000)
         {
             failures.Add($"{Setting(nameof(IngestOptions.MaxPropertiesPerEvent))} must be 0-1000 (got {options.MaxPropertiesPerEvent}).");

@@ -12,14 +12,31 @@ namespace ActorSegments.Server.Grpc;
 /// </summary>
 internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request,
-        ServerCallContext context,
-        UnaryServerMethod<TRequest, TResponse> continuation)
+    /// <summary>How long an overloaded server asks clients to wait: a group commit drains its queue in well under that.</summary>
+    internal static readonly TimeSpan OverloadRetryDelay = TimeSpan.FromSeconds(1);
+
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
+        GuardAsync(() => continuation(request, context), context);
+
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        GuardAsync(() => continuation(requestStream, context), context);
+
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
+        GuardAsync(async () => { await continuation(request, responseStream, context).ConfigureAwait(false); return true; }, context);
+
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
+        GuardAsync(async () => { await continuation(requestStream, responseStream, context).ConfigureAwait(false); return true; }, context);
+
+    /// <summary>Runs a call, turning any failure that is not already a gRPC status into one.</summary>
+    private async Task<T> GuardAsync<T>(Func<Task<T>> call, ServerCallContext context)
     {
         try
         {
-            return await continuation(request, context).ConfigureAwait(false);
+            return await call().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not RpcException)
         {
@@ -36,8 +53,13 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
 
         if (Find<EventsNotStoredException>(ex) is { Overloaded: true })
         {
-            return new RpcException(new Status(StatusCode.ResourceExhausted,
-                "The server is at its limit of work waiting to be stored; nothing from this request was acknowledged. Retry it with the same event ids after a short backoff."));
+            // The hint is machine-readable too (google.rpc.RetryInfo), so client libraries can back off on their own.
+            return new Google.Rpc.Status
+            {
+                Code = (int)Google.Rpc.Code.ResourceExhausted,
+                Message = $"The server is at its limit of work waiting to be stored; nothing from this request was acknowledged. Retry it with the same event ids after about {OverloadRetryDelay.TotalSeconds:0} s, backing off further if it persists.",
+                Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new Google.Rpc.RetryInfo { RetryDelay = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(OverloadRetryDelay) }) },
+            }.ToRpcException();
         }
 
         if (IsTransient(ex))

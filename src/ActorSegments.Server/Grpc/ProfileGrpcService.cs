@@ -1,41 +1,45 @@
 using ActorSegments.Abstractions.Customers;
+using ActorSegments.Abstractions.Segments;
 using ActorSegments.Domain.Storage;
-using ActorSegments.Server.Access;
 using ActorSegments.Protos.V1;
-using Google.Protobuf.WellKnownTypes;
+using ActorSegments.Server.Access;
 using Grpc.Core;
 
 namespace ActorSegments.Server.Grpc;
 
-/// <summary>Reads one customer's profile from its grain.</summary>
+/// <summary>Reads one customer's profile, and explains a segment for them, from the customer's grain.</summary>
 internal sealed class ProfileGrpcService(IGrainFactory grains) : ProfileService.ProfileServiceBase
 {
     public override async Task<CustomerProfile> GetCustomer(GetCustomerRequest request, ServerCallContext context)
     {
         RequestChecks.Ids(request.WorkspaceId, customerId: request.CustomerId);
         context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
-
-        var profile = await grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(request.WorkspaceId, request.CustomerId)).GetProfileAsync()
-            ?? throw new RpcException(new Status(StatusCode.NotFound,
-                $"Customer '{request.CustomerId}' has no recorded events in workspace '{request.WorkspaceId}'."));
-        return ToProto(profile);
+        var profile = await CustomerOf(request.WorkspaceId, request.CustomerId).GetProfileAsync()
+            ?? throw NoSuchCustomer(request.WorkspaceId, request.CustomerId);
+        return ProfileMapping.ToProto(profile);
     }
 
-    private static CustomerProfile ToProto(CustomerProfileView profile)
+    public override async Task<SegmentExplanation> ExplainSegment(ExplainSegmentRequest request, ServerCallContext context)
     {
-        var proto = new CustomerProfile
+        RequestChecks.Ids(request.WorkspaceId, request.SegmentId, request.CustomerId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        var segment = await grains.GetGrain<ISegmentGrain>(SegmentGrainKey.Format(request.WorkspaceId, request.SegmentId)).GetStatsAsync()
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Segment '{request.SegmentId}' does not exist in workspace '{request.WorkspaceId}'."));
+        var explanation = await CustomerOf(request.WorkspaceId, request.CustomerId).ExplainAsync(request.SegmentId)
+            ?? throw NoSuchCustomer(request.WorkspaceId, request.CustomerId);
+        return new SegmentExplanation
         {
-            WorkspaceId = profile.WorkspaceId,
-            CustomerId = profile.CustomerId,
-            TotalEvents = profile.TotalEvents,
+            SegmentId = explanation.SegmentId,
+            Rule = segment.Rule,
+            Matches = explanation.Matches,
+            Member = explanation.Member,
+            Trace = ProfileMapping.ToProto(explanation.Trace),
         };
-        proto.EventTypes.AddRange(profile.EventTypes.Select(t => new Protos.V1.EventTypeSummary
-        {
-            Type = t.Type,
-            Count = t.Count,
-            FirstSeen = Timestamp.FromDateTimeOffset(t.FirstSeen),
-            LastSeen = Timestamp.FromDateTimeOffset(t.LastSeen),
-        }));
-        return proto;
     }
+
+    private ICustomerGrain CustomerOf(string workspaceId, string customerId) =>
+        grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(workspaceId, customerId));
+
+    private static RpcException NoSuchCustomer(string workspaceId, string customerId) =>
+        new(new Status(StatusCode.NotFound, $"Customer '{customerId}' has no recorded events in workspace '{workspaceId}'."));
 }

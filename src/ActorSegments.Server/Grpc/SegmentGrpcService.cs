@@ -103,6 +103,7 @@ internal sealed class SegmentGrpcService(
         var pageSize = RequestChecks.PageSize(request.PageSize);
         var cursor = Cursor(request.Cursor, "cursor");
         context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        await StatsAsync(request.WorkspaceId, request.SegmentId);
 
         // The head is read first: a change committed between the two reads is after the head, so a full sync that
         // starts from the head still sees it.
@@ -118,6 +119,7 @@ internal sealed class SegmentGrpcService(
         RequestChecks.Ids(request.WorkspaceId, request.SegmentId);
         var cursor = Cursor(request.Cursor, "cursor");
         context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        await StatsAsync(request.WorkspaceId, request.SegmentId);
         var token = context.CancellationToken;
         try
         {
