@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ActorSegments.Cli.Connection;
+using ActorSegments.Cli.Data.Csv;
 using ActorSegments.Cli.Demo;
 using Spectre.Console;
 
@@ -59,9 +60,17 @@ internal static class DemoCommand
         var settings = new ServerSettings(embedded?.Address ?? server!, embedded is null ? apiKey : null, workspace);
         return await ServerCommand.RunAsync(console, settings, async connection =>
         {
-            var result = await new DemoPipeline(connection, console).RunAsync(data, cancellationToken);
-            DemoReport.Write(console, data, result);
-            return ExitCodes.Success;
+            try
+            {
+                var result = await new DemoPipeline(connection, console).RunAsync(data, cancellationToken);
+                DemoReport.Write(console, data, result);
+                return ExitCodes.Success;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or CsvFormatException)
+            {
+                console.MarkupLineInterpolated($"[red]demo failed:[/] {ex.Message}");
+                return ExitCodes.Failed;
+            }
         });
     }
 }

@@ -75,7 +75,18 @@ internal static class ImportCommand
     private static async Task<int> RunAsync(IAnsiConsole console, ServerConnection connection, FileEvents events, CancellationToken cancellationToken)
     {
         var streamer = new EventStreamer(connection.Ingest);
-        var summary = await IngestProgressBar.RunAsync(console, streamer, events.Events, "importing", events.Length, _ => events.Position, cancellationToken);
+        IngestSummary summary;
+        try
+        {
+            summary = await IngestProgressBar.RunAsync(console, streamer, events.Events, "importing", events.Length, _ => events.Position, cancellationToken);
+        }
+        catch (CsvFormatException ex)
+        {
+            // Only the retail reader stops at a malformed line (its layout is fixed); a mapped import sets rows aside.
+            console.MarkupLineInterpolated($"[red]import stopped:[/] {ex.Message}");
+            return ExitCodes.Failed;
+        }
+
         WriteSummary(console, events.RowsRead(), events.Problems, summary);
         return ExitCodes.Success;
     }

@@ -18,6 +18,12 @@ internal sealed class DemoPipeline(ServerConnection connection, IAnsiConsole con
 
     private static readonly TimeSpan LivePollInterval = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// A backfill that evaluates no customer for this long has stopped (the server failed it); waiting on would hang
+    /// the demo, so it ends with a message instead. A guard against a broken server, not a performance limit.
+    /// </summary>
+    private static readonly TimeSpan StalledAfter = TimeSpan.FromSeconds(60);
+
     public async Task<DemoResult> RunAsync(DemoData data, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -98,6 +104,8 @@ internal sealed class DemoPipeline(ServerConnection connection, IAnsiConsole con
         console.Progress().AutoClear(false).StartAsync<IReadOnlyList<SegmentCount>>(async context =>
         {
             var task = context.AddTask("evaluating segments", maxValue: 1);
+            var lastDone = -1L;
+            var lastMoved = System.Diagnostics.Stopwatch.StartNew();
             while (true)
             {
                 var states = await Task.WhenAll(segments.Select(s => connection.Segments.GetSegmentAsync(
@@ -107,6 +115,19 @@ internal sealed class DemoPipeline(ServerConnection connection, IAnsiConsole con
                 if (states.All(s => s.Status == SegmentStatus.Live))
                 {
                     return [.. states.Select(s => new SegmentCount(s.SegmentId, s.Rule, s.Members))];
+                }
+
+                var done = states.Sum(s => s.BackfillDone);
+                if (done != lastDone)
+                {
+                    lastDone = done;
+                    lastMoved.Restart();
+                }
+                else if (lastMoved.Elapsed > StalledAfter)
+                {
+                    var stuck = states.First(s => s.Status != SegmentStatus.Live);
+                    throw new InvalidOperationException(
+                        $"The backfill of segment '{stuck.SegmentId}' has evaluated no customer for {StalledAfter.TotalSeconds:0} s (at {stuck.BackfillDone}/{stuck.BackfillTotal}); the server's log says why.");
                 }
 
                 await Task.Delay(LivePollInterval, cancellationToken);

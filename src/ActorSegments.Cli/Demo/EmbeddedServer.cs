@@ -39,8 +39,12 @@ internal sealed class EmbeddedServer : IAsyncDisposable
             // In memory even when the shell has a connection string set for `migrate`: the demo must not write to a database.
             "--ActorSegments:Postgres:ConnectionString=",
 
-            // The demo prints what matters; the server's dev-mode warnings would interleave with its progress bars.
-            "--Logging:LogLevel:Default=Error",
+            // The demo prints what matters and failed calls surface as gRPC errors; the server's log would interleave
+            // with the progress bars (and at shutdown dev mode logs snapshot writes that can no longer land).
+            "--Logging:LogLevel:Default=Critical",
+            "--Logging:LogLevel:Microsoft.AspNetCore=Critical",
+            "--Logging:LogLevel:Orleans=Critical",
+            "--Logging:LogLevel:Orleans.Runtime.Silo=Critical",
         };
         if (clockStart is { } start)
         {

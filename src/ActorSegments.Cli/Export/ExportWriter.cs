@@ -15,9 +15,12 @@ internal enum ExportFormat
 /// Writes export rows: current members ("member") and feed changes ("enter"/"exit", with the cursor that resumes after
 /// them), as CSV with a header or as one JSON object per line.
 /// </summary>
-internal sealed class ExportWriter(TextWriter output, ExportFormat format)
+/// <param name="output">Where rows go.</param>
+/// <param name="format">CSV or JSON lines.</param>
+/// <param name="continuing">The output already holds an earlier run's rows (and header), so no header is written.</param>
+internal sealed class ExportWriter(TextWriter output, ExportFormat format, bool continuing = false)
 {
-    private bool _headerWritten;
+    private bool _headerWritten = continuing;
 
     public long Rows { get; private set; }
 

@@ -45,6 +45,13 @@ internal sealed class EventStreamer(IngestService.IngestServiceClient client, in
             await reader;
             throw;
         }
+        catch
+        {
+            // The events failed to read (a bad file): stop the reader too; disposing the call ends its wait for acks.
+            pending.Writer.TryComplete();
+            _ = reader.ContinueWith(static t => t.Exception, TaskScheduler.Default);
+            throw;
+        }
 
         await reader;
         return new IngestSummary(tally.Sent, tally.Applied, tally.Duplicates, tally.Rejected, tally.Rejections);

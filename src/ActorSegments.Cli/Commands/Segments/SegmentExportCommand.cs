@@ -31,8 +31,9 @@ internal static class SegmentExportCommand
             var job = new ExportJob(connection, parse.GetRequiredValue(id), stateFile);
 
             // A resumed export appends to its file; a fresh one starts it over.
+            var continuing = start is not null && file is { Exists: true, Length: > 0 };
             await using var writerStream = file is null ? null : new StreamWriter(file.FullName, append: start is not null);
-            var writer = new ExportWriter(writerStream ?? console.Profile.Out.Writer, parse.GetValue(format));
+            var writer = new ExportWriter(writerStream ?? console.Profile.Out.Writer, parse.GetValue(format), continuing);
             var next = await job.RunAsync(writer, start, parse.GetValue(follow), cancellationToken);
             await writer.FlushAsync();
 

@@ -1,0 +1,58 @@
+using ActorSegments.Protos.V1;
+
+namespace ActorSegments.Cli.Tests.Commands;
+
+public sealed class ImportCommandTests(CliServer server) : IClassFixture<CliServer>, IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("cli-import-").FullName;
+
+    [Fact]
+    public async Task Import_BadRow_IsRejectedWithLineAndColumnWhileTheOthersAreApplied()
+    {
+        const string Csv = "customer,time,type,amount\n" +
+            "c1,2024-05-01T10:00:00Z,purchase,10.5\n" +
+            "c2,2024-05-02T10:00:00Z,purchase,not-a-number\n" +
+            "c3,2024-05-03T10:00:00Z,purchase,20\n";
+        var file = Path.Combine(_directory, "orders.csv");
+        await File.WriteAllTextAsync(file, Csv, TestContext.Current.CancellationToken);
+        var badColumn = Csv.Split('\n')[2].IndexOf("not-a-number", StringComparison.Ordinal) + 1;
+
+        var (exit, output) = await server.RunAsync("imports", "import", "--file", file, "--customer-column", "customer",
+            "--time-column", "time", "--type-column", "type", "--property", "amount:number=revenue");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"│ 3\s+│ 2\s+│ 2\s+│ 0\s+│ 1\s+│", output);
+        Assert.Contains($"rejected line 3, column {badColumn}: expected a finite number in column 'amount'", output, StringComparison.Ordinal);
+        using var connection = server.Connect("imports");
+        var profile = await connection.Profiles.GetCustomerAsync(new GetCustomerRequest { WorkspaceId = "imports", CustomerId = "c3" }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(1, profile.TotalEvents);
+    }
+
+    [Fact]
+    public async Task Import_SameFileTwice_SecondRunAppliesNothing()
+    {
+        var file = Path.Combine(_directory, "twice.csv");
+        await File.WriteAllTextAsync(file, "who,when\nc1,2024-05-01T10:00:00Z\nc2,2024-05-01T11:00:00Z\n", TestContext.Current.CancellationToken);
+        string[] args = ["import", "--file", file, "--customer-column", "who", "--time-column", "when", "--type", "purchase"];
+        await server.RunAsync("twice", args);
+
+        var (exit, output) = await server.RunAsync("twice", args);
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"│ 2\s+│ 2\s+│ 0\s+│ 2\s+│ 0\s+│", output);
+    }
+
+    [Fact]
+    public async Task Import_MappingNamesAMissingColumn_IsAUsageError()
+    {
+        var file = Path.Combine(_directory, "missing.csv");
+        await File.WriteAllTextAsync(file, "who,when\nc1,2024-05-01T10:00:00Z\n", TestContext.Current.CancellationToken);
+
+        var (exit, output) = await server.RunAsync("missing", "import", "--file", file, "--customer-column", "customer", "--time-column", "when", "--type", "purchase");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("customer", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
