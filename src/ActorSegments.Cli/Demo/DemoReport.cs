@@ -59,5 +59,6 @@ internal static class DemoReport
     private static void AddRow(Table table, string name, Distribution d) =>
         table.AddRow(name, Number(d.Min), Number(d.Q1), Number(d.Median), Number(d.Q3), Number(d.Max));
 
-    private static string Number(decimal value) => Math.Round(value, 2).ToString("#,0.##", Formats.Culture);
+    /// <summary>Three decimals at most: quartiles of cent amounts can fall between two cents (674.485).</summary>
+    private static string Number(decimal value) => Math.Round(value, 3).ToString("#,0.###", Formats.Culture);
 }
