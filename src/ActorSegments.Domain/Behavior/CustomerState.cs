@@ -108,8 +108,10 @@ public sealed partial class CustomerState
         Span<long> outlookBefore = stackalloc long[OutlookSize];
         outlookBefore = outlookBefore[..LifecycleMachine.WriteOutlook(Lifecycle.Stage, LifecycleFacts(model), model.Settings.Lifecycle, outlookBefore)];
 
-        // Deadlines that passed before this event happened take effect first: a view arriving after an at-risk
-        // deadline the customer was never woken for still counts as a return.
+        // Time-driven moves recorded for after this event did not happen as recorded (the customer was active), and
+        // deadlines that passed before it take effect first: a view arriving after an at-risk deadline the customer
+        // was never woken for still counts as a return.
+        Lifecycle.UndoTimeTransitionsAfter(time);
         LifecycleMachine.AdvanceTo(Lifecycle, LifecycleFacts(model), Math.Min(time, Reference), model.Settings.Lifecycle);
 
         TotalEvents++;

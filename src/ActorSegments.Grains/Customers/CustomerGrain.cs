@@ -250,6 +250,8 @@ public sealed partial class CustomerGrain(
     }
 
     /// <summary>While active, a grain timer wakes the customer at its next deadline; when idle, the stored wake-up does.</summary>
+    private static readonly TimeSpan MaxTimerWait = TimeSpan.FromDays(30);
+
     private void ArmWakeTimer()
     {
         var next = _memberships.NextWakeUp;
@@ -260,7 +262,9 @@ public sealed partial class CustomerGrain(
             return;
         }
 
-        var due = TimeSpan.FromSeconds(Math.Max(0, next - Now()));
+        // A grain timer cannot wait longer than about 49 days; a later deadline is reached in steps (the early firing
+        // finds nothing due and arms the timer again).
+        var due = TimeSpan.FromSeconds(Math.Clamp(next - Now(), 0, (long)MaxTimerWait.TotalSeconds));
         if (_wakeTimer is null)
         {
             _wakeTimer = this.RegisterGrainTimer(WakeAsync, new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan, KeepAlive = false });

@@ -5,7 +5,7 @@ namespace ActorSegments.Cli.Tests.Demo;
 
 public sealed class SyntheticDemoTests
 {
-    private static readonly SyntheticDemoData Small = new(Seed: 7, Customers: 150, Days: 120);
+    private static readonly SyntheticDemoData Small = new(Seed: 7, Customers: 150, Days: 200);
 
     [Fact]
     public async Task Demo_EverySegmentHasMembers_AndItsCountIsWhatListMembersPages()

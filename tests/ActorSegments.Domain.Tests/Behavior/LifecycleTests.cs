@@ -90,6 +90,27 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public void HistoryReplayedInOrderLongAfterItHappened_RecordsOnlyWhatHappened()
+    {
+        // A year of purchases imported at once: every event is applied with the clock at the end of the year. The
+        // at-risk and lapsed moves after the first purchase are taken back by the second; those after the second
+        // (110 and 170 days) really happened before the third.
+        var end = T0 + (400 * Day);
+        Event("purchase", T0, now: end);
+        Event("purchase", T0 + (50 * Day), now: end);
+        Event("purchase", T0 + (200 * Day), now: end);
+
+        Assert.Equal(
+            [
+                (LifecycleStage.NewVisitor, T0), (LifecycleStage.FirstTimeBuyer, T0), (LifecycleStage.RepeatBuyer, T0 + (50 * Day)),
+                (LifecycleStage.AtRisk, T0 + (110 * Day)), (LifecycleStage.Lapsed, T0 + (170 * Day)), (LifecycleStage.RepeatBuyer, T0 + (200 * Day)),
+                (LifecycleStage.AtRisk, T0 + (260 * Day)), (LifecycleStage.Lapsed, T0 + (320 * Day)),
+            ],
+            _state.Lifecycle.History.Select(t => (t.Stage, t.At)));
+        Assert.Equal((LifecycleStage.Lapsed, T0 + (320 * Day)), (Stage, _state.Lifecycle.Since));
+    }
+
+    [Fact]
     public void WakingLate_RecordsEachTransitionAtItsOwnDeadline()
     {
         Event("purchase", T0);

@@ -32,6 +32,26 @@ public sealed class LifecycleState
         Since = when;
     }
 
+    /// <summary>
+    /// Takes back the trailing transitions into at-risk or lapsed dated after <paramref name="time"/>: those are
+    /// time-driven, recorded because no activity was known, and an event at <paramref name="time"/> shows there was.
+    /// This keeps history true when events arrive after their deadlines passed — a late event, or history replayed in
+    /// order — instead of recording "lapsed, then back" for a customer who never lapsed. The deadlines still due after
+    /// the event are recorded again when time is advanced.
+    /// </summary>
+    internal void UndoTimeTransitionsAfter(long time)
+    {
+        while (_history.Count > 0 && _history[^1] is { Stage: LifecycleStage.AtRisk or LifecycleStage.Lapsed } last && last.At > time)
+        {
+            _history.RemoveAt(_history.Count - 1);
+            Stage = last.From;
+
+            // When history was trimmed past the entry into the restored stage, its exact start is gone; the taken-back
+            // transition is the latest it can have been.
+            Since = _history.Count > 0 ? _history[^1].At : last.At;
+        }
+    }
+
     internal void Restore(LifecycleStage stage, long since, IEnumerable<LifecycleTransition> history)
     {
         Stage = stage;
