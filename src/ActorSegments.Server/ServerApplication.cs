@@ -43,6 +43,11 @@ public static partial class ServerApplication
         var ingest = builder.AddValidatedOptions<IngestOptions, IngestOptionsValidator>(IngestOptions.SectionName);
         var auth = builder.AddValidatedOptions<AuthOptions, AuthOptionsValidator>(AuthOptions.SectionName);
         builder.AddValidatedOptions<CustomerGrainOptions, CustomerGrainOptionsValidator>(CustomerGrainOptionsValidator.SectionName);
+        if (!postgres.IsConfigured)
+        {
+            // In memory, snapshots at shutdown would go to storage grains that are themselves shutting down.
+            builder.Services.PostConfigure<CustomerGrainOptions>(o => o.SnapshotOnShutdown = false);
+        }
         builder.AddValidatedOptions<WakeUpSweeperOptions, WakeUpSweeperOptionsValidator>(WakeUpSweeperOptionsValidator.SectionName);
 
         builder.AddActorSegmentsPostgres(postgres);

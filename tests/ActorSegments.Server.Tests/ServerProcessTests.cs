@@ -11,10 +11,12 @@ public sealed class ServerProcessTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ServerProcess_DevMode_AcceptsAnEventAndShowsItInTheProfile()
+    public async Task ServerProcess_DevMode_AcceptsEventsShowsThemInTheProfile_AndStopsCleanly()
     {
         var (grpcPort, httpPort, siloPort) = (FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next());
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         using var server = StartServerProcess(
+            output,
             $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
             $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{httpPort}",
             $"--ActorSegments:Cluster:SiloPort={siloPort}");
@@ -29,16 +31,33 @@ public sealed class ServerProcessTests
 
             using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
             var customer = Events.NewCustomerId();
-            await new IngestService.IngestServiceClient(channel).TrackAsync(new TrackRequest { Event = Events.Make(customer, "email_clicked") }, cancellationToken: Ct);
+            // Enough events that the customer would write a snapshot when deactivated, which at shutdown in dev mode
+            // it must not try (the in-memory storage is shutting down too).
+            var batch = new TrackBatchRequest();
+            batch.Events.AddRange(Enumerable.Range(0, 20).Select(_ => Events.Make(customer, "email_clicked")));
+            await new IngestService.IngestServiceClient(channel).TrackBatchAsync(batch, cancellationToken: Ct);
             var profile = await new ProfileService.ProfileServiceClient(channel).GetCustomerAsync(
                 new GetCustomerRequest { WorkspaceId = "acme", CustomerId = customer }, cancellationToken: Ct);
 
             Assert.Equal("email_clicked", Assert.Single(profile.EventTypes).Type);
+            using (var terminate = Process.Start("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await terminate.WaitForExitAsync(Ct);
+            }
+
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            limit.CancelAfter(TimeSpan.FromSeconds(60));
+            await server.WaitForExitAsync(limit.Token);
+            Assert.Equal(0, server.ExitCode);
+            Assert.DoesNotContain(output, line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal));
         }
         finally
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync(CancellationToken.None);
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync(CancellationToken.None);
+            }
         }
     }
 
@@ -55,7 +74,7 @@ public sealed class ServerProcessTests
         }
     }
 
-    private static Process StartServerProcess(params string[] args)
+    private static Process StartServerProcess(System.Collections.Concurrent.ConcurrentQueue<string> output, params string[] args)
     {
         // The server's own build output, in the configuration this test was built in (bin/<Configuration>/<tfm>).
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
@@ -72,8 +91,8 @@ public sealed class ServerProcessTests
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => output.Enqueue(line.Data ?? string.Empty);
+        process.ErrorDataReceived += (_, line) => output.Enqueue(line.Data ?? string.Empty);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

@@ -96,7 +96,8 @@ public sealed partial class CustomerGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (!_broken && _sinceSnapshot >= options.Value.SnapshotOnDeactivationAfterEvents)
+        var shuttingDown = reason.ReasonCode == DeactivationReasonCode.ShuttingDown;
+        if (!_broken && _sinceSnapshot >= options.Value.SnapshotOnDeactivationAfterEvents && (options.Value.SnapshotOnShutdown || !shuttingDown))
         {
             await TryWriteSnapshotAsync();
         }

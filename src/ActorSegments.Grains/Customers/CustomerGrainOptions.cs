@@ -14,4 +14,10 @@ public sealed class CustomerGrainOptions
 
     /// <summary>Time since the last snapshot after which the next commit also writes one.</summary>
     public TimeSpan SnapshotEvery { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Whether customers write their snapshot when the silo shuts down. Worth it on durable storage (less replay at the
+    /// next start); pointless in memory, where the storage itself is going away — dev mode turns it off.
+    /// </summary>
+    public bool SnapshotOnShutdown { get; set; } = true;
 }
