@@ -38,10 +38,33 @@ internal static class RetailDataFile
         {
             if (File.Exists(Path.Combine(dir.FullName, "ActorSegments.sln")))
             {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "online-retail", "online-retail.csv.gz"));
+                // Next to the repository; or, for a clean clone made elsewhere (as CI does), next to the working copy
+                // it was cloned from.
+                var beside = Beside(dir.FullName);
+                return File.Exists(beside) || OriginDirectory(dir.FullName) is not { } origin ? beside : Beside(origin);
             }
         }
 
         return null;
+    }
+
+    private static string Beside(string repository) =>
+        Path.GetFullPath(Path.Combine(repository, "..", "shared", "data", "online-retail", "online-retail.csv.gz"));
+
+    /// <summary>The directory the repository was cloned from, when its origin is a local path; null otherwise.</summary>
+    private static string? OriginDirectory(string repository)
+    {
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("git", ["-C", repository, "config", "--get", "remote.origin.url"]) { RedirectStandardOutput = true, UseShellExecute = false };
+            using var git = System.Diagnostics.Process.Start(start)!;
+            var url = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return url.Length > 0 && Directory.Exists(url) ? url : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // no git on the machine
+        }
     }
 }
