@@ -166,34 +166,8 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
         return (id, viewedAt.AddHours(48).ToUnixTimeSeconds());
     }
 
-    [Fact]
-    public async Task A_deadline_further_away_than_a_grain_timer_can_wait_is_still_met_exactly()
-    {
-        // Grain timers wait at most about 49 days; a 90-day window must neither fail the call nor miss its exit.
-        var id = NewCustomer();
-        await fixture.Definitions.SaveAsync(id.Workspace, "recent-buyers", "did(purchase, within 90d)", null, TestContext.Current.CancellationToken);
-        var boughtAt = fixture.Clock.GetUtcNow();
-        await Grain(id).TrackAsync([Event("p1", "purchase", boughtAt)]);
-
-        // A 90-day window is answered to the day (the precision contract), so the exit is due at the start of a day.
-        var deadline = fixture.Journal.WakeUp(id.Workspace, id.Customer)!.Value;
-        Assert.InRange(deadline, boughtAt.AddDays(89).ToUnixTimeSeconds(), boughtAt.AddDays(90).ToUnixTimeSeconds());
-        await AssertExitsExactlyAtAsync(id, deadline, settle: TimeSpan.FromMilliseconds(300), "recent-buyers");
-    }
-
-    /// <summary>Moves the clock to a second before the deadline (no exit), then to it (the exit, dated at the deadline).</summary>
-    private async Task AssertExitsExactlyAtAsync((string Workspace, string Customer) id, long deadline, TimeSpan settle, string segmentId = "browse-no-cart")
-    {
-        fixture.Clock.Advance(TimeSpan.FromSeconds(deadline - fixture.Clock.GetUtcNow().ToUnixTimeSeconds() - 1));
-        await Task.Delay(settle, TestContext.Current.CancellationToken);
-        Assert.DoesNotContain(Changes(id), c => !c.Entered);
-        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-        var exit = await Eventually.ReturnsAsync(() => Task.FromResult(Changes(id).FirstOrDefault(c => !c.Entered)), c => c.SegmentId is not null);
-
-        Assert.Equal(new MembershipChange(segmentId, false, deadline, MembershipCause.Time), exit);
-        Assert.Empty(fixture.Journal.Members(id.Workspace, segmentId));
-        Assert.Null(fixture.Journal.WakeUp(id.Workspace, id.Customer));
-    }
+    private Task AssertExitsExactlyAtAsync((string Workspace, string Customer) id, long deadline, TimeSpan settle) =>
+        Deadlines.AssertExitsExactlyAtAsync(fixture, id, deadline, settle, "browse-no-cart");
 
     [Fact]
     public async Task DefinitionsChange_ExistingMembersAreReevaluatedOnTheirNextCall()
@@ -214,6 +188,5 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
         Assert.Equal(MembershipCause.Definition, Changes(id)[^1].Cause);
     }
 
-    private IReadOnlyList<MembershipChange> Changes((string Workspace, string Customer) id) =>
-        [.. fixture.Journal.Log.Where(r => r.WorkspaceId == id.Workspace && r.CustomerId == id.Customer).Select(r => r.Change)];
+    private IReadOnlyList<MembershipChange> Changes((string Workspace, string Customer) id) => Deadlines.Changes(fixture, id);
 }
