@@ -113,6 +113,7 @@ public sealed class SegmentApiTests(DevServerFixture fixture) : DevServerTests(f
         Assert.All(received, c => Assert.True(c.Entered));
         Assert.Equal(expected.Order(StringComparer.Ordinal), received.Select(c => c.CustomerId).Order(StringComparer.Ordinal));
         Assert.Equal(received.Count, received.Select(c => c.Cursor).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(received.Count, received.Select(c => c.Sequence).Distinct().Count());
         var badCursor = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.ListChangesAsync(new ListChangesRequest { WorkspaceId = ws, SegmentId = "buyers", Cursor = "not-a-cursor" }, cancellationToken: Ct).ResponseAsync);
         Assert.Equal(["cursor"], GrpcErrors.ViolatedFields(badCursor));
     }

@@ -42,6 +42,7 @@ internal static class SegmentMapping
         Cause = (ChangeCause)(int)change.Cause,
         Cursor = change.Cursor.ToToken(),
         LoggedAt = Timestamp.FromDateTimeOffset(change.LoggedAt),
+        Sequence = change.Cursor.Position,
     };
 
     public static RuleProblem ToProto(RuleDiagnostic diagnostic) => new()
