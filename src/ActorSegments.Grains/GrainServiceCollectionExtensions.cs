@@ -31,6 +31,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<IWakeUpSchedule>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
         services.TryAddSingleton<ISegmentCounts>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
         services.TryAddSingleton<ICustomerRegistry>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
+        services.TryAddSingleton<IFeedSignal>(sp => sp.GetRequiredService<InMemoryCustomerJournal>().Signals);
         services.TryAddSingleton<IMembershipFeed>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
         services.TryAddSingleton<ISegmentMembers>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
         services.TryAddSingleton<IApiKeyStore, InMemoryApiKeyStore>();

@@ -20,6 +20,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<ICustomerRegistry, PostgresCustomerRegistry>();
         services.AddSingleton<ICustomerRecords, PostgresCustomerRecords>();
         services.AddSingleton<IMembershipFeed, PostgresMembershipFeed>();
+        services.AddSingleton<IFeedSignal, PostgresFeedSignal>();
         services.AddSingleton<ISegmentMembers, PostgresSegmentMembers>();
         services.AddSingleton<IApiKeyStore, PostgresApiKeyStore>();
         services.AddSingleton<IWorkspaceDirectory, PostgresWorkspaceDirectory>();

@@ -37,6 +37,25 @@ public sealed class CustomerJournalTests
         }));
 
     [Fact]
+    public async Task A_commit_with_membership_changes_wakes_feed_readers_of_its_workspace()
+    {
+        await using var db = await MigratedAsync("journal_signal");
+        await using var journal = Journal(db);
+        await using var signal = new PostgresFeedSignal(db.DataSource, NullLogger<PostgresFeedSignal>.Instance);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(30));
+        await signal.NextSignal("ws").WaitAsync(limit.Token); // the listener wakes everyone once it listens
+
+        var next = signal.NextSignal("ws");
+        await journal.CommitAsync(new CustomerCommit("ws", "c1", [Entry(1, "e1")], [], null), limit.Token);
+        var beforeChanges = next.IsCompleted;
+        await journal.CommitAsync(new CustomerCommit("ws", "c2", [Entry(1, "e2")], [new MembershipChange("seg", true, T0, MembershipCause.Event)], null), limit.Token);
+        await next.WaitAsync(limit.Token);
+
+        Assert.False(beforeChanges, "a commit without membership changes signalled the feed");
+    }
+
+    [Fact]
     public async Task Commit_ManyCustomersAtOnce_AllDurableAndReadBackInOrder()
     {
         await using var db = await MigratedAsync("journal_many");

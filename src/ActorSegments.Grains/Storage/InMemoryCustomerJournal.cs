@@ -86,8 +86,16 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
             }
         }
 
+        if (commit.Changes.Count > 0)
+        {
+            Signals.Signal(commit.WorkspaceId);
+        }
+
         return Task.CompletedTask;
     }
+
+    /// <summary>Wakes readers tailing the feed once a commit's changes are in the log.</summary>
+    public FeedSignals Signals { get; } = new();
 
     public Task<CustomerRecord> LoadAsync(string workspaceId, string customerId, long afterSequence, CancellationToken cancellationToken = default)
     {

@@ -20,6 +20,9 @@ internal static class JournalBatchWriter
         ORDER BY n
         """;
 
+    // Readers tailing the feed are woken when the transaction commits (notifications are delivered at commit).
+    private const string NotifyFeed = $"SELECT pg_notify('{Segments.PostgresFeedSignal.Channel}', w) FROM unnest($1::text[]) AS w";
+
     // Members and counts are kept only for segments that still exist: a customer may still report changes of a
     // segment deleted a moment ago (the log keeps them; the tables must not bring the segment back).
     private const string UpsertMembers = """
@@ -115,6 +118,10 @@ internal static class JournalBatchWriter
             log.Select(l => l.Change.Entered).ToArray(),
             log.Select(l => UnixTime.ToDateTimeOffset(l.Change.At).UtcDateTime).ToArray(),
             log.Select(l => (short)l.Change.Cause).ToArray()).ConfigureAwait(false);
+
+        // One array parameter: wrapped, or params would spread the strings into parameters of their own.
+        object[] workspaces = [log.Select(l => l.Commit.WorkspaceId).Distinct(StringComparer.Ordinal).ToArray()];
+        await ExecuteAsync(connection, NotifyFeed, cancellationToken, workspaces).ConfigureAwait(false);
 
         // The members table needs only each (segment, customer)'s last change of the batch.
         var last = new Dictionary<(string Workspace, string Segment, string Customer), MembershipChange>();

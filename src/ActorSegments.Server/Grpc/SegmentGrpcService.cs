@@ -14,11 +14,15 @@ internal sealed class SegmentGrpcService(
     ISegmentDefinitionStore store,
     ISegmentMembers members,
     IMembershipFeed feed,
+    IFeedSignal signal,
     IGrainFactory grains,
     TimeProvider time) : SegmentService.SegmentServiceBase
 {
-    /// <summary>How often a watch looks for new changes once it has caught up.</summary>
-    internal static readonly TimeSpan WatchPollInterval = TimeSpan.FromMilliseconds(250);
+    /// <summary>How often a caught-up watch looks for changes when no signal comes (signals can be lost).</summary>
+    internal static readonly TimeSpan WatchPollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How soon a watch looks again after a signal whose changes it could not read yet.</summary>
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(2);
 
     private const int MaxOverlapSegments = 10;
 
@@ -121,10 +125,13 @@ internal sealed class SegmentGrpcService(
         context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
         await StatsAsync(request.WorkspaceId, request.SegmentId);
         var token = context.CancellationToken;
+        TimeSpan? unread = null; // after a signal whose changes were not readable yet: how soon to look again
         try
         {
             while (!token.IsCancellationRequested)
             {
+                // Taken before reading, so a commit between the read and the wait still wakes us.
+                var signalled = signal.NextSignal(request.WorkspaceId);
                 var page = await feed.ReadAsync(request.WorkspaceId, request.SegmentId, cursor, RequestChecks.DefaultPageSize, token);
                 foreach (var change in page.Changes)
                 {
@@ -132,15 +139,37 @@ internal sealed class SegmentGrpcService(
                 }
 
                 cursor = page.Next;
-                if (page.Changes.Count < RequestChecks.DefaultPageSize)
+                if (page.Changes.Count == RequestChecks.DefaultPageSize)
                 {
-                    await Task.Delay(WatchPollInterval, time, token);
+                    continue;
+                }
+
+                // A signalled change may not be readable at once (on PostgreSQL, while an older transaction still
+                // runs): look again soon, backing off to the slow poll that covers lost signals.
+                unread = page.Changes.Count > 0 || unread is null || unread.Value * 2 > WatchPollInterval ? null : unread.Value * 2;
+                if (await WaitAsync(signalled, unread ?? WatchPollInterval, token))
+                {
+                    unread = FirstRetry;
                 }
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // The client went away or the server is stopping: the stream simply ends.
+        }
+    }
+
+    /// <summary>True when the signal came, false when <paramref name="timeout"/> passed first.</summary>
+    private async Task<bool> WaitAsync(Task signalled, TimeSpan timeout, CancellationToken token)
+    {
+        try
+        {
+            await signalled.WaitAsync(timeout, time, token);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
         }
     }
 

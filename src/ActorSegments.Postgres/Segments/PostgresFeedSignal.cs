@@ -1,0 +1,90 @@
+using ActorSegments.Domain.Storage;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace ActorSegments.Postgres.Segments;
+
+/// <summary>
+/// Feed signals across servers: every journal transaction that logs membership changes notifies the channel with
+/// each workspace it touched (<c>pg_notify</c>, delivered at commit); one connection per server listens and wakes its
+/// local readers. Started by the first reader; after a lost connection everyone is woken to re-read, since
+/// notifications may have been missed.
+/// </summary>
+public sealed partial class PostgresFeedSignal(NpgsqlDataSource dataSource, ILogger<PostgresFeedSignal> logger) : IFeedSignal, IAsyncDisposable
+{
+    /// <summary>The notification channel the journal writer signals on.</summary>
+    public const string Channel = "actorsegments_feed";
+
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
+
+    private readonly FeedSignals _signals = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private Task? _listening;
+
+    public Task NextSignal(string workspaceId)
+    {
+        if (_listening is null)
+        {
+            lock (_gate)
+            {
+                _listening ??= Task.Run(() => ListenAsync(_stopping.Token));
+            }
+        }
+
+        return _signals.NextSignal(workspaceId);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        if (_listening is not null)
+        {
+            await _listening.ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task ListenAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stopping).ConfigureAwait(false);
+                connection.Notification += (_, notification) => _signals.Signal(notification.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stopping).ConfigureAwait(false);
+                }
+
+                _signals.SignalAll(); // whatever was committed before listening began
+                while (!stopping.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stopping).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.IO.IOException)
+            {
+                LogListenFailed(ex);
+                _signals.SignalAll();
+                try
+                {
+                    await Task.Delay(RetryAfter, stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for membership feed signals failed; readers fall back to polling until it reconnects.")]
+    private partial void LogListenFailed(Exception exception);
+}
