@@ -34,6 +34,14 @@ await using (var durable = await BenchHost.StartAsync(connection, 21111, 21112))
     {
         var heap = await Scenarios.HeapPerCustomerAsync(durable.Grains, "heap", Scaled(20_000), 50, 256);
         Report("managed heap per active customer (50 events of history)", $"{heap:N0} bytes", "<= 3 KB");
+        // The same customers once idle past the dormancy delay, and fresh ones while hot, both measured as the heap
+        // their deactivation frees, so the two figures compare directly.
+        await Task.Delay(new ActorSegments.Grains.Customers.CustomerGrainOptions().DormantAfter + TimeSpan.FromSeconds(15));
+        var idle = await Scenarios.HeapFreedByDeactivationAsync(durable.Grains, Scaled(20_000));
+        await Scenarios.ActivateAsync(durable.Grains, "heap-hot", Scaled(20_000), 50, 256);
+        var hot = await Scenarios.HeapFreedByDeactivationAsync(durable.Grains, Scaled(20_000));
+        Report("heap freed by deactivating active customers, hot (just called)", $"{hot:N0} bytes", "<= 3 KB");
+        Report("the same, customers idle past the dormancy delay (state kept serialized)", $"{idle:N0} bytes", "<= 3 KB");
     }
 
     if (Runs("batched"))

@@ -84,6 +84,28 @@ internal static class Scenarios
     }
 
     /// <summary>
+    /// Heap per customer as the heap freed by deactivating every customer — a difference taken seconds apart, so
+    /// buffers and pools that shrink over time do not count. Call it right after activating customers (hot state) or
+    /// after letting them idle past the dormancy delay (compacted state).
+    /// </summary>
+    public static async Task<double> HeapFreedByDeactivationAsync(IGrainFactory grains, int customers)
+    {
+        var withCustomers = SettledHeap();
+        var management = grains.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        while (await management.GetTotalActivationCount() > 100)
+        {
+            await Task.Delay(500);
+        }
+
+        return (withCustomers - SettledHeap()) / (double)customers;
+    }
+
+    /// <summary>Activates <paramref name="customers"/> customers with the given history and lets nothing else happen.</summary>
+    public static Task ActivateAsync(IGrainFactory grains, string workspace, int customers, int eventsEach, int concurrency) =>
+        CallAllAsync(grains, workspace, customers, eventsEach / 10, round: 0, perCall: 10, concurrency);
+
+    /// <summary>
     /// Idle customers with deadlines: each views a product so that "viewed in the last 5 minutes" ends at a known
     /// instant spread over two minutes; all are deactivated before the first deadline; the exits are recorded by the
     /// wake-up sweep. Returns p50 and p99 of (committed at - deadline), and how many exits were recorded.

@@ -37,9 +37,9 @@ public sealed partial class CustomerGrain(
     private string _workspaceId = string.Empty;
     private string _customerId = string.Empty;
     private BehaviorModel _model = BehaviorModel.Default;
-    private CustomerState _state = new();
+    private CustomerState? _state = new(); // null while dormant (see CustomerGrain.Dormancy.cs)
     private readonly Memberships _memberships = new();
-    private RecentEventIds _recentIds = new();
+    private RecentEventIds? _recentIds = new();
     private long _sequence;
     private long _definitionsVersion;
     private long _committedWakeUp = UnixTime.Never;
@@ -66,10 +66,10 @@ public sealed partial class CustomerGrain(
         var record = await journal.LoadAsync(_workspaceId, _customerId, _sequence, cancellationToken);
         foreach (var entry in record.Entries)
         {
-            _recentIds.Add(entry.Event.EventId);
+            RecentIds.Add(entry.Event.EventId);
             _sequence = entry.Sequence;
             _applied.Clear();
-            _state.ApplyRecorded(entry.Event, _model, entry.AppliedAt, _applied);
+            State.ApplyRecorded(entry.Event, _model, entry.AppliedAt, _applied);
         }
 
         _sinceSnapshot = record.Entries.Count;
@@ -80,14 +80,14 @@ public sealed partial class CustomerGrain(
             return; // a customer with no history: its first call evaluates everything
         }
 
-        var now = Math.Max(Now(), _state.Reference);
+        var now = Math.Max(Now(), State.Reference);
         _changes.Clear();
         if (workspace.Version == _definitionsVersion)
         {
             // Evaluate at the stored wake-up first, so a change that came due while the customer was idle is recorded
             // at its deadline, then catch up to now.
-            var first = _committedWakeUp <= now ? Math.Max(_committedWakeUp, _state.Reference) : now;
-            _memberships.ApplyAll(workspace.Segments, _state, _model, first, MembershipCause.Time, _changes);
+            var first = _committedWakeUp <= now ? Math.Max(_committedWakeUp, State.Reference) : now;
+            _memberships.ApplyAll(workspace.Segments, State, _model, first, MembershipCause.Time, _changes);
         }
 
         CatchUp(workspace, now);
@@ -108,6 +108,7 @@ public sealed partial class CustomerGrain(
         ArgumentNullException.ThrowIfNull(events);
         _onlyHousekeeping = false;
         ThrowIfBroken();
+        Awaken(client: true);
         var now = Now();
         var workspace = await catalog.GetAsync(_workspaceId);
         _changes.Clear();
@@ -116,18 +117,18 @@ public sealed partial class CustomerGrain(
         var entries = new List<JournalEntry>(events.Length);
         foreach (var evt in events)
         {
-            if (!_recentIds.Add(evt.EventId))
+            if (!RecentIds.Add(evt.EventId))
             {
                 continue;
             }
 
             entries.Add(new JournalEntry(++_sequence, now, evt));
             _applied.Clear();
-            _state.ApplyRecorded(evt, _model, now, _applied);
+            State.ApplyRecorded(evt, _model, now, _applied);
             var cause = TraitUpdates.Is(evt) ? MembershipCause.Trait : MembershipCause.Event;
             foreach (var change in _applied)
             {
-                _memberships.Apply(workspace.Segments, _state, _model, change, now, cause, _changes);
+                _memberships.Apply(workspace.Segments, State, _model, change, now, cause, _changes);
             }
         }
 
@@ -138,6 +139,7 @@ public sealed partial class CustomerGrain(
     public async Task WakeAsync()
     {
         ThrowIfBroken();
+        Awaken(client: false);
         var workspace = await catalog.GetAsync(_workspaceId);
         _changes.Clear();
         CatchUp(workspace, Now());
@@ -148,6 +150,7 @@ public sealed partial class CustomerGrain(
     public async Task ReevaluateAsync(long definitionsVersion)
     {
         ThrowIfBroken();
+        Awaken(client: false);
         var workspace = await catalog.GetAsync(_workspaceId, definitionsVersion);
         _changes.Clear();
         CatchUp(workspace, Now());
@@ -158,22 +161,24 @@ public sealed partial class CustomerGrain(
     public Task<CustomerProfileView?> GetProfileAsync()
     {
         _onlyHousekeeping = false;
+        Awaken(client: true);
         return Task.FromResult(HasHistory
-            ? CustomerViews.Profile(_workspaceId, _customerId, _state, _memberships, _model, Math.Max(Now(), _state.Reference))
+            ? CustomerViews.Profile(_workspaceId, _customerId, State, _memberships, _model, Math.Max(Now(), State.Reference))
             : null);
     }
 
     public async Task<SegmentExplanationView?> ExplainAsync(string segmentId)
     {
         _onlyHousekeeping = false;
+        Awaken(client: true);
         var workspace = await catalog.GetAsync(_workspaceId);
         return HasHistory && workspace.Segments.Segment(segmentId) is { } segment
-            ? CustomerViews.Explanation(segment, _state, _memberships, _model, Math.Max(Now(), _state.Reference))
+            ? CustomerViews.Explanation(segment, State, _memberships, _model, Math.Max(Now(), State.Reference))
             : null;
     }
 
     /// <summary>Anything was ever recorded for this customer (events or traits).</summary>
-    private bool HasHistory => _sequence > 0 || !_state.IsEmpty;
+    private bool HasHistory => _sequence > 0 || _dormant is not null || !State.IsEmpty;
 
     /// <summary>Brings memberships up to <paramref name="now"/>: new definitions first, then deadlines that came due.</summary>
     private void CatchUp(CompiledWorkspace workspace, long now)
@@ -183,15 +188,15 @@ public sealed partial class CustomerGrain(
             _model = workspace.Model; // a schema change takes effect from here on
             // A customer's very first evaluation is part of its first event, not a definitions change.
             var cause = _sequence == 0 ? MembershipCause.Event : MembershipCause.Definition;
-            _memberships.ApplyAll(workspace.Segments, _state, _model, now, cause, _changes);
+            _memberships.ApplyAll(workspace.Segments, State, _model, now, cause, _changes);
             _definitionsVersion = workspace.Version;
         }
 
         if (_memberships.NextWakeUp <= now)
         {
-            var lifecycle = _state.AdvanceTo(now, _model);
-            _memberships.ApplyDue(workspace.Segments, _state, _model, now, _changes);
-            _memberships.Apply(workspace.Segments, _state, _model, lifecycle, now, MembershipCause.Time, _changes);
+            var lifecycle = State.AdvanceTo(now, _model);
+            _memberships.ApplyDue(workspace.Segments, State, _model, now, _changes);
+            _memberships.Apply(workspace.Segments, State, _model, lifecycle, now, MembershipCause.Time, _changes);
         }
     }
 
@@ -234,9 +239,7 @@ public sealed partial class CustomerGrain(
     /// <summary>Writes the snapshot; a failure only means more replay on the next activation.</summary>
     private async Task TryWriteSnapshotAsync()
     {
-        _state.Compact(_model);
-        storage.State.Snapshot = CustomerSnapshotCodec.Serialize(
-            new CustomerSnapshot(_state, _recentIds, _sequence, _definitionsVersion), _model.Tiers);
+        storage.State.Snapshot = _dormant ?? SerializeSnapshot();
         try
         {
             await storage.WriteStateAsync();
@@ -250,12 +253,15 @@ public sealed partial class CustomerGrain(
         }
     }
 
-    /// <summary>While active, a grain timer wakes the customer at its next deadline; when idle, the stored wake-up does.</summary>
+    /// <summary>
+    /// While active, a grain timer wakes the customer at its next deadline (and makes it dormant once idle); when
+    /// deactivated, the stored wake-up does.
+    /// </summary>
     private static readonly TimeSpan MaxTimerWait = TimeSpan.FromDays(30);
 
     private void ArmWakeTimer()
     {
-        var next = _memberships.NextWakeUp;
+        var next = Math.Min(_memberships.NextWakeUp, DormantAt);
         if (next == UnixTime.Never)
         {
             _wakeTimer?.Dispose();
@@ -268,7 +274,7 @@ public sealed partial class CustomerGrain(
         var due = TimeSpan.FromSeconds(Math.Clamp(next - Now(), 0, (long)MaxTimerWait.TotalSeconds));
         if (_wakeTimer is null)
         {
-            _wakeTimer = this.RegisterGrainTimer(WakeAsync, new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan, KeepAlive = false });
+            _wakeTimer = this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan, KeepAlive = false });
         }
         else
         {

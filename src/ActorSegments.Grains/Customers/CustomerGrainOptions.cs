@@ -20,4 +20,10 @@ public sealed class CustomerGrainOptions
     /// next start); pointless in memory, where the storage itself is going away — dev mode turns it off.
     /// </summary>
     public bool SnapshotOnShutdown { get; set; } = true;
+
+    /// <summary>
+    /// Idle time after which an active customer keeps its state only in serialized form (a fraction of the memory)
+    /// until its next call; zero turns dormancy off.
+    /// </summary>
+    public TimeSpan DormantAfter { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -25,6 +25,11 @@ internal sealed class CustomerGrainOptionsValidator : IValidateOptions<CustomerG
             failures.Add($"{Setting(nameof(CustomerGrainOptions.SnapshotEvery))} must be positive (got {options.SnapshotEvery}).");
         }
 
+        if (options.DormantAfter < TimeSpan.Zero || options.DormantAfter > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{Setting(nameof(CustomerGrainOptions.DormantAfter))} must be between 00:00:00 (off) and 1.00:00:00 (got {options.DormantAfter}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,0 +1,86 @@
+using System.Diagnostics.Metrics;
+using ActorSegments.Domain.Activity;
+using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Customers;
+using ActorSegments.Domain.Time;
+
+namespace ActorSegments.Grains.Customers;
+
+/// <summary>
+/// Dormancy: a customer that received no call for <see cref="CustomerGrainOptions.DormantAfter"/> keeps its
+/// behavioral state and recent event ids only in their compact serialized form (the snapshot encoding, about 1 KB
+/// for a typical shopper instead of several KB of objects) and rebuilds them on its next call, in microseconds.
+/// Memberships and deadlines stay live, so time-based exits still happen exactly; a deadline briefly wakes the state.
+/// </summary>
+public sealed partial class CustomerGrain
+{
+    /// <summary>The meter of customer activity; counters are tagged with the workspace.</summary>
+    public const string MeterName = "ActorSegments.Customers";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> WentDormant = Meter.CreateCounter<long>("actorsegments.customers.dormant", description: "Customers whose state was compacted after being idle");
+    private static readonly Counter<long> Awoke = Meter.CreateCounter<long>("actorsegments.customers.awakened", description: "Dormant customers whose state was rebuilt for a call");
+
+    private byte[]? _dormant;
+    private long _lastCallAt = long.MinValue;
+
+    private CustomerState State => _state ?? throw new InvalidOperationException("The customer is dormant; call Awaken first.");
+
+    private RecentEventIds RecentIds => _recentIds ?? throw new InvalidOperationException("The customer is dormant; call Awaken first.");
+
+    /// <summary>When this customer becomes dormant if nothing calls it, or never (already dormant, or disabled).</summary>
+    private long DormantAt => _dormant is null && !_broken && options.Value.DormantAfter > TimeSpan.Zero && _lastCallAt != long.MinValue
+        ? _lastCallAt + (long)options.Value.DormantAfter.TotalSeconds
+        : UnixTime.Never;
+
+    /// <summary>Rebuilds the state if dormant; a client call (not a wake-up or re-evaluation) also restarts the idle clock.</summary>
+    private void Awaken(bool client)
+    {
+        if (client)
+        {
+            _lastCallAt = Now();
+            if (_wakeTimer is null)
+            {
+                ArmWakeTimer(); // calls that commit nothing (reads) arm no timer otherwise
+            }
+        }
+
+        if (_dormant is null)
+        {
+            return;
+        }
+
+        var snapshot = CustomerSnapshotCodec.Deserialize(_dormant, _model.Tiers);
+        (_state, _recentIds, _dormant) = (snapshot.State, snapshot.RecentIds, null);
+        Awoke.Add(1, new KeyValuePair<string, object?>("workspace", _workspaceId));
+    }
+
+    private void GoDormant()
+    {
+        _dormant = SerializeSnapshot();
+        (_state, _recentIds) = (null, null);
+        WentDormant.Add(1, new KeyValuePair<string, object?>("workspace", _workspaceId));
+    }
+
+    private byte[] SerializeSnapshot()
+    {
+        State.Compact(_model);
+        return CustomerSnapshotCodec.Serialize(new CustomerSnapshot(State, RecentIds, _sequence, _definitionsVersion), _model.Tiers);
+    }
+
+    /// <summary>The one timer of an active customer: deadlines first, then dormancy once idle long enough.</summary>
+    private async Task OnTimerAsync()
+    {
+        if (_memberships.NextWakeUp <= Now())
+        {
+            await WakeAsync();
+        }
+
+        if (!_broken && _dormant is null && Now() >= DormantAt)
+        {
+            GoDormant();
+        }
+
+        ArmWakeTimer();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using ActorSegments.Abstractions.Customers;
+using ActorSegments.Domain.Events;
+using ActorSegments.Grains.Customers;
+using ActorSegments.Testing;
+
+namespace ActorSegments.Grains.Tests;
+
+/// <summary>An idle customer keeps only its serialized state, and nothing about it changes but memory.</summary>
+[Collection(ClusterCollectionDefinition.Name)]
+public sealed class DormancyTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task An_idle_customer_goes_dormant_and_wakes_with_the_same_state_and_the_same_recent_ids()
+    {
+        using var counts = new WorkspaceCounters();
+        var workspace = $"ws-{Guid.NewGuid():N}";
+        await fixture.Definitions.SaveAsync(workspace, "viewers", "did(product_viewed)", null, TestContext.Current.CancellationToken);
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(workspace, "c1"));
+        var at = fixture.Clock.GetUtcNow();
+        await customer.TrackAsync([Event("e1", "product_viewed", at), Event("e2", "purchase", at)]);
+        var before = (await customer.GetProfileAsync())!;
+
+        fixture.Clock.Advance(new CustomerGrainOptions().DormantAfter + TimeSpan.FromSeconds(1));
+        await Eventually.ReturnsAsync(() => Task.FromResult(counts.Get("actorsegments.customers.dormant", workspace)), n => n >= 1);
+        var retry = await customer.TrackAsync([Event("e2", "purchase", at)]);
+        var after = (await customer.GetProfileAsync())!;
+
+        Assert.Equal(1, counts.Get("actorsegments.customers.awakened", workspace));
+        Assert.Equal(new TrackResult(0, 1), retry);
+        Assert.Equal(before.TotalEvents, after.TotalEvents);
+        Assert.Equal(before.EventTypes, after.EventTypes);
+        Assert.Equal(before.Rfm, after.Rfm);
+        Assert.Equal(before.Segments, after.Segments);
+        Assert.Equal(before.LifecycleHistory, after.LifecycleHistory);
+    }
+
+    private static CustomerEvent Event(string id, string type, DateTimeOffset at) => new(id, type, at, CustomerEvent.NoProperties);
+
+    /// <summary>The customer counters, per workspace tag, as they are recorded.</summary>
+    private sealed class WorkspaceCounters : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentDictionary<(string Counter, string Workspace), long> _totals = new();
+
+        public WorkspaceCounters()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == CustomerGrain.MeterName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "workspace" && tag.Value is string workspace)
+                    {
+                        _totals.AddOrUpdate((instrument.Name, workspace), value, (_, total) => total + value);
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public long Get(string counter, string workspace) => _totals.GetValueOrDefault((counter, workspace));
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
