@@ -9,7 +9,7 @@ public static class LoadHarness
         var runs = new List<RunResult>();
         for (var run = 1; run <= options.Runs; run++)
         {
-            progress.WriteLine($"{name}: run {run} of {options.Runs}");
+            progress.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {name}: run {run} of {options.Runs}");
             var workspace = await WorkspaceSetup.CreateAsync(connection, options, run, progress, cancellationToken);
             var result = options.Rate > 0
                 ? await OpenLoop.RunAsync(connection, options, workspace, progress, cancellationToken)
