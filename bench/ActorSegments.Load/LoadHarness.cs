@@ -1,0 +1,52 @@
+namespace ActorSegments.Load;
+
+/// <summary>Runs a scenario <see cref="LoadOptions.Runs"/> times, each in a fresh workspace of its own.</summary>
+public static class LoadHarness
+{
+    public static async Task<ScenarioResult> RunAsync(string name, LoadOptions options, TextWriter progress, CancellationToken cancellationToken = default)
+    {
+        using var connection = new LoadConnection(options.Address, options.ApiKey);
+        var runs = new List<RunResult>();
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            progress.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {name}: run {run} of {options.Runs}");
+            var workspace = await WorkspaceSetup.CreateAsync(connection, options, run, progress, cancellationToken);
+            var result = options.Rate > 0
+                ? await OpenLoop.RunAsync(connection, options, workspace, progress, cancellationToken)
+                : await ClosedRunAsync(connection, options, workspace, progress, cancellationToken);
+            progress.WriteLine($"  {result.Acknowledged:N0} of {result.Sent:N0} events acknowledged in {result.Elapsed.TotalSeconds:0.0} s: {result.EventsPerSecond:N0} events/s");
+            runs.Add(result);
+        }
+
+        return new ScenarioResult(name, options, runs);
+    }
+
+    /// <summary>
+    /// The throughput scenario, then the same at <paramref name="fraction"/> of its median rate in open loop, for
+    /// latency at a known load.
+    /// </summary>
+    public static async Task<IReadOnlyList<ScenarioResult>> RunWithLatencyAsync(string name, LoadOptions options, double fraction, TimeSpan latencyDuration, TextWriter progress, CancellationToken cancellationToken = default)
+    {
+        var throughput = await RunAsync(name, options with { Rate = 0 }, progress, cancellationToken);
+        var rate = Math.Max(throughput.MedianEventsPerSecond * fraction, 1);
+        var latency = await RunAsync($"{name}, open loop at {fraction:P0} of max", options with { Rate = rate, Duration = latencyDuration }, progress, cancellationToken);
+        return [throughput, latency];
+    }
+
+    /// <summary>The unmeasured first pass of a duplicates run is bounded by its events, and by this as a backstop.</summary>
+    private static readonly TimeSpan FirstPassLimit = TimeSpan.FromMinutes(10);
+
+    private static async Task<RunResult> ClosedRunAsync(LoadConnection connection, LoadOptions options, string workspace, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var requests = EventMapping.HistoryBatches(options, workspace);
+        if (!options.Duplicates)
+        {
+            return await ClosedLoop.RunAsync(connection, options, requests, options.Duration, cancellationToken);
+        }
+
+        // The first pass applies the events (not measured); the measured pass resends the requests it completed.
+        var first = await ClosedLoop.RunAsync(connection, options, requests, FirstPassLimit, cancellationToken);
+        progress.WriteLine($"  first pass applied {first.Applied:N0} events; resending them");
+        return await ClosedLoop.RunAsync(connection, options, requests, options.Duration, cancellationToken);
+    }
+}

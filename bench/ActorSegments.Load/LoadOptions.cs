@@ -1,0 +1,54 @@
+namespace ActorSegments.Load;
+
+/// <summary>How events travel: one Track call each, TrackBatch calls, or batches on TrackStream streams.</summary>
+public enum IngestMode
+{
+    Unary,
+    Batch,
+    Stream,
+}
+
+/// <summary>
+/// One scenario of the load generator. <see cref="Rate"/> 0 is closed loop (<see cref="Concurrency"/> callers, each
+/// sending its next request as soon as the last is acknowledged); above 0 it is open loop at that many events a second,
+/// whatever the server's answers. Every run stops at <see cref="Events"/> or <see cref="Duration"/>, whichever is first.
+/// </summary>
+public sealed record LoadOptions
+{
+    public required Uri Address { get; init; }
+
+    public string? ApiKey { get; init; }
+
+    public int Customers { get; init; } = 10_000;
+
+    public int Seed { get; init; } = 7;
+
+    /// <summary>Create the 50 workload segments (and the latency probe) in each run's fresh workspace first.</summary>
+    public bool Segments { get; init; } = true;
+
+    public int BatchSize { get; init; } = 500;
+
+    public IngestMode Mode { get; init; } = IngestMode.Batch;
+
+    public int Concurrency { get; init; } = 8;
+
+    public double Rate { get; init; }
+
+    public long Events { get; init; } = 200_000;
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
+
+    public int Runs { get; init; } = 3;
+
+    /// <summary>Send every event twice and measure only the second pass, which the server only recognizes as already applied.</summary>
+    public bool Duplicates { get; init; }
+
+    /// <summary>Days of history the closed-loop events are spread over, ending now.</summary>
+    public int HistoryDays { get; init; } = 30;
+
+    /// <summary>Latency probes a second in open loop (each a probe customer's first <c>email_replied</c>).</summary>
+    public int ProbesPerSecond { get; init; } = 100;
+
+    /// <summary>Unary calls carry one event each, whatever the batch size says.</summary>
+    public int EventsPerRequest => Mode == IngestMode.Unary ? 1 : BatchSize;
+}

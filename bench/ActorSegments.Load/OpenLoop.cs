@@ -1,0 +1,113 @@
+using ActorSegments.Protos.V1;
+using ActorSegments.Workload;
+
+namespace ActorSegments.Load;
+
+/// <summary>
+/// Fixed rate: requests leave on a schedule whatever the server answers (a late answer does not delay the next
+/// send), carrying live events stamped now. Some requests carry a probe event instead of their first event; the
+/// probe watch times it to the segment entry it causes. Latency is timed from the moment each request is sent.
+/// </summary>
+internal static class OpenLoop
+{
+    public static async Task<RunResult> RunAsync(LoadConnection connection, LoadOptions options, string workspace, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var probes = (int)Math.Ceiling(options.ProbesPerSecond * options.Duration.TotalSeconds);
+        await WarmProbesAsync(connection, workspace, probes, cancellationToken);
+        await using var watch = new ProbeWatch(connection, workspace);
+        var senders = Enumerable.Range(0, options.Mode == IngestMode.Stream ? options.Concurrency : 1)
+            .Select(_ => Senders.Create(options.Mode, connection)).ToArray();
+        var live = new WorkloadEvents(options.Customers, options.Seed).Live().GetEnumerator();
+        var ackMs = new List<double>();
+        var inFlight = new List<Task<Ack>>();
+        var perRequest = options.EventsPerRequest;
+        var interval = perRequest / options.Rate;
+        var probeInterval = 1.0 / Math.Max(options.ProbesPerSecond, 1e-9);
+        var clock = TimeProvider.System;
+        var started = clock.GetTimestamp();
+        long sent = 0;
+        var probesSent = 0;
+        var maxLagMs = 0.0;
+        for (var i = 0L; sent + perRequest <= options.Events; i++)
+        {
+            var due = i * interval;
+            if (due >= options.Duration.TotalSeconds)
+            {
+                break;
+            }
+
+            var wait = due - clock.GetElapsedTime(started).TotalSeconds;
+            if (wait > 0.001)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(wait), cancellationToken);
+            }
+
+            maxLagMs = Math.Max(maxLagMs, (clock.GetElapsedTime(started).TotalSeconds - due) * 1000);
+            var request = new TrackBatchRequest();
+            for (var k = 0; k < perRequest && live.MoveNext(); k++)
+            {
+                request.Events.Add(live.Current.ToProto(workspace));
+            }
+
+            if (probesSent < probes && due >= probesSent * probeInterval)
+            {
+                var customer = ProbeWatch.Customer(probesSent++);
+                request.Events[0] = Probe(workspace, customer);
+                watch.Sending(customer);
+            }
+
+            sent += request.Events.Count;
+            inFlight.Add(TimedAsync(senders[i % senders.Length], request, ackMs, cancellationToken));
+        }
+
+        var acks = await Task.WhenAll(inFlight);
+        var elapsed = clock.GetElapsedTime(started);
+        await WaitForProbesAsync(watch, probesSent, cancellationToken);
+        foreach (var sender in senders)
+        {
+            await sender.DisposeAsync();
+        }
+
+        progress.WriteLine($"  open loop: {inFlight.Count} requests, latest send {maxLagMs:0.0} ms behind schedule, {watch.Seen}/{probesSent} probe entries seen");
+        return new RunResult(sent, acks.Sum(a => a.Applied), acks.Sum(a => a.Duplicates), elapsed, ackMs, watch.EnterMs(), probesSent);
+    }
+
+    private static async Task<Ack> TimedAsync(IBatchSender sender, TrackBatchRequest request, List<double> ackMs, CancellationToken cancellationToken)
+    {
+        var sentAt = TimeProvider.System.GetTimestamp();
+        var ack = await sender.SendAsync(request, cancellationToken);
+        var ms = TimeProvider.System.GetElapsedTime(sentAt).TotalMilliseconds;
+        lock (ackMs)
+        {
+            ackMs.Add(ms);
+        }
+
+        return ack;
+    }
+
+    private static Event Probe(string workspace, string customer) =>
+        new WorkloadEvent(customer, $"{customer}-reply", WorkspaceSetup.ProbeEventType, DateTimeOffset.UtcNow, new Dictionary<string, object> { ["campaign"] = "probe" })
+            .ToProto(workspace);
+
+    /// <summary>One ordinary event per probe customer, so that probes find their customers active.</summary>
+    private static async Task WarmProbesAsync(LoadConnection connection, string workspace, int probes, CancellationToken cancellationToken)
+    {
+        var sender = Senders.Create(IngestMode.Batch, connection);
+        foreach (var chunk in Enumerable.Range(0, probes).Chunk(500))
+        {
+            var request = new TrackBatchRequest();
+            request.Events.AddRange(chunk.Select(p => new WorkloadEvent(ProbeWatch.Customer(p), $"{ProbeWatch.Customer(p)}-warm", "page_viewed", DateTimeOffset.UtcNow, new Dictionary<string, object> { ["path"] = "/" }).ToProto(workspace)));
+            await sender.SendAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>Entries still on their way when the last acknowledgement came are waited for, up to ten seconds.</summary>
+    private static async Task WaitForProbesAsync(ProbeWatch watch, int probes, CancellationToken cancellationToken)
+    {
+        var deadline = TimeProvider.System.GetTimestamp() + (10 * TimeProvider.System.TimestampFrequency);
+        while (watch.Seen < probes && TimeProvider.System.GetTimestamp() < deadline)
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+}

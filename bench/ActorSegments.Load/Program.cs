@@ -1,0 +1,71 @@
+using System.CommandLine;
+using ActorSegments.Load;
+
+// Drives a running server over gRPC and prints one markdown table to stdout; progress goes to stderr.
+var address = new Option<string>("--address") { Description = "The server's gRPC address", DefaultValueFactory = _ => "http://127.0.0.1:5000" };
+var apiKey = new Option<string?>("--api-key") { Description = "A key that may create workspaces (the bootstrap key); default $ACTORSEGMENTS_API_KEY" };
+var name = new Option<string>("--name") { Description = "The scenario's name in the table", DefaultValueFactory = _ => "load" };
+var quick = new Option<bool>("--quick") { Description = "Every scenario kind once, small (a smoke test, not a measurement); other options but --address and --api-key are ignored" };
+var customers = new Option<int>("--customers") { DefaultValueFactory = _ => 10_000 };
+var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 7 };
+var segments = new Option<bool>("--segments") { Description = "Create the 50 workload segments first (true|false)", DefaultValueFactory = _ => true };
+var batchSize = new Option<int>("--batch-size") { DefaultValueFactory = _ => 500 };
+var mode = new Option<IngestMode>("--mode") { Description = "unary | batch | stream", DefaultValueFactory = _ => IngestMode.Batch };
+var concurrency = new Option<int>("--concurrency") { Description = "Closed loop: callers; open loop with streams: streams", DefaultValueFactory = _ => 8 };
+var rate = new Option<double>("--rate") { Description = "Open loop at this many events/s; 0 is closed loop", DefaultValueFactory = _ => 0 };
+var latencyAt = new Option<double?>("--latency-at") { Description = "After the closed-loop runs, open loop at this fraction of their median rate (e.g. 0.5)" };
+var latencySeconds = new Option<int>("--latency-duration") { Description = "Seconds of each --latency-at run", DefaultValueFactory = _ => 10 };
+var events = new Option<long>("--events") { Description = "Most events a run sends", DefaultValueFactory = _ => 200_000 };
+var seconds = new Option<int>("--duration") { Description = "Most seconds a run sends for", DefaultValueFactory = _ => 30 };
+var runs = new Option<int>("--runs") { DefaultValueFactory = _ => 3 };
+var duplicates = new Option<bool>("--duplicates") { Description = "Measure resending already applied events (the server only deduplicates)" };
+var probes = new Option<int>("--probes-per-second") { Description = "Open loop: latency probes a second", DefaultValueFactory = _ => 100 };
+
+var root = new RootCommand("ActorSegments load generator: drives a running server over gRPC on 127.0.0.1")
+{
+    address, apiKey, name, quick, customers, seed, segments, batchSize, mode, concurrency, rate, latencyAt, latencySeconds, events, seconds, runs, duplicates, probes,
+};
+root.SetAction(async (parse, cancellationToken) =>
+{
+    var key = parse.GetValue(apiKey) ?? Environment.GetEnvironmentVariable("ACTORSEGMENTS_API_KEY");
+    var target = new Uri(parse.GetValue(address)!, UriKind.Absolute);
+    if (!target.IsLoopback)
+    {
+        await Console.Error.WriteLineAsync($"Refusing to load {target}: the load generator targets loopback addresses only.");
+        return 2;
+    }
+
+    IReadOnlyList<ScenarioResult> results;
+    if (parse.GetValue(quick))
+    {
+        results = await QuickRun.RunAsync(target, key, Console.Error, cancellationToken);
+    }
+    else
+    {
+        var options = new LoadOptions
+        {
+            Address = target,
+            ApiKey = key,
+            Customers = parse.GetValue(customers),
+            Seed = parse.GetValue(seed),
+            Segments = parse.GetValue(segments),
+            BatchSize = parse.GetValue(batchSize),
+            Mode = parse.GetValue(mode),
+            Concurrency = parse.GetValue(concurrency),
+            Rate = parse.GetValue(rate),
+            Events = parse.GetValue(events),
+            Duration = TimeSpan.FromSeconds(parse.GetValue(seconds)),
+            Runs = parse.GetValue(runs),
+            Duplicates = parse.GetValue(duplicates),
+            ProbesPerSecond = parse.GetValue(probes),
+        };
+        var scenario = parse.GetValue(name)!;
+        results = parse.GetValue(latencyAt) is { } fraction
+            ? await LoadHarness.RunWithLatencyAsync(scenario, options, fraction, TimeSpan.FromSeconds(parse.GetValue(latencySeconds)), Console.Error, cancellationToken)
+            : [await LoadHarness.RunAsync(scenario, options, Console.Error, cancellationToken)];
+    }
+
+    Console.Write(LoadReport.Markdown(results));
+    return 0;
+});
+return await root.Parse(args).InvokeAsync();

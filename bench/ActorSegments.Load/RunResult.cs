@@ -1,0 +1,46 @@
+namespace ActorSegments.Load;
+
+/// <summary>
+/// What one run measured. Rates count acknowledged events (applied or recognized as duplicates) over the wall time
+/// from the first send to the last acknowledgement. Latencies are in milliseconds, empty in closed loop.
+/// </summary>
+public sealed record RunResult(
+    long Sent,
+    long Applied,
+    long Duplicates,
+    TimeSpan Elapsed,
+    IReadOnlyList<double> AckMs,
+    IReadOnlyList<double> EnterMs,
+    int ProbesSent)
+{
+    public long Acknowledged => Applied + Duplicates;
+
+    public double EventsPerSecond => Acknowledged / Math.Max(Elapsed.TotalSeconds, 1e-9);
+}
+
+/// <summary>One scenario's options and the results of its runs.</summary>
+public sealed record ScenarioResult(string Name, LoadOptions Options, IReadOnlyList<RunResult> Runs)
+{
+    public bool OpenLoop => Options.Rate > 0;
+
+    public double MedianEventsPerSecond => Stats.Median(Runs.Select(r => r.EventsPerSecond));
+}
+
+/// <summary>Order statistics over a handful of runs or many latency samples.</summary>
+public static class Stats
+{
+    public static double Median(IEnumerable<double> values) => Percentile(values, 0.5);
+
+    /// <summary>Nearest-rank percentile (<paramref name="p"/> from 0 to 1); NaN when there are no values.</summary>
+    public static double Percentile(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = (int)Math.Ceiling(p * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# End-to-end load test of the real server, as separate processes on 127.0.0.1: builds, starts a throwaway PostgreSQL
+# (durable settings: fsync and synchronous commit on), starts the server on it, drives it over gRPC with
+# bench/ActorSegments.Load (durable batch with open-loop latency at 50% of its maximum, stream, unary, and the
+# duplicates-only baseline), then does the same batch scenario against a dev-mode (in-memory) server. Everything
+# started here is stopped on exit. Markdown tables go to stdout, progress to stderr.
+# Usage: bench/load.sh [--quick]     (--quick: every scenario kind once and small, to check the script works)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+# shellcheck source=../scripts/lib/postgres.sh
+source scripts/lib/postgres.sh
+
+quick=false
+[ "${1:-}" = "--quick" ] && quick=true
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log() { printf '[load] %s\n' "$*" >&2; }
+
+# A fresh bootstrap key for this run only: it may create workspaces, which every run of the generator does.
+KEY="load-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+SERVER_PID=""
+SERVER_LOG=""
+
+server_stop() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" && wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+
+cleanup() { server_stop; pg_stop; }
+trap cleanup EXIT
+trap 'exit 143' INT TERM
+
+# Starts the built server with the given extra settings and waits until /healthz answers; sets GRPC_URL.
+server_start() {
+  local ports silo http
+  ports=$(pg__pick_port)
+  silo=$(pg__pick_port)
+  http=$((ports + 1))
+  GRPC_URL="http://127.0.0.1:$ports"
+  SERVER_LOG=$(mktemp "${TMPDIR:-/tmp}/actorsegments-load-server.XXXXXX")
+  dotnet "$root/src/ActorSegments.Server/bin/Release/net10.0/ActorSegments.Server.dll" \
+    "--Kestrel:Endpoints:Grpc:Url=$GRPC_URL" "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:$http" \
+    "--ActorSegments:Cluster:SiloPort=$silo" "--ActorSegments:Auth:BootstrapKey=$KEY" \
+    "--Logging:LogLevel:Default=Warning" "$@" >"$SERVER_LOG" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 240); do
+    if curl -sf "http://127.0.0.1:$http/healthz" >/dev/null 2>&1; then
+      log "server $SERVER_PID healthy: gRPC $GRPC_URL"
+      return 0
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  log "server did not become healthy; its log:"; cat "$SERVER_LOG" >&2
+  return 1
+}
+
+load() {
+  dotnet "$root/bench/ActorSegments.Load/bin/Release/net10.0/ActorSegments.Load.dll" --address "$GRPC_URL" --api-key "$KEY" "$@"
+}
+
+log "building"
+dotnet build -c Release src/ActorSegments.Server >&2
+dotnet build -c Release bench/ActorSegments.Load >&2
+
+echo "## Load test $(date -u +%Y-%m-%dT%H:%MZ)"
+echo
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM; $(dotnet --version) SDK; commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+echo
+
+PG_EXTRA_OPTIONS="-c shared_buffers=512MB -c max_wal_size=4GB" pg_start
+server_start "--ActorSegments:Postgres:ConnectionString=$PG_CONNECTION_STRING"
+echo "### Durable (PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on the same machine, fsync on)"
+echo
+if $quick; then
+  load --quick
+else
+  common=(--customers 10000 --runs 3)
+  load "${common[@]}" --name "durable batch" --mode batch --batch-size 500 --concurrency 8 --events 400000 --duration 20 --latency-at 0.5 --latency-duration 10
+  load "${common[@]}" --name "durable stream" --mode stream --batch-size 500 --concurrency 4 --events 400000 --duration 15
+  load "${common[@]}" --name "durable unary" --mode unary --concurrency 32 --events 100000 --duration 15
+  load "${common[@]}" --name "duplicates only (empty grain)" --mode batch --batch-size 500 --concurrency 8 --events 50000 --duration 10 --duplicates
+fi
+server_stop
+pg_stop
+echo
+
+server_start
+echo "### In memory (dev mode, no PostgreSQL)"
+echo
+if $quick; then
+  load --quick
+else
+  load --customers 10000 --runs 3 --name "in-memory batch" --mode batch --batch-size 500 --concurrency 8 --events 1000000 --duration 15 --latency-at 0.5 --latency-duration 10
+fi
+server_stop
