@@ -31,6 +31,7 @@ public sealed partial class SegmentGrain(
     private string _segmentId = string.Empty;
     private (long Members, long At, int Version, SegmentStatus Status)? _count;
     private bool _backfillQueued;
+    private IGrainTimer? _settleTimer;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -122,7 +123,13 @@ public sealed partial class SegmentGrain(
         var total = stored.Status == SegmentStatus.Pending ? await registry.CountAsync(_workspaceId) : stored.BackfillTotal;
         var definitionsVersion = await definitions.VersionAsync(_workspaceId);
         var page = await registry.PageAsync(_workspaceId, stored.BackfillAfter, PageSize);
-        var toEvaluate = await ScreenAsync(stored, definitionsVersion, page);
+        if (screen is not null && page.Count > 0 && stored.UpdatedAt + BackfillScreen.SettleTime - TimeProvider.System.GetUtcNow() is var settle && settle > TimeSpan.Zero)
+        {
+            ComeBackAfter(settle);
+            return false;
+        }
+
+        var toEvaluate = screen is null ? page : await screen.AffectedAsync(await catalog.GetAsync(_workspaceId, definitionsVersion), _segmentId, page);
         // A sliding window: as soon as one customer answers, the next is asked, so one slow customer never idles the rest.
         var inFlight = new List<Task>(Concurrency);
         foreach (var customer in toEvaluate)
@@ -153,24 +160,21 @@ public sealed partial class SegmentGrain(
     }
 
     /// <summary>
-    /// The customers of the page the change affects, when committed records can tell (PostgreSQL) and every silo
-    /// has had time to take up the change; otherwise the whole page.
+    /// Screening a page (PostgreSQL) is only valid once every silo has had time to take up the change: until then the
+    /// backfill waits on a timer, not inside a call, so counts and progress stay readable meanwhile.
     /// </summary>
-    private async Task<IReadOnlyList<string>> ScreenAsync(StoredSegment stored, long definitionsVersion, IReadOnlyList<string> page)
+    private void ComeBackAfter(TimeSpan wait)
     {
-        if (screen is null)
+        _backfillQueued = true;
+        _settleTimer?.Dispose();
+        _settleTimer = this.RegisterGrainTimer(() =>
         {
-            return page;
-        }
-
-        var settled = stored.UpdatedAt + BackfillScreen.SettleTime - TimeProvider.System.GetUtcNow();
-        if (settled > TimeSpan.Zero)
-        {
-            await Task.Delay(settled);
-        }
-
-        var workspace = await catalog.GetAsync(_workspaceId, definitionsVersion);
-        return await screen.AffectedAsync(workspace, _segmentId, page);
+            _settleTimer?.Dispose();
+            _settleTimer = null;
+            _backfillQueued = false;
+            QueueNextPage();
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions { DueTime = wait, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
     }
 
     private async Task StopBackfillAsync()
