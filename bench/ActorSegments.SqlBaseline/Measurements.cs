@@ -2,11 +2,14 @@ namespace ActorSegments.SqlBaseline;
 
 /// <summary>
 /// Events sent through the server with the segments live, from the first send until the membership log settled:
-/// CPU of the server process and of the whole PostgreSQL instance, and the membership changes it logged.
+/// CPU of the server process and of the whole PostgreSQL instance, the membership changes it logged, and the net
+/// changes between the members before and after (what a refresh-based system would see: no enter-then-exit).
 /// </summary>
-public sealed record ServerPhase(string Name, long Events, TimeSpan Wall, double ServerCpu, double PostgresCpu, long Changes, IReadOnlyList<LogLag> Lag)
+public sealed record ServerPhase(string Name, long Events, TimeSpan Wall, double ServerCpu, double PostgresCpu, long Changes, long NetChanges, IReadOnlyList<LogLag> Lag)
 {
     public double CpuPerChange => Changes == 0 ? double.NaN : (ServerCpu + PostgresCpu) / Changes;
+
+    public double CpuPerNetChange => NetChanges == 0 ? double.NaN : (ServerCpu + PostgresCpu) / NetChanges;
 }
 
 /// <summary>

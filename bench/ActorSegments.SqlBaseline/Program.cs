@@ -16,7 +16,9 @@ IEnumerable<WorkloadEvent> History() => workload.History(options.Events, options
 static void Progress(string message) => Console.Error.WriteLine($"[sql-baseline] {DateTime.UtcNow:HH:mm:ss} {message}");
 
 Progress($"creating {WorkloadSegments.All.Count} segments; sending {options.Events:N0} history events of {options.Customers:N0} customers over {options.Days} days");
+var creation = Stopwatch.StartNew();
 await client.CreateSegmentsAsync(WorkloadSegments.All);
+Progress($"segments created in {creation.Elapsed.TotalSeconds:F1} s");
 var history = await ThroughServerAsync("history", History());
 
 Progress("copying the same events into the plain table");
@@ -61,14 +63,17 @@ return 0;
 
 async Task<ServerPhase> ThroughServerAsync(string name, IEnumerable<WorkloadEvent> events)
 {
+    var membersBefore = await log.MembersAsync();
     var position = await log.LogPositionAsync();
     var (serverCpu, postgresCpu) = (ProcessCpu.Of(options.ServerPid), ProcessCpu.OfInstance(options.PostmasterPid));
     var clock = Stopwatch.StartNew();
     var applied = await client.TrackAsync(events);
     var settled = await log.SettleAsync(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(3));
     clock.Stop();
-    var phase = new ServerPhase(name, applied, clock.Elapsed, ProcessCpu.Of(options.ServerPid) - serverCpu,
-        ProcessCpu.OfInstance(options.PostmasterPid) - postgresCpu, await log.ChangesBetweenAsync(position, settled), await log.LagAsync(position, settled));
+    var (serverAfter, postgresAfter) = (ProcessCpu.Of(options.ServerPid), ProcessCpu.OfInstance(options.PostmasterPid));
+    var net = ServerDatabase.Difference(membersBefore, await log.MembersAsync());
+    var phase = new ServerPhase(name, applied, clock.Elapsed, serverAfter - serverCpu, postgresAfter - postgresCpu,
+        await log.ChangesBetweenAsync(position, settled), net, await log.LagAsync(position, settled));
     Progress($"{name}: {applied:N0} events applied in {phase.Wall.TotalSeconds:F1} s; {phase.Changes:N0} membership changes; CPU server {phase.ServerCpu:F1} s, PostgreSQL {phase.PostgresCpu:F1} s");
     return phase;
 }

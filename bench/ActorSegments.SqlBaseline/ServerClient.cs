@@ -38,7 +38,7 @@ public sealed class ServerClient : IDisposable
 
     public string Workspace { get; }
 
-    /// <summary>Creates the workspace (unless it exists) and one segment per (id, rule), in order: nested ones come last.</summary>
+    /// <summary>Creates the workspace (unless it exists) and one segment per (id, rule); segments that use others come last.</summary>
     public async Task CreateSegmentsAsync(IEnumerable<(string Id, string Rule)> segments)
     {
         try
@@ -50,11 +50,20 @@ public sealed class ServerClient : IDisposable
             // a rerun against the same server
         }
 
-        foreach (var (id, rule) in segments)
+        // Each creation takes seconds (the server lets a definition change settle across silos before it backfills),
+        // so the independent segments are created side by side and those that name another segment after them.
+        var list = segments.ToList();
+        var nested = list.Where(s => s.Rule.Contains("in_segment(", StringComparison.Ordinal)).ToList();
+        await Parallel.ForEachAsync(list.Except(nested), new ParallelOptions { MaxDegreeOfParallelism = 10 }, async (segment, token) =>
+            await CreateAsync(segment, token));
+        foreach (var segment in nested)
         {
-            await _segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = Workspace, SegmentId = id, Rule = rule });
+            await CreateAsync(segment, CancellationToken.None);
         }
     }
+
+    private async Task CreateAsync((string Id, string Rule) segment, CancellationToken token) =>
+        await _segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = Workspace, SegmentId = segment.Id, Rule = segment.Rule }, cancellationToken: token);
 
     /// <summary>Sends every event; returns how many the server applied (duplicates and rejections excluded).</summary>
     public async Task<long> TrackAsync(IEnumerable<WorkloadEvent> events)

@@ -92,4 +92,14 @@ public sealed class ServerDatabase(NpgsqlDataSource database, string workspace)
 
         return result;
     }
+
+    /// <summary>Memberships in one snapshot and not the other, either way: the net enters and exits between them.</summary>
+    public static long Difference(IReadOnlyDictionary<string, HashSet<string>> before, IReadOnlyDictionary<string, HashSet<string>> after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        long Missing(IReadOnlyDictionary<string, HashSet<string>> from, IReadOnlyDictionary<string, HashSet<string>> to) =>
+            from.Sum(s => (long)s.Value.Count(c => to.GetValueOrDefault(s.Key)?.Contains(c) != true));
+        return Missing(before, after) + Missing(after, before);
+    }
 }
