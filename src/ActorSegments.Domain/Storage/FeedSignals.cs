@@ -16,7 +16,8 @@ public sealed class FeedSignals : IFeedSignal
     /// <summary>Wakes everyone waiting on the workspace.</summary>
     public void Signal(string workspaceId)
     {
-        if (_next.TryRemove(workspaceId, out var waiting))
+        // Looked up first, without locking: every commit signals, and removal locks even when nobody waits.
+        if (_next.ContainsKey(workspaceId) && _next.TryRemove(workspaceId, out var waiting))
         {
             waiting.TrySetResult();
         }
