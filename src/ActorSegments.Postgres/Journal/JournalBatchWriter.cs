@@ -68,11 +68,20 @@ internal static class JournalBatchWriter
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await CopyEntriesAsync(connection, commits, cancellationToken).ConfigureAwait(false);
-        await WriteMembershipAsync(connection, commits, cancellationToken).ConfigureAwait(false);
-        await RegisterNewCustomersAsync(connection, commits, cancellationToken).ConfigureAwait(false);
-        await WriteWakeUpsAsync(connection, commits, cancellationToken).ConfigureAwait(false);
+
+        // Everything after the COPY goes in one round trip: the statements run in order, and any failure aborts the
+        // transaction as before.
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        AddMembership(batch, commits);
+        AddNewCustomers(batch, commits);
+        AddWakeUps(batch, commits);
         // Last, so the count rows (the only rows other transactions also write) are held as briefly as possible.
-        await AddToCountsAsync(connection, commits, cancellationToken).ConfigureAwait(false);
+        AddCountDeltas(batch, commits);
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -103,7 +112,7 @@ internal static class JournalBatchWriter
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task WriteMembershipAsync(NpgsqlConnection connection, IReadOnlyList<CustomerCommit> commits, CancellationToken cancellationToken)
+    private static void AddMembership(NpgsqlBatch batch, IReadOnlyList<CustomerCommit> commits)
     {
         var log = commits.SelectMany(c => c.Changes.Select(change => (Commit: c, Change: change))).ToList();
         if (log.Count == 0)
@@ -111,17 +120,17 @@ internal static class JournalBatchWriter
             return;
         }
 
-        await ExecuteAsync(connection, InsertLog, cancellationToken,
+        Add(batch, InsertLog,
             log.Select(l => l.Commit.WorkspaceId).ToArray(),
             log.Select(l => l.Change.SegmentId).ToArray(),
             log.Select(l => l.Commit.CustomerId).ToArray(),
             log.Select(l => l.Change.Entered).ToArray(),
             log.Select(l => UnixTime.ToDateTimeOffset(l.Change.At).UtcDateTime).ToArray(),
-            log.Select(l => (short)l.Change.Cause).ToArray()).ConfigureAwait(false);
+            log.Select(l => (short)l.Change.Cause).ToArray());
 
         // One array parameter: wrapped, or params would spread the strings into parameters of their own.
         object[] workspaces = [log.Select(l => l.Commit.WorkspaceId).Distinct(StringComparer.Ordinal).ToArray()];
-        await ExecuteAsync(connection, NotifyFeed, cancellationToken, workspaces).ConfigureAwait(false);
+        Add(batch, NotifyFeed, workspaces);
 
         // The members table needs only each (segment, customer)'s last change of the batch.
         var last = new Dictionary<(string Workspace, string Segment, string Customer), MembershipChange>();
@@ -133,24 +142,24 @@ internal static class JournalBatchWriter
         var entered = last.Where(p => p.Value.Entered).ToList();
         if (entered.Count > 0)
         {
-            await ExecuteAsync(connection, UpsertMembers, cancellationToken,
+            Add(batch, UpsertMembers,
                 entered.Select(p => p.Key.Workspace).ToArray(),
                 entered.Select(p => p.Key.Segment).ToArray(),
                 entered.Select(p => p.Key.Customer).ToArray(),
-                entered.Select(p => UnixTime.ToDateTimeOffset(p.Value.At).UtcDateTime).ToArray()).ConfigureAwait(false);
+                entered.Select(p => UnixTime.ToDateTimeOffset(p.Value.At).UtcDateTime).ToArray());
         }
 
         var exited = last.Where(p => !p.Value.Entered).ToList();
         if (exited.Count > 0)
         {
-            await ExecuteAsync(connection, DeleteMembers, cancellationToken,
+            Add(batch, DeleteMembers,
                 exited.Select(p => p.Key.Workspace).ToArray(),
                 exited.Select(p => p.Key.Segment).ToArray(),
-                exited.Select(p => p.Key.Customer).ToArray()).ConfigureAwait(false);
+                exited.Select(p => p.Key.Customer).ToArray());
         }
     }
 
-    private static async Task AddToCountsAsync(NpgsqlConnection connection, IReadOnlyList<CustomerCommit> commits, CancellationToken cancellationToken)
+    private static void AddCountDeltas(NpgsqlBatch batch, IReadOnlyList<CustomerCommit> commits)
     {
         var deltas = commits
             .SelectMany(c => c.Changes.Select(change => (c.WorkspaceId, change.SegmentId, Delta: change.Entered ? 1L : -1L)))
@@ -160,53 +169,53 @@ internal static class JournalBatchWriter
             .ToList();
         if (deltas.Count > 0)
         {
-            await ExecuteAsync(connection, AddToCounts, cancellationToken,
+            Add(batch, AddToCounts,
                 deltas.Select(d => d.WorkspaceId).ToArray(),
                 deltas.Select(d => d.SegmentId).ToArray(),
-                deltas.Select(d => d.Delta).ToArray()).ConfigureAwait(false);
+                deltas.Select(d => d.Delta).ToArray());
         }
     }
 
-    private static async Task RegisterNewCustomersAsync(NpgsqlConnection connection, IReadOnlyList<CustomerCommit> commits, CancellationToken cancellationToken)
+    private static void AddNewCustomers(NpgsqlBatch batch, IReadOnlyList<CustomerCommit> commits)
     {
         // A customer's first commit carries its first journal entry; later commits need no registry write.
         var added = commits.Where(c => c.Entries.Count > 0 && c.Entries[0].Sequence == 1).ToList();
         if (added.Count > 0)
         {
-            await ExecuteAsync(connection, RegisterCustomers, cancellationToken,
+            Add(batch, RegisterCustomers,
                 added.Select(c => c.WorkspaceId).ToArray(),
-                added.Select(c => c.CustomerId).ToArray()).ConfigureAwait(false);
+                added.Select(c => c.CustomerId).ToArray());
         }
     }
 
-    private static async Task WriteWakeUpsAsync(NpgsqlConnection connection, IReadOnlyList<CustomerCommit> commits, CancellationToken cancellationToken)
+    private static void AddWakeUps(NpgsqlBatch batch, IReadOnlyList<CustomerCommit> commits)
     {
         var scheduled = commits.Where(c => c.WakeUpAt is { } at && at != UnixTime.Never).ToList();
         if (scheduled.Count > 0)
         {
-            await ExecuteAsync(connection, UpsertWakeUps, cancellationToken,
+            Add(batch, UpsertWakeUps,
                 scheduled.Select(c => c.WorkspaceId).ToArray(),
                 scheduled.Select(c => c.CustomerId).ToArray(),
-                scheduled.Select(c => UnixTime.ToDateTimeOffset(c.WakeUpAt!.Value).UtcDateTime).ToArray()).ConfigureAwait(false);
+                scheduled.Select(c => UnixTime.ToDateTimeOffset(c.WakeUpAt!.Value).UtcDateTime).ToArray());
         }
 
         var cleared = commits.Where(c => c.WakeUpAt == UnixTime.Never).ToList();
         if (cleared.Count > 0)
         {
-            await ExecuteAsync(connection, DeleteWakeUps, cancellationToken,
+            Add(batch, DeleteWakeUps,
                 cleared.Select(c => c.WorkspaceId).ToArray(),
-                cleared.Select(c => c.CustomerId).ToArray()).ConfigureAwait(false);
+                cleared.Select(c => c.CustomerId).ToArray());
         }
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] arrays)
+    private static void Add(NpgsqlBatch batch, string sql, params object[] arrays)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        var command = new NpgsqlBatchCommand(sql);
         foreach (var array in arrays)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = array });
         }
 
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        batch.BatchCommands.Add(command);
     }
 }
