@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using ActorSegments.Protos.V1;
 using ActorSegments.Workload;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
@@ -74,7 +73,7 @@ public sealed class ServerClient : IDisposable
         foreach (var evt in events)
         {
             var lane = (int)((uint)StringComparer.Ordinal.GetHashCode(evt.CustomerId) % Lanes);
-            pending[lane].Events.Add(ToProto(evt));
+            pending[lane].Events.Add(evt.ToProto(Workspace));
             if (pending[lane].Events.Count == BatchSize)
             {
                 await lanes[lane].Writer.WriteAsync(pending[lane]);
@@ -106,29 +105,5 @@ public sealed class ServerClient : IDisposable
         }
 
         return applied;
-    }
-
-    private Event ToProto(WorkloadEvent evt)
-    {
-        var proto = new Event
-        {
-            WorkspaceId = Workspace,
-            CustomerId = evt.CustomerId,
-            EventId = evt.EventId,
-            Type = evt.Type,
-            OccurredAt = Timestamp.FromDateTimeOffset(evt.OccurredAt),
-        };
-        foreach (var (name, value) in evt.Properties)
-        {
-            proto.Properties[name] = value switch
-            {
-                string text => Value.ForString(text),
-                double number => Value.ForNumber(number),
-                bool flag => Value.ForBool(flag),
-                _ => throw new ArgumentException($"Unsupported property value {value} of {name}.", nameof(evt)),
-            };
-        }
-
-        return proto;
     }
 }

@@ -22,7 +22,7 @@ public readonly record struct RfmValues(long RecencyDays, long Frequency, double
         }
 
         var rfm = model.Settings.Rfm;
-        var recency = ElapsedSteps.Value(purchases.LastSeen, now, Day);
+        var recency = DaysSinceLastPurchase(purchases, now);
         var monetary = Revenue(purchases, model);
         return new RfmValues(
             recency,
@@ -33,7 +33,11 @@ public readonly record struct RfmValues(long RecencyDays, long Frequency, double
             RfmSettings.AscendingScore(monetary, rfm.Monetary));
     }
 
-    private static double Revenue(EventSeries purchases, BehaviorModel model)
+    /// <summary>Whole days from the last purchase to <paramref name="now"/>.</summary>
+    internal static long DaysSinceLastPurchase(EventSeries purchases, long now) => ElapsedSteps.Value(purchases.LastSeen, now, Day);
+
+    /// <summary>All-time revenue of the purchases; 0 when none carried one.</summary>
+    internal static double Revenue(EventSeries purchases, BehaviorModel model)
     {
         var slot = model.EventType(model.Settings.PurchaseEvent).SlotOf(model.Settings.RevenueProperty);
         var sum = slot < 0 ? double.NaN : purchases.AggregateTotal(slot, AggregateKind.Sum);

@@ -17,7 +17,7 @@ public static class ApiKeyFormat
     public static (string KeyId, string Key, byte[] SecretHash) Generate()
     {
         var keyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(KeyIdBytes));
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(SecretBytes));
+        var secret = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
         return (keyId, $"{Prefix}{keyId}_{secret}", Hash(secret));
     }
 
@@ -45,6 +45,4 @@ public static class ApiKeyFormat
 
     /// <summary>Compares in time independent of where the hashes differ.</summary>
     public static bool Matches(string secret, byte[] storedHash) => CryptographicOperations.FixedTimeEquals(Hash(secret), storedHash);
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '.');
 }

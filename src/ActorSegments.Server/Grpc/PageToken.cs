@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text;
 
 namespace ActorSegments.Server.Grpc;
@@ -8,8 +9,7 @@ namespace ActorSegments.Server.Grpc;
 /// </summary>
 internal static class PageToken
 {
-    public static string Encode(string lastCustomerId) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(lastCustomerId)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Encode(string lastCustomerId) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastCustomerId));
 
     /// <summary>The customer id to continue after; null for the first page; INVALID_ARGUMENT for a token not made here.</summary>
     public static string? Decode(string token)
@@ -19,11 +19,9 @@ internal static class PageToken
             return null;
         }
 
-        var base64 = token.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
         try
         {
-            var id = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+            var id = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
             return id.Length > 0 ? id : throw new FormatException();
         }
         catch (FormatException)

@@ -24,19 +24,22 @@ internal sealed class RfmNode(string text, RfmNode.Measure measure) : ValueNode(
 
     public override RuleValue Evaluate(in EvaluationContext context)
     {
-        if (RfmValues.Of(context.State, context.Model, context.Now) is not { } rfm)
+        var purchases = context.State.Series(context.Model.Settings.PurchaseEvent);
+        if (purchases is null || purchases.IsEmpty)
         {
             return RuleValue.Null;
         }
 
+        // Only the measure asked for: rules evaluate this on every affected event.
+        var rfm = context.Model.Settings.Rfm;
         return measure switch
         {
-            Measure.Recency => RuleValue.Of(rfm.RecencyDays),
-            Measure.Frequency => RuleValue.Of(rfm.Frequency),
-            Measure.Monetary => RuleValue.Of(rfm.Monetary),
-            Measure.RecencyScore => RuleValue.Of(rfm.RecencyScore),
-            Measure.FrequencyScore => RuleValue.Of(rfm.FrequencyScore),
-            _ => RuleValue.Of(rfm.MonetaryScore),
+            Measure.Recency => RuleValue.Of(RfmValues.DaysSinceLastPurchase(purchases, context.Now)),
+            Measure.Frequency => RuleValue.Of(purchases.TotalCount),
+            Measure.Monetary => RuleValue.Of(RfmValues.Revenue(purchases, context.Model)),
+            Measure.RecencyScore => RuleValue.Of(rfm.RecencyScore(RfmValues.DaysSinceLastPurchase(purchases, context.Now))),
+            Measure.FrequencyScore => RuleValue.Of(RfmSettings.AscendingScore(purchases.TotalCount, rfm.Frequency)),
+            _ => RuleValue.Of(RfmSettings.AscendingScore(RfmValues.Revenue(purchases, context.Model), rfm.Monetary)),
         };
     }
 
