@@ -147,6 +147,21 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task TimeWindowSegment_AViewThatPushesTheDeadlineLater_ExitsOnlyAtTheLaterDeadline_WhileActive()
+    {
+        var (id, first) = await ViewedButNoCartAsync();
+        fixture.Clock.Advance(TimeSpan.FromHours(3));
+        var viewedAgainAt = fixture.Clock.GetUtcNow();
+        await Grain(id).TrackAsync([Event("v2", "product_viewed", viewedAgainAt)]);
+        var later = viewedAgainAt.AddHours(48).ToUnixTimeSeconds();
+        Assert.Equal(later, fixture.Journal.WakeUp(id.Workspace, id.Customer));
+
+        // The timer may still be set for the first deadline: firing there must find nothing due and wait for the later one.
+        Assert.True(later > first);
+        await AssertExitsExactlyAtAsync(id, later, settle: TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
     public async Task TimeWindowSegment_ExitsAtTheDeadline_WhenTheCustomerWasDeactivated()
     {
         var (id, deadline) = await ViewedButNoCartAsync();

@@ -14,7 +14,7 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// counted as duplicates and change nothing, so a caller may retry after any failure.
     /// </summary>
     [Alias("track")]
-    Task<TrackResult> TrackAsync(CustomerEvent[] events);
+    Task<TrackResult> TrackAsync([Immutable] CustomerEvent[] events);
 
     /// <summary>
     /// Looks at the segments again now: those whose deadlines are due, and all of them when the definitions changed.

@@ -71,6 +71,7 @@ public sealed partial class CustomerGrain
     /// <summary>The one timer of an active customer: deadlines first, then dormancy once idle long enough.</summary>
     private async Task OnTimerAsync()
     {
+        _timerFiresAt = UnixTime.Never; // it has fired: the next ArmWakeTimer sets it again
         if (_memberships.NextWakeUp <= Now())
         {
             await WakeAsync();

@@ -51,6 +51,7 @@ public sealed partial class CustomerGrain(
     // goes back to sleep afterwards, so a backfill over a million customers does not keep a million in memory.
     private bool _onlyHousekeeping = true;
     private IGrainTimer? _wakeTimer;
+    private long _timerFiresAt = UnixTime.Never;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -266,12 +267,23 @@ public sealed partial class CustomerGrain(
         {
             _wakeTimer?.Dispose();
             _wakeTimer = null;
+            _timerFiresAt = UnixTime.Never;
+            return;
+        }
+
+        // A timer already set to fire no later than needed stays as it is: firing early finds nothing due and arms
+        // again. Moving it on every commit (each call pushes the dormancy time on) took a timer-queue lock per event.
+        if (_wakeTimer is not null && _timerFiresAt <= next)
+        {
             return;
         }
 
         // A grain timer cannot wait longer than about 49 days; a later deadline is reached in steps (the early firing
         // finds nothing due and arms the timer again).
-        var due = TimeSpan.FromSeconds(Math.Clamp(next - Now(), 0, (long)MaxTimerWait.TotalSeconds));
+        var now = Now();
+        var wait = Math.Clamp(next - now, 0, (long)MaxTimerWait.TotalSeconds);
+        _timerFiresAt = now + wait;
+        var due = TimeSpan.FromSeconds(wait);
         if (_wakeTimer is null)
         {
             _wakeTimer = this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan, KeepAlive = false });

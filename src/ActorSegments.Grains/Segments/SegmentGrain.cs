@@ -141,7 +141,7 @@ public sealed partial class SegmentGrain(
                 await finished;
             }
 
-            inFlight.Add(grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(_workspaceId, customer)).ReevaluateAsync(definitionsVersion));
+            inFlight.Add(grains.GetCustomer(_workspaceId, customer).ReevaluateAsync(definitionsVersion));
         }
 
         await Task.WhenAll(inFlight);

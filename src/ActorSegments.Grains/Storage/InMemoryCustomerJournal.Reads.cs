@@ -13,7 +13,7 @@ public sealed partial class InMemoryCustomerJournal : IMembershipFeed, ISegmentM
     {
         lock (_lock)
         {
-            return Task.FromResult(CursorOf(_log.Count));
+            return Task.FromResult(CursorOf(_logged));
         }
     }
 

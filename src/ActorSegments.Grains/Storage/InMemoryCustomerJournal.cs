@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ActorSegments.Domain.Segments;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Domain.Time;
@@ -10,11 +11,20 @@ namespace ActorSegments.Grains.Storage;
 /// process ends. Every lookup a customer, a sweep or a backfill makes is indexed, so dev mode stays usable with
 /// hundreds of thousands of customers. Tests can make the next commits fail to exercise the failure path.
 /// </summary>
+/// <remarks>
+/// Locks are split by what a commit touches, because one lock over everything was the busiest point of dev-mode
+/// ingest: a customer's entries have their own lock (only that customer appends to them), the registry its own (taken
+/// for a customer's first entry), wake-ups their own, and the membership log, members and counts share
+/// <see cref="_lock"/>, taken only by commits that change a membership. A commit's changes stay one step under that
+/// lock, so the feed never shows part of a commit.
+/// </remarks>
 public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule, ISegmentCounts, ICustomerRegistry
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<(string Workspace, string Customer), List<JournalEntry>> _entries = [];
-    private readonly List<MembershipLogRecord> _log = [];
+    private readonly ConcurrentDictionary<(string Workspace, string Customer), List<JournalEntry>> _entries = [];
+    private readonly Lock _registryLock = new();
+    private readonly Lock _scheduleLock = new();
+    private long _logged; // position of the last logged change; the records live in their segment's log
     private readonly Dictionary<(string Workspace, string Segment), List<MembershipLogRecord>> _logBySegment = [];
     private readonly Dictionary<(string Workspace, string Segment), SortedSet<string>> _membersBySegment = [];
     private readonly Dictionary<(string Workspace, string Customer), Dictionary<string, long>> _membershipsByCustomer = [];
@@ -34,61 +44,61 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
     public InMemoryCustomerJournal(TimeProvider clock) => _clock = clock;
 
     /// <summary>Makes the next <paramref name="count"/> commits fail without storing anything.</summary>
-    public void FailNextCommits(int count)
-    {
-        lock (_lock)
-        {
-            _failuresToInject = count;
-        }
-    }
+    public void FailNextCommits(int count) => Volatile.Write(ref _failuresToInject, count);
 
     public Task CommitAsync(CustomerCommit commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        lock (_lock)
+        if (Volatile.Read(ref _failuresToInject) > 0 && Interlocked.Decrement(ref _failuresToInject) >= 0)
         {
-            if (_failuresToInject > 0)
-            {
-                _failuresToInject--;
-                return Task.FromException(new JournalCommitException("Injected journal failure."));
-            }
+            return Task.FromException(new JournalCommitException("Injected journal failure."));
+        }
 
-            var key = (commit.WorkspaceId, commit.CustomerId);
-            if (!_entries.TryGetValue(key, out var entries))
-            {
-                _entries[key] = entries = [];
-            }
-
+        var key = (commit.WorkspaceId, commit.CustomerId);
+        var entries = _entries.GetOrAdd(key, static _ => []);
+        bool first;
+        lock (entries)
+        {
             var last = entries.Count == 0 ? 0 : entries[^1].Sequence;
             if (commit.Entries.Count > 0 && commit.Entries[0].Sequence != last + 1)
             {
                 return Task.FromException(new JournalCommitException($"Customer {commit.CustomerId} committed sequence {commit.Entries[0].Sequence} after {last}."));
             }
 
-            if (entries.Count == 0 && commit.Entries.Count > 0)
+            first = entries.Count == 0 && commit.Entries.Count > 0;
+            entries.AddRange(commit.Entries);
+        }
+
+        if (first)
+        {
+            lock (_registryLock)
             {
                 Registry(commit.WorkspaceId).Add(commit.CustomerId);
-            }
-
-            entries.AddRange(commit.Entries);
-            var loggedAt = _clock.GetUtcNow();
-            foreach (var change in commit.Changes)
-            {
-                var record = new MembershipLogRecord(_log.Count + 1, commit.WorkspaceId, commit.CustomerId, change, loggedAt);
-                _log.Add(record);
-                SegmentLog(commit.WorkspaceId, change.SegmentId).Add(record);
-                ApplyToMembers(commit.WorkspaceId, commit.CustomerId, change);
-            }
-
-            if (commit.WakeUpAt is { } wakeUp)
-            {
-                SetWakeUp(key, wakeUp);
             }
         }
 
         if (commit.Changes.Count > 0)
         {
+            lock (_lock)
+            {
+                var loggedAt = _clock.GetUtcNow();
+                foreach (var change in commit.Changes)
+                {
+                    var record = new MembershipLogRecord(++_logged, commit.WorkspaceId, commit.CustomerId, change, loggedAt);
+                    SegmentLog(commit.WorkspaceId, change.SegmentId).Add(record);
+                    ApplyToMembers(commit.WorkspaceId, commit.CustomerId, change);
+                }
+            }
+
             Signals.Signal(commit.WorkspaceId);
+        }
+
+        if (commit.WakeUpAt is { } wakeUp)
+        {
+            lock (_scheduleLock)
+            {
+                SetWakeUp(key, wakeUp);
+            }
         }
 
         return Task.CompletedTask;
@@ -99,20 +109,30 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
 
     public Task<CustomerRecord> LoadAsync(string workspaceId, string customerId, long afterSequence, CancellationToken cancellationToken = default)
     {
+        var key = (workspaceId, customerId);
+        IReadOnlyList<JournalEntry> entries = [];
+        if (_entries.TryGetValue(key, out var all))
+        {
+            lock (all)
+            {
+                entries = all.Where(e => e.Sequence > afterSequence).ToList();
+            }
+        }
+
+        Dictionary<string, long> members;
         lock (_lock)
         {
-            var key = (workspaceId, customerId);
-            IReadOnlyList<JournalEntry> entries = _entries.TryGetValue(key, out var all) ? all.Where(e => e.Sequence > afterSequence).ToList() : [];
-            var members = _membershipsByCustomer.TryGetValue(key, out var segments)
+            members = _membershipsByCustomer.TryGetValue(key, out var segments)
                 ? new Dictionary<string, long>(segments, StringComparer.Ordinal)
                 : new Dictionary<string, long>(StringComparer.Ordinal);
-            return Task.FromResult(new CustomerRecord(entries, members, _wakeUps.TryGetValue(key, out var at) ? at : null));
         }
+
+        return Task.FromResult(new CustomerRecord(entries, members, WakeUp(workspaceId, customerId)));
     }
 
     public Task<IReadOnlyList<DueWakeUp>> ClaimDueAsync(long now, int limit, TimeSpan claimFor, CancellationToken cancellationToken = default)
     {
-        lock (_lock)
+        lock (_scheduleLock)
         {
             var due = new List<DueWakeUp>();
             foreach (var (at, workspace, customer) in _dueOrder)
@@ -150,7 +170,7 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
 
     public Task<long> CountAsync(string workspaceId, CancellationToken cancellationToken = default)
     {
-        lock (_lock)
+        lock (_registryLock)
         {
             return Task.FromResult((long)Registry(workspaceId).Count);
         }
@@ -158,7 +178,7 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
 
     public Task<IReadOnlyList<string>> PageAsync(string workspaceId, string? afterCustomerId, int limit, CancellationToken cancellationToken = default)
     {
-        lock (_lock)
+        lock (_registryLock)
         {
             return Task.FromResult<IReadOnlyList<string>>([.. After(Registry(workspaceId), afterCustomerId).Take(limit)]);
         }
@@ -171,7 +191,7 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
         {
             lock (_lock)
             {
-                return [.. _log];
+                return [.. _logBySegment.Values.SelectMany(log => log).OrderBy(record => record.Position)];
             }
         }
     }
@@ -188,7 +208,7 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
     /// <summary>A customer's stored wake-up time, if any.</summary>
     public long? WakeUp(string workspaceId, string customerId)
     {
-        lock (_lock)
+        lock (_scheduleLock)
         {
             return _wakeUps.TryGetValue((workspaceId, customerId), out var at) ? at : null;
         }
@@ -197,9 +217,14 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
     /// <summary>The journal entries of one customer.</summary>
     public IReadOnlyList<JournalEntry> Entries(string workspaceId, string customerId)
     {
-        lock (_lock)
+        if (!_entries.TryGetValue((workspaceId, customerId), out var entries))
         {
-            return _entries.TryGetValue((workspaceId, customerId), out var entries) ? [.. entries] : [];
+            return [];
+        }
+
+        lock (entries)
+        {
+            return [.. entries];
         }
     }
 

@@ -54,7 +54,7 @@ public sealed partial class WakeUpSweeper(
         {
             try
             {
-                await grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(wakeUp.WorkspaceId, wakeUp.CustomerId)).WakeAsync();
+                await grains.GetCustomer(wakeUp.WorkspaceId, wakeUp.CustomerId).WakeAsync();
             }
             catch (Exception ex)
             {

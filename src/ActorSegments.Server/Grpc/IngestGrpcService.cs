@@ -125,7 +125,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
     }
 
     private ICustomerGrain CustomerOf(string workspaceId, string customerId) =>
-        grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(workspaceId, customerId));
+        grains.GetCustomer(workspaceId, customerId);
 
     private sealed record MappedBatch(Dictionary<(string Workspace, string Customer), List<CustomerEvent>> ByCustomer, List<FieldViolation> Violations);
 }

@@ -38,7 +38,7 @@ internal sealed class ProfileGrpcService(IGrainFactory grains) : ProfileService.
     }
 
     private ICustomerGrain CustomerOf(string workspaceId, string customerId) =>
-        grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(workspaceId, customerId));
+        grains.GetCustomer(workspaceId, customerId);
 
     private static RpcException NoSuchCustomer(string workspaceId, string customerId) =>
         new(new Status(StatusCode.NotFound, $"Customer '{customerId}' has no recorded events in workspace '{workspaceId}'."));
