@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # End-to-end load test of the real server, as separate processes on 127.0.0.1: builds, starts a throwaway PostgreSQL
 # (durable settings: fsync and synchronous commit on), starts the server on it, drives it over gRPC with
-# bench/ActorSegments.Load (durable batch with open-loop latency at 50% of its maximum, stream, unary, and the
-# duplicates-only baseline), then does the same batch scenario against a dev-mode (in-memory) server. Everything
-# started here is stopped on exit. Markdown tables go to stdout, progress to stderr.
-# Usage: bench/load.sh [--quick]     (--quick: every scenario kind once and small, to check the script works)
+# bench/ActorSegments.Load, then does the same batch scenario against a dev-mode (in-memory) server. On PostgreSQL,
+# in this order: the raw binary COPY of the batch scenario's events as journal rows and the duplicates-only run (the
+# two baselines every later durable row is read against, passed on in a small JSON file), durable batch with
+# open-loop latency at 50% of its maximum, stream, unary, batch again with two followers tailing a busy segment's
+# change feed (lag), and an export of the largest segment's members. Everything started here is stopped on exit.
+# Markdown tables go to stdout, progress to stderr.
+# Usage: bench/load.sh [--quick] [--export-customers N]
+#   --quick                 every scenario kind once and small, to check the script works
+#   --export-customers N    also fill a fresh segment with N customers (one event each, at most 10 minutes) on the
+#                           durable server and export it (e.g. 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -12,7 +18,14 @@ root=$(pwd)
 source scripts/lib/postgres.sh
 
 quick=false
-[ "${1:-}" = "--quick" ] && quick=true
+export_customers=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=true; shift ;;
+    --export-customers) export_customers="${2:?--export-customers needs a number}"; shift 2 ;;
+    *) echo "unknown argument: $1 (usage: bench/load.sh [--quick] [--export-customers N])" >&2; exit 2 ;;
+  esac
+done
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log() { printf '[load] %s\n' "$*" >&2; }
@@ -21,6 +34,8 @@ log() { printf '[load] %s\n' "$*" >&2; }
 KEY="load-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 SERVER_PID=""
 SERVER_LOG=""
+# The baseline medians (raw COPY, empty grain) the durable invocations pass on to each other.
+BASELINES=$(mktemp "${TMPDIR:-/tmp}/actorsegments-load-baselines.XXXXXX")
 
 server_stop() {
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -29,7 +44,7 @@ server_stop() {
   SERVER_PID=""
 }
 
-cleanup() { server_stop; pg_stop; }
+cleanup() { server_stop; pg_stop; rm -f "$BASELINES"; }
 trap cleanup EXIT
 trap 'exit 143' INT TERM
 
@@ -76,13 +91,30 @@ server_start "--ActorSegments:Postgres:ConnectionString=$PG_CONNECTION_STRING"
 echo "### Durable (PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on the same machine, fsync on)"
 echo
 if $quick; then
-  load --quick
+  load --quick --postgres "$PG_CONNECTION_STRING"
 else
-  common=(--customers 10000 --runs 3)
-  load "${common[@]}" --name "durable batch" --mode batch --batch-size 500 --concurrency 8 --events 400000 --duration 20 --latency-at 0.5 --latency-duration 10
-  load "${common[@]}" --name "durable stream" --mode stream --batch-size 500 --concurrency 4 --events 400000 --duration 15
-  load "${common[@]}" --name "durable unary" --mode unary --concurrency 32 --events 100000 --duration 15
+  common=(--customers 10000 --runs 3 --baseline-file "$BASELINES")
+  batch=(--mode batch --batch-size 500 --concurrency 8 --events 400000 --duration 20)
+  # The baselines first: the raw COPY of the batch scenario's own events, then the empty grain.
+  load "${common[@]}" "${batch[@]}" --scenario raw-copy --postgres "$PG_CONNECTION_STRING"
+  echo
   load "${common[@]}" --name "duplicates only (empty grain)" --mode batch --batch-size 500 --concurrency 8 --events 50000 --duration 10 --duplicates
+  echo
+  load "${common[@]}" "${batch[@]}" --name "durable batch" --latency-at 0.5 --latency-duration 10
+  echo
+  load "${common[@]}" --name "durable stream" --mode stream --batch-size 500 --concurrency 4 --events 400000 --duration 15
+  echo
+  load "${common[@]}" --name "durable unary" --mode unary --concurrency 32 --events 100000 --duration 15
+  echo
+  # cart-abandoners changes at a steady rate all through the workload's history (see QuickRun.FollowedSegment).
+  load "${common[@]}" "${batch[@]}" --name "durable batch, feed followed" --follow cart-abandoners
+  echo
+  # The segment with the most members of all the workspaces above.
+  load --runs 3 --scenario export
+fi
+if [ "$export_customers" -gt 0 ]; then
+  echo
+  load --runs 3 --scenario export --export-customers "$export_customers" --batch-size 500 --concurrency 8 --duration 600
 fi
 server_stop
 pg_stop

@@ -6,10 +6,11 @@ namespace ActorSegments.Load;
 /// <summary>Workload events in requests of a scenario's size.</summary>
 internal static class EventMapping
 {
+    /// <summary>The events a closed-loop scenario sends: the workload's history, ending now.</summary>
+    public static IEnumerable<WorkloadEvent> History(LoadOptions options) =>
+        new WorkloadEvents(options.Customers, options.Seed).History(options.Events, options.HistoryDays, DateTimeOffset.UtcNow);
+
     /// <summary>The workload's history, ending now, in requests of the scenario's size.</summary>
-    public static List<TrackBatchRequest> HistoryBatches(LoadOptions options, string workspaceId)
-    {
-        var events = new WorkloadEvents(options.Customers, options.Seed).History(options.Events, options.HistoryDays, DateTimeOffset.UtcNow);
-        return [.. events.Chunk(options.EventsPerRequest).Select(chunk => new TrackBatchRequest { Events = { chunk.Select(e => e.ToProto(workspaceId)) } })];
-    }
+    public static List<TrackBatchRequest> HistoryBatches(LoadOptions options, string workspaceId) =>
+        [.. History(options).Chunk(options.EventsPerRequest).Select(chunk => new TrackBatchRequest { Events = { chunk.Select(e => e.ToProto(workspaceId)) } })];
 }

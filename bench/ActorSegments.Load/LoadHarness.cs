@@ -33,6 +33,13 @@ public static class LoadHarness
         return [throughput, latency];
     }
 
+    /// <summary>The export scenario (see <see cref="MemberExport"/>).</summary>
+    public static async Task<ExportResult> ExportAsync(LoadOptions options, TextWriter progress, CancellationToken cancellationToken = default)
+    {
+        using var connection = new LoadConnection(options.Address, options.ApiKey);
+        return await MemberExport.RunAsync(connection, options, progress, cancellationToken);
+    }
+
     /// <summary>The unmeasured first pass of a duplicates run is bounded by its events, and by this as a backstop.</summary>
     private static readonly TimeSpan FirstPassLimit = TimeSpan.FromMinutes(10);
 
@@ -41,7 +48,10 @@ public static class LoadHarness
         var requests = EventMapping.HistoryBatches(options, workspace);
         if (!options.Duplicates)
         {
-            return await ClosedLoop.RunAsync(connection, options, requests, options.Duration, cancellationToken);
+            Task<RunResult> LoadAsync() => ClosedLoop.RunAsync(connection, options, requests, options.Duration, cancellationToken);
+            return options.FollowSegment is null
+                ? await LoadAsync()
+                : await FeedLag.RunAsync(connection, options, workspace, LoadAsync, progress, cancellationToken);
         }
 
         // The first pass applies the events (not measured); the measured pass resends the requests it completed.

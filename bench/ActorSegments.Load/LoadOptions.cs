@@ -49,6 +49,21 @@ public sealed record LoadOptions
     /// <summary>Latency probes a second in open loop (each a probe customer's first <c>email_replied</c>).</summary>
     public int ProbesPerSecond { get; init; } = 100;
 
+    /// <summary>
+    /// Closed loop: a segment whose change feed two followers tail while the load runs (see <see cref="FeedLag"/>);
+    /// null for none.
+    /// </summary>
+    public string? FollowSegment { get; init; }
+
+    /// <summary>How often the followers' distance from the feed's head is sampled.</summary>
+    public TimeSpan LagSampleInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Export scenario: first fill a fresh workspace with this many customers, one event each, all entering one
+    /// segment, and export that segment; 0 exports the largest segment already on the server.
+    /// </summary>
+    public int ExportCustomers { get; init; }
+
     /// <summary>Unary calls carry one event each, whatever the batch size says.</summary>
     public int EventsPerRequest => Mode == IngestMode.Unary ? 1 : BatchSize;
 }

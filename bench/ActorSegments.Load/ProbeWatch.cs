@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using ActorSegments.Protos.V1;
-using Grpc.Core;
 
 namespace ActorSegments.Load;
 
@@ -13,14 +12,11 @@ internal sealed class ProbeWatch : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, long> _sentAt = new(StringComparer.Ordinal);
     private readonly List<double> _enterMs = [];
-    private readonly CancellationTokenSource _stop = new();
-    private readonly AsyncServerStreamingCall<MembershipChange> _call;
-    private readonly Task _reader;
+    private readonly ChangeWatch _watch;
 
     public ProbeWatch(LoadConnection connection, string workspace)
     {
-        _call = connection.Segments.WatchChanges(new WatchChangesRequest { WorkspaceId = workspace, SegmentId = WorkspaceSetup.ProbeSegment }, cancellationToken: _stop.Token);
-        _reader = Task.Run(ReadAsync);
+        _watch = new ChangeWatch(connection, workspace, WorkspaceSetup.ProbeSegment, Record);
     }
 
     public static string Customer(int probe) => $"probe-{probe:D6}";
@@ -48,37 +44,17 @@ internal sealed class ProbeWatch : IAsyncDisposable
         }
     }
 
-    private async Task ReadAsync()
+    private void Record(MembershipChange change)
     {
-        try
+        if (change.Entered && _sentAt.TryRemove(change.CustomerId, out var sentAt))
         {
-            await foreach (var change in _call.ResponseStream.ReadAllAsync(_stop.Token))
+            var ms = TimeProvider.System.GetElapsedTime(sentAt).TotalMilliseconds;
+            lock (_enterMs)
             {
-                if (change.Entered && _sentAt.TryRemove(change.CustomerId, out var sentAt))
-                {
-                    var ms = TimeProvider.System.GetElapsedTime(sentAt).TotalMilliseconds;
-                    lock (_enterMs)
-                    {
-                        _enterMs.Add(ms);
-                    }
-                }
+                _enterMs.Add(ms);
             }
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled)
-        {
-            // Disposed: the watch ends here.
-        }
-        catch (OperationCanceledException)
-        {
-            // Disposed: the watch ends here.
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _reader;
-        _call.Dispose();
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _watch.DisposeAsync();
 }

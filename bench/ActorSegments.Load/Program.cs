@@ -1,11 +1,15 @@
 using System.CommandLine;
 using ActorSegments.Load;
 
-// Drives a running server over gRPC and prints one markdown table to stdout; progress goes to stderr.
+// Drives a running server over gRPC and prints markdown tables to stdout; progress goes to stderr.
 var address = new Option<string>("--address") { Description = "The server's gRPC address", DefaultValueFactory = _ => "http://127.0.0.1:5000" };
 var apiKey = new Option<string?>("--api-key") { Description = "A key that may create workspaces (the bootstrap key); default $ACTORSEGMENTS_API_KEY" };
+var scenarioKind = new Option<string>("--scenario") { Description = "ingest: send events; raw-copy: only the raw COPY baseline (needs --postgres); export: page a segment's members", DefaultValueFactory = _ => "ingest" };
+scenarioKind.AcceptOnlyFromAmong("ingest", "raw-copy", "export");
 var name = new Option<string>("--name") { Description = "The scenario's name in the table", DefaultValueFactory = _ => "load" };
-var quick = new Option<bool>("--quick") { Description = "Every scenario kind once, small (a smoke test, not a measurement); other options but --address and --api-key are ignored" };
+var quick = new Option<bool>("--quick") { Description = "Every scenario kind once, small (a smoke test, not a measurement); other options but --address, --api-key and --postgres are ignored" };
+var postgres = new Option<string?>("--postgres") { Description = "The server's PostgreSQL: first measure the raw binary COPY of the scenario's events as journal rows (a scratch table, dropped after)" };
+var baselineFile = new Option<string?>("--baseline-file") { Description = "JSON file of baseline medians shared by the invocations of one run: read for the ratios, updated with the raw COPY and duplicates-only medians measured" };
 var customers = new Option<int>("--customers") { DefaultValueFactory = _ => 10_000 };
 var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 7 };
 var segments = new Option<bool>("--segments") { Description = "Create the 50 workload segments first (true|false)", DefaultValueFactory = _ => true };
@@ -16,14 +20,17 @@ var rate = new Option<double>("--rate") { Description = "Open loop at this many 
 var latencyAt = new Option<double?>("--latency-at") { Description = "After the closed-loop runs, open loop at this fraction of their median rate (e.g. 0.5)" };
 var latencySeconds = new Option<int>("--latency-duration") { Description = "Seconds of each --latency-at run", DefaultValueFactory = _ => 10 };
 var events = new Option<long>("--events") { Description = "Most events a run sends", DefaultValueFactory = _ => 200_000 };
-var seconds = new Option<int>("--duration") { Description = "Most seconds a run sends for", DefaultValueFactory = _ => 30 };
+var seconds = new Option<int>("--duration") { Description = "Most seconds a run sends for (the export fill's too)", DefaultValueFactory = _ => 30 };
 var runs = new Option<int>("--runs") { DefaultValueFactory = _ => 3 };
 var duplicates = new Option<bool>("--duplicates") { Description = "Measure resending already applied events (the server only deduplicates)" };
 var probes = new Option<int>("--probes-per-second") { Description = "Open loop: latency probes a second", DefaultValueFactory = _ => 100 };
+var follow = new Option<string?>("--follow") { Description = "Closed loop: tail this segment's change feed during each run and report the followers' lag" };
+var exportCustomers = new Option<int>("--export-customers") { Description = "Export: first fill a fresh segment with this many customers, one event each; 0 exports the largest segment on the server", DefaultValueFactory = _ => 0 };
 
 var root = new RootCommand("ActorSegments load generator: drives a running server over gRPC on 127.0.0.1")
 {
-    address, apiKey, name, quick, customers, seed, segments, batchSize, mode, concurrency, rate, latencyAt, latencySeconds, events, seconds, runs, duplicates, probes,
+    address, apiKey, scenarioKind, name, quick, postgres, baselineFile, customers, seed, segments, batchSize, mode, concurrency, rate, latencyAt, latencySeconds,
+    events, seconds, runs, duplicates, probes, follow, exportCustomers,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -35,10 +42,21 @@ root.SetAction(async (parse, cancellationToken) =>
         return 2;
     }
 
-    IReadOnlyList<ScenarioResult> results;
+    var kind = parse.GetValue(scenarioKind)!;
+    var database = parse.GetValue(postgres);
+    if (kind == "raw-copy" && database is null)
+    {
+        await Console.Error.WriteLineAsync("--scenario raw-copy needs --postgres.");
+        return 2;
+    }
+
+    var progress = Console.Error;
+    var baselinePath = parse.GetValue(baselineFile);
+    var baselines = await Baselines.ReadAsync(baselinePath, cancellationToken);
+    LoadResults results;
     if (parse.GetValue(quick))
     {
-        results = await QuickRun.RunAsync(target, key, Console.Error, cancellationToken);
+        results = await QuickRun.RunAsync(target, key, database, progress, cancellationToken);
     }
     else
     {
@@ -58,13 +76,20 @@ root.SetAction(async (parse, cancellationToken) =>
             Runs = parse.GetValue(runs),
             Duplicates = parse.GetValue(duplicates),
             ProbesPerSecond = parse.GetValue(probes),
+            FollowSegment = parse.GetValue(follow),
+            ExportCustomers = parse.GetValue(exportCustomers),
         };
+        var rawCopy = database is null ? null : await RawCopyBaseline.RunAsync(database, options, progress, cancellationToken);
         var scenario = parse.GetValue(name)!;
-        results = parse.GetValue(latencyAt) is { } fraction
-            ? await LoadHarness.RunWithLatencyAsync(scenario, options, fraction, TimeSpan.FromSeconds(parse.GetValue(latencySeconds)), Console.Error, cancellationToken)
-            : [await LoadHarness.RunAsync(scenario, options, Console.Error, cancellationToken)];
+        IReadOnlyList<ScenarioResult> ingest = kind != "ingest" ? []
+            : parse.GetValue(latencyAt) is { } fraction
+                ? await LoadHarness.RunWithLatencyAsync(scenario, options, fraction, TimeSpan.FromSeconds(parse.GetValue(latencySeconds)), progress, cancellationToken)
+                : [await LoadHarness.RunAsync(scenario, options, progress, cancellationToken)];
+        IReadOnlyList<ExportResult> exports = kind == "export" ? [await LoadHarness.ExportAsync(options, progress, cancellationToken)] : [];
+        results = new LoadResults(ingest, rawCopy, exports, baselines.With(rawCopy, ingest));
     }
 
+    await results.Baselines.WriteAsync(baselinePath, cancellationToken);
     Console.Write(LoadReport.Markdown(results));
     return 0;
 });

@@ -3,6 +3,7 @@ namespace ActorSegments.Load;
 /// <summary>
 /// What one run measured. Rates count acknowledged events (applied or recognized as duplicates) over the wall time
 /// from the first send to the last acknowledgement. Latencies are in milliseconds, empty in closed loop.
+/// <see cref="Feed"/> is the followed segment's change feed, when the run had followers.
 /// </summary>
 public sealed record RunResult(
     long Sent,
@@ -11,7 +12,8 @@ public sealed record RunResult(
     TimeSpan Elapsed,
     IReadOnlyList<double> AckMs,
     IReadOnlyList<double> EnterMs,
-    int ProbesSent)
+    int ProbesSent,
+    FeedLagRun? Feed = null)
 {
     public long Acknowledged => Applied + Duplicates;
 

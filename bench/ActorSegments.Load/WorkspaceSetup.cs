@@ -14,15 +14,22 @@ internal static class WorkspaceSetup
     /// <summary>Each setup call's limit: a server that stops answering fails the run instead of hanging it.</summary>
     private static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(60);
 
-    public static async Task<string> CreateAsync(LoadConnection connection, LoadOptions options, int run, TextWriter progress, CancellationToken cancellationToken)
+    /// <summary>A fresh workspace with the probe segment, and the workload's segments when the options say so.</summary>
+    public static Task<string> CreateAsync(LoadConnection connection, LoadOptions options, int run, TextWriter progress, CancellationToken cancellationToken)
     {
-        var workspace = $"load-{DateTime.UtcNow:yyyyMMddHHmmss}-{run}-{Random.Shared.Next(1_000_000):D6}";
-        await connection.Admin.CreateWorkspaceAsync(new CreateWorkspaceRequest { WorkspaceId = workspace }, deadline: Deadline(), cancellationToken: cancellationToken);
         var segments = new List<(string Id, string Rule)> { (ProbeSegment, $"did({ProbeEventType})") };
         if (options.Segments)
         {
             segments.AddRange(WorkloadSegments.All);
         }
+
+        return CreateAsync(connection, NewWorkspaceId(run), segments, progress, cancellationToken);
+    }
+
+    /// <summary>Creates <paramref name="workspace"/> with <paramref name="segments"/> and waits until all are live.</summary>
+    public static async Task<string> CreateAsync(LoadConnection connection, string workspace, IReadOnlyList<(string Id, string Rule)> segments, TextWriter progress, CancellationToken cancellationToken)
+    {
+        await connection.Admin.CreateWorkspaceAsync(new CreateWorkspaceRequest { WorkspaceId = workspace }, deadline: Deadline(), cancellationToken: cancellationToken);
 
         // Concurrently: on PostgreSQL each new segment's grain first waits a few seconds for the definitions to settle
         // across silos, and CreateSegment answers only after that, so one by one would take minutes. Segments that
@@ -37,6 +44,9 @@ internal static class WorkspaceSetup
         progress.WriteLine($"workspace {workspace}: {segments.Count} segments live");
         return workspace;
     }
+
+    /// <summary>A workspace id no earlier run has used, of the same length for every run.</summary>
+    public static string NewWorkspaceId(int run) => $"load-{DateTime.UtcNow:yyyyMMddHHmmss}-{run}-{Random.Shared.Next(1_000_000):D6}";
 
     private static DateTime Deadline() => DateTime.UtcNow + CallLimit;
 

@@ -4,8 +4,8 @@ using ActorSegments.Testing;
 namespace ActorSegments.Load.Tests;
 
 /// <summary>
-/// The harness's quick mode against a real dev-mode server: it must finish and report consistent numbers. Speed is
-/// never asserted; a slow machine passes.
+/// The harness's quick mode against a real server in this process, in dev mode and on PostgreSQL: it must finish and
+/// report consistent numbers. Speed is never asserted; a slow machine passes.
 /// </summary>
 public sealed class QuickRunTests
 {
@@ -14,42 +14,50 @@ public sealed class QuickRunTests
     [Fact]
     public async Task QuickRun_AgainstDevServer_ReportsSaneNumbers()
     {
+        var results = await RunQuickAsync(postgres: null);
+
+        Assert.Null(results.RawCopy);
+        QuickRunChecks.AssertSane(results);
+    }
+
+    [Fact]
+    public async Task QuickRun_OnPostgres_AlsoMeasuresTheRawCopyAndDropsItsTable()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync("load_quick");
+
+        var results = await RunQuickAsync(database.ConnectionString);
+
+        var rawCopy = Assert.IsType<RawCopyResult>(results.RawCopy);
+        Assert.Equal(QuickRun.Options(new Uri("http://127.0.0.1"), null).Events, rawCopy.Rows);
+        Assert.All(rawCopy.RowsPerSecond, rate => Assert.True(rate > 0));
+        Assert.Equal(rawCopy.Median, results.Baselines.RawCopyRowsPerSecond);
+        Assert.Contains("x raw", LoadReport.Markdown(results), StringComparison.Ordinal);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'load_raw_copy_%'"));
+        QuickRunChecks.AssertSane(results);
+    }
+
+    /// <summary>Starts a server (on <paramref name="postgres"/> when given, else in dev mode) and runs the quick mode against it.</summary>
+    private static async Task<LoadResults> RunQuickAsync(string? postgres)
+    {
         var cancellationToken = TestContext.Current.CancellationToken;
         var grpcPort = FreeTcpPort.Next();
-        await using var app = ServerApplication.Build(
+        List<string> args =
         [
             $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
             $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{FreeTcpPort.Next()}",
             $"--ActorSegments:Cluster:SiloPort={FreeTcpPort.Next()}",
             $"--ActorSegments:Auth:BootstrapKey={BootstrapKey}",
             "--Logging:LogLevel:Default=Warning",
-        ]);
-        await app.StartAsync(cancellationToken);
-
-        var results = await QuickRun.RunAsync(new Uri($"http://127.0.0.1:{grpcPort}"), BootstrapKey, TextWriter.Null, cancellationToken);
-        await app.StopAsync(cancellationToken);
-
-        Assert.NotEmpty(results);
-        Assert.All(results.SelectMany(s => s.Runs.Select(r => (s, r))), pair =>
+        ];
+        if (postgres is not null)
         {
-            var (scenario, run) = pair;
-            Assert.True(run.Sent > 0, scenario.Name);
-            Assert.True(run.EventsPerSecond > 0, scenario.Name);
-            // Every event sent is acknowledged: applied, or in the duplicates scenario recognized as already applied.
-            Assert.Equal(scenario.Options.Duplicates ? (0, run.Sent) : (run.Sent, 0), (run.Applied, run.Duplicates));
-        });
-        var open = Assert.Single(results, s => s.OpenLoop);
-        var run = Assert.Single(open.Runs);
-        AssertOrdered(run.AckMs);
-        Assert.Equal(run.ProbesSent, run.EnterMs.Count);
-        AssertOrdered(run.EnterMs);
-        Assert.Contains("| batch |", LoadReport.Markdown(results), StringComparison.Ordinal);
-    }
+            args.Add($"--ActorSegments:Postgres:ConnectionString={postgres}");
+        }
 
-    private static void AssertOrdered(IReadOnlyList<double> samples)
-    {
-        Assert.NotEmpty(samples);
-        var (p50, p99, p999) = (Stats.Percentile(samples, 0.5), Stats.Percentile(samples, 0.99), Stats.Percentile(samples, 0.999));
-        Assert.True(p50 > 0 && p50 <= p99 && p99 <= p999, $"p50 {p50}, p99 {p99}, p999 {p999}");
+        await using var app = ServerApplication.Build([.. args]);
+        await app.StartAsync(cancellationToken);
+        var results = await QuickRun.RunAsync(new Uri($"http://127.0.0.1:{grpcPort}"), BootstrapKey, postgres, TextWriter.Null, cancellationToken);
+        await app.StopAsync(cancellationToken);
+        return results;
     }
 }
