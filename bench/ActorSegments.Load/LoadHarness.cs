@@ -12,7 +12,7 @@ public static class LoadHarness
             progress.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {name}: run {run} of {options.Runs}");
             var workspace = await WorkspaceSetup.CreateAsync(connection, options, run, progress, cancellationToken);
             var result = options.Rate > 0
-                ? await OpenLoop.RunAsync(connection, options, workspace, progress, cancellationToken)
+                ? await ProcessCpu.MeasureAsync(options.CpuWatches, () => OpenLoop.RunAsync(connection, options, workspace, progress, cancellationToken))
                 : await ClosedRunAsync(connection, options, workspace, progress, cancellationToken);
             progress.WriteLine($"  {result.Acknowledged:N0} of {result.Sent:N0} events acknowledged in {result.Elapsed.TotalSeconds:0.0} s: {result.EventsPerSecond:N0} events/s");
             runs.Add(result);
@@ -48,7 +48,7 @@ public static class LoadHarness
         var requests = EventMapping.HistoryBatches(options, workspace);
         if (!options.Duplicates)
         {
-            Task<RunResult> LoadAsync() => ClosedLoop.RunAsync(connection, options, requests, options.Duration, cancellationToken);
+            Task<RunResult> LoadAsync() => ProcessCpu.MeasureAsync(options.CpuWatches, () => ClosedLoop.RunAsync(connection, options, requests, options.Duration, cancellationToken));
             return options.FollowSegment is null
                 ? await LoadAsync()
                 : await FeedLag.RunAsync(connection, options, workspace, LoadAsync, progress, cancellationToken);
@@ -57,6 +57,6 @@ public static class LoadHarness
         // The first pass applies the events (not measured); the measured pass resends the requests it completed.
         var first = await ClosedLoop.RunAsync(connection, options, requests, FirstPassLimit, cancellationToken);
         progress.WriteLine($"  first pass applied {first.Applied:N0} events; resending them");
-        return await ClosedLoop.RunAsync(connection, options, requests, options.Duration, cancellationToken);
+        return await ProcessCpu.MeasureAsync(options.CpuWatches, () => ClosedLoop.RunAsync(connection, options, requests, options.Duration, cancellationToken));
     }
 }

@@ -64,6 +64,9 @@ public sealed record LoadOptions
     /// </summary>
     public int ExportCustomers { get; init; }
 
+    /// <summary>Processes (by name) whose CPU time each run reports per event, e.g. the server and PostgreSQL.</summary>
+    public IReadOnlyDictionary<string, int> CpuWatches { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Unary calls carry one event each, whatever the batch size says.</summary>
     public int EventsPerRequest => Mode == IngestMode.Unary ? 1 : BatchSize;
 }

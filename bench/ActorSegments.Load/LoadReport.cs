@@ -53,8 +53,8 @@ public static class LoadReport
     private static string Ingest(IEnumerable<ScenarioResult> scenarios, Baselines baselines)
     {
         var text = new StringBuilder();
-        text.AppendLine("| scenario | mode | batch | loop | customers | runs | events/s median (min–max) | median as multiple of | applied / duplicates / sent | ack ms p50 / p99 / p999 | enter ms p50 / p99 / p999 (probes) |");
-        text.AppendLine("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| scenario | mode | batch | loop | customers | runs | events/s median (min–max) | median as multiple of | applied / duplicates / sent | ack ms p50 / p99 / p999 | enter ms p50 / p99 / p999 (probes) | CPU µs per event, median |");
+        text.AppendLine("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var s in scenarios)
         {
             var o = s.Options;
@@ -62,7 +62,7 @@ public static class LoadReport
             text.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {o.Mode.ToString().ToLowerInvariant()} | {o.EventsPerRequest} | {loop} | {o.Customers:N0} | {s.Runs.Count} " +
                 $"| {MedianRange(s.Runs.Select(r => r.EventsPerSecond))} | {baselines.Ratios(s.MedianEventsPerSecond)} " +
                 $"| {s.Runs.Sum(r => r.Applied):N0} / {s.Runs.Sum(r => r.Duplicates):N0} / {s.Runs.Sum(r => r.Sent):N0} " +
-                $"| {Percentiles(s.Runs.SelectMany(r => r.AckMs), "0.0", 0.5, 0.99, 0.999)} | {Percentiles(s.Runs.SelectMany(r => r.EnterMs), "0.0", 0.5, 0.99, 0.999)}{Probes(s)} |");
+                $"| {Percentiles(s.Runs.SelectMany(r => r.AckMs), "0.0", 0.5, 0.99, 0.999)} | {Percentiles(s.Runs.SelectMany(r => r.EnterMs), "0.0", 0.5, 0.99, 0.999)}{Probes(s)} | {CpuPerEvent(s)} |");
         }
 
         return text.ToString();
@@ -75,6 +75,16 @@ public static class LoadReport
         return all.Count == 0
             ? "–"
             : string.Join(" / ", percentiles.Select(p => Stats.Percentile(all, p).ToString(format, CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>"server 40 · postgres 25 · generator 12": each process's median over runs; "–" when none was watched.</summary>
+    private static string CpuPerEvent(ScenarioResult s)
+    {
+        var names = s.Runs.SelectMany(r => r.CpuSeconds.Keys).Distinct(StringComparer.Ordinal).ToList();
+        return names.Count == 0
+            ? "–"
+            : string.Join(" · ", names.Select(n => string.Create(CultureInfo.InvariantCulture,
+                $"{n} {Stats.Median(s.Runs.Select(r => r.CpuMicrosecondsPerEvent.GetValueOrDefault(n))):N1}")));
     }
 
     private static string Probes(ScenarioResult s) =>

@@ -26,11 +26,12 @@ var duplicates = new Option<bool>("--duplicates") { Description = "Measure resen
 var probes = new Option<int>("--probes-per-second") { Description = "Open loop: latency probes a second", DefaultValueFactory = _ => 100 };
 var follow = new Option<string?>("--follow") { Description = "Closed loop: tail this segment's change feed during each run and report the followers' lag" };
 var exportCustomers = new Option<int>("--export-customers") { Description = "Export: first fill a fresh segment with this many customers, one event each; 0 exports the largest segment on the server", DefaultValueFactory = _ => 0 };
+var cpu = new Option<string[]>("--cpu") { Description = "name=pid of a process (with its children) whose CPU time per event each run reports; repeatable, e.g. --cpu server=4242 --cpu postgres=4100", AllowMultipleArgumentsPerToken = false };
 
 var root = new RootCommand("ActorSegments load generator: drives a running server over gRPC on 127.0.0.1")
 {
     address, apiKey, scenarioKind, name, quick, postgres, baselineFile, customers, seed, segments, batchSize, mode, concurrency, rate, latencyAt, latencySeconds,
-    events, seconds, runs, duplicates, probes, follow, exportCustomers,
+    events, seconds, runs, duplicates, probes, follow, exportCustomers, cpu,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -78,6 +79,7 @@ root.SetAction(async (parse, cancellationToken) =>
             ProbesPerSecond = parse.GetValue(probes),
             FollowSegment = parse.GetValue(follow),
             ExportCustomers = parse.GetValue(exportCustomers),
+            CpuWatches = (parse.GetValue(cpu) ?? []).Select(ProcessCpu.ParseWatch).ToDictionary(StringComparer.Ordinal),
         };
         var rawCopy = database is null ? null : await RawCopyBaseline.RunAsync(database, options, progress, cancellationToken);
         var scenario = parse.GetValue(name)!;

@@ -15,6 +15,13 @@ public sealed record RunResult(
     int ProbesSent,
     FeedLagRun? Feed = null)
 {
+    /// <summary>CPU seconds each watched process (and the generator) spent during the run; empty when none was watched.</summary>
+    public IReadOnlyDictionary<string, double> CpuSeconds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Microseconds of CPU per acknowledged event, by process.</summary>
+    public IReadOnlyDictionary<string, double> CpuMicrosecondsPerEvent =>
+        CpuSeconds.ToDictionary(p => p.Key, p => p.Value * 1e6 / Math.Max(Acknowledged, 1), StringComparer.Ordinal);
+
     public long Acknowledged => Applied + Duplicates;
 
     public double EventsPerSecond => Acknowledged / Math.Max(Elapsed.TotalSeconds, 1e-9);
