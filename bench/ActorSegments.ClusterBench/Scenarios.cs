@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using ActorSegments.Abstractions.Customers;
-using ActorSegments.Abstractions.Segments;
 using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Storage;
+using ActorSegments.Grains.Customers;
 using ActorSegments.Grains.Segments;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -15,10 +15,18 @@ internal static class Scenarios
 {
     private static readonly string[] Categories = ["Smartphones", "Laptops", "Audio", "Cameras", "Wearables", "Gaming", "Home", "Accessories"];
 
-    /// <summary>Plain binary COPY of journal rows, 10,000 per transaction on one connection: the ceiling for the journal.</summary>
-    public static async Task<double> RawCopyAsync(NpgsqlDataSource dataSource, int events)
+    /// <summary>Long enough for customers called last to have gone dormant (the default delay, plus the timer's slack).</summary>
+    public static readonly TimeSpan PastDormancy = new CustomerGrainOptions().DormantAfter + TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Plain binary COPY of journal rows, 10,000 per transaction on one connection: the ceiling for the journal. The
+    /// rows are the workload events the journal and ingest scenarios write, 10 per customer.
+    /// </summary>
+    public static async Task<double> RawCopyAsync(NpgsqlDataSource dataSource, string workspace, int events)
     {
-        var rows = Enumerable.Range(0, events).Select(i => (Customer: $"r{i / 10}", Sequence: (long)(i % 10) + 1, Event: MakeEvent($"raw-{i}", i))).ToList();
+        var rows = Enumerable.Range(0, events / 10)
+            .SelectMany(c => WorkloadCalls.For(c, 0, 10).Select((evt, k) => (Customer: $"r{c}", Sequence: (long)k + 1, Event: evt)))
+            .ToList();
         var watch = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync();
         foreach (var chunk in rows.Chunk(10_000))
@@ -30,7 +38,7 @@ internal static class Scenarios
                 foreach (var (customer, sequence, evt) in chunk)
                 {
                     await importer.StartRowAsync();
-                    await importer.WriteAsync("raw", NpgsqlDbType.Text);
+                    await importer.WriteAsync(workspace, NpgsqlDbType.Text);
                     await importer.WriteAsync(customer, NpgsqlDbType.Text);
                     await importer.WriteAsync(sequence, NpgsqlDbType.Bigint);
                     await importer.WriteAsync(evt.OccurredAt.ToUnixTimeSeconds(), NpgsqlDbType.Bigint);
@@ -46,41 +54,40 @@ internal static class Scenarios
             await transaction.CommitAsync();
         }
 
-        return events / watch.Elapsed.TotalSeconds;
+        return rows.Count / watch.Elapsed.TotalSeconds;
     }
 
-    /// <summary>The group-commit journal alone: many concurrent commits of 10 events each, no grains.</summary>
-    public static async Task<double> JournalOnlyAsync(ICustomerJournal journal, int events, int concurrency)
+    /// <summary>The group-commit journal alone: many concurrent commits of 10 workload events each, no grains.</summary>
+    public static async Task<double> JournalOnlyAsync(ICustomerJournal journal, string workspace, int events, int concurrency)
     {
         var commits = events / 10;
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, commits), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (c, token) =>
         {
-            var entries = Enumerable.Range(0, 10).Select(k => new JournalEntry(k + 1, 0, MakeEvent($"j-{c}-{k}", k))).ToList();
-            await journal.CommitAsync(new CustomerCommit("journal", $"j{c}", entries, [], null), token);
+            var entries = WorkloadCalls.For(c, 0, 10).Select((evt, k) => new JournalEntry(k + 1, 0, evt)).ToList();
+            await journal.CommitAsync(new CustomerCommit(workspace, $"j{c}", entries, [], null), token);
         });
-        return events / watch.Elapsed.TotalSeconds;
+        return commits * 10 / watch.Elapsed.TotalSeconds;
     }
 
     /// <summary>
-    /// Customers receiving events through their grains: every customer first gets one call (activation, not
-    /// measured), then <paramref name="rounds"/> more calls each of <paramref name="perCall"/> events, measured.
+    /// Customers receiving workload events through their grains: every customer first gets one call (activation,
+    /// not measured), then <paramref name="rounds"/> more calls each of <paramref name="perCall"/> events, measured.
     /// </summary>
     public static async Task<double> GrainIngestAsync(IGrainFactory grains, string workspace, int customers, int perCall, int rounds, int concurrency)
     {
-        await CallAllAsync(grains, workspace, customers, 1, round: 0, perCall, concurrency);
+        await CallAllAsync(grains, workspace, customers, 1, round: 0, perCall, concurrency, WorkloadCalls.For);
         var watch = Stopwatch.StartNew();
-        await CallAllAsync(grains, workspace, customers, rounds, round: 1, perCall, concurrency);
+        await CallAllAsync(grains, workspace, customers, rounds, round: 1, perCall, concurrency, WorkloadCalls.For);
         return (double)customers * rounds * perCall / watch.Elapsed.TotalSeconds;
     }
 
     /// <summary>Managed heap growth per customer when <paramref name="customers"/> customers are active with the given history.</summary>
     public static async Task<double> HeapPerCustomerAsync(IGrainFactory grains, string workspace, int customers, int eventsEach, int concurrency)
     {
-        var before = SettledHeap();
-        await CallAllAsync(grains, workspace, customers, eventsEach / 10, round: 0, perCall: 10, concurrency);
-        var after = SettledHeap();
-        return (after - before) / (double)customers;
+        var growth = HeapGrowth.Start();
+        await ActivateAsync(grains, workspace, customers, eventsEach, concurrency);
+        return growth.PerCustomer(customers);
     }
 
     /// <summary>
@@ -90,7 +97,7 @@ internal static class Scenarios
     /// </summary>
     public static async Task<double> HeapFreedByDeactivationAsync(IGrainFactory grains, int customers)
     {
-        var withCustomers = SettledHeap();
+        var withCustomers = HeapGrowth.Settled();
         var management = grains.GetGrain<IManagementGrain>(0);
         await management.ForceActivationCollection(TimeSpan.Zero);
         while (await management.GetTotalActivationCount() > 100)
@@ -98,12 +105,16 @@ internal static class Scenarios
             await Task.Delay(500);
         }
 
-        return (withCustomers - SettledHeap()) / (double)customers;
+        return (withCustomers - HeapGrowth.Settled()) / (double)customers;
     }
 
-    /// <summary>Activates <paramref name="customers"/> customers with the given history and lets nothing else happen.</summary>
+    /// <summary>
+    /// Activates <paramref name="customers"/> customers with the given history and lets nothing else happen. The
+    /// heap scenarios keep the simple events (3 types, 8 categories) their figures in docs/benchmarks.md were
+    /// measured with, so that those stay comparable.
+    /// </summary>
     public static Task ActivateAsync(IGrainFactory grains, string workspace, int customers, int eventsEach, int concurrency) =>
-        CallAllAsync(grains, workspace, customers, eventsEach / 10, round: 0, perCall: 10, concurrency);
+        CallAllAsync(grains, workspace, customers, eventsEach / 10, round: 0, perCall: 10, concurrency, SimpleCall);
 
     /// <summary>
     /// Idle customers with deadlines: each views a product so that "viewed in the last 5 minutes" ends at a known
@@ -178,26 +189,26 @@ internal static class Scenarios
         var grains = services.GetRequiredService<IGrainFactory>();
         var watch = Stopwatch.StartNew();
         await services.GetRequiredService<SegmentDefinitions>().SaveAsync(workspace, segmentId, rule, null);
-        var segment = grains.GetGrain<ISegmentGrain>(SegmentGrainKey.Format(workspace, segmentId));
-        SegmentStats? stats;
-        while ((stats = await segment.GetStatsAsync()) is not { Status: SegmentStatus.Live })
-        {
-            await Task.Delay(50);
-        }
-
+        var stats = await SegmentSetup.WaitUntilLiveAsync(grains, workspace, segmentId);
         return (stats.BackfillDone / watch.Elapsed.TotalSeconds, stats.BackfillDone);
     }
 
-    private static async Task CallAllAsync(IGrainFactory grains, string workspace, int customers, int rounds, int round, int perCall, int concurrency)
+    /// <summary>
+    /// Calls customers c0 to c(<paramref name="customers"/> - 1), <paramref name="rounds"/> times each starting at call
+    /// number <paramref name="round"/>, with the events <paramref name="eventsFor"/> gives (customer, call, count).
+    /// </summary>
+    public static async Task CallAllAsync(IGrainFactory grains, string workspace, int customers, int rounds, int round, int perCall, int concurrency, Func<int, int, int, CustomerEvent[]> eventsFor)
     {
         await Parallel.ForEachAsync(Enumerable.Range(0, customers * rounds), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (n, _) =>
         {
             var customer = n % customers;
             var call = round + (n / customers);
-            CustomerEvent[] events = [.. Enumerable.Range(0, perCall).Select(k => MakeEvent($"{call}-{k}", (call * perCall) + k))];
-            await grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(workspace, $"c{customer}")).TrackAsync(events);
+            await grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(workspace, $"c{customer}")).TrackAsync(eventsFor(customer, call, perCall));
         });
     }
+
+    private static CustomerEvent[] SimpleCall(int customer, int call, int perCall) =>
+        [.. Enumerable.Range(0, perCall).Select(k => MakeEvent($"{call}-{k}", (call * perCall) + k))];
 
     private static CustomerEvent MakeEvent(string id, int n)
     {
@@ -209,13 +220,5 @@ internal static class Scenarios
                 ["category"] = PropertyValue.Of(Categories[n % Categories.Length]),
                 ["product_id"] = PropertyValue.Of($"p{n % 300}"),
             });
-    }
-
-    private static long SettledHeap()
-    {
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        return GC.GetTotalMemory(forceFullCollection: true);
     }
 }

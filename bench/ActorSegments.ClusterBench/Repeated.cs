@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace ActorSegments.ClusterBench;
+
+/// <summary>
+/// A rate measured in several runs: the median is what a row reports and what ratios use; min and max show the
+/// spread, which on this machine's disk can be large from one run to the next.
+/// </summary>
+internal sealed record Repeated(double Median, double Min, double Max, int Runs)
+{
+    /// <summary>Runs <paramref name="measure"/> (given the run's number, from 0) <paramref name="runs"/> times, one after another.</summary>
+    public static async Task<Repeated> MeasureAsync(int runs, Func<int, Task<double>> measure)
+    {
+        var values = new List<double>(runs);
+        for (var run = 0; run < runs; run++)
+        {
+            values.Add(await measure(run));
+        }
+
+        values.Sort();
+        var middle = values.Count / 2;
+        var median = values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        return new Repeated(median, values[0], values[^1], runs);
+    }
+
+    /// <summary><c>median unit</c>, followed by <c>(min–max)</c> when there was more than one run.</summary>
+    public string Format(string unit) => Runs == 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{Median:N0} {unit}")
+        : string.Create(CultureInfo.InvariantCulture, $"{Median:N0} ({Min:N0}–{Max:N0}) {unit}");
+}
