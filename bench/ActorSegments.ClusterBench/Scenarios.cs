@@ -4,9 +4,9 @@ using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Grains.Customers;
 using ActorSegments.Grains.Segments;
+using ActorSegments.Workload;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace ActorSegments.ClusterBench;
 
@@ -22,39 +22,13 @@ internal static class Scenarios
     /// Plain binary COPY of journal rows, 10,000 per transaction on one connection: the ceiling for the journal. The
     /// rows are the workload events the journal and ingest scenarios write, 10 per customer.
     /// </summary>
-    public static async Task<double> RawCopyAsync(NpgsqlDataSource dataSource, string workspace, int events)
+    public static Task<double> RawCopyAsync(NpgsqlDataSource dataSource, string workspace, int events)
     {
         var rows = Enumerable.Range(0, events / 10)
-            .SelectMany(c => WorkloadCalls.For(c, 0, 10).Select((evt, k) => (Customer: $"r{c}", Sequence: (long)k + 1, Event: evt)))
+            .SelectMany(c => WorkloadCalls.For(c, 0, 10).Select((evt, k) => new JournalRow(
+                workspace, $"r{c}", k + 1, evt.OccurredAt.ToUnixTimeSeconds(), evt.EventId, evt.Type, evt.OccurredAt, CustomerEventCodec.Serialize(evt))))
             .ToList();
-        var watch = Stopwatch.StartNew();
-        await using var connection = await dataSource.OpenConnectionAsync();
-        foreach (var chunk in rows.Chunk(10_000))
-        {
-            await using var transaction = await connection.BeginTransactionAsync();
-            await using (var importer = await connection.BeginBinaryImportAsync(
-                "COPY customer_journal (workspace_id, customer_id, sequence, applied_at, event_id, event_type, occurred_at, body) FROM STDIN (FORMAT BINARY)"))
-            {
-                foreach (var (customer, sequence, evt) in chunk)
-                {
-                    await importer.StartRowAsync();
-                    await importer.WriteAsync(workspace, NpgsqlDbType.Text);
-                    await importer.WriteAsync(customer, NpgsqlDbType.Text);
-                    await importer.WriteAsync(sequence, NpgsqlDbType.Bigint);
-                    await importer.WriteAsync(evt.OccurredAt.ToUnixTimeSeconds(), NpgsqlDbType.Bigint);
-                    await importer.WriteAsync(evt.EventId, NpgsqlDbType.Text);
-                    await importer.WriteAsync(evt.Type, NpgsqlDbType.Text);
-                    await importer.WriteAsync(evt.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                    await importer.WriteAsync(CustomerEventCodec.Serialize(evt), NpgsqlDbType.Bytea);
-                }
-
-                await importer.CompleteAsync();
-            }
-
-            await transaction.CommitAsync();
-        }
-
-        return rows.Count / watch.Elapsed.TotalSeconds;
+        return JournalCopy.RowsPerSecondAsync(dataSource, "customer_journal", rows);
     }
 
     /// <summary>The group-commit journal alone: many concurrent commits of 10 workload events each, no grains.</summary>

@@ -19,7 +19,8 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<SegmentDefinitions>();
         services.AddOptions<CustomerGrainOptions>();
         services.AddOptions<WakeUpSweeperOptions>();
-        services.AddHostedService<WakeUpSweeper>();
+        services.TryAddSingleton<WakeUpSweeper>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<WakeUpSweeper>());
         return services;
     }
 

@@ -36,6 +36,27 @@ public sealed class DormancyTests(ClusterFixture fixture)
         Assert.Equal(before.LifecycleHistory, after.LifecycleHistory);
     }
 
+    [Fact]
+    public async Task Going_dormant_stores_the_snapshot_of_a_customer_with_enough_unsnapshotted_events_and_only_then()
+    {
+        using var counts = new WorkspaceCounters();
+        var workspace = $"ws-{Guid.NewGuid():N}";
+        var busy = fixture.Grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(workspace, "busy"));
+        var quiet = fixture.Grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(workspace, "quiet"));
+        var at = fixture.Clock.GetUtcNow();
+
+        // The fixture snapshots after a single unsnapshotted event; the quiet customer is only looked at.
+        await busy.TrackAsync([Event("b1", "product_viewed", at), Event("b2", "product_viewed", at)]);
+        Assert.Null(await quiet.GetProfileAsync());
+
+        fixture.Clock.Advance(new CustomerGrainOptions().DormantAfter + TimeSpan.FromSeconds(1));
+        await Eventually.ReturnsAsync(() => Task.FromResult(counts.Get("actorsegments.customers.dormant", workspace)), n => n >= 2);
+
+        // Both are dormant; only the one with unsnapshotted events needed a write.
+        Assert.Equal(1, await Eventually.ReturnsAsync(() => Task.FromResult(FaultInjectingGrainStorage.Writes(busy.GetGrainId())), n => n >= 1));
+        Assert.Equal(0, FaultInjectingGrainStorage.Writes(quiet.GetGrainId()));
+    }
+
     private static CustomerEvent Event(string id, string type, DateTimeOffset at) => new(id, type, at, CustomerEvent.NoProperties);
 
     /// <summary>The customer counters, per workspace tag, as they are recorded.</summary>

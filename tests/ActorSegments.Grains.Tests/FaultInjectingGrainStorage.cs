@@ -22,6 +22,9 @@ public sealed class FaultInjectingGrainStorage(DeepCopier copier) : IGrainStorag
     /// <summary>The next write of this grain's state fails in the given way.</summary>
     public static void FailNextWrite(GrainId grain, WriteFault fault) => _faults[grain] = fault;
 
+    /// <summary>How many times any state of this grain was written; 0 when never.</summary>
+    public static int Writes(GrainId grain) => _rows.Where(r => r.Key.Grain == grain).Select(r => r.Value.Version).DefaultIfEmpty(0).Max();
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (_rows.TryGetValue((stateName, grainId), out var row))

@@ -80,6 +80,13 @@ public sealed partial class CustomerGrain
         if (!_broken && _dormant is null && Now() >= DormantAt)
         {
             GoDormant();
+
+            // The serialized state exists now anyway: storing it here spreads snapshot writes over the day instead of
+            // leaving them all to a silo's shutdown, which has a deadline.
+            if (_sinceSnapshot >= options.Value.SnapshotOnDeactivationAfterEvents)
+            {
+                await TryWriteSnapshotAsync();
+            }
         }
 
         ArmWakeTimer();

@@ -1,6 +1,5 @@
 using ActorSegments.Abstractions.Customers;
 using ActorSegments.Domain.Storage;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,14 +10,50 @@ namespace ActorSegments.Grains.WakeUps;
 /// evaluates what came due and commits its next wake-up. Active customers wake themselves with a grain timer; this
 /// covers the ones that were deactivated, so no customer has to stay in memory to leave a segment on time.
 /// </summary>
+/// <remarks>
+/// It sweeps only while the silo is active: it starts once the silo can serve grain calls and stops before the silo
+/// begins deactivating customers. As a hosted service beside the silo it had run past the silo's shutdown, claiming
+/// wake-ups it could no longer deliver (each then waited for its claim to lapse).
+/// </remarks>
 public sealed partial class WakeUpSweeper(
     IWakeUpSchedule schedule,
     IGrainFactory grains,
     TimeProvider clock,
     IOptions<WakeUpSweeperOptions> options,
-    ILogger<WakeUpSweeper> logger) : BackgroundService
+    ILogger<WakeUpSweeper> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private CancellationTokenSource? _stopping;
+    private Task _sweeping = Task.CompletedTask;
+
+    public void Participate(ISiloLifecycle observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        observer.Subscribe(nameof(WakeUpSweeper), ServiceLifecycleStage.Active, StartSweeping, StopSweepingAsync);
+    }
+
+    private Task StartSweeping(CancellationToken cancellationToken)
+    {
+        _stopping = new CancellationTokenSource();
+        _sweeping = Task.Run(() => SweepUntilStoppedAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _stopping?.Dispose();
+
+    private async Task StopSweepingAsync(CancellationToken cancellationToken)
+    {
+        if (_stopping is null)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        await _sweeping.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stopping.Dispose();
+        _stopping = null;
+    }
+
+    private async Task SweepUntilStoppedAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
