@@ -18,7 +18,7 @@ public sealed class EventMappingTests
         proto.Properties["gift"] = Value.ForBool(true);
         var violations = new List<FieldViolation>();
 
-        var mapped = EventMapping.Map(proto, "event", Now, EventLimits.Default, violations);
+        var mapped = EventMapping.Map(proto, ("event", -1), Now, EventLimits.Default, violations);
 
         Assert.Empty(violations);
         Assert.NotNull(mapped);
@@ -36,7 +36,7 @@ public sealed class EventMappingTests
         proto.OccurredAt = new Timestamp { Seconds = long.MaxValue };
         var violations = new List<FieldViolation>();
 
-        var mapped = EventMapping.Map(proto, "events[7]", Now, EventLimits.Default, violations);
+        var mapped = EventMapping.Map(proto, ("events", 7), Now, EventLimits.Default, violations);
 
         Assert.Null(mapped);
         Assert.Equal("events[7].occurred_at", Assert.Single(violations).Field);
@@ -45,7 +45,7 @@ public sealed class EventMappingTests
     [Fact]
     public void Map_NoProperties_SharesTheEmptyMap()
     {
-        var mapped = EventMapping.Map(Events.Make("c1", occurredAt: Now), "event", Now, EventLimits.Default, []);
+        var mapped = EventMapping.Map(Events.Make("c1", occurredAt: Now), ("event", -1), Now, EventLimits.Default, []);
 
         Assert.Same(CustomerEvent.NoProperties, mapped!.Event.Properties);
     }

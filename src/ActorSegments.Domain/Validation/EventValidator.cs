@@ -57,18 +57,39 @@ public static class EventValidator
             return;
         }
 
+        // The mapped events carry a Dictionary: enumerated as one, the enumerator is not boxed for every event.
+        if (properties is Dictionary<string, PropertyValue> dictionary)
+        {
+            foreach (var (name, value) in dictionary)
+            {
+                ValidateProperty(name, value, limits, violations);
+            }
+
+            return;
+        }
+
         foreach (var (name, value) in properties)
         {
+            ValidateProperty(name, value, limits, violations);
+        }
+    }
+
+    private static void ValidateProperty(string name, PropertyValue value, EventLimits limits, ICollection<FieldViolation> violations)
+    {
+        var nameProblem = Identifiers.CheckPropertyName(name, limits.MaxPropertyNameLength);
+        var valueProblem = value.Kind switch
+        {
+            PropertyKind.String => CheckText(value.Text!, limits),
+            PropertyKind.Number when !double.IsFinite(value.Number) => "numbers must be finite",
+            _ => null,
+        };
+
+        // The field's name is spelled out only for a problem: this runs for every property of every event.
+        if (nameProblem is not null || valueProblem is not null)
+        {
             var field = $"properties[\"{Identifiers.Shorten(name)}\"]";
-            violations.AddIfProblem(field, Identifiers.CheckPropertyName(name, limits.MaxPropertyNameLength));
-            if (value.Kind == PropertyKind.String)
-            {
-                violations.AddIfProblem(field, CheckText(value.Text!, limits));
-            }
-            else if (value.Kind == PropertyKind.Number && !double.IsFinite(value.Number))
-            {
-                violations.Add(new FieldViolation(field, "numbers must be finite"));
-            }
+            violations.AddIfProblem(field, nameProblem);
+            violations.AddIfProblem(field, valueProblem);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ActorSegments.Domain.Validation;
 
 /// <summary>
@@ -6,6 +8,13 @@ namespace ActorSegments.Domain.Validation;
 /// </summary>
 public static class Identifiers
 {
+    // Checked on every event of every request, so as span searches: a LINQ test over a string boxed an enumerator
+    // and a delegate per value.
+    private const string LowerAlphanumerics = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static readonly SearchValues<char> WorkspaceIdChars = SearchValues.Create(LowerAlphanumerics + "-_");
+    private static readonly SearchValues<char> EventTypeChars = SearchValues.Create(LowerAlphanumerics + "_");
+    private static readonly SearchValues<char> PropertyNameChars = SearchValues.Create(LowerAlphanumerics + "ABCDEFGHIJKLMNOPQRSTUVWXYZ_");
+
     /// <summary>Workspace ids: lower-case letters, digits, '-' and '_', starting with a letter or digit.</summary>
     public static string? CheckWorkspaceId(string? value, int maxLength)
     {
@@ -19,7 +28,7 @@ public static class Identifiers
             return $"must be at most {maxLength} characters (got {value.Length})";
         }
 
-        if (!IsLowerAlphanumeric(value[0]) || !value.All(c => IsLowerAlphanumeric(c) || c is '-' or '_'))
+        if (!IsLowerAlphanumeric(value[0]) || value.AsSpan().ContainsAnyExcept(WorkspaceIdChars))
         {
             return $"expected lower-case letters, digits, '-' or '_', starting with a letter or digit (got \"{Shorten(value)}\")";
         }
@@ -43,7 +52,8 @@ public static class Identifiers
             return $"must be at most {maxLength} characters (got {value.Length})";
         }
 
-        if (value.Any(char.IsControl))
+        // char.IsControl's ranges: C0, DEL and C1.
+        if (value.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || value.AsSpan().ContainsAnyInRange('\u007f', '\u009f'))
         {
             return "must not contain control characters";
         }
@@ -69,7 +79,7 @@ public static class Identifiers
             return $"must be at most {maxLength} characters (got {value.Length})";
         }
 
-        if (!char.IsAsciiLetterLower(value[0]) || !value.All(c => IsLowerAlphanumeric(c) || c == '_'))
+        if (!char.IsAsciiLetterLower(value[0]) || value.AsSpan().ContainsAnyExcept(EventTypeChars))
         {
             return $"expected a snake_case event type such as \"product_viewed\" (got \"{Shorten(value)}\")";
         }
@@ -90,7 +100,7 @@ public static class Identifiers
             return $"property name must be at most {maxLength} characters (got {value.Length})";
         }
 
-        if (!(char.IsAsciiLetter(value[0]) || value[0] == '_') || !value.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        if (!(char.IsAsciiLetter(value[0]) || value[0] == '_') || value.AsSpan().ContainsAnyExcept(PropertyNameChars))
         {
             return $"expected a property name of letters, digits and '_' not starting with a digit (got \"{Shorten(value)}\")";
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Segments;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Domain.Time;
@@ -21,7 +22,7 @@ namespace ActorSegments.Grains.Storage;
 public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule, ISegmentCounts, ICustomerRegistry
 {
     private readonly Lock _lock = new();
-    private readonly ConcurrentDictionary<(string Workspace, string Customer), List<JournalEntry>> _entries = [];
+    private readonly ConcurrentDictionary<(string Workspace, string Customer), CustomerEntries> _entries = [];
     private readonly Lock _registryLock = new();
     private readonly Lock _scheduleLock = new();
     private long _logged; // position of the last logged change; the records live in their segment's log
@@ -55,19 +56,13 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
         }
 
         var key = (commit.WorkspaceId, commit.CustomerId);
-        var entries = _entries.GetOrAdd(key, static _ => []);
-        bool first;
-        lock (entries)
+        var entries = _entries.GetOrAdd(key, static _ => new CustomerEntries());
+        if (!entries.TryAppend(commit.Entries, out var last))
         {
-            var last = entries.Count == 0 ? 0 : entries[^1].Sequence;
-            if (commit.Entries.Count > 0 && commit.Entries[0].Sequence != last + 1)
-            {
-                return Task.FromException(new JournalCommitException($"Customer {commit.CustomerId} committed sequence {commit.Entries[0].Sequence} after {last}."));
-            }
-
-            first = entries.Count == 0 && commit.Entries.Count > 0;
-            entries.AddRange(commit.Entries);
+            return Task.FromException(new JournalCommitException($"Customer {commit.CustomerId} committed sequence {commit.Entries[0].Sequence} after {last}."));
         }
+
+        var first = last == 0 && commit.Entries.Count > 0;
 
         if (first)
         {
@@ -113,10 +108,7 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
         IReadOnlyList<JournalEntry> entries = [];
         if (_entries.TryGetValue(key, out var all))
         {
-            lock (all)
-            {
-                entries = all.Where(e => e.Sequence > afterSequence).ToList();
-            }
+            entries = [.. all.After(afterSequence)];
         }
 
         Dictionary<string, long> members;
@@ -217,16 +209,7 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
     /// <summary>The journal entries of one customer.</summary>
     public IReadOnlyList<JournalEntry> Entries(string workspaceId, string customerId)
     {
-        if (!_entries.TryGetValue((workspaceId, customerId), out var entries))
-        {
-            return [];
-        }
-
-        lock (entries)
-        {
-            return [.. entries];
-        }
-    }
+        return _entries.TryGetValue((workspaceId, customerId), out var entries) ? [.. entries.After(0)] : [];    }
 
     private SortedSet<string> Registry(string workspaceId)
     {
@@ -300,6 +283,44 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
             _wakeUps[key] = wakeUp;
             _dueOrder.Add((wakeUp, key.Workspace, key.Customer));
         }
+    }
+
+    /// <summary>
+    /// One customer's entries. Only that customer appends (its grain runs one call at a time), so appending needs no
+    /// lock; readers see a consistent prefix. A monitor per customer had shown up as the busiest wait of dev-mode ingest.
+    /// The sequence fence is one compare-and-swap, so a stale activation racing a new one still cannot append.
+    /// Events are kept encoded (as the PostgreSQL journal keeps them): one array per event instead of an object graph
+    /// with a property dictionary, which had made every collection of a busy dev-mode silo copy the whole history.
+    /// </summary>
+    private sealed class CustomerEntries
+    {
+        private readonly ConcurrentQueue<(long Sequence, long AppliedAt, byte[] Event)> _entries = new();
+        private long _lastSequence;
+
+        /// <summary>Appends entries that continue the sequence; false (nothing appended) when they do not.</summary>
+        public bool TryAppend(IReadOnlyList<JournalEntry> entries, out long last)
+        {
+            last = Volatile.Read(ref _lastSequence);
+            if (entries.Count == 0)
+            {
+                return true;
+            }
+
+            if (entries[0].Sequence != last + 1 || Interlocked.CompareExchange(ref _lastSequence, entries[^1].Sequence, last) != last)
+            {
+                return false;
+            }
+
+            foreach (var entry in entries)
+            {
+                _entries.Enqueue((entry.Sequence, entry.AppliedAt, CustomerEventCodec.Serialize(entry.Event)));
+            }
+
+            return true;
+        }
+
+        public IEnumerable<JournalEntry> After(long sequence) =>
+            _entries.Where(e => e.Sequence > sequence).Select(e => new JournalEntry(e.Sequence, e.AppliedAt, CustomerEventCodec.Deserialize(e.Event)));
     }
 }
 

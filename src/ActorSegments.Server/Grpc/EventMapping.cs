@@ -9,28 +9,45 @@ namespace ActorSegments.Server.Grpc;
 /// <summary>Maps wire events to domain events, collecting every problem with the path of the field it concerns.</summary>
 internal static class EventMapping
 {
-    /// <summary>Returns the mapped event, or null after adding violations located under <paramref name="path"/>.</summary>
-    public static IncomingEvent? Map(ProtoEvent? proto, string path, DateTimeOffset now, EventLimits limits, List<FieldViolation> violations)
+    /// <summary>
+    /// Returns the mapped event, or null after adding violations located under <paramref name="path"/> (e.g.
+    /// <c>events[3]</c>: the list's field and the event's index in it, or -1 for a single event).
+    /// </summary>
+    public static IncomingEvent? Map(ProtoEvent? proto, (string Field, int Index) path, DateTimeOffset now, EventLimits limits, List<FieldViolation> violations)
     {
+        ArgumentNullException.ThrowIfNull(violations);
         if (proto is null)
         {
-            violations.Add(new FieldViolation(path, "is required"));
+            violations.Add(new FieldViolation(Location(path), "is required"));
             return null;
         }
 
         var before = violations.Count;
-        var found = new List<FieldViolation>();
-        var occurredAt = MapTimestamp(proto.OccurredAt, found);
-        var properties = MapProperties(proto.Properties, found);
+        var occurredAt = MapTimestamp(proto.OccurredAt, violations);
+        var properties = MapProperties(proto.Properties, violations);
         var evt = new CustomerEvent(proto.EventId, proto.Type, occurredAt, properties);
-        if (found.Count == 0)
+        if (violations.Count == before)
         {
-            EventValidator.Validate(proto.WorkspaceId, proto.CustomerId, evt, now, limits, found);
+            EventValidator.Validate(proto.WorkspaceId, proto.CustomerId, evt, now, limits, violations);
         }
 
-        violations.AddRange(found.Select(v => v.Under(path)));
-        return violations.Count == before ? new IncomingEvent(proto.WorkspaceId, proto.CustomerId, evt) : null;
+        if (violations.Count == before)
+        {
+            return new IncomingEvent(proto.WorkspaceId, proto.CustomerId, evt);
+        }
+
+        // Located only now: valid events, nearly all of them, allocate no path.
+        var location = Location(path);
+        for (var k = before; k < violations.Count; k++)
+        {
+            violations[k] = violations[k].Under(location);
+        }
+
+        return null;
     }
+
+    private static string Location((string Field, int Index) path) =>
+        path.Index < 0 ? path.Field : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path.Field}[{path.Index}]");
 
     private static DateTimeOffset MapTimestamp(Timestamp? timestamp, List<FieldViolation> violations)
     {

@@ -24,7 +24,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
     public override async Task<TrackResponse> Track(TrackRequest request, ServerCallContext context)
     {
         var violations = new List<FieldViolation>();
-        var incoming = EventMapping.Map(request.Event, "event", time.GetUtcNow(), _limits, violations)
+        var incoming = EventMapping.Map(request.Event, ("event", -1), time.GetUtcNow(), _limits, violations)
             ?? throw InvalidArgument.Create(violations);
         context.Demand(incoming.WorkspaceId, ApiKeyScopes.Ingest);
         var result = await CustomerOf(incoming.WorkspaceId, incoming.CustomerId).TrackAsync([incoming.Event]);
@@ -86,7 +86,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
         var byCustomer = new Dictionary<(string Workspace, string Customer), List<CustomerEvent>>();
         for (var i = 0; i < request.Events.Count; i++)
         {
-            if (EventMapping.Map(request.Events[i], $"events[{i}]", now, _limits, violations) is not { } incoming)
+            if (EventMapping.Map(request.Events[i], ("events", i), now, _limits, violations) is not { } incoming)
             {
                 continue; // keep validating to report every problem
             }

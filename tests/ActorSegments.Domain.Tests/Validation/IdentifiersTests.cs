@@ -74,4 +74,19 @@ public sealed class IdentifiersTests
     [InlineData("price.usd", false)]
     public void CheckPropertyName_Identifiers(string name, bool accepted) =>
         Assert.Equal(accepted, Identifiers.CheckPropertyName(name, 64) is null);
+
+    /// <summary>Every character of the basic plane, alone inside an otherwise valid value, is judged by the documented rule.</summary>
+    [Fact]
+    public void Every_character_is_accepted_exactly_when_the_documented_rule_allows_it()
+    {
+        for (var code = 0; code <= char.MaxValue; code++)
+        {
+            var c = (char)code;
+            var lowerAlphanumeric = char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c);
+            Assert.Equal(lowerAlphanumeric || c is '-' or '_', Identifiers.CheckWorkspaceId($"a{c}", 64) is null);
+            Assert.Equal(lowerAlphanumeric || c == '_', Identifiers.CheckEventType($"a{c}", 64) is null);
+            Assert.Equal(char.IsAsciiLetterOrDigit(c) || c == '_', Identifiers.CheckPropertyName($"a{c}", 64) is null);
+            Assert.Equal(!char.IsControl(c), Identifiers.CheckOpaqueId($"a{c}b", 256) is null);
+        }
+    }
 }
