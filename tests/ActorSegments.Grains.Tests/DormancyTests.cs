@@ -57,6 +57,26 @@ public sealed class DormancyTests(ClusterFixture fixture)
         Assert.Equal(0, FaultInjectingGrainStorage.Writes(quiet.GetGrainId()));
     }
 
+    [Fact]
+    public async Task A_customer_woken_by_a_read_goes_dormant_again_although_its_next_deadline_is_days_away()
+    {
+        using var counts = new WorkspaceCounters();
+        var workspace = $"ws-{Guid.NewGuid():N}";
+        await fixture.Definitions.SaveAsync(workspace, "week-viewers", "did(product_viewed, within 7d)", null, TestContext.Current.CancellationToken);
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(workspace, "reader"));
+        await customer.TrackAsync([Event("v1", "product_viewed", fixture.Clock.GetUtcNow())]);
+        var idle = new CustomerGrainOptions().DormantAfter + TimeSpan.FromSeconds(1);
+
+        fixture.Clock.Advance(idle);
+        await Eventually.ReturnsAsync(() => Task.FromResult(counts.Get("actorsegments.customers.dormant", workspace)), n => n >= 1);
+        Assert.NotNull(await customer.GetProfileAsync()); // a read only: it commits nothing
+        Assert.Equal(1, counts.Get("actorsegments.customers.awakened", workspace));
+
+        // Its timer was set for the window's end, a week away; the read must bring the dormancy time back in front.
+        fixture.Clock.Advance(idle);
+        Assert.Equal(2, await Eventually.ReturnsAsync(() => Task.FromResult(counts.Get("actorsegments.customers.dormant", workspace)), n => n >= 2));
+    }
+
     private static CustomerEvent Event(string id, string type, DateTimeOffset at) => new(id, type, at, CustomerEvent.NoProperties);
 
     /// <summary>The customer counters, per workspace tag, as they are recorded.</summary>

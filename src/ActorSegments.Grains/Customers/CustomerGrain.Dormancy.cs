@@ -39,20 +39,22 @@ public sealed partial class CustomerGrain
         if (client)
         {
             _lastCallAt = Now();
-            if (_wakeTimer is null)
-            {
-                ArmWakeTimer(); // calls that commit nothing (reads) arm no timer otherwise
-            }
         }
 
-        if (_dormant is null)
+        if (_dormant is not null)
         {
-            return;
+            var snapshot = CustomerSnapshotCodec.Deserialize(_dormant, _model.Tiers);
+            (_state, _recentIds, _dormant) = (snapshot.State, snapshot.RecentIds, null);
+            Awoke.Add(1, new KeyValuePair<string, object?>("workspace", _workspaceId));
         }
 
-        var snapshot = CustomerSnapshotCodec.Deserialize(_dormant, _model.Tiers);
-        (_state, _recentIds, _dormant) = (snapshot.State, snapshot.RecentIds, null);
-        Awoke.Add(1, new KeyValuePair<string, object?>("workspace", _workspaceId));
+        if (client)
+        {
+            // Armed on every client call, reads included, not only after commits: a customer woken from dormancy has its
+            // timer set for its next deadline, possibly days away, and would otherwise stay awake until then. Cheap:
+            // the timer moves only when it must fire earlier.
+            ArmWakeTimer();
+        }
     }
 
     private void GoDormant()

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# A/B of two server builds on this machine: builds each commit's server into a temporary directory, then alternates
+# the same batch load against each (a fresh server, and for durable a fresh PostgreSQL, per run), so both see the
+# same machine state. Each run prints the load generator's table row, with the CPU the server and PostgreSQL spent
+# per event; compare the medians.
+# Usage: bench/ab.sh <commit-a> <commit-b> [rounds=3] [modes="memory durable"] [seconds=15]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+# shellcheck source=../scripts/lib/postgres.sh
+source scripts/lib/postgres.sh
+[ $# -ge 2 ] || { echo "usage: bench/ab.sh <commit-a> <commit-b> [rounds] [modes] [seconds]" >&2; exit 2; }
+rounds=${3:-3}
+modes=${4:-memory durable}
+seconds=${5:-15}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/actorsegments-ab.XXXXXX")
+SERVER_PID=""
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  pg_stop
+  for side in a b; do git -C "$root" worktree remove --force "$work/src-$side" >/dev/null 2>&1 || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 143' INT TERM
+
+build() { # side commit
+  git -C "$root" worktree add --detach "$work/src-$2" "$1" >/dev/null 2>&1
+  dotnet build -c Release "$work/src-$2/src/ActorSegments.Server" -o "$work/server-$2" >&2
+}
+build "$1" a
+build "$2" b
+dotnet build -c Release bench/ActorSegments.Load >&2
+KEY="ab-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+
+run() { # side label mode
+  local extra=() watches=() grpc http silo
+  if [ "$3" = durable ]; then
+    PG_EXTRA_OPTIONS="-c shared_buffers=512MB -c max_wal_size=4GB" pg_start >/dev/null
+    extra=("--ActorSegments:Postgres:ConnectionString=$PG_CONNECTION_STRING")
+  fi
+  grpc=$(pg__pick_port); silo=$(pg__pick_port); http=$((grpc + 1))
+  dotnet "$work/server-$1/ActorSegments.Server.dll" "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:$grpc" \
+    "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:$http" "--ActorSegments:Cluster:SiloPort=$silo" \
+    "--ActorSegments:Auth:BootstrapKey=$KEY" "--Logging:LogLevel:Default=Warning" "${extra[@]}" >"$work/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 240); do curl -sf "http://127.0.0.1:$http/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+  watches=(--cpu "server=$SERVER_PID")
+  [ "$3" = durable ] && watches+=(--cpu "postgres=$(head -1 "$PG_DIR/data/postmaster.pid")")
+  dotnet bench/ActorSegments.Load/bin/Release/net10.0/ActorSegments.Load.dll --address "http://127.0.0.1:$grpc" --api-key "$KEY" \
+    "${watches[@]}" --customers 10000 --runs 1 --name "$2 $3" --mode batch --batch-size 500 --concurrency 8 \
+    --events 1000000 --duration "$seconds" 2>/dev/null | grep "^| $2 "
+  kill "$SERVER_PID" && wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+  [ "$3" = durable ] && pg_stop
+  return 0
+}
+
+echo "A = $1, B = $2; $rounds rounds of $modes, ${seconds} s each"
+for _ in $(seq "$rounds"); do
+  for mode in $modes; do
+    run a A "$mode"
+    run b B "$mode"
+  done
+done
