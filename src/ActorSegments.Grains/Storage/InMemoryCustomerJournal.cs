@@ -209,7 +209,8 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
     /// <summary>The journal entries of one customer.</summary>
     public IReadOnlyList<JournalEntry> Entries(string workspaceId, string customerId)
     {
-        return _entries.TryGetValue((workspaceId, customerId), out var entries) ? [.. entries.After(0)] : [];    }
+        return _entries.TryGetValue((workspaceId, customerId), out var entries) ? [.. entries.After(0)] : [];
+    }
 
     private SortedSet<string> Registry(string workspaceId)
     {

@@ -27,7 +27,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
         var incoming = EventMapping.Map(request.Event, ("event", -1), time.GetUtcNow(), _limits, violations)
             ?? throw InvalidArgument.Create(violations);
         context.Demand(incoming.WorkspaceId, ApiKeyScopes.Ingest);
-        var result = await CustomerOf(incoming.WorkspaceId, incoming.CustomerId).TrackAsync([incoming.Event]);
+        var result = await grains.GetCustomer(incoming.WorkspaceId, incoming.CustomerId).TrackAsync([incoming.Event]);
         return new TrackResponse { Outcome = result.Applied == 1 ? EventOutcome.Applied : EventOutcome.Duplicate };
     }
 
@@ -64,7 +64,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
         var violations = new List<FieldViolation>();
         var update = TraitMapping.Map(request, time.GetUtcNow(), _limits, workspace.Model.Schema, violations)
             ?? throw InvalidArgument.Create(violations);
-        var result = await CustomerOf(request.WorkspaceId, request.CustomerId).TrackAsync([update]);
+        var result = await grains.GetCustomer(request.WorkspaceId, request.CustomerId).TrackAsync([update]);
         return new IdentifyResponse { Outcome = result.Applied == 1 ? EventOutcome.Applied : EventOutcome.Duplicate };
     }
 
@@ -110,7 +110,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
             context.Demand(workspaceId, ApiKeyScopes.Ingest);
         }
 
-        var results = await Task.WhenAll(batch.ByCustomer.Select(p => CustomerOf(p.Key.Workspace, p.Key.Customer).TrackAsync([.. p.Value])));
+        var results = await Task.WhenAll(batch.ByCustomer.Select(p => grains.GetCustomer(p.Key.Workspace, p.Key.Customer).TrackAsync([.. p.Value])));
         return results.Aggregate(TrackResult.None, (sum, r) => sum.Add(r));
     }
 
@@ -123,9 +123,6 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
         var field = close + 2 <= violation.Field.Length ? violation.Field[(close + 2)..] : string.Empty;
         return new EventRejection { Index = index, Field = field, Description = violation.Description };
     }
-
-    private ICustomerGrain CustomerOf(string workspaceId, string customerId) =>
-        grains.GetCustomer(workspaceId, customerId);
 
     private sealed record MappedBatch(Dictionary<(string Workspace, string Customer), List<CustomerEvent>> ByCustomer, List<FieldViolation> Violations);
 }

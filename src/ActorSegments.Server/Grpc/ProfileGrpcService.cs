@@ -14,7 +14,7 @@ internal sealed class ProfileGrpcService(IGrainFactory grains) : ProfileService.
     {
         RequestChecks.Ids(request.WorkspaceId, customerId: request.CustomerId);
         context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
-        var profile = await CustomerOf(request.WorkspaceId, request.CustomerId).GetProfileAsync()
+        var profile = await grains.GetCustomer(request.WorkspaceId, request.CustomerId).GetProfileAsync()
             ?? throw NoSuchCustomer(request.WorkspaceId, request.CustomerId);
         return ProfileMapping.ToProto(profile);
     }
@@ -25,7 +25,7 @@ internal sealed class ProfileGrpcService(IGrainFactory grains) : ProfileService.
         context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
         var segment = await grains.GetGrain<ISegmentGrain>(SegmentGrainKey.Format(request.WorkspaceId, request.SegmentId)).GetStatsAsync()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"Segment '{request.SegmentId}' does not exist in workspace '{request.WorkspaceId}'."));
-        var explanation = await CustomerOf(request.WorkspaceId, request.CustomerId).ExplainAsync(request.SegmentId)
+        var explanation = await grains.GetCustomer(request.WorkspaceId, request.CustomerId).ExplainAsync(request.SegmentId)
             ?? throw NoSuchCustomer(request.WorkspaceId, request.CustomerId);
         return new SegmentExplanation
         {
@@ -36,9 +36,6 @@ internal sealed class ProfileGrpcService(IGrainFactory grains) : ProfileService.
             Trace = ProfileMapping.ToProto(explanation.Trace),
         };
     }
-
-    private ICustomerGrain CustomerOf(string workspaceId, string customerId) =>
-        grains.GetCustomer(workspaceId, customerId);
 
     private static RpcException NoSuchCustomer(string workspaceId, string customerId) =>
         new(new Status(StatusCode.NotFound, $"Customer '{customerId}' has no recorded events in workspace '{workspaceId}'."));
