@@ -15,6 +15,7 @@ internal static class DependencyRules
         ["ActorSegments.Abstractions"] = new(["ActorSegments.Domain"], ForbiddenPackages: ["Microsoft.AspNetCore", "Grpc", "Google.Protobuf", "Microsoft.ML", "Npgsql"]),
         ["ActorSegments.Grains"] = new(["ActorSegments.Abstractions", "ActorSegments.Domain"], ForbiddenPackages: ["Microsoft.AspNetCore", "Grpc", "Google.Protobuf", "Microsoft.ML", "Npgsql"]),
         ["ActorSegments.Postgres"] = new(["ActorSegments.Domain", "ActorSegments.Abstractions"], ForbiddenPackages: ["Microsoft.Orleans", "Microsoft.AspNetCore", "Grpc", "Microsoft.ML"]),
+        ["ActorSegments.ML"] = new(["ActorSegments.Domain"], ForbiddenPackages: ["Microsoft.Orleans", "Microsoft.AspNetCore", "Grpc", "Google.Protobuf", "Npgsql"]),
         ["ActorSegments.Protos"] = new([], ForbiddenPackages: ["Microsoft.Orleans", "Microsoft.AspNetCore", "Microsoft.ML", "Npgsql"]),
         ["ActorSegments.Server"] = new(["ActorSegments.Grains", "ActorSegments.Abstractions", "ActorSegments.Domain", "ActorSegments.Postgres", "ActorSegments.Protos", "ActorSegments.ML"], ForbiddenPackages: []),
         // The server reference exists only so `demo` can host a dev-mode server in-process; the CLI's own code still

@@ -1,0 +1,43 @@
+namespace ActorSegments.Domain.Modeling;
+
+/// <summary>
+/// One cohort refresh: what it clustered on, how k was chosen, what it found and how far pushing the assignments to
+/// customers has got. Saved when it starts, as it progresses and when it ends.
+/// </summary>
+public sealed record CohortRun(
+    string WorkspaceId,
+    long RunId,
+    CohortRunStatus Status,
+    string Trigger,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    string Phase,
+    IReadOnlyList<string> Features,
+    int K,
+    double Inertia,
+    double Silhouette,
+    IReadOnlyList<KCandidate> Candidates,
+    IReadOnlyList<CohortDescription> Cohorts,
+    long Customers,
+    long Changed,
+    long Pushed,
+    string? Error)
+{
+    public TimeSpan? Duration => FinishedAt - StartedAt;
+}
+
+public enum CohortRunStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+}
+
+/// <summary>One k tried: the within-cluster sum of squares (elbow curve) and the silhouette on a sample.</summary>
+public sealed record KCandidate(int K, double Inertia, double Silhouette);
+
+/// <summary>
+/// One cohort of a run: its stable id, name and description (and where they came from: the deterministic labeler, a
+/// language model, or a user's pin), its size, and its centroid as raw feature means in the run's feature order.
+/// </summary>
+public sealed record CohortDescription(string Id, string Name, string Description, string LabelSource, long Size, float[] Centroid);

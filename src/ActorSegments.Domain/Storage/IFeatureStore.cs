@@ -1,0 +1,19 @@
+using ActorSegments.Domain.Features;
+
+namespace ActorSegments.Domain.Storage;
+
+/// <summary>
+/// The feature table: one row per customer (<see cref="CustomerFeatures"/> layout), rewritten as customers change,
+/// so training reads one table instead of activating every customer.
+/// </summary>
+public interface IFeatureStore
+{
+    /// <summary>Inserts or replaces the rows; a row older than the stored one (by <see cref="FeatureRow.AsOf"/>) is ignored.</summary>
+    Task UpsertAsync(string workspaceId, IReadOnlyList<FeatureRow> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>Every row of the workspace in the current <see cref="CustomerFeatures.Version"/>, in customer id order.</summary>
+    IAsyncEnumerable<FeatureRow> ReadAllAsync(string workspaceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Rows of the current version stored for the workspace.</summary>
+    Task<long> CountAsync(string workspaceId, CancellationToken cancellationToken = default);
+}
