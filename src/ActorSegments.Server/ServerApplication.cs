@@ -59,6 +59,7 @@ public static partial class ServerApplication
         }
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CohortNames>();
         var authRequired = auth.Required ?? (postgres.IsConfigured || auth.BootstrapKey is not null);
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ApiKeyAuthenticator>(sp, authRequired));
         builder.Services.AddGrpc(o =>
@@ -81,6 +82,8 @@ public static partial class ServerApplication
         app.MapGrpcService<ProfileGrpcService>();
         app.MapGrpcService<SegmentGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
+        app.MapGrpcService<CohortGrpcService>();
+        app.MapGrpcService<ModelGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz");

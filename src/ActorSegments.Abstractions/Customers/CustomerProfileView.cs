@@ -39,4 +39,7 @@ public sealed record CustomerProfileView(
 
     /// <summary>When a segment next changes on its own; null when none will.</summary>
     [Id(17)] public DateTimeOffset? NextChange { get; init; }
+
+    /// <summary>Recommended item ids, best first, as the last recommendations model wrote them.</summary>
+    [Id(18)] public string[] Recommendations { get; init; } = [];
 }

@@ -17,6 +17,15 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task<TrackResult> TrackAsync([Immutable] CustomerEvent[] events);
 
     /// <summary>
+    /// Records what a model computed for this customer (a <see cref="Domain.Behavior.ModelOutputs"/> event: cohort,
+    /// scores, recommendations) and re-evaluates the segments reading them. An output id applied before changes
+    /// nothing, so a job may retry. A job's call does not keep the customer in memory afterwards.
+    /// </summary>
+    /// <returns>True when applied, false when the id was applied before.</returns>
+    [Alias("apply-model-outputs")]
+    Task<bool> ApplyModelOutputsAsync([Immutable] CustomerEvent outputs);
+
+    /// <summary>
     /// Looks at the segments again now: those whose deadlines are due, and all of them when the definitions changed.
     /// Called when a stored wake-up comes due and by backfills; harmless at any time.
     /// </summary>

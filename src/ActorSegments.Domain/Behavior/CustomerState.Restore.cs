@@ -31,6 +31,8 @@ public sealed partial class CustomerState
 
     internal void RestoreCohort(string? cohort) => Cohort = cohort;
 
+    internal void RestoreRecommendations(string[] items) => Recommendations = items;
+
     internal void RestoreEngagement(DecayedScore engagement) => _engagement = engagement;
 
     internal void RestoreLifecycle(LifecycleStage stage, long since, IEnumerable<LifecycleTransition> history) =>

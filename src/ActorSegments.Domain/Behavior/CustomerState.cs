@@ -46,6 +46,9 @@ public sealed partial class CustomerState
 
     public string? Cohort { get; private set; }
 
+    /// <summary>Recommended item ids, best first, as the last recommendation job wrote them.</summary>
+    public IReadOnlyList<string> Recommendations { get; private set; } = [];
+
     public DecayedScore Engagement => _engagement;
 
     public IReadOnlyDictionary<string, EventSeries> EventTypes => _types;
@@ -163,6 +166,13 @@ public sealed partial class CustomerState
         ArgumentNullException.ThrowIfNull(evt);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(changes);
+        if (ModelOutputs.Is(evt))
+        {
+            Reference = Math.Max(Reference, now);
+            ApplyModelOutputs(evt, changes);
+            return;
+        }
+
         if (!TraitUpdates.Is(evt))
         {
             changes.Add(Apply(evt, model, now));
@@ -220,6 +230,27 @@ public sealed partial class CustomerState
         var changed = Cohort != cohort;
         Cohort = cohort;
         return changed ? new ChangeSet(null, false, null, null, true) : ChangeSet.None;
+    }
+
+    /// <summary>Applies a <see cref="ModelOutputs"/> record: cohort, scores and recommendations it carries.</summary>
+    private void ApplyModelOutputs(CustomerEvent evt, List<ChangeSet> changes)
+    {
+        foreach (var (name, value) in evt.Properties)
+        {
+            if (name == ModelOutputs.CohortProperty && value.Kind == PropertyKind.String)
+            {
+                changes.Add(SetCohort(value.Text!.Length == 0 ? null : value.Text));
+            }
+            else if (name.StartsWith(ModelOutputs.ScorePrefix, StringComparison.Ordinal) && name.Length > ModelOutputs.ScorePrefix.Length)
+            {
+                changes.Add(SetScore(name[ModelOutputs.ScorePrefix.Length..], value.Kind == PropertyKind.Number ? value.Number : null));
+            }
+            else if (name == ModelOutputs.RecommendationsProperty && value.Kind == PropertyKind.String)
+            {
+                // Recommendations are read by templates, never by rules: no change to report.
+                Recommendations = value.Text!.Length == 0 ? [] : value.Text.Split(ModelOutputs.ListSeparator);
+            }
+        }
     }
 
     /// <summary>The decayed engagement score as of <paramref name="now"/>.</summary>

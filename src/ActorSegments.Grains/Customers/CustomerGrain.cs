@@ -104,12 +104,33 @@ public sealed partial class CustomerGrain(
         }
     }
 
-    public async Task<TrackResult> TrackAsync(CustomerEvent[] events)
+    public Task<TrackResult> TrackAsync(CustomerEvent[] events)
     {
         ArgumentNullException.ThrowIfNull(events);
         _onlyHousekeeping = false;
         ThrowIfBroken();
         Awaken(client: true);
+        return RecordAsync(events);
+    }
+
+    public async Task<bool> ApplyModelOutputsAsync(CustomerEvent outputs)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        if (!ModelOutputs.Is(outputs))
+        {
+            throw new ArgumentException($"Expected a {ModelOutputs.EventType} event, got '{outputs.Type}'.", nameof(outputs));
+        }
+
+        ThrowIfBroken();
+        Awaken(client: false);
+        var result = await RecordAsync([outputs]);
+        SleepIfOnlyHousekeeping();
+        return result.Applied == 1;
+    }
+
+    /// <summary>Applies the records not seen before, re-evaluates what they touched and commits them.</summary>
+    private async Task<TrackResult> RecordAsync(CustomerEvent[] events)
+    {
         var now = Now();
         var workspace = await catalog.GetAsync(_workspaceId);
         _changes.Clear();
@@ -126,7 +147,7 @@ public sealed partial class CustomerGrain(
             entries.Add(new JournalEntry(++_sequence, now, evt));
             _applied.Clear();
             State.ApplyRecorded(evt, _model, now, _applied);
-            var cause = TraitUpdates.Is(evt) ? MembershipCause.Trait : MembershipCause.Event;
+            var cause = TraitUpdates.Is(evt) ? MembershipCause.Trait : ModelOutputs.Is(evt) ? MembershipCause.Model : MembershipCause.Event;
             foreach (var change in _applied)
             {
                 _memberships.Apply(workspace.Segments, State, _model, change, now, cause, _changes);

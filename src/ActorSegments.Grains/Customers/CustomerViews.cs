@@ -37,6 +37,7 @@ internal static class CustomerViews
             FirstSeen = state.IsEmpty ? default : UnixTime.ToDateTimeOffset(state.FirstSeen),
             LastSeen = state.IsEmpty ? default : UnixTime.ToDateTimeOffset(state.LastSeen),
             NextChange = memberships.NextWakeUp == UnixTime.Never ? null : UnixTime.ToDateTimeOffset(memberships.NextWakeUp),
+            Recommendations = [.. state.Recommendations],
         };
     }
 

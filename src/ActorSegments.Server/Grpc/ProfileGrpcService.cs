@@ -8,7 +8,7 @@ using Grpc.Core;
 namespace ActorSegments.Server.Grpc;
 
 /// <summary>Reads one customer's profile, and explains a segment for them, from the customer's grain.</summary>
-internal sealed class ProfileGrpcService(IGrainFactory grains) : ProfileService.ProfileServiceBase
+internal sealed class ProfileGrpcService(IGrainFactory grains, CohortNames cohortNames) : ProfileService.ProfileServiceBase
 {
     public override async Task<CustomerProfile> GetCustomer(GetCustomerRequest request, ServerCallContext context)
     {
@@ -16,7 +16,8 @@ internal sealed class ProfileGrpcService(IGrainFactory grains) : ProfileService.
         context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
         var profile = await grains.GetCustomer(request.WorkspaceId, request.CustomerId).GetProfileAsync()
             ?? throw NoSuchCustomer(request.WorkspaceId, request.CustomerId);
-        return ProfileMapping.ToProto(profile);
+        var cohortName = profile.Cohort is { } cohort ? await cohortNames.NameAsync(request.WorkspaceId, cohort, context.CancellationToken) : null;
+        return ProfileMapping.ToProto(profile, cohortName);
     }
 
     public override async Task<SegmentExplanation> ExplainSegment(ExplainSegmentRequest request, ServerCallContext context)

@@ -8,7 +8,8 @@ namespace ActorSegments.Server.Grpc;
 /// <summary>Profile views to their protobuf messages.</summary>
 internal static class ProfileMapping
 {
-    public static CustomerProfile ToProto(CustomerProfileView profile)
+    /// <summary>The profile, with <paramref name="cohortName"/> (the current name of its cohort) in the merge fields.</summary>
+    public static CustomerProfile ToProto(CustomerProfileView profile, string? cohortName = null)
     {
         var proto = new CustomerProfile
         {
@@ -55,6 +56,8 @@ internal static class ProfileMapping
         proto.Scores.Add(profile.Scores);
         proto.TopProducts.AddRange(profile.TopProducts);
         proto.TopCategories.AddRange(profile.TopCategories);
+        proto.Recommendations.AddRange(profile.Recommendations);
+        proto.MergeFields.Add(MergeFields.Of(profile, cohortName));
         return proto;
     }
 

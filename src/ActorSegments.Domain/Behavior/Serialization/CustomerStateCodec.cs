@@ -12,7 +12,9 @@ namespace ActorSegments.Domain.Behavior.Serialization;
 /// </summary>
 public static class CustomerStateCodec
 {
-    private const byte FormatVersion = 1;
+    // Version 2 appends the recommendations; version 1 (without them) is still read.
+    private const byte FormatVersion = 2;
+    private const byte FirstVersionWithRecommendations = 2;
     private const int MaxItems = 1 << 16;
 
     public static byte[] Serialize(CustomerState state, TimeTiers tiers)
@@ -48,6 +50,11 @@ public static class CustomerStateCodec
         WriteAffinity(w, state.Products, reference);
         WriteAffinity(w, state.Categories, reference);
         WriteLifecycle(w, state.Lifecycle, reference);
+        w.VarULong((ulong)state.Recommendations.Count);
+        foreach (var item in state.Recommendations)
+        {
+            w.Name(item);
+        }
 
         // Version, then the string table the body refers to, then the body.
         var output = new ArrayBufferWriter<byte>(body.WrittenCount + 64);
@@ -75,9 +82,9 @@ public static class CustomerStateCodec
 
         var r = new CompactReader(bytes);
         var version = r.Byte();
-        if (version != FormatVersion)
+        if (version is 0 or > FormatVersion)
         {
-            throw new InvalidDataException($"Customer state has format version {version}; this build reads version {FormatVersion}.");
+            throw new InvalidDataException($"Customer state has format version {version}; this build reads versions 1 to {FormatVersion}.");
         }
 
         r.ReadNames();
@@ -112,6 +119,17 @@ public static class CustomerStateCodec
         ReadAffinity(ref r, state.Products, reference);
         ReadAffinity(ref r, state.Categories, reference);
         ReadLifecycle(ref r, state, reference);
+        if (version >= FirstVersionWithRecommendations)
+        {
+            var items = new string[r.Count(MaxItems)];
+            for (var i = 0; i < items.Length; i++)
+            {
+                items[i] = r.Name();
+            }
+
+            state.RestoreRecommendations(items);
+        }
+
         return r.AtEnd ? state : throw new InvalidDataException("Customer state has trailing bytes.");
     }
 

@@ -1,0 +1,172 @@
+using ActorSegments.Abstractions.Modeling;
+using ActorSegments.Abstractions.Segments;
+using ActorSegments.Domain.Features;
+using ActorSegments.Domain.Modeling;
+using ActorSegments.Domain.Storage;
+using ActorSegments.Domain.Validation;
+using ActorSegments.Protos.V1;
+using ActorSegments.Server.Access;
+using Grpc.Core;
+using static ActorSegments.Server.Grpc.ModelingMapping;
+using ProtoCohortRun = ActorSegments.Protos.V1.CohortRun;
+using ProtoCohortSettings = ActorSegments.Protos.V1.CohortSettings;
+
+namespace ActorSegments.Server.Grpc;
+
+/// <summary>
+/// Starts cohort refreshes (through the workspace's cohort grain) and reads runs, cohorts and settings from the
+/// cohort store; renames and settings are written there and applied by the next refresh.
+/// </summary>
+internal sealed class CohortGrpcService(ICohortStore store, IGrainFactory grains) : CohortService.CohortServiceBase
+{
+    public const int MaxNameLength = 60;
+    public const int MaxDescriptionLength = 300;
+    public const int MinFixedK = 2;
+    public const int MaxFixedK = 30;
+    private const int DefaultRunLimit = 20;
+    private const int MaxRunLimit = 100;
+
+    public override async Task<ProtoCohortRun> RefreshCohorts(RefreshCohortsRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Admin);
+        var runId = await grains.GetGrain<ICohortGrain>(ModelingGrainKey.Cohorts(request.WorkspaceId)).RefreshAsync("manual");
+        return await RunAsync(request.WorkspaceId, runId, context.CancellationToken);
+    }
+
+    public override Task<ProtoCohortRun> GetCohortRun(GetCohortRunRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        return RunAsync(request.WorkspaceId, request.RunId, context.CancellationToken);
+    }
+
+    public override async Task<ListCohortRunsResponse> ListCohortRuns(ListCohortRunsRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        var limit = request.Limit switch
+        {
+            0 => DefaultRunLimit,
+            > 0 and <= MaxRunLimit => request.Limit,
+            _ => throw InvalidArgument.Create("limit", $"must be between 1 and {MaxRunLimit}, or 0 for {DefaultRunLimit} (got {request.Limit})"),
+        };
+        var settings = await store.GetSettingsAsync(request.WorkspaceId, context.CancellationToken);
+        var runs = await store.ListRunsAsync(request.WorkspaceId, limit, context.CancellationToken);
+        var response = new ListCohortRunsResponse();
+        response.Runs.AddRange(runs.Select(r => ToProto(r, settings)));
+        return response;
+    }
+
+    public override async Task<ListCohortsResponse> ListCohorts(ListCohortsRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        var response = new ListCohortsResponse();
+        if (await store.LatestSucceededAsync(request.WorkspaceId, context.CancellationToken) is not { } run)
+        {
+            return response;
+        }
+
+        var settings = await store.GetSettingsAsync(request.WorkspaceId, context.CancellationToken);
+        response.RunId = run.RunId;
+        foreach (var cohort in run.Cohorts)
+        {
+            var stats = await grains.GetGrain<ISegmentGrain>(SegmentGrainKey.Format(request.WorkspaceId, cohort.Id)).GetStatsAsync();
+            response.Cohorts.Add(ToProto(cohort, run.Features, settings, stats?.Members ?? 0));
+        }
+
+        return response;
+    }
+
+    public override async Task<Cohort> UpdateCohort(UpdateCohortRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Admin);
+        var violations = new List<FieldViolation>();
+        violations.AddIfProblem("cohort_id", Identifiers.CheckSegmentId(request.CohortId, Grains.Segments.SegmentDefinitions.MaxSegmentIdLength));
+        violations.AddIfProblem("name", CheckText(request.Name, 1, MaxNameLength));
+        violations.AddIfProblem("description", CheckText(request.Description, 0, MaxDescriptionLength));
+        if (violations.Count > 0)
+        {
+            throw InvalidArgument.Create(violations);
+        }
+
+        var run = await store.LatestSucceededAsync(request.WorkspaceId, context.CancellationToken);
+        var cohort = run?.Cohorts.FirstOrDefault(c => c.Id == request.CohortId)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Cohort '{request.CohortId}' is not among the current cohorts of workspace '{request.WorkspaceId}'."));
+        var settings = await store.GetSettingsAsync(request.WorkspaceId, context.CancellationToken);
+        var labels = new Dictionary<string, CohortLabelOverride>(settings.Labels, StringComparer.Ordinal)
+        {
+            [request.CohortId] = new(request.Name.Trim(), string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(), request.Pinned),
+        };
+        settings = settings with { Labels = labels };
+        await store.SaveSettingsAsync(request.WorkspaceId, settings, context.CancellationToken);
+        var stats = await grains.GetGrain<ISegmentGrain>(SegmentGrainKey.Format(request.WorkspaceId, cohort.Id)).GetStatsAsync();
+        return ToProto(cohort, run!.Features, settings, stats?.Members ?? 0);
+    }
+
+    public override async Task<ProtoCohortSettings> GetCohortSettings(GetCohortSettingsRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        return ToProto(await store.GetSettingsAsync(request.WorkspaceId, context.CancellationToken));
+    }
+
+    public override async Task<ProtoCohortSettings> UpdateCohortSettings(UpdateCohortSettingsRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Admin);
+        var wanted = request.Settings ?? new ProtoCohortSettings();
+        var violations = new List<FieldViolation>();
+        if (wanted.FixedK is not 0 and (< MinFixedK or > MaxFixedK))
+        {
+            violations.Add(new FieldViolation("settings.fixed_k", $"must be 0 (choose k) or between {MinFixedK} and {MaxFixedK} (got {wanted.FixedK})"));
+        }
+
+        for (var i = 0; i < wanted.Features.Count; i++)
+        {
+            if (CustomerFeatures.IndexOf(wanted.Features[i]) < 0)
+            {
+                violations.Add(new FieldViolation($"settings.features[{i}]", $"unknown feature '{wanted.Features[i]}'; expected one of: {string.Join(", ", CustomerFeatures.Definitions.Select(d => d.Name))}"));
+            }
+        }
+
+        if (wanted.Features.Distinct(StringComparer.Ordinal).Count() != wanted.Features.Count)
+        {
+            violations.Add(new FieldViolation("settings.features", "lists a feature more than once"));
+        }
+
+        if (wanted.Features.Count == 1)
+        {
+            violations.Add(new FieldViolation("settings.features", "needs at least two features to cluster on (or none for the default set)"));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw InvalidArgument.Create(violations);
+        }
+
+        var settings = await store.GetSettingsAsync(request.WorkspaceId, context.CancellationToken);
+        settings = settings with
+        {
+            FixedK = wanted.FixedK == 0 ? null : wanted.FixedK,
+            Features = wanted.Features.Count == 0 ? null : [.. wanted.Features],
+        };
+        await store.SaveSettingsAsync(request.WorkspaceId, settings, context.CancellationToken);
+        return ToProto(settings);
+    }
+
+    private async Task<ProtoCohortRun> RunAsync(string workspaceId, long runId, CancellationToken cancellationToken)
+    {
+        var run = await store.GetRunAsync(workspaceId, runId, cancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Cohort run {runId} does not exist in workspace '{workspaceId}'."));
+        return ToProto(run, await store.GetSettingsAsync(workspaceId, cancellationToken));
+    }
+
+    private static string? CheckText(string text, int min, int max) =>
+        text.Trim().Length < min ? "must not be empty"
+        : text.Length > max ? $"must be at most {max} characters (got {text.Length})"
+        : text.Any(char.IsControl) ? "must not contain control characters"
+        : null;
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using ActorSegments.Abstractions.Modeling;
+using ActorSegments.Domain.Modeling;
+using ActorSegments.Protos.V1;
+using Google.Protobuf.WellKnownTypes;
+using DomainCohortSettings = ActorSegments.Domain.Modeling.CohortSettings;
+using ProtoCohortRun = ActorSegments.Protos.V1.CohortRun;
+using ProtoCohortSettings = ActorSegments.Protos.V1.CohortSettings;
+using ProtoKCandidate = ActorSegments.Protos.V1.KCandidate;
+
+namespace ActorSegments.Server.Grpc;
+
+/// <summary>Cohort runs, cohorts, settings and model versions to their wire form.</summary>
+internal static class ModelingMapping
+{
+    public static ProtoCohortRun ToProto(Domain.Modeling.CohortRun run, DomainCohortSettings settings)
+    {
+        var proto = new ProtoCohortRun
+        {
+            RunId = run.RunId,
+            Status = run.Status.ToString().ToLowerInvariant(),
+            Trigger = run.Trigger,
+            StartedAt = Timestamp.FromDateTimeOffset(run.StartedAt),
+            FinishedAt = run.FinishedAt is { } finished ? Timestamp.FromDateTimeOffset(finished) : null,
+            Phase = run.Phase,
+            K = run.K,
+            Inertia = run.Inertia,
+            Silhouette = run.Silhouette,
+            Customers = run.Customers,
+            Changed = run.Changed,
+            Pushed = run.Pushed,
+            Error = run.Error ?? string.Empty,
+            DurationSeconds = run.Duration?.TotalSeconds ?? 0,
+        };
+        proto.Features.AddRange(run.Features);
+        proto.Candidates.AddRange(run.Candidates.Select(c => new ProtoKCandidate { K = c.K, Inertia = c.Inertia, Silhouette = c.Silhouette }));
+        proto.Cohorts.AddRange(run.Cohorts.Select(c => ToProto(c, run.Features, settings, members: 0)));
+        return proto;
+    }
+
+    /// <summary>A cohort with a user's name applied over the generated one.</summary>
+    public static Cohort ToProto(CohortDescription cohort, IReadOnlyList<string> features, DomainCohortSettings settings, long members)
+    {
+        var label = settings.Labels.GetValueOrDefault(cohort.Id);
+        var proto = new Cohort
+        {
+            CohortId = cohort.Id,
+            Name = label?.Name ?? cohort.Name,
+            Description = string.IsNullOrEmpty(label?.Description) ? cohort.Description : label.Description,
+            LabelSource = label is null ? cohort.LabelSource : "user",
+            Pinned = label?.Pinned ?? false,
+            Size = cohort.Size,
+            Members = members,
+            Rule = CohortRule(cohort.Id),
+        };
+        for (var i = 0; i < features.Count && i < cohort.Centroid.Length; i++)
+        {
+            proto.Centroid[features[i]] = cohort.Centroid[i];
+        }
+
+        return proto;
+    }
+
+    public static string CohortRule(string cohortId) => $"cohort = \"{cohortId}\"";
+
+    public static ProtoCohortSettings ToProto(DomainCohortSettings settings)
+    {
+        var proto = new ProtoCohortSettings { FixedK = settings.FixedK ?? 0 };
+        proto.Features.AddRange(settings.Features ?? []);
+        return proto;
+    }
+
+    public static ModelTraining ToProto(ModelJobStatus status) => new()
+    {
+        Name = status.Name,
+        State = status.State.ToString().ToLowerInvariant(),
+        StartedAt = Timestamp.FromDateTimeOffset(status.StartedAt),
+        FinishedAt = status.FinishedAt is { } finished ? Timestamp.FromDateTimeOffset(finished) : null,
+        Version = status.Version,
+        Phase = status.Phase,
+        Pushed = status.Pushed,
+        Customers = status.Customers,
+        Problem = status.Problem ?? string.Empty,
+    };
+
+    public static ModelVersionInfo ToProto(ModelVersion version) => new()
+    {
+        Name = version.Name,
+        Version = version.Version,
+        Kind = version.Kind,
+        CreatedAt = Timestamp.FromDateTimeOffset(version.CreatedAt),
+        Metrics = ParseMetrics(version.MetricsJson),
+    };
+
+    private static Struct ParseMetrics(string json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return new Struct();
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return Google.Protobuf.JsonParser.Default.Parse<Struct>(document.RootElement.GetRawText());
+    }
+}
