@@ -1,5 +1,6 @@
 using ActorSegments.Domain.Storage;
 using ActorSegments.Grains.Customers;
+using ActorSegments.Grains.Features;
 using ActorSegments.Grains.Segments;
 using ActorSegments.Grains.Storage;
 using ActorSegments.Grains.WakeUps;
@@ -24,6 +25,20 @@ public static class GrainServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The batched writer of customers' feature rows, one per silo, running with the silo lifecycle. A host adds it on
+    /// its own (the server does), next to <see cref="AddActorSegmentsGrains"/>.
+    /// </summary>
+    public static IServiceCollection AddActorSegmentsFeatureWriter(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddOptions<FeatureWriterOptions>();
+        services.TryAddSingleton<FeatureWriter>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<FeatureWriter>());
+        return services;
+    }
+
     /// <summary>Journal and definitions in process memory: dev mode (nothing to install) and tests.</summary>
     public static IServiceCollection AddActorSegmentsInMemoryStorage(this IServiceCollection services)
     {
@@ -35,6 +50,10 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<IFeedSignal>(sp => sp.GetRequiredService<InMemoryCustomerJournal>().Signals);
         services.TryAddSingleton<IMembershipFeed>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
         services.TryAddSingleton<ISegmentMembers>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
+        services.TryAddSingleton<IJournalScan>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
+        services.TryAddSingleton<IFeatureStore, InMemoryFeatureStore>();
+        services.TryAddSingleton<ICohortStore, InMemoryCohortStore>();
+        services.TryAddSingleton<IModelStore, InMemoryModelStore>();
         services.TryAddSingleton<IApiKeyStore, InMemoryApiKeyStore>();
         services.TryAddSingleton<IWorkspaceDirectory, InMemoryWorkspaceDirectory>();
         services.TryAddSingleton<InMemorySegmentDefinitionStore>();

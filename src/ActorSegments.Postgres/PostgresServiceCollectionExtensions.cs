@@ -1,6 +1,8 @@
 using ActorSegments.Domain.Storage;
 using ActorSegments.Postgres.Access;
+using ActorSegments.Postgres.Features;
 using ActorSegments.Postgres.Journal;
+using ActorSegments.Postgres.Modeling;
 using ActorSegments.Postgres.Segments;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +26,10 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<ISegmentMembers, PostgresSegmentMembers>();
         services.AddSingleton<IApiKeyStore, PostgresApiKeyStore>();
         services.AddSingleton<IWorkspaceDirectory, PostgresWorkspaceDirectory>();
+        services.AddSingleton<IFeatureStore, PostgresFeatureStore>();
+        services.AddSingleton<IJournalScan, PostgresJournalScan>();
+        services.AddSingleton<ICohortStore, PostgresCohortStore>();
+        services.AddSingleton<IModelStore, PostgresModelStore>();
         return services;
     }
 }

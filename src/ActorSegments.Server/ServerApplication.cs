@@ -1,4 +1,5 @@
 using ActorSegments.Grains.Customers;
+using ActorSegments.Grains.Features;
 using ActorSegments.Grains.WakeUps;
 using ActorSegments.Server.Access;
 using ActorSegments.Server.Configuration;
@@ -49,6 +50,7 @@ public static partial class ServerApplication
             builder.Services.PostConfigure<CustomerGrainOptions>(o => o.SnapshotOnShutdown = false);
         }
         builder.AddValidatedOptions<WakeUpSweeperOptions, WakeUpSweeperOptionsValidator>(WakeUpSweeperOptionsValidator.SectionName);
+        builder.AddValidatedOptions<FeatureWriterOptions, FeatureWriterOptionsValidator>(FeatureWriterOptions.SectionName);
 
         builder.AddActorSegmentsPostgres(postgres);
         builder.AddActorSegmentsSilo(postgres, cluster);

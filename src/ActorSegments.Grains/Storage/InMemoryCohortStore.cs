@@ -1,0 +1,124 @@
+using System.Runtime.CompilerServices;
+using ActorSegments.Domain.Modeling;
+using ActorSegments.Domain.Storage;
+
+namespace ActorSegments.Grains.Storage;
+
+/// <summary>
+/// Cohort runs, assignments and settings in process memory (dev mode and tests), with the PostgreSQL store's rules:
+/// run ids count up per workspace, assignments are replaced whole (a failed replace leaves the old ones) and read in
+/// ordinal customer order.
+/// </summary>
+public sealed class InMemoryCohortStore : ICohortStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, long> _lastRunIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Workspace, long RunId), CohortRun> _runs = [];
+    private readonly Dictionary<string, CohortAssignment[]> _assignments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CohortSettings> _settings = new(StringComparer.Ordinal);
+
+    public Task<long> NextRunIdAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var next = _lastRunIds.GetValueOrDefault(workspaceId) + 1;
+            _lastRunIds[workspaceId] = next;
+            return Task.FromResult(next);
+        }
+    }
+
+    public Task SaveRunAsync(CohortRun run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        lock (_lock)
+        {
+            _runs[(run.WorkspaceId, run.RunId)] = run;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<CohortRun?> GetRunAsync(string workspaceId, long runId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_runs.GetValueOrDefault((workspaceId, runId)));
+        }
+    }
+
+    public Task<IReadOnlyList<CohortRun>> ListRunsAsync(string workspaceId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<CohortRun>>([.. RunsNewestFirst(workspaceId).Take(limit)]);
+        }
+    }
+
+    public Task<CohortRun?> LatestSucceededAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(RunsNewestFirst(workspaceId).FirstOrDefault(r => r.Status == CohortRunStatus.Succeeded));
+        }
+    }
+
+    public async IAsyncEnumerable<CohortAssignment> ReadAssignmentsAsync(string workspaceId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        CohortAssignment[] assignments;
+        lock (_lock)
+        {
+            assignments = _assignments.GetValueOrDefault(workspaceId) ?? [];
+        }
+
+        // The array is never changed once stored (a replace stores a new one), so it is read without the lock.
+        foreach (var assignment in assignments)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return assignment;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public async Task ReplaceAssignmentsAsync(string workspaceId, IAsyncEnumerable<CohortAssignment> assignments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(assignments);
+        var replacement = new SortedDictionary<string, CohortAssignment>(StringComparer.Ordinal);
+        await foreach (var assignment in assignments.WithCancellation(cancellationToken))
+        {
+            if (!replacement.TryAdd(assignment.CustomerId, assignment))
+            {
+                // As the PostgreSQL store's primary key does: the whole replace fails, the old assignments stay.
+                throw new InvalidOperationException($"Customer '{assignment.CustomerId}' is assigned twice.");
+            }
+        }
+
+        lock (_lock)
+        {
+            _assignments[workspaceId] = [.. replacement.Values];
+        }
+    }
+
+    public Task<CohortSettings> GetSettingsAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_settings.GetValueOrDefault(workspaceId) ?? CohortSettings.Default);
+        }
+    }
+
+    public Task SaveSettingsAsync(string workspaceId, CohortSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        lock (_lock)
+        {
+            _settings[workspaceId] = settings;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private IEnumerable<CohortRun> RunsNewestFirst(string workspaceId) =>
+        _runs.Values.Where(r => r.WorkspaceId == workspaceId).OrderByDescending(r => r.RunId);
+}
