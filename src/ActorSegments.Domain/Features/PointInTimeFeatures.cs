@@ -8,9 +8,10 @@ namespace ActorSegments.Domain.Features;
 /// training input of propensity models, which must see only what was known then.
 /// </summary>
 /// <remarks>
-/// Only entries that occurred strictly before the cutoff are applied, in occurred-at order, and every one with the
-/// clock at the cutoff: the state's reference time, and with it how its buckets are compacted, is then the same
-/// whatever the arrival times were, and nothing that arrived after the cutoff can move it. Model outputs
+/// Only entries that occurred strictly before the cutoff are applied, in occurred-at order, each with the clock at the
+/// time it occurred (as a customer whose events all arrived on time), and then time is let pass to the cutoff. The
+/// clock never passes the cutoff, and arrival times play no part: an entry appended after the cutoff cannot move the
+/// state's reference time, and a late entry counts exactly as if it had arrived on time. Model outputs
 /// (<see cref="ModelOutputs"/>) are skipped, or a model would learn from its own past scores; trait updates are
 /// applied like any other entry before the cutoff.
 /// </remarks>
@@ -45,10 +46,16 @@ public static class PointInTimeFeatures
             }
 
             changes.Clear();
-            state.ApplyRecorded(evt, model, cutoff, changes);
+            state.ApplyRecorded(evt, model, history.OccurredAt(i), changes);
             applied++;
         }
 
-        return applied == 0 ? null : state;
+        if (applied == 0)
+        {
+            return null;
+        }
+
+        state.AdvanceTo(cutoff, model);
+        return state;
     }
 }
