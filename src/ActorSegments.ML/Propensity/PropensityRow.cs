@@ -21,6 +21,6 @@ internal sealed class PropensityRow
         return schema;
     }
 
-    public static IDataView Load(MLContext context, IReadOnlyList<float[]> rows, IReadOnlyList<bool> labels) =>
-        context.Data.LoadFromEnumerable(rows.Select((row, i) => new PropensityRow { Features = row, Label = labels[i] }), Schema(rows[0].Length));
+    public static IDataView Load(MLContext context, IReadOnlyList<float[]> rows, IReadOnlyList<bool> labels, int width) =>
+        context.Data.LoadFromEnumerable(rows.Select((row, i) => new PropensityRow { Features = row, Label = labels[i] }), Schema(width));
 }

@@ -9,6 +9,13 @@ namespace ActorSegments.ML.Propensity;
 /// GradientBoostingClassifier defaults (100 trees, learning rate 0.1, depth 3 = at most 8 leaves) so the two are
 /// comparable; evaluated on the holdout with <see cref="PropensityEvaluation"/>.
 /// </summary>
+/// <remarks>
+/// Why FastTree: on the UCI Online Retail data (4,338 customers, monthly training cutoffs, the last complete window as
+/// holdout) FastTree and LightGbm of this size score the same holdout AUC to within 0.001 (purchase_30d 0.742 both,
+/// scikit-learn 0.743; churn_60d 0.740 both, scikit-learn 0.725 to 0.732 by seed), so the choice rests on the rest:
+/// FastTree on one thread gives the same scores for the same data and seed, and it needs no LightGBM native library.
+/// One example per leaf is scikit-learn's default; 10 or 20 moved the AUC by less than 0.001.
+/// </remarks>
 public sealed class PropensityTrainer : IPropensityTrainer
 {
     public const int NumberOfTrees = 100;
@@ -31,14 +38,14 @@ public sealed class PropensityTrainer : IPropensityTrainer
         var context = new MLContext(options.Seed);
         // FastTree cannot be interrupted; a cancellation is honored before and after fitting.
         cancellationToken.ThrowIfCancellationRequested();
-        var data = PropensityRow.Load(context, train.Rows, train.Labels);
+        var data = PropensityRow.Load(context, train.Rows, train.Labels, width);
         var transformer = context.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             NumberOfTrees = NumberOfTrees,
             NumberOfLeaves = NumberOfLeaves,
             LearningRate = LearningRate,
             MinimumExampleCountPerLeaf = MinimumExampleCountPerLeaf,
-            // One thread: the same data and seed give the same model, byte for byte.
+            // One thread: the same data and seed give the same trees (the payload differs only in its zip timestamps).
             NumberOfThreads = 1,
         }).Fit(data);
         cancellationToken.ThrowIfCancellationRequested();

@@ -38,6 +38,17 @@ public sealed class PropensityTrainerTests
     }
 
     [Fact]
+    public void Training_again_on_the_same_data_gives_the_same_scores()
+    {
+        var (train, holdout, training) = Planted.Value;
+
+        var again = new PropensityTrainer().Train(train, holdout, new PropensityOptions(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(training.Holdout.Auc, again.Holdout.Auc);
+        Assert.All(holdout.Rows, row => Assert.Equal(training.Model.Score(row), again.Model.Score(row)));
+    }
+
+    [Fact]
     public void Scoring_from_many_threads_gives_the_same_answers_as_from_one()
     {
         var (_, holdout, training) = Planted.Value;
