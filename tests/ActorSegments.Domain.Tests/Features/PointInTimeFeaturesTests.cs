@@ -1,0 +1,116 @@
+using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Features;
+using ActorSegments.Domain.Storage;
+using static ActorSegments.Domain.Tests.Features.Journals;
+
+namespace ActorSegments.Domain.Tests.Features;
+
+public sealed class PointInTimeFeaturesTests
+{
+    private static readonly BehaviorModel Model = BehaviorModel.Default;
+
+    [Fact]
+    public void Features_at_a_cutoff_ignore_what_came_after_it_and_count_late_arrivals_that_occurred_before()
+    {
+        // What was known at the cutoff: the past, with the two late events in the place they occurred.
+        var known = new Journals("c1").Past()
+            .Event("purchase", Cutoff - (3 * Day), revenue: 500)
+            .Event("product_viewed", Cutoff - 1, product: "p9")
+            .Build();
+        var withoutLateEvents = new Journals("c1").Past().Build();
+
+        // The journal as it stands later: the future appended, and the late events appended after it.
+        var journal = new Journals("c1").Past()
+            .Event("purchase", Cutoff, revenue: 900)
+            .Event("product_viewed", Cutoff + Day, product: "p7")
+            .Event("cart_added", Cutoff + (2 * Day), product: "p7")
+            .Trait("country", "DE", Cutoff + (3 * Day))
+            .Score("purchase_30d", 0.97, Cutoff + (4 * Day))
+            .Event("purchase", Cutoff - (3 * Day), appliedAt: Cutoff + (5 * Day), revenue: 500)
+            .Event("product_viewed", Cutoff - 1, appliedAt: Cutoff + (6 * Day), product: "p9")
+            .Build();
+
+        var expected = PointInTimeFeatures.Extract(known, Cutoff, Model);
+        var actual = PointInTimeFeatures.Extract(journal, Cutoff, Model);
+
+        Assert.NotNull(actual);
+        Assert.Equal(expected, actual);
+        Assert.NotEqual(PointInTimeFeatures.Extract(withoutLateEvents, Cutoff, Model), actual);
+    }
+
+    [Fact]
+    public void Features_at_a_cutoff_differ_from_a_replay_of_the_whole_journal()
+    {
+        var journal = new Journals("c1").Past()
+            .Event("purchase", Cutoff + Day, revenue: 900)
+            .Event("product_viewed", Cutoff + (2 * Day), product: "p7")
+            .Build();
+
+        Assert.NotEqual(ReplayEverything(journal, Cutoff), PointInTimeFeatures.Extract(journal, Cutoff, Model));
+    }
+
+    [Fact]
+    public void The_clock_of_the_rebuild_stays_at_the_cutoff_whatever_the_entries_were_applied_at()
+    {
+        var journal = new Journals("c1").Past().Trait("country", "DE", Cutoff - 1, appliedAt: Cutoff + (30 * Day)).Build();
+
+        var state = PointInTimeFeatures.Rebuild(new PointInTimeHistory(journal), Cutoff, Model);
+
+        Assert.Equal(Cutoff, state!.Reference);
+        Assert.Equal("DE", state.Traits["country"].ToString());
+    }
+
+    [Fact]
+    public void Trait_updates_before_the_cutoff_are_applied_and_model_outputs_never()
+    {
+        var journal = new Journals("c1").Past()
+            .Score("purchase_30d", 0.4, Cutoff - Day)
+            .Trait("country", "DE", Cutoff + Day)
+            .Build();
+        var withoutOutputs = new Journals("c1").Past().Trait("country", "DE", Cutoff + Day).Build();
+
+        var state = PointInTimeFeatures.Rebuild(new PointInTimeHistory(journal), Cutoff, Model)!;
+
+        Assert.Equal("FR", state.Traits["country"].ToString());
+        Assert.Empty(state.Scores);
+        Assert.Null(state.Cohort);
+        Assert.DoesNotContain(ModelOutputs.EventType, state.EventTypes.Keys);
+        Assert.Equal(PointInTimeFeatures.Extract(withoutOutputs, Cutoff, Model), PointInTimeFeatures.Extract(journal, Cutoff, Model));
+    }
+
+    [Fact]
+    public void A_customer_with_nothing_before_the_cutoff_is_not_eligible()
+    {
+        var journal = new Journals("c1")
+            .Score("churn_60d", 0.1, Cutoff - Day)
+            .Event("purchase", Cutoff, revenue: 10)
+            .Build();
+
+        Assert.Null(PointInTimeFeatures.Extract(journal, Cutoff, Model));
+        Assert.NotNull(PointInTimeFeatures.Extract(journal, Cutoff + 1, Model));
+    }
+
+    [Fact]
+    public void An_event_in_the_last_second_before_the_cutoff_counts_and_one_at_the_cutoff_does_not()
+    {
+        var before = PointInTimeFeatures.Extract(new Journals("c1").Event("purchase", Cutoff - 1, revenue: 10).Build(), Cutoff, Model);
+        var at = PointInTimeFeatures.Extract(new Journals("c1").Event("product_viewed", Cutoff - Day).Event("purchase", Cutoff, revenue: 10).Build(), Cutoff, Model);
+
+        var frequency = CustomerFeatures.IndexOf("frequency");
+        Assert.Equal(1, before![frequency]);
+        Assert.Equal(0, at![frequency]);
+    }
+
+    /// <summary>What a leaky implementation would do: apply every entry as the grain did, then read the row at the cutoff.</summary>
+    private static float[] ReplayEverything(CustomerHistory history, long cutoff)
+    {
+        var state = new CustomerState();
+        var changes = new List<ChangeSet>();
+        foreach (var entry in history.Entries)
+        {
+            state.ApplyRecorded(entry.Event, Model, entry.AppliedAt, changes);
+        }
+
+        return CustomerFeatures.Extract(state, Model, cutoff);
+    }
+}
