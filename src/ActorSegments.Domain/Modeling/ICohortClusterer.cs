@@ -33,6 +33,15 @@ public sealed record ClusteringOptions
     /// <summary>Rows the silhouette is computed on (it costs the square of this).</summary>
     public int SilhouetteSample { get; init; } = 4_000;
 
+    /// <summary>
+    /// Rows each candidate k is fitted on while choosing k (a prefix of the training sample, itself uniform): the
+    /// shape of the inertia curve and the silhouette settle long before the full training sample.
+    /// </summary>
+    public int SelectionSample { get; init; } = 20_000;
+
+    /// <summary>k-means fits per candidate k while choosing k; the lowest inertia counts.</summary>
+    public int SelectionSeeds { get; init; } = 2;
+
     public int Seed { get; init; } = 17;
 }
 
@@ -40,6 +49,11 @@ public sealed record ClusteringOptions
 /// A fitted clustering: the scaler that maps raw rows into the space the centroids live in, the centroids, and how
 /// k was chosen. <see cref="Assign"/> is what every customer goes through.
 /// </summary>
+/// <remarks>
+/// <see cref="Inertia"/> and every <see cref="KCandidate.Inertia"/> are the within-cluster sum of squares per row (the
+/// mean squared distance to the nearest centroid, in scaled space), so fits on samples of different sizes compare.
+/// <see cref="Silhouette"/> is the final model's mean silhouette on the silhouette sample.
+/// </remarks>
 public sealed record ClusteringResult(
     FeatureScaler Scaler,
     float[][] Centroids,

@@ -1,0 +1,46 @@
+using ActorSegments.Domain.Modeling;
+using Microsoft.Extensions.Logging;
+
+namespace ActorSegments.ML.Labeling;
+
+/// <summary>Builds the labeler the options ask for: the deterministic rules, or a language model with them as fallback.</summary>
+/// <remarks>
+/// Both providers go through <see cref="OpenAiCompatibleChatClient"/>: OpenAI (or a compatible server) at the endpoint,
+/// Ollama through its OpenAI-compatible API under <c>/v1</c> (see that class for why not the vendor adapters).
+/// </remarks>
+public static class CohortLabelerFactory
+{
+    private static readonly Uri OpenAiApi = new("https://api.openai.com/v1/");
+
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    public static ICohortLabeler Create(CohortLabelerOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"The cohort labeler settings are invalid: {string.Join("; ", problems)}.", nameof(options));
+        }
+
+        var rules = new DeterministicCohortLabeler();
+        if (CohortLabelerOptions.IsProvider(options.Provider, CohortLabelerOptions.None))
+        {
+            return rules;
+        }
+
+        var ollama = CohortLabelerOptions.IsProvider(options.Provider, CohortLabelerOptions.Ollama);
+        var endpoint = ollama ? OpenAiCompatible(options.Endpoint!) : options.Endpoint ?? OpenAiApi;
+        var key = string.IsNullOrWhiteSpace(options.ApiKey) ? null : options.ApiKey.Trim();
+
+        // The labeler is a long-lived singleton, so one HttpClient of its own for the process is the intended use.
+        var client = new OpenAiCompatibleChatClient(new HttpClient(), endpoint, options.Model!.Trim(), key);
+        return new ChatCohortLabeler(client, rules, options.Timeout, loggerFactory?.CreateLogger<ChatCohortLabeler>());
+    }
+
+    /// <summary>The OpenAI-compatible base of an Ollama host: <c>http://host:11434</c> becomes <c>http://host:11434/v1</c>.</summary>
+    internal static Uri OpenAiCompatible(Uri ollama)
+    {
+        var path = ollama.AbsolutePath.TrimEnd('/');
+        return path.EndsWith("/v1", StringComparison.Ordinal) ? ollama : new UriBuilder(ollama) { Path = path + "/v1" }.Uri;
+    }
+}
