@@ -14,6 +14,8 @@ internal static class CliApplication
         ImportCommand.Create(console),
         SegmentsCommand.Create(console),
         CustomersCommand.Create(console),
+        CohortsCommand.Create(console),
+        ModelsCommand.Create(console),
         KeysCommand.Create(console),
         WorkspacesCommand.Create(console),
         DemoCommand.Create(console),

@@ -1,6 +1,7 @@
 using ActorSegments.Domain.Storage;
 using ActorSegments.Grains.Customers;
 using ActorSegments.Grains.Features;
+using ActorSegments.Grains.Modeling;
 using ActorSegments.Grains.Segments;
 using ActorSegments.Grains.Storage;
 using ActorSegments.Grains.WakeUps;
@@ -12,7 +13,10 @@ namespace ActorSegments.Grains;
 /// <summary>Services the grains need in every silo.</summary>
 public static class GrainServiceCollectionExtensions
 {
-    /// <summary>The per-silo segment catalog, the clock and customer options; storage is registered separately.</summary>
+    /// <summary>
+    /// The per-silo segment catalog, the clock, customer options, the wake-up sweeper, the feature writer and the grain
+    /// side of modeling; storage and the ML trainers are registered separately.
+    /// </summary>
     public static IServiceCollection AddActorSegmentsGrains(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -22,14 +26,13 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<WakeUpSweeperOptions>();
         services.TryAddSingleton<WakeUpSweeper>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<WakeUpSweeper>());
+        services.AddActorSegmentsFeatureWriter();
+        services.AddActorSegmentsModeling();
         return services;
     }
 
-    /// <summary>
-    /// The batched writer of customers' feature rows, one per silo, running with the silo lifecycle. A host adds it on
-    /// its own (the server does), next to <see cref="AddActorSegmentsGrains"/>.
-    /// </summary>
-    public static IServiceCollection AddActorSegmentsFeatureWriter(this IServiceCollection services)
+    /// <summary>The batched writer of customers' feature rows, one per silo, running with the silo lifecycle.</summary>
+    private static IServiceCollection AddActorSegmentsFeatureWriter(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();

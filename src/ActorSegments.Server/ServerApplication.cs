@@ -54,6 +54,7 @@ public static partial class ServerApplication
 
         builder.AddActorSegmentsPostgres(postgres);
         builder.AddActorSegmentsSilo(postgres, cluster);
+        builder.AddActorSegmentsModeling();
         var clockStart = builder.Configuration.GetValue<DateTimeOffset?>(ClockStartAtSetting);
         if (clockStart is { } startAt)
         {

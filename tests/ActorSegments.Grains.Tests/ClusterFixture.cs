@@ -31,6 +31,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>The feature table the customers of both silos write to.</summary>
+    public InMemoryFeatureStore Features { get; } = new();
+
     private InProcessTestCluster BuildCluster()
     {
         var builder = new InProcessTestClusterBuilder(2);
@@ -47,6 +50,10 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<ICustomerRegistry>(Journal);
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<ISegmentDefinitionStore>(Definitions);
+            silo.Services.AddSingleton<IFeatureStore>(Features);
+            silo.Services.AddSingleton<IModelStore, InMemoryModelStore>();
+            silo.Services.AddSingleton<ICohortStore, InMemoryCohortStore>();
+            silo.Services.AddSingleton<IWorkspaceDirectory, InMemoryWorkspaceDirectory>();
             silo.Services.AddActorSegmentsGrains();
             // Snapshot on every deactivation, so tests exercise snapshots as much as replay.
             silo.Services.Configure<CustomerGrainOptions>(o => o.SnapshotOnDeactivationAfterEvents = 1);

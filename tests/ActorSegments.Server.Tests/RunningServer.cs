@@ -24,6 +24,8 @@ public sealed class RunningServer : IAsyncDisposable
         Profiles = admin.Profiles;
         Segments = admin.Segments;
         Admin = admin.Admin;
+        Cohorts = new CohortService.CohortServiceClient(admin.Invoker);
+        Models = new ModelService.ModelServiceClient(admin.Invoker);
     }
 
     /// <summary>The bootstrap key every test server is started with (every scope on every workspace).</summary>
@@ -47,6 +49,10 @@ public sealed class RunningServer : IAsyncDisposable
 
     public AdminService.AdminServiceClient Admin { get; }
 
+    public CohortService.CohortServiceClient Cohorts { get; }
+
+    public ModelService.ModelServiceClient Models { get; }
+
     /// <summary>Clients that send <paramref name="apiKey"/> with every call (none when null).</summary>
     public ApiClients As(string? apiKey)
     {
@@ -61,7 +67,8 @@ public sealed class RunningServer : IAsyncDisposable
             new IngestService.IngestServiceClient(invoker),
             new ProfileService.ProfileServiceClient(invoker),
             new SegmentService.SegmentServiceClient(invoker),
-            new AdminService.AdminServiceClient(invoker));
+            new AdminService.AdminServiceClient(invoker),
+            invoker);
     }
 
     public IServiceProvider Services => App.Services;
@@ -108,4 +115,5 @@ public sealed record ApiClients(
     IngestService.IngestServiceClient Ingest,
     ProfileService.ProfileServiceClient Profiles,
     SegmentService.SegmentServiceClient Segments,
-    AdminService.AdminServiceClient Admin);
+    AdminService.AdminServiceClient Admin,
+    global::Grpc.Core.CallInvoker Invoker);

@@ -18,6 +18,8 @@ internal sealed class ServerConnection : IDisposable
         Profiles = new ProfileService.ProfileServiceClient(invoker);
         Segments = new SegmentService.SegmentServiceClient(invoker);
         Admin = new AdminService.AdminServiceClient(invoker);
+        Cohorts = new CohortService.CohortServiceClient(invoker);
+        Models = new ModelService.ModelServiceClient(invoker);
     }
 
     public string Workspace { get; }
@@ -29,6 +31,10 @@ internal sealed class ServerConnection : IDisposable
     public SegmentService.SegmentServiceClient Segments { get; }
 
     public AdminService.AdminServiceClient Admin { get; }
+
+    public CohortService.CohortServiceClient Cohorts { get; }
+
+    public ModelService.ModelServiceClient Models { get; }
 
     /// <summary>
     /// Connects lazily (the first call opens the connection). Throws <see cref="UriFormatException"/> for an address

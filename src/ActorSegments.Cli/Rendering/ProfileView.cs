@@ -22,6 +22,7 @@ internal static class ProfileView
         Add(summary, "cohort", profile.Cohort);
         Add(summary, "top categories", string.Join(", ", profile.TopCategories));
         Add(summary, "top products", string.Join(", ", profile.TopProducts));
+        Add(summary, "recommended", string.Join(", ", profile.Recommendations));
         Add(summary, "next change", Formats.Time(profile.NextChange));
         if (profile.Cart is { UpdatedAt: not null } cart)
         {

@@ -3,9 +3,12 @@ using ActorSegments.Domain.Activity;
 using ActorSegments.Domain.Behavior;
 using ActorSegments.Domain.Customers;
 using ActorSegments.Domain.Events;
+using ActorSegments.Domain.Features;
 using ActorSegments.Domain.Segments;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Domain.Time;
+using ActorSegments.Grains.Features;
+using ActorSegments.Grains.Modeling;
 using ActorSegments.Grains.Segments;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,6 +31,8 @@ public sealed partial class CustomerGrain(
     [PersistentState(GrainStorageNames.CustomerState, GrainStorageNames.Provider)] IPersistentState<CustomerGrainState> storage,
     ICustomerJournal journal,
     SegmentCatalog catalog,
+    FeatureWriter featureWriter,
+    ScoringModels scoringModels,
     TimeProvider clock,
     IOptions<CustomerGrainOptions> options,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
@@ -137,6 +142,8 @@ public sealed partial class CustomerGrain(
         CatchUp(workspace, now);
 
         var entries = new List<JournalEntry>(events.Length);
+        var behaved = false;
+        var applied = 0;
         foreach (var evt in events)
         {
             if (!RecentIds.Add(evt.EventId))
@@ -144,18 +151,57 @@ public sealed partial class CustomerGrain(
                 continue;
             }
 
-            entries.Add(new JournalEntry(++_sequence, now, evt));
-            _applied.Clear();
-            State.ApplyRecorded(evt, _model, now, _applied);
-            var cause = TraitUpdates.Is(evt) ? MembershipCause.Trait : ModelOutputs.Is(evt) ? MembershipCause.Model : MembershipCause.Event;
-            foreach (var change in _applied)
-            {
-                _memberships.Apply(workspace.Segments, State, _model, change, now, cause, _changes);
-            }
+            applied++;
+            behaved |= !ModelOutputs.Is(evt);
+            Record(workspace, new JournalEntry(++_sequence, now, evt), entries);
+        }
+
+        var features = behaved ? CustomerFeatures.Extract(State, _model, now) : null;
+        if (features is not null && LiveScores(features) is { } scores)
+        {
+            // Scores that moved are recorded with the events that moved them, so a replay restores them exactly.
+            var sequence = ++_sequence;
+            var outputs = ModelOutputs.Create($"$score:{sequence}", clock.GetUtcNow(), scores: scores);
+            RecentIds.Add(outputs.EventId);
+            Record(workspace, new JournalEntry(sequence, now, outputs), entries);
         }
 
         await CommitAsync(entries);
-        return new TrackResult(entries.Count, events.Length - entries.Count);
+        if (features is not null)
+        {
+            featureWriter.Enqueue(_workspaceId, new FeatureRow(_customerId, now, features));
+        }
+
+        return new TrackResult(applied, events.Length - applied);
+    }
+
+    private void Record(CompiledWorkspace workspace, JournalEntry entry, List<JournalEntry> entries)
+    {
+        entries.Add(entry);
+        var evt = entry.Event;
+        _applied.Clear();
+        State.ApplyRecorded(evt, _model, entry.AppliedAt, _applied);
+        var cause = TraitUpdates.Is(evt) ? MembershipCause.Trait : ModelOutputs.Is(evt) ? MembershipCause.Model : MembershipCause.Event;
+        foreach (var change in _applied)
+        {
+            _memberships.Apply(workspace.Segments, State, _model, change, entry.AppliedAt, cause, _changes);
+        }
+    }
+
+    /// <summary>The live propensity scores that moved enough to record, or null.</summary>
+    private List<KeyValuePair<string, double?>>? LiveScores(float[] features)
+    {
+        List<KeyValuePair<string, double?>>? moved = null;
+        foreach (var model in scoringModels.Current(_workspaceId))
+        {
+            var score = Math.Round(model.Model.Score(features), 4);
+            if (!State.Scores.TryGetValue(model.Name, out var held) || Math.Abs(held - score) >= scoringModels.ChangeToRecord)
+            {
+                (moved ??= []).Add(new(model.Name, score));
+            }
+        }
+
+        return moved;
     }
 
     public async Task WakeAsync()

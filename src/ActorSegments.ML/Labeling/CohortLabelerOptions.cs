@@ -7,7 +7,7 @@ namespace ActorSegments.ML.Labeling;
 /// </summary>
 public sealed class CohortLabelerOptions
 {
-    public const string SectionName = "Cohorts:Labeler";
+    public const string SectionName = "ActorSegments:Modeling:Labeler";
 
     public const string None = "none";
     public const string OpenAi = "openai";
@@ -73,5 +73,5 @@ public sealed class CohortLabelerOptions
     internal static bool IsProvider(string? value, string provider) => string.Equals(value?.Trim(), provider, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The setting's configuration key and the environment variable that sets it.</summary>
-    private static string Setting(string name) => $"{SectionName}:{name} (environment variable {SectionName.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()}__{name.ToUpperInvariant()})";
+    private static string Setting(string name) => $"'{SectionName}:{name}' (environment variable {SectionName.Replace(":", "__", StringComparison.Ordinal)}__{name})";
 }

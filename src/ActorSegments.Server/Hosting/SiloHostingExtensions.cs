@@ -21,7 +21,6 @@ internal static class SiloHostingExtensions
     public static IHostApplicationBuilder AddActorSegmentsSilo(this IHostApplicationBuilder builder, PostgresOptions postgres, ClusterHostingOptions cluster)
     {
         builder.Services.AddActorSegmentsGrains();
-        builder.Services.AddActorSegmentsFeatureWriter();
         if (postgres.IsConfigured)
         {
             builder.Services.AddActorSegmentsPostgresStorage();

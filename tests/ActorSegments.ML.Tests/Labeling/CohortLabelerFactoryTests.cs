@@ -27,12 +27,12 @@ public sealed class CohortLabelerFactoryTests
     }
 
     [Theory]
-    [InlineData("gemini", null, "m", "k", 10, "Cohorts:Labeler:Provider (environment variable COHORTS__LABELER__PROVIDER) must be \"none\", \"openai\" or \"ollama\" (got \"gemini\")")]
-    [InlineData("ollama", "http://h:11434", null, null, 10, "Cohorts:Labeler:Model (environment variable COHORTS__LABELER__MODEL) is required")]
-    [InlineData("ollama", null, "m", null, 10, "Cohorts:Labeler:Endpoint (environment variable COHORTS__LABELER__ENDPOINT) is required with the \"ollama\" provider")]
+    [InlineData("gemini", null, "m", "k", 10, "'ActorSegments:Modeling:Labeler:Provider' (environment variable ActorSegments__Modeling__Labeler__Provider) must be \"none\", \"openai\" or \"ollama\" (got \"gemini\")")]
+    [InlineData("ollama", "http://h:11434", null, null, 10, "'ActorSegments:Modeling:Labeler:Model' (environment variable ActorSegments__Modeling__Labeler__Model) is required")]
+    [InlineData("ollama", null, "m", null, 10, "'ActorSegments:Modeling:Labeler:Endpoint' (environment variable ActorSegments__Modeling__Labeler__Endpoint) is required with the \"ollama\" provider")]
     [InlineData("openai", "ftp://h/", "m", "k", 10, "must be an absolute http or https URI (got \"ftp://h/\")")]
-    [InlineData("openai", null, "m", " ", 10, "Cohorts:Labeler:ApiKey (environment variable COHORTS__LABELER__APIKEY) is required")]
-    [InlineData("openai", null, "m", "k", 0, "Cohorts:Labeler:Timeout (environment variable COHORTS__LABELER__TIMEOUT) must be more than 0")]
+    [InlineData("openai", null, "m", " ", 10, "'ActorSegments:Modeling:Labeler:ApiKey' (environment variable ActorSegments__Modeling__Labeler__ApiKey) is required")]
+    [InlineData("openai", null, "m", "k", 0, "'ActorSegments:Modeling:Labeler:Timeout' (environment variable ActorSegments__Modeling__Labeler__Timeout) must be more than 0")]
     [InlineData("openai", null, "m", "k", 301, "at most 00:05:00 (got 00:05:01)")]
     public void Validate_BadSetting_SaysWhichAndWhatWasExpected(string provider, string? endpoint, string? model, string? key, int timeoutSeconds, string expected)
     {

@@ -1,3 +1,4 @@
+using ActorSegments.Domain.Modeling.Recommendations;
 using ActorSegments.Domain.Behavior;
 using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Modeling;

@@ -1,3 +1,4 @@
+using ActorSegments.Domain.Modeling.Recommendations;
 using ActorSegments.Domain.Modeling;
 using ActorSegments.ML.Recommendations;
 using static ActorSegments.ML.Tests.Recommendations.CoPurchaseGroups;

@@ -1,10 +1,9 @@
 using ActorSegments.Domain.Behavior;
 using ActorSegments.Domain.Events;
-using ActorSegments.Domain.Modeling;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Domain.Time;
 
-namespace ActorSegments.ML.Recommendations;
+namespace ActorSegments.Domain.Modeling.Recommendations;
 
 /// <summary>
 /// The product interactions in customers' journals, the input of recommendations: product views, cart adds and

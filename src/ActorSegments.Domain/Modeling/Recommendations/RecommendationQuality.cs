@@ -1,4 +1,4 @@
-namespace ActorSegments.ML.Recommendations;
+namespace ActorSegments.Domain.Modeling.Recommendations;
 
 /// <summary>
 /// How well top-k lists found what customers went on to buy: precision@k (hits / k) and recall@k (hits / items

@@ -1,6 +1,5 @@
-using ActorSegments.Domain.Modeling;
 
-namespace ActorSegments.ML.Recommendations;
+namespace ActorSegments.Domain.Modeling.Recommendations;
 
 /// <summary>
 /// A time-split evaluation: train on the interactions before the split, then ask for k items for each customer who

@@ -1,0 +1,148 @@
+using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Features;
+using ActorSegments.Domain.Modeling;
+using ActorSegments.Domain.Storage;
+using ActorSegments.Grains.Features;
+using ActorSegments.Grains.Segments;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ActorSegments.Grains.Modeling.Cohorts;
+
+/// <summary>
+/// One cohort refresh, end to end: read the feature table, cluster, give cohorts stable ids and names, keep the
+/// cohort of every customer whose features did not change, save the assignments, make each cohort a segment, and
+/// push the changed assignments to the customers (whose segments then follow like after any event).
+/// </summary>
+public sealed partial class CohortRefreshJob(
+    IFeatureStore features,
+    ICohortStore store,
+    ICohortClusterer clusterer,
+    ICohortLabeler labeler,
+    SegmentDefinitions definitions,
+    ModelOutputPusher pusher,
+    FeatureWriter featureWriter,
+    TimeProvider clock,
+    IOptions<ModelingOptions> options,
+    ILogger<CohortRefreshJob> logger)
+{
+    public async Task<CohortRun> RunAsync(CohortRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var progress = new CohortRunProgress(store, run, clock);
+        try
+        {
+            await RefreshAsync(progress, cancellationToken);
+            await progress.FinishAsync(CohortRunStatus.Succeeded, null, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogRefreshFailed(ex, run.WorkspaceId, run.RunId);
+            await progress.FinishAsync(CohortRunStatus.Failed, ex is InsufficientDataException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+        }
+
+        return progress.Run;
+    }
+
+    private async Task RefreshAsync(CohortRunProgress progress, CancellationToken cancellationToken)
+    {
+        var workspaceId = progress.Run.WorkspaceId;
+        var settings = await store.GetSettingsAsync(workspaceId, cancellationToken);
+        var featureNames = settings.Features ?? CustomerFeatures.DefaultCohortFeatures;
+        var columns = featureNames.Select(CustomerFeatures.IndexOf).ToArray();
+        var featureDefinitions = columns.Select(c => CustomerFeatures.Definitions[c]).ToArray();
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+
+        await progress.PhaseAsync("reading features", r => r with { Features = [.. featureNames] }, cancellationToken);
+        await featureWriter.FlushAsync(cancellationToken);
+        var table = await CohortFeatureTable.ReadAsync(features, workspaceId, columns, now, cancellationToken);
+        var minimum = options.Value.MinimumCustomersForCohorts;
+        if (table.Count < minimum)
+        {
+            throw new InsufficientDataException($"Cohorts need at least {minimum} customers with features; the feature table has {table.Count} for workspace '{workspaceId}'.");
+        }
+
+        await progress.PhaseAsync("clustering", r => r with { Customers = table.Count }, cancellationToken);
+        var clustering = await Task.Run(() => clusterer.Fit(table.Rows, featureDefinitions, ClusteringOptions(settings), cancellationToken), cancellationToken);
+        var nearest = new int[table.Count];
+        Parallel.For(0, table.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => nearest[i] = clustering.Assign(table.Rows[i]));
+
+        await progress.PhaseAsync("labeling", r => r with { K = clustering.K, Inertia = clustering.Inertia, Silhouette = clustering.Silhouette, Candidates = clustering.Candidates }, cancellationToken);
+        var previous = await store.LatestSucceededAsync(workspaceId, cancellationToken);
+        var profiles = CohortProfiles.Build(table.Rows, nearest, clustering.K, featureDefinitions, clustering.Scaler);
+        var ids = await CohortIdAssignment.AssignAsync(store, previous, featureNames, profiles, clustering.Scaler, workspaceId, cancellationToken);
+        var labels = await labeler.LabelAsync(profiles, cancellationToken);
+
+        var assignment = await StableAssignment.ComputeAsync(store.ReadAssignmentsAsync(workspaceId, cancellationToken), table, nearest, ids);
+        var cohorts = Describe(ids, labels, profiles, assignment.Sizes, settings);
+        await progress.PhaseAsync("saving", r => r with { Cohorts = cohorts, Changed = assignment.Changed.Count }, cancellationToken);
+        await store.ReplaceAssignmentsAsync(workspaceId, AsyncSequence.From(table.Customers.Select((c, i) => new CohortAssignment(c, assignment.Cohorts[i], table.AsOf[i]))), cancellationToken);
+        await SyncSegmentsAsync(workspaceId, ids, previous, cancellationToken);
+
+        await progress.PhaseAsync("pushing", cancellationToken: cancellationToken);
+        var at = clock.GetUtcNow();
+        var outputId = $"cohort-run-{progress.Run.RunId}";
+        await pusher.PushAsync(
+            workspaceId,
+            AsyncSequence.From(assignment.Changed.Select(i => (table.Customers[i], ModelOutputs.Create(outputId, at, cohort: assignment.Cohorts[i])))),
+            pushed => _ = progress.PushedAsync(pushed),
+            cancellationToken);
+
+        // A rename that was not pinned lasted for the run it was made on; pinned ones stay.
+        var pinned = settings.Labels.Where(l => l.Value.Pinned).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
+        if (pinned.Count != settings.Labels.Count)
+        {
+            await store.SaveSettingsAsync(workspaceId, settings with { Labels = pinned }, cancellationToken);
+        }
+    }
+
+    private ClusteringOptions ClusteringOptions(CohortSettings settings)
+    {
+        var o = options.Value;
+        return new ClusteringOptions { MinK = o.MinK, MaxK = o.MaxK, FixedK = settings.FixedK, Seeds = o.Seeds, TrainingSample = o.TrainingSample };
+    }
+
+    private static CohortDescription[] Describe(string[] ids, IReadOnlyList<CohortLabel> labels, IReadOnlyList<CohortProfile> profiles, long[] sizes, CohortSettings settings) =>
+        [.. ids.Select((id, c) =>
+        {
+            var label = labels[c];
+            var pinned = settings.Labels.GetValueOrDefault(id) is { Pinned: true } user ? user : null;
+            return new CohortDescription(
+                id,
+                pinned?.Name ?? label.Name,
+                pinned?.Description ?? label.Description,
+                pinned is null ? label.Source : "user",
+                sizes[c],
+                [.. profiles[c].Features.Select(f => (float)f.Mean)]);
+        })];
+
+    private async Task SyncSegmentsAsync(string workspaceId, string[] ids, CohortRun? previous, CancellationToken cancellationToken)
+    {
+        foreach (var id in ids)
+        {
+            var saved = await definitions.SaveAsync(workspaceId, id, CohortRule(id), expectedVersion: null, cancellationToken);
+            if (!saved.Succeeded)
+            {
+                throw new InvalidOperationException($"Cohort segment '{id}' could not be saved: {saved.Problem}");
+            }
+        }
+
+        foreach (var retired in (previous?.Cohorts ?? []).Select(c => c.Id).Except(ids, StringComparer.Ordinal))
+        {
+            // A segment built on a retired cohort keeps it alive (and empty) rather than failing the refresh.
+            var deleted = await definitions.DeleteAsync(workspaceId, retired, cancellationToken);
+            if (!deleted.Succeeded)
+            {
+                LogRetiredSegmentKept(workspaceId, retired, deleted.Problem);
+            }
+        }
+    }
+
+    public static string CohortRule(string cohortId) => $"cohort = \"{cohortId}\"";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cohort refresh {RunId} of workspace {WorkspaceId} failed")]
+    private partial void LogRefreshFailed(Exception exception, string workspaceId, long runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Segment of retired cohort {CohortId} in workspace {WorkspaceId} kept: {Problem}")]
+    private partial void LogRetiredSegmentKept(string workspaceId, string cohortId, string? problem);
+}

@@ -1,0 +1,41 @@
+using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Storage;
+using ActorSegments.Domain.Time;
+
+namespace ActorSegments.Grains.Modeling;
+
+/// <summary>A workspace's whole journal in memory, for the trainings that rebuild history.</summary>
+internal static class JournalHistories
+{
+    public static async Task<List<CustomerHistory>> ReadAsync(IJournalScan journal, string workspaceId, CancellationToken cancellationToken)
+    {
+        var histories = new List<CustomerHistory>();
+        await foreach (var history in journal.ScanAsync(workspaceId, cancellationToken))
+        {
+            histories.Add(history);
+        }
+
+        return histories;
+    }
+
+    /// <summary>The earliest and latest occurred-at of behavioral events (model outputs and trait updates aside).</summary>
+    public static (long Start, long End) Span(IEnumerable<CustomerHistory> histories)
+    {
+        var (start, end) = (long.MaxValue, long.MinValue);
+        foreach (var history in histories)
+        {
+            foreach (var entry in history.Entries)
+            {
+                if (ModelOutputs.Is(entry.Event) || TraitUpdates.Is(entry.Event))
+                {
+                    continue;
+                }
+
+                var at = UnixTime.Seconds(entry.Event.OccurredAt);
+                (start, end) = (Math.Min(start, at), Math.Max(end, at));
+            }
+        }
+
+        return start > end ? (0, 0) : (start, end);
+    }
+}

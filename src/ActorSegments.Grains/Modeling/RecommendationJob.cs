@@ -1,0 +1,87 @@
+using ActorSegments.Domain.Modeling.Recommendations;
+using System.Text.Json;
+using ActorSegments.Abstractions.Modeling;
+using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Modeling;
+using ActorSegments.Domain.Storage;
+using ActorSegments.Grains.Segments;
+using Microsoft.Extensions.Options;
+
+namespace ActorSegments.Grains.Modeling;
+
+/// <summary>
+/// Trains item-to-item recommendations from the journal's product views, cart adds and purchases, evaluates them on
+/// the last 30 days against popularity (precision@10, recall@10), stores the version, and writes each customer's
+/// top items (never one it bought) back to its profile.
+/// </summary>
+public sealed class RecommendationJob(
+    IJournalScan journal,
+    IModelStore models,
+    IRecommendationTrainer trainer,
+    SegmentCatalog catalog,
+    ModelOutputPusher pusher,
+    TimeProvider clock,
+    IOptions<ModelingOptions> options)
+{
+    private static readonly TimeSpan EvaluationWindow = TimeSpan.FromDays(30);
+    private const int EvaluatedTop = 10;
+
+    public async Task<int> TrainAsync(string workspaceId, ModelJobProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var model = (await catalog.GetAsync(workspaceId, cancellationToken)).Model;
+
+        progress.Phase("reading journal");
+        var byCustomer = new List<(string CustomerId, ItemInteraction[] Interactions)>();
+        await foreach (var history in journal.ScanAsync(workspaceId, cancellationToken))
+        {
+            var interactions = ItemInteractions.From(history, model).ToArray();
+            if (interactions.Length > 0)
+            {
+                byCustomer.Add((history.CustomerId, interactions));
+            }
+        }
+
+        var all = byCustomer.SelectMany(c => c.Interactions).ToList();
+        if (all.Count == 0)
+        {
+            throw new InsufficientDataException("Recommendations need product interactions (views, cart adds or purchases carrying a product id); the journal has none.");
+        }
+
+        progress.Phase("evaluating");
+        var settings = new RecommendationOptions();
+        var end = all.Max(i => i.At);
+        var evaluation = RecommendationEvaluation.Evaluate(all, end - (long)EvaluationWindow.TotalSeconds, EvaluatedTop, trainer, settings);
+
+        progress.Phase("training");
+        var recommender = trainer.Train(all, settings);
+        var metrics = JsonSerializer.Serialize(new
+        {
+            split = DateTimeOffset.FromUnixTimeSeconds(end - (long)EvaluationWindow.TotalSeconds),
+            k = EvaluatedTop,
+            customers = evaluation.Model.Customers,
+            precision_at_k = evaluation.Model.PrecisionAtK,
+            recall_at_k = evaluation.Model.RecallAtK,
+            popularity_precision_at_k = evaluation.Popularity.PrecisionAtK,
+            popularity_recall_at_k = evaluation.Popularity.RecallAtK,
+            interactions = all.Count,
+        });
+        var version = await models.AddAsync(workspaceId, ModelNames.Recommendations, "item-to-item", metrics, recommender.Serialize(), cancellationToken);
+
+        progress.Phase("writing recommendations");
+        progress.Update(s => s with { Customers = byCustomer.Count });
+        var outputId = $"{ModelNames.Recommendations}-v{version.Version}";
+        var at = clock.GetUtcNow();
+        var count = options.Value.RecommendationsPerCustomer;
+        await pusher.PushAsync(
+            workspaceId,
+            AsyncSequence.From(byCustomer.Select(c =>
+            {
+                var bought = c.Interactions.Where(i => i.Kind == InteractionKind.Purchase).Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal);
+                return (c.CustomerId, ModelOutputs.Create(outputId, at, recommendations: recommender.Recommend(c.Interactions, bought, count)));
+            })),
+            progress.Pushed,
+            cancellationToken);
+        return version.Version;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using ActorSegments.Abstractions.Modeling;
+using ActorSegments.Domain.Modeling;
+using ActorSegments.Domain.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ActorSegments.Grains.Modeling;
+
+/// <summary>
+/// The propensity models each workspace's customers score themselves with when their features change. Read on the
+/// event path, so it never waits: it answers from what it holds and looks for newer versions in the background every
+/// <see cref="ModelingOptions.ScoringModelRefresh"/> (and at once after a training on this silo).
+/// </summary>
+/// <remarks>Without a model loader (a silo hosting no ML), nobody is scored live.</remarks>
+public sealed partial class ScoringModels(IModelStore store, IServiceProvider services, TimeProvider clock, IOptions<ModelingOptions> options, ILogger<ScoringModels> logger)
+{
+    private readonly IScoringModelLoader? _loader = services.GetService<IScoringModelLoader>();
+    private readonly ConcurrentDictionary<string, Entry> _workspaces = new(StringComparer.Ordinal);
+
+    /// <summary>How far a live score must move to be recorded (see <see cref="ModelingOptions.ScoreChangeToRecord"/>).</summary>
+    public double ChangeToRecord => options.Value.ScoreChangeToRecord;
+
+    /// <summary>The models to score with now, by score name; empty until loaded.</summary>
+    public IReadOnlyList<ScoringModel> Current(string workspaceId)
+    {
+        if (_loader is null)
+        {
+            return [];
+        }
+
+        var entry = _workspaces.GetOrAdd(workspaceId, _ => new Entry());
+        var now = clock.GetUtcNow().UtcTicks;
+        if (Volatile.Read(ref entry.CheckAfter) <= now && Interlocked.CompareExchange(ref entry.Loading, 1, 0) == 0)
+        {
+            Volatile.Write(ref entry.CheckAfter, now + options.Value.ScoringModelRefresh.Ticks);
+            _ = Task.Run(() => LoadAsync(workspaceId, entry));
+        }
+
+        return entry.Models;
+    }
+
+    /// <summary>Looks for new versions at the next read (after a training stored one).</summary>
+    public void Invalidate(string workspaceId)
+    {
+        if (_workspaces.TryGetValue(workspaceId, out var entry))
+        {
+            Volatile.Write(ref entry.CheckAfter, 0);
+        }
+    }
+
+    private async Task LoadAsync(string workspaceId, Entry entry)
+    {
+        try
+        {
+            var models = new List<ScoringModel>();
+            foreach (var name in new[] { ModelNames.Purchase30d, ModelNames.Churn60d })
+            {
+                var held = entry.Models.FirstOrDefault(m => m.Name == name);
+                var latest = await store.LatestAsync(workspaceId, name);
+                if (latest is null)
+                {
+                    continue;
+                }
+
+                models.Add(held is not null && held.Version == latest.Version ? held : new ScoringModel(name, latest.Version, _loader!.Load(latest.Payload)));
+            }
+
+            entry.Models = models;
+        }
+        catch (Exception ex)
+        {
+            LogLoadFailed(ex, workspaceId);
+        }
+        finally
+        {
+            Volatile.Write(ref entry.Loading, 0);
+        }
+    }
+
+    private sealed class Entry
+    {
+        // UTC ticks: a long is read and written whole from any thread.
+        public long CheckAfter;
+        public int Loading;
+        public volatile IReadOnlyList<ScoringModel> Models = [];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Loading the scoring models of workspace {WorkspaceId} failed; customers keep the models held before")]
+    private partial void LogLoadFailed(Exception exception, string workspaceId);
+}
+
+/// <summary>A loaded version of one propensity model.</summary>
+public sealed record ScoringModel(string Name, int Version, IScoringModel Model);

@@ -1,0 +1,39 @@
+using ActorSegments.Domain.Storage;
+using ActorSegments.Grains.Features;
+using ActorSegments.Grains.Modeling.Cohorts;
+using ActorSegments.Grains.Storage;
+using ActorSegments.Grains.WakeUps;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ActorSegments.Grains.Tests;
+
+public sealed class SiloServiceRegistrationTests
+{
+    /// <summary>
+    /// The background loops (wake-up sweeper, feature writer, cohort schedule) run with the silo lifecycle, not as
+    /// hosted services: a hosted service stops after the silo it was registered before, and the sweeper once went on
+    /// claiming wake-ups it could no longer deliver.
+    /// </summary>
+    [Fact]
+    public void Background_loops_run_with_the_silo_lifecycle_once_each_and_none_is_a_hosted_service()
+    {
+        var services = new ServiceCollection().AddActorSegmentsGrains();
+
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IHostedService));
+        Assert.Equal(3, services.Count(d => d.ServiceType == typeof(ILifecycleParticipant<ISiloLifecycle>)));
+        foreach (var loop in new[] { typeof(WakeUpSweeper), typeof(FeatureWriter), typeof(CohortScheduler) })
+        {
+            Assert.Single(services, d => d.ServiceType == loop && d.Lifetime == ServiceLifetime.Singleton);
+        }
+    }
+
+    [Fact]
+    public void The_feature_writer_resolves_over_in_memory_storage_as_the_one_participant_of_its_type()
+    {
+        using var provider = new ServiceCollection().AddLogging().AddActorSegmentsInMemoryStorage().AddActorSegmentsGrains().BuildServiceProvider();
+
+        Assert.NotNull(provider.GetRequiredService<FeatureWriter>());
+        Assert.IsType<InMemoryFeatureStore>(provider.GetRequiredService<IFeatureStore>());
+    }
+}

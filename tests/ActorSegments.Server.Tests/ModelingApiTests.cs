@@ -1,0 +1,249 @@
+using ActorSegments.Protos.V1;
+using ActorSegments.Testing;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace ActorSegments.Server.Tests;
+
+/// <summary>
+/// AI cohorts and models over the API: planted behavior groups become named cohorts that are segments at once, ids
+/// and customers' cohorts hold across refreshes, overrides apply, recommendations reach profiles, and too little data
+/// gets a clear answer instead of a model.
+/// </summary>
+public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(fixture)
+{
+    private const int PerGroup = 30;
+
+    [Fact]
+    public async Task Planted_groups_become_named_cohort_segments_that_keep_ids_and_members_across_refreshes()
+    {
+        const string workspace = "cohorts-planted";
+        var groups = await PlantGroupsAsync(workspace);
+
+        var run = await RefreshAndWaitAsync(workspace);
+
+        Assert.Equal("succeeded", run.Status);
+        Assert.Equal(PerGroup * 3, run.Customers);
+        Assert.Equal(PerGroup * 3, run.Cohorts.Sum(c => c.Size));
+        Assert.Equal(run.K, run.Cohorts.Count);
+        Assert.Equal(run.Cohorts.Count, run.Cohorts.Select(c => c.Name).Distinct().Count());
+        Assert.All(run.Cohorts, c => Assert.False(string.IsNullOrWhiteSpace(c.Description)));
+        var cohortOf = new Dictionary<string, string>();
+        foreach (var customer in groups.SelectMany(g => g))
+        {
+            var profile = await Eventually.ReturnsAsync(() => ProfileAsync(workspace, customer), p => p.Cohort.Length > 0);
+            cohortOf[customer] = profile.Cohort;
+            Assert.Equal(profile.Cohort, profile.MergeFields["cohort"]);
+            Assert.Equal(run.Cohorts.Single(c => c.CohortId == profile.Cohort).Name, profile.MergeFields["cohort_name"]);
+        }
+
+        // Each planted group lands in one cohort of its own.
+        var groupCohorts = groups.Select(g => g.Select(c => cohortOf[c]).Distinct().ToList()).ToList();
+        Assert.All(groupCohorts, ids => Assert.Single(ids));
+        Assert.Equal(3, groupCohorts.Select(ids => ids[0]).Distinct().Count());
+
+        // Every cohort is a segment with live counts.
+        foreach (var cohort in run.Cohorts)
+        {
+            var segment = await Eventually.ReturnsAsync(
+                () => Server.Segments.GetSegmentAsync(new GetSegmentRequest { WorkspaceId = workspace, SegmentId = cohort.CohortId }, cancellationToken: Ct).ResponseAsync,
+                s => s.Members == cohort.Size);
+            Assert.Equal($"cohort = \"{cohort.CohortId}\"", segment.Rule);
+            Assert.Equal(cohort.Size, segment.Members);
+        }
+
+        // A pinned name survives a refresh; with no new data, ids and every customer's cohort stay.
+        var pinnedId = run.Cohorts[0].CohortId;
+        await Server.Cohorts.UpdateCohortAsync(new UpdateCohortRequest { WorkspaceId = workspace, CohortId = pinnedId, Name = "VIP Watchlist", Pinned = true }, cancellationToken: Ct);
+        var again = await RefreshAndWaitAsync(workspace);
+
+        Assert.Equal("succeeded", again.Status);
+        Assert.True(again.RunId > run.RunId);
+        Assert.Equal(run.Cohorts.Select(c => c.CohortId).Order(), again.Cohorts.Select(c => c.CohortId).Order());
+        Assert.Equal(0, again.Changed);
+        var listed = await Server.Cohorts.ListCohortsAsync(new ListCohortsRequest { WorkspaceId = workspace }, cancellationToken: Ct);
+        Assert.Equal(again.RunId, listed.RunId);
+        Assert.Equal(("VIP Watchlist", true, "user"), listed.Cohorts.Where(c => c.CohortId == pinnedId).Select(c => (c.Name, c.Pinned, c.LabelSource)).Single());
+        foreach (var customer in cohortOf.Keys.Take(10))
+        {
+            Assert.Equal(cohortOf[customer], (await ProfileAsync(workspace, customer)).Cohort);
+        }
+    }
+
+    [Fact]
+    public async Task A_refresh_with_too_few_customers_fails_with_the_minimum_and_the_count()
+    {
+        const string workspace = "cohorts-sparse";
+        await TrackAsync(workspace, Purchase(Events.NewCustomerId(), DateTimeOffset.UtcNow.AddDays(-2), 10));
+
+        var run = await RefreshAndWaitAsync(workspace);
+
+        Assert.Equal("failed", run.Status);
+        Assert.Contains("at least 50 customers", run.Error, StringComparison.Ordinal);
+        Assert.Contains("has 1", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Settings_refuse_unknown_features_and_out_of_range_k_per_field_and_change_nothing()
+    {
+        const string workspace = "cohorts-settings";
+        var refused = await Assert.ThrowsAsync<RpcException>(() => Server.Cohorts.UpdateCohortSettingsAsync(
+            new UpdateCohortSettingsRequest { WorkspaceId = workspace, Settings = new CohortSettings { FixedK = 99, Features = { "frequency", "shoe_size" } } },
+            cancellationToken: Ct).ResponseAsync);
+        var settings = await Server.Cohorts.GetCohortSettingsAsync(new GetCohortSettingsRequest { WorkspaceId = workspace }, cancellationToken: Ct);
+        var accepted = await Server.Cohorts.UpdateCohortSettingsAsync(
+            new UpdateCohortSettingsRequest { WorkspaceId = workspace, Settings = new CohortSettings { FixedK = 4, Features = { "frequency", "monetary", "recency_days" } } },
+            cancellationToken: Ct);
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal(["settings.features[1]", "settings.fixed_k"], GrpcErrors.ViolatedFields(refused).Order(StringComparer.Ordinal));
+        Assert.Equal((0, 0), (settings.FixedK, settings.Features.Count));
+        Assert.Equal((4, 3), (accepted.FixedK, accepted.Features.Count));
+    }
+
+    [Fact]
+    public async Task Renaming_a_cohort_the_last_run_does_not_have_is_not_found()
+    {
+        var missing = await Assert.ThrowsAsync<RpcException>(() => Server.Cohorts.UpdateCohortAsync(
+            new UpdateCohortRequest { WorkspaceId = "cohorts-none", CohortId = "cohort-9", Name = "Nobody" }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Recommendations_reach_profiles_as_merge_fields_and_never_repeat_a_purchase()
+    {
+        const string workspace = "recs-planted";
+        var now = DateTimeOffset.UtcNow;
+        var customers = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            // Two product families viewed together; half of the customers bought the first item of their family.
+            var customer = Events.NewCustomerId();
+            customers.Add(customer);
+            var family = i % 2 == 0 ? "a" : "b";
+            var events = new List<Event>();
+            for (var p = 1; p <= 3; p++)
+            {
+                events.Add(View(customer, now.AddDays(-40 + p), family, $"{family}-{p}"));
+            }
+
+            if (i % 4 < 2)
+            {
+                events.Add(Cart(customer, now.AddDays(-30), family, $"{family}-1"));
+                events.Add(Purchase(customer, now.AddDays(-30), 20, $"{family}-1"));
+            }
+
+            await TrackAsync(workspace, [.. events]);
+        }
+
+        var newcomer = Events.NewCustomerId();
+        await TrackAsync(workspace, View(newcomer, now.AddDays(-1), "a", "a-1"));
+
+        var training = await TrainAndWaitAsync(workspace, "recommendations");
+        var profile = await Eventually.ReturnsAsync(() => ProfileAsync(workspace, newcomer), p => p.Recommendations.Count > 0);
+        var buyer = await ProfileAsync(workspace, customers[0]);
+        var models = await Server.Models.ListModelsAsync(new ListModelsRequest { WorkspaceId = workspace }, cancellationToken: Ct);
+
+        Assert.Equal(("succeeded", 1), (training.State, training.Version));
+        Assert.Contains(profile.Recommendations.Take(2), r => r is "a-2" or "a-3");
+        Assert.Equal(profile.Recommendations[0], profile.MergeFields["rec_1"]);
+        Assert.DoesNotContain("a-1", buyer.Recommendations);
+        Assert.True(models.Models.Single().Metrics.Fields.ContainsKey("precision_at_k"));
+    }
+
+    [Fact]
+    public async Task Training_a_propensity_model_on_too_little_history_fails_and_says_what_is_missing()
+    {
+        const string workspace = "propensity-sparse";
+        await TrackAsync(workspace, Purchase(Events.NewCustomerId(), DateTimeOffset.UtcNow.AddDays(-3), 15));
+
+        var training = await TrainAndWaitAsync(workspace, "purchase_30d");
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => Server.Models.TrainModelAsync(new TrainModelRequest { WorkspaceId = workspace, Name = "lifetime_value" }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal("failed", training.State);
+        Assert.Contains("days", training.Problem, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, unknown.StatusCode);
+        Assert.Equal(["name"], GrpcErrors.ViolatedFields(unknown));
+    }
+
+    /// <summary>Three clearly different groups: recent big spenders, heavy browsers who abandon carts, and lapsed one-time buyers.</summary>
+    private async Task<List<List<string>>> PlantGroupsAsync(string workspace)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var groups = new List<List<string>> { new(), new(), new() };
+        for (var i = 0; i < PerGroup; i++)
+        {
+            var spender = Events.NewCustomerId();
+            groups[0].Add(spender);
+            await TrackAsync(workspace, [.. Enumerable.Range(0, 6).Select(d => Purchase(spender, now.AddDays(-2 - (d * 3)), 400 + i))]);
+
+            var browser = Events.NewCustomerId();
+            groups[1].Add(browser);
+            await TrackAsync(workspace, [.. Enumerable.Range(0, 12).Select(d => View(browser, now.AddHours(-5 - (d * 20)), "Audio", $"p-{d}")), Cart(browser, now.AddDays(-1), "Audio", "p-1"), Cart(browser, now.AddDays(-2), "Audio", "p-2")]);
+
+            var lapsed = Events.NewCustomerId();
+            groups[2].Add(lapsed);
+            await TrackAsync(workspace, Purchase(lapsed, now.AddDays(-250 - i), 25));
+        }
+
+        return groups;
+    }
+
+    private async Task<CohortRun> RefreshAndWaitAsync(string workspace)
+    {
+        var started = await Server.Cohorts.RefreshCohortsAsync(new RefreshCohortsRequest { WorkspaceId = workspace }, cancellationToken: Ct);
+        return await Eventually.ReturnsAsync(
+            () => Server.Cohorts.GetCohortRunAsync(new GetCohortRunRequest { WorkspaceId = workspace, RunId = started.RunId }, cancellationToken: Ct).ResponseAsync,
+            r => r.Status != "running",
+            TimeSpan.FromMinutes(3));
+    }
+
+    private async Task<ModelTraining> TrainAndWaitAsync(string workspace, string name)
+    {
+        await Server.Models.TrainModelAsync(new TrainModelRequest { WorkspaceId = workspace, Name = name }, cancellationToken: Ct);
+        return await Eventually.ReturnsAsync(
+            () => Server.Models.GetModelTrainingAsync(new GetModelTrainingRequest { WorkspaceId = workspace }, cancellationToken: Ct).ResponseAsync,
+            t => t.State != "running",
+            TimeSpan.FromMinutes(3));
+    }
+
+    private Task<CustomerProfile> ProfileAsync(string workspace, string customer) =>
+        Server.Profiles.GetCustomerAsync(new GetCustomerRequest { WorkspaceId = workspace, CustomerId = customer }, cancellationToken: Ct).ResponseAsync;
+
+    private async Task TrackAsync(string workspace, params Event[] events)
+    {
+        var batch = new TrackBatchRequest();
+        batch.Events.AddRange(events.Select(e => { e.WorkspaceId = workspace; return e; }));
+        await Server.Ingest.TrackBatchAsync(batch, cancellationToken: Ct);
+    }
+
+    private static Event Purchase(string customer, DateTimeOffset at, double revenue, string? product = null)
+    {
+        var e = Events.Make(customer, "purchase", occurredAt: at);
+        e.Properties["revenue"] = Value.ForNumber(revenue);
+        if (product is not null)
+        {
+            e.Properties["product_id"] = Value.ForString(product);
+        }
+
+        return e;
+    }
+
+    private static Event View(string customer, DateTimeOffset at, string category, string product)
+    {
+        var e = Events.Make(customer, "product_viewed", occurredAt: at);
+        e.Properties["category"] = Value.ForString(category);
+        e.Properties["product_id"] = Value.ForString(product);
+        return e;
+    }
+
+    private static Event Cart(string customer, DateTimeOffset at, string category, string product)
+    {
+        var e = Events.Make(customer, "cart_added", occurredAt: at);
+        e.Properties["category"] = Value.ForString(category);
+        e.Properties["product_id"] = Value.ForString(product);
+        e.Properties["price"] = Value.ForNumber(20);
+        return e;
+    }
+}
