@@ -167,6 +167,61 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         Assert.Equal(["name"], GrpcErrors.ViolatedFields(unknown));
     }
 
+    [Fact]
+    public async Task A_trained_purchase_model_scores_every_customer_and_a_customer_rescored_when_it_buys_again()
+    {
+        const string workspace = "propensity-planted";
+        var now = DateTimeOffset.UtcNow;
+        var random = new Random(7);
+        var occasional = new List<string>();
+        var batch = new List<Event>();
+        for (var i = 0; i < 360; i++)
+        {
+            // Regulars buy every one to three weeks throughout; occasional buyers once; lapsing ones stop at some point.
+            var customer = Events.NewCustomerId();
+            var kind = i % 3;
+            var start = now.AddDays(-240 + random.Next(0, 30));
+            var stop = kind == 2 ? now.AddDays(-random.Next(40, 200)) : now;
+            if (kind == 1)
+            {
+                occasional.Add(customer);
+                batch.Add(Purchase(customer, now.AddDays(-random.Next(31, 230)), 30));
+            }
+            else
+            {
+                for (var at = start; at < stop; at = at.AddDays(random.Next(7, 22)))
+                {
+                    batch.Add(Purchase(customer, at, 50 + random.Next(0, 100)));
+                }
+            }
+
+            if (batch.Count > 800)
+            {
+                await TrackAsync(workspace, [.. batch]);
+                batch.Clear();
+            }
+        }
+
+        await TrackAsync(workspace, [.. batch]);
+        var training = await TrainAndWaitAsync(workspace, "purchase_30d");
+        var models = await Server.Models.ListModelsAsync(new ListModelsRequest { WorkspaceId = workspace }, cancellationToken: Ct);
+        var customer0 = occasional[0];
+        var before = await Eventually.ReturnsAsync(() => ProfileAsync(workspace, customer0), p => p.Scores.ContainsKey("purchase_30d"));
+
+        // Buying every few days now moves the score at once, recorded with the purchases.
+        await TrackAsync(workspace, [.. Enumerable.Range(1, 6).Select(d => Purchase(customer0, now.AddDays(-d * 3), 80))]);
+        var after = await ProfileAsync(workspace, customer0);
+
+        Assert.Equal(("succeeded", 1, ""), (training.State, training.Version, training.Problem));
+        Assert.Equal(training.Customers, training.Pushed);
+        Assert.Equal(360, training.Customers);
+        var metrics = models.Models.Single().Metrics.Fields;
+        Assert.InRange(metrics["auc"].NumberValue, 0.7, 1.0);
+        Assert.True(metrics.ContainsKey("calibration"));
+        Assert.True(after.Scores["purchase_30d"] > before.Scores["purchase_30d"] + 0.05, $"score {before.Scores["purchase_30d"]} -> {after.Scores["purchase_30d"]}");
+        Assert.Equal(after.Scores["purchase_30d"].ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), after.MergeFields["score_purchase_30d"]);
+    }
+
     /// <summary>Three clearly different groups: recent big spenders, heavy browsers who abandon carts, and lapsed one-time buyers.</summary>
     private async Task<List<List<string>>> PlantGroupsAsync(string workspace)
     {

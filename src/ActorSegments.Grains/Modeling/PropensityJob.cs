@@ -46,7 +46,7 @@ public sealed class PropensityJob(
         var trained = trainer.Train(train.ToPropensityDataset(), holdout.ToPropensityDataset(), new PropensityOptions(), cancellationToken);
         var metrics = Metrics(trained, train, cutoffs);
         var version = await models.AddAsync(workspaceId, name, "propensity", metrics, trained.Payload, cancellationToken);
-        scoring.Invalidate(workspaceId);
+        await scoring.ReloadAsync(workspaceId);
 
         progress.Phase("scoring customers");
         await featureWriter.FlushAsync(cancellationToken);

@@ -41,13 +41,15 @@ public sealed partial class ScoringModels(IModelStore store, IServiceProvider se
         return entry.Models;
     }
 
-    /// <summary>Looks for new versions at the next read (after a training stored one).</summary>
-    public void Invalidate(string workspaceId)
+    /// <summary>
+    /// Loads the newest versions now (a training on this silo stored one), so the next event is scored with it; other
+    /// silos find it within their refresh period. A load running meanwhile is harmless: both end with the newest.
+    /// </summary>
+    public Task ReloadAsync(string workspaceId)
     {
-        if (_workspaces.TryGetValue(workspaceId, out var entry))
-        {
-            Volatile.Write(ref entry.CheckAfter, 0);
-        }
+        var entry = _workspaces.GetOrAdd(workspaceId, _ => new Entry());
+        Volatile.Write(ref entry.CheckAfter, clock.GetUtcNow().UtcTicks + options.Value.ScoringModelRefresh.Ticks);
+        return _loader is null ? Task.CompletedTask : LoadAsync(workspaceId, entry);
     }
 
     private async Task LoadAsync(string workspaceId, Entry entry)

@@ -47,7 +47,7 @@ public sealed partial class RuleDocumentationTests
     /// <summary>Lines of each fenced block without a language (the rule examples and the error examples).</summary>
     private static List<List<string>> CodeBlocks()
     {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "rules.md"));
+        var lines = File.ReadAllLines(RepositoryFiles.Path("docs", "rules.md"));
         var blocks = new List<List<string>>();
         List<string>? current = null;
         var fenced = false;
@@ -70,19 +70,6 @@ public sealed partial class RuleDocumentationTests
         }
 
         return blocks;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ActorSegments.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ActorSegments.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"^(?<rule>\S.*?)\s{2,}(?<line>\d+):(?<column>\d+)\s+(?<message>.+)$")]

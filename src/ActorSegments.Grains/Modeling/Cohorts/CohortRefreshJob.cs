@@ -37,7 +37,12 @@ public sealed partial class CohortRefreshJob(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogRefreshFailed(ex, run.WorkspaceId, run.RunId);
+            // Too little data is an answer for the run record, not an error for the operator's log.
+            if (ex is not InsufficientDataException)
+            {
+                LogRefreshFailed(ex, run.WorkspaceId, run.RunId);
+            }
+
             await progress.FinishAsync(CohortRunStatus.Failed, ex is InsufficientDataException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
         }
 
