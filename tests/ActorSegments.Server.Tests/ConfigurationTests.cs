@@ -15,6 +15,9 @@ public sealed class ConfigurationTests
     [InlineData("--ActorSegments:WakeUps:Interval=00:10:00", "ActorSegments__WakeUps__Interval", "at most 00:01:00 (got 00:10:00)")]
     [InlineData("--ActorSegments:Postgres:ConnectionString=Port=5432", "ActorSegments__Postgres__ConnectionString", "names no Host")]
     [InlineData("--ActorSegments:Ingest:MaxBatchSize=0", "ActorSegments__Ingest__MaxBatchSize", "1-10000 (got 0)")]
+    [InlineData("--ActorSegments:Modeling:MinK=9", "ActorSegments__Modeling__MinK", "2 or more and at most MaxK (8) (got 9)")]
+    [InlineData("--ActorSegments:Modeling:PushConcurrency=0", "ActorSegments__Modeling__PushConcurrency", "1-10000 (got 0)")]
+    [InlineData("--ActorSegments:Modeling:Labeler:Provider=ollama", "ActorSegments__Modeling__Labeler__Endpoint", "is required with the \"ollama\" provider")]
     public void Build_InvalidSetting_FailsNamingTheSettingAndItsEnvironmentVariable(string arg, string variable, string expected)
     {
         var ex = Assert.Throws<OptionsValidationException>(() => ServerApplication.Build([arg]));

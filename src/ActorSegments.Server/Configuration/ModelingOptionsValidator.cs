@@ -13,7 +13,8 @@ internal sealed class ModelingOptionsValidator : IValidateOptions<ModelingOption
         Check(failures, options.CohortRefreshEvery >= TimeSpan.Zero, nameof(ModelingOptions.CohortRefreshEvery), "0 (off) or more", options.CohortRefreshEvery);
         Check(failures, options.ScheduleCheckEvery >= TimeSpan.FromSeconds(1), nameof(ModelingOptions.ScheduleCheckEvery), "at least 00:00:01", options.ScheduleCheckEvery);
         Check(failures, options.MinimumCustomersForCohorts >= 2, nameof(ModelingOptions.MinimumCustomersForCohorts), "at least 2", options.MinimumCustomersForCohorts);
-        Check(failures, options.MinK >= 2 && options.MinK <= options.MaxK && options.MaxK <= 30, $"{nameof(ModelingOptions.MinK)} and {nameof(ModelingOptions.MaxK)}", "2 <= MinK <= MaxK <= 30", $"{options.MinK} and {options.MaxK}");
+        Check(failures, options.MinK >= 2 && options.MinK <= options.MaxK, nameof(ModelingOptions.MinK), $"2 or more and at most MaxK ({options.MaxK})", options.MinK);
+        Check(failures, options.MaxK <= 30, nameof(ModelingOptions.MaxK), "at most 30", options.MaxK);
         Check(failures, options.Seeds is >= 1 and <= 50, nameof(ModelingOptions.Seeds), "1-50", options.Seeds);
         Check(failures, options.TrainingSample >= 1_000, nameof(ModelingOptions.TrainingSample), "at least 1000", options.TrainingSample);
         Check(failures, options.ScoringModelRefresh >= TimeSpan.FromSeconds(1), nameof(ModelingOptions.ScoringModelRefresh), "at least 00:00:01", options.ScoringModelRefresh);
