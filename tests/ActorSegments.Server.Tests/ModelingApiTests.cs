@@ -1,7 +1,8 @@
 using ActorSegments.Protos.V1;
 using ActorSegments.Testing;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+
+using static ActorSegments.Server.Tests.ModelingScenario;
 
 namespace ActorSegments.Server.Tests;
 
@@ -12,15 +13,13 @@ namespace ActorSegments.Server.Tests;
 /// </summary>
 public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(fixture)
 {
-    private const int PerGroup = 30;
-
     [Fact]
     public async Task Planted_groups_become_named_cohort_segments_that_keep_ids_and_members_across_refreshes()
     {
         const string workspace = "cohorts-planted";
-        var groups = await PlantGroupsAsync(workspace);
+        var groups = await PlantGroupsAsync(Server, workspace);
 
-        var run = await RefreshAndWaitAsync(workspace);
+        var run = await RefreshAndWaitAsync(Server, workspace);
 
         Assert.Equal("succeeded", run.Status);
         Assert.Equal(PerGroup * 3, run.Customers);
@@ -31,7 +30,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         var cohortOf = new Dictionary<string, string>();
         foreach (var customer in groups.SelectMany(g => g))
         {
-            var profile = await Eventually.ReturnsAsync(() => ProfileAsync(workspace, customer), p => p.Cohort.Length > 0);
+            var profile = await Eventually.ReturnsAsync(() => ProfileAsync(Server, workspace, customer), p => p.Cohort.Length > 0);
             cohortOf[customer] = profile.Cohort;
             Assert.Equal(profile.Cohort, profile.MergeFields["cohort"]);
             Assert.Equal(run.Cohorts.Single(c => c.CohortId == profile.Cohort).Name, profile.MergeFields["cohort_name"]);
@@ -55,7 +54,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         // A pinned name survives a refresh; with no new data, ids and every customer's cohort stay.
         var pinnedId = run.Cohorts[0].CohortId;
         await Server.Cohorts.UpdateCohortAsync(new UpdateCohortRequest { WorkspaceId = workspace, CohortId = pinnedId, Name = "VIP Watchlist", Pinned = true }, cancellationToken: Ct);
-        var again = await RefreshAndWaitAsync(workspace);
+        var again = await RefreshAndWaitAsync(Server, workspace);
 
         Assert.Equal("succeeded", again.Status);
         Assert.True(again.RunId > run.RunId);
@@ -66,7 +65,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         Assert.Equal(("VIP Watchlist", true, "user"), listed.Cohorts.Where(c => c.CohortId == pinnedId).Select(c => (c.Name, c.Pinned, c.LabelSource)).Single());
         foreach (var customer in cohortOf.Keys.Take(10))
         {
-            Assert.Equal(cohortOf[customer], (await ProfileAsync(workspace, customer)).Cohort);
+            Assert.Equal(cohortOf[customer], (await ProfileAsync(Server, workspace, customer)).Cohort);
         }
     }
 
@@ -74,9 +73,9 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
     public async Task A_refresh_with_too_few_customers_fails_with_the_minimum_and_the_count()
     {
         const string workspace = "cohorts-sparse";
-        await TrackAsync(workspace, Purchase(Events.NewCustomerId(), DateTimeOffset.UtcNow.AddDays(-2), 10));
+        await TrackAsync(Server, workspace, Purchase(Events.NewCustomerId(), DateTimeOffset.UtcNow.AddDays(-2), 10));
 
-        var run = await RefreshAndWaitAsync(workspace);
+        var run = await RefreshAndWaitAsync(Server, workspace);
 
         Assert.Equal("failed", run.Status);
         Assert.Contains("at least 50 customers", run.Error, StringComparison.Ordinal);
@@ -134,15 +133,15 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
                 events.Add(Purchase(customer, now.AddDays(-30), 20, $"{family}-1"));
             }
 
-            await TrackAsync(workspace, [.. events]);
+            await TrackAsync(Server, workspace, [.. events]);
         }
 
         var newcomer = Events.NewCustomerId();
-        await TrackAsync(workspace, View(newcomer, now.AddDays(-1), "a", "a-1"));
+        await TrackAsync(Server, workspace, View(newcomer, now.AddDays(-1), "a", "a-1"));
 
-        var training = await TrainAndWaitAsync(workspace, "recommendations");
-        var profile = await Eventually.ReturnsAsync(() => ProfileAsync(workspace, newcomer), p => p.Recommendations.Count > 0);
-        var buyer = await ProfileAsync(workspace, customers[0]);
+        var training = await TrainAndWaitAsync(Server, workspace, "recommendations");
+        var profile = await Eventually.ReturnsAsync(() => ProfileAsync(Server, workspace, newcomer), p => p.Recommendations.Count > 0);
+        var buyer = await ProfileAsync(Server, workspace, customers[0]);
         var models = await Server.Models.ListModelsAsync(new ListModelsRequest { WorkspaceId = workspace }, cancellationToken: Ct);
 
         Assert.Equal(("succeeded", 1), (training.State, training.Version));
@@ -156,9 +155,9 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
     public async Task Training_a_propensity_model_on_too_little_history_fails_and_says_what_is_missing()
     {
         const string workspace = "propensity-sparse";
-        await TrackAsync(workspace, Purchase(Events.NewCustomerId(), DateTimeOffset.UtcNow.AddDays(-3), 15));
+        await TrackAsync(Server, workspace, Purchase(Events.NewCustomerId(), DateTimeOffset.UtcNow.AddDays(-3), 15));
 
-        var training = await TrainAndWaitAsync(workspace, "purchase_30d");
+        var training = await TrainAndWaitAsync(Server, workspace, "purchase_30d");
         var unknown = await Assert.ThrowsAsync<RpcException>(() => Server.Models.TrainModelAsync(new TrainModelRequest { WorkspaceId = workspace, Name = "lifetime_value" }, cancellationToken: Ct).ResponseAsync);
 
         Assert.Equal("failed", training.State);
@@ -197,20 +196,20 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
 
             if (batch.Count > 800)
             {
-                await TrackAsync(workspace, [.. batch]);
+                await TrackAsync(Server, workspace, [.. batch]);
                 batch.Clear();
             }
         }
 
-        await TrackAsync(workspace, [.. batch]);
-        var training = await TrainAndWaitAsync(workspace, "purchase_30d");
+        await TrackAsync(Server, workspace, [.. batch]);
+        var training = await TrainAndWaitAsync(Server, workspace, "purchase_30d");
         var models = await Server.Models.ListModelsAsync(new ListModelsRequest { WorkspaceId = workspace }, cancellationToken: Ct);
         var customer0 = occasional[0];
-        var before = await Eventually.ReturnsAsync(() => ProfileAsync(workspace, customer0), p => p.Scores.ContainsKey("purchase_30d"));
+        var before = await Eventually.ReturnsAsync(() => ProfileAsync(Server, workspace, customer0), p => p.Scores.ContainsKey("purchase_30d"));
 
         // Buying every few days now moves the score at once, recorded with the purchases.
-        await TrackAsync(workspace, [.. Enumerable.Range(1, 6).Select(d => Purchase(customer0, now.AddDays(-d * 3), 80))]);
-        var after = await ProfileAsync(workspace, customer0);
+        await TrackAsync(Server, workspace, [.. Enumerable.Range(1, 6).Select(d => Purchase(customer0, now.AddDays(-d * 3), 80))]);
+        var after = await ProfileAsync(Server, workspace, customer0);
 
         Assert.Equal(("succeeded", 1, ""), (training.State, training.Version, training.Problem));
         Assert.Equal(training.Customers, training.Pushed);
@@ -220,85 +219,5 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         Assert.True(metrics.ContainsKey("calibration"));
         Assert.True(after.Scores["purchase_30d"] > before.Scores["purchase_30d"] + 0.05, $"score {before.Scores["purchase_30d"]} -> {after.Scores["purchase_30d"]}");
         Assert.Equal(after.Scores["purchase_30d"].ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), after.MergeFields["score_purchase_30d"]);
-    }
-
-    /// <summary>Three clearly different groups: recent big spenders, heavy browsers who abandon carts, and lapsed one-time buyers.</summary>
-    private async Task<List<List<string>>> PlantGroupsAsync(string workspace)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var groups = new List<List<string>> { new(), new(), new() };
-        for (var i = 0; i < PerGroup; i++)
-        {
-            var spender = Events.NewCustomerId();
-            groups[0].Add(spender);
-            await TrackAsync(workspace, [.. Enumerable.Range(0, 6).Select(d => Purchase(spender, now.AddDays(-2 - (d * 3)), 400 + i))]);
-
-            var browser = Events.NewCustomerId();
-            groups[1].Add(browser);
-            await TrackAsync(workspace, [.. Enumerable.Range(0, 12).Select(d => View(browser, now.AddHours(-5 - (d * 20)), "Audio", $"p-{d}")), Cart(browser, now.AddDays(-1), "Audio", "p-1"), Cart(browser, now.AddDays(-2), "Audio", "p-2")]);
-
-            var lapsed = Events.NewCustomerId();
-            groups[2].Add(lapsed);
-            await TrackAsync(workspace, Purchase(lapsed, now.AddDays(-250 - i), 25));
-        }
-
-        return groups;
-    }
-
-    private async Task<CohortRun> RefreshAndWaitAsync(string workspace)
-    {
-        var started = await Server.Cohorts.RefreshCohortsAsync(new RefreshCohortsRequest { WorkspaceId = workspace }, cancellationToken: Ct);
-        return await Eventually.ReturnsAsync(
-            () => Server.Cohorts.GetCohortRunAsync(new GetCohortRunRequest { WorkspaceId = workspace, RunId = started.RunId }, cancellationToken: Ct).ResponseAsync,
-            r => r.Status != "running",
-            TimeSpan.FromMinutes(3));
-    }
-
-    private async Task<ModelTraining> TrainAndWaitAsync(string workspace, string name)
-    {
-        await Server.Models.TrainModelAsync(new TrainModelRequest { WorkspaceId = workspace, Name = name }, cancellationToken: Ct);
-        return await Eventually.ReturnsAsync(
-            () => Server.Models.GetModelTrainingAsync(new GetModelTrainingRequest { WorkspaceId = workspace }, cancellationToken: Ct).ResponseAsync,
-            t => t.State != "running",
-            TimeSpan.FromMinutes(3));
-    }
-
-    private Task<CustomerProfile> ProfileAsync(string workspace, string customer) =>
-        Server.Profiles.GetCustomerAsync(new GetCustomerRequest { WorkspaceId = workspace, CustomerId = customer }, cancellationToken: Ct).ResponseAsync;
-
-    private async Task TrackAsync(string workspace, params Event[] events)
-    {
-        var batch = new TrackBatchRequest();
-        batch.Events.AddRange(events.Select(e => { e.WorkspaceId = workspace; return e; }));
-        await Server.Ingest.TrackBatchAsync(batch, cancellationToken: Ct);
-    }
-
-    private static Event Purchase(string customer, DateTimeOffset at, double revenue, string? product = null)
-    {
-        var e = Events.Make(customer, "purchase", occurredAt: at);
-        e.Properties["revenue"] = Value.ForNumber(revenue);
-        if (product is not null)
-        {
-            e.Properties["product_id"] = Value.ForString(product);
-        }
-
-        return e;
-    }
-
-    private static Event View(string customer, DateTimeOffset at, string category, string product)
-    {
-        var e = Events.Make(customer, "product_viewed", occurredAt: at);
-        e.Properties["category"] = Value.ForString(category);
-        e.Properties["product_id"] = Value.ForString(product);
-        return e;
-    }
-
-    private static Event Cart(string customer, DateTimeOffset at, string category, string product)
-    {
-        var e = Events.Make(customer, "cart_added", occurredAt: at);
-        e.Properties["category"] = Value.ForString(category);
-        e.Properties["product_id"] = Value.ForString(product);
-        e.Properties["price"] = Value.ForNumber(20);
-        return e;
     }
 }
