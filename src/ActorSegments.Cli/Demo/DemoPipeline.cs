@@ -31,6 +31,7 @@ internal sealed class DemoPipeline(ServerConnection connection, IAnsiConsole con
         var loaded = await LoadAsync(data, customers, cancellationToken);
         await DefineAsync(data.Segments, cancellationToken);
         var segments = await WaitUntilLiveAsync(data.Segments, cancellationToken);
+        var cohorts = await CohortsAsync(cancellationToken);
         var profiles = await ReadProfilesAsync(customers, cancellationToken);
         return new DemoResult(
             loaded,
@@ -38,7 +39,31 @@ internal sealed class DemoPipeline(ServerConnection connection, IAnsiConsole con
             segments,
             DemoFigures.Rfm(profiles),
             DemoFigures.Lifecycle(profiles),
-            await ExplainAsync(segments, cancellationToken));
+            await ExplainAsync(segments, cancellationToken))
+        {
+            Cohorts = cohorts,
+        };
+    }
+
+    /// <summary>Refreshes the AI cohorts and waits for the run; a server without them, or too little data, is reported, not fatal.</summary>
+    private async Task<CohortRun?> CohortsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var run = await connection.Cohorts.RefreshCohortsAsync(new RefreshCohortsRequest { WorkspaceId = connection.Workspace }, cancellationToken: cancellationToken);
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (run.Status == "running" && waited.Elapsed < StalledAfter * 5)
+            {
+                await Task.Delay(LivePollInterval, cancellationToken);
+                run = await connection.Cohorts.GetCohortRunAsync(new GetCohortRunRequest { WorkspaceId = connection.Workspace, RunId = run.RunId }, cancellationToken: cancellationToken);
+            }
+
+            return run;
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unimplemented)
+        {
+            return null;
+        }
     }
 
     private async Task<IngestSummary> LoadAsync(DemoData data, SortedSet<string> customers, CancellationToken cancellationToken)

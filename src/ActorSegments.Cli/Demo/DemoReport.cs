@@ -1,5 +1,6 @@
 using ActorSegments.Cli.Data.Retail;
 using ActorSegments.Cli.Rendering;
+using ActorSegments.Protos.V1;
 using Spectre.Console;
 
 namespace ActorSegments.Cli.Demo;
@@ -42,6 +43,7 @@ internal static class DemoReport
         }
 
         console.Write(lifecycle);
+        WriteCohorts(console, result.Cohorts);
         if (result.Explained is { } explained)
         {
             ProfileView.Write(console, explained.Profile);
@@ -54,6 +56,36 @@ internal static class DemoReport
                 console.MarkupLineInterpolated($"[yellow]{explained.ExplainProblem}[/]");
             }
         }
+    }
+
+    private static void WriteCohorts(IAnsiConsole console, CohortRun? run)
+    {
+        if (run is null)
+        {
+            return;
+        }
+
+        if (run.Status != "succeeded")
+        {
+            console.MarkupLineInterpolated($"[yellow]AI cohorts not computed: {(run.Error.Length > 0 ? run.Error : run.Status + " " + run.Phase)}[/]");
+            return;
+        }
+
+        var table = new Table()
+            .Title($"AI cohorts (k = {run.K}, chosen by elbow and silhouette; silhouette {run.Silhouette.ToString("0.00", Formats.Culture)}; each is segment cohort-N)")
+            .AddColumns("cohort", "name", "customers", "share", "description");
+        var total = Math.Max(1, run.Cohorts.Sum(c => c.Size));
+        foreach (var cohort in run.Cohorts.OrderByDescending(c => c.Size))
+        {
+            table.AddRow(
+                Markup.Escape(cohort.CohortId),
+                Markup.Escape(cohort.Name),
+                Formats.Count(cohort.Size),
+                ((double)cohort.Size / total).ToString("0%", Formats.Culture),
+                Markup.Escape(cohort.Description));
+        }
+
+        console.Write(table);
     }
 
     private static void AddRow(Table table, string name, Distribution d) =>

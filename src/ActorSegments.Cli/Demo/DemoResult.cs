@@ -17,7 +17,11 @@ internal sealed record DemoResult(
     IReadOnlyList<SegmentCount> Segments,
     RfmFigures? Rfm,
     IReadOnlyList<StageCount> Lifecycle,
-    ExplainedCustomer? Explained);
+    ExplainedCustomer? Explained)
+{
+    /// <summary>The AI cohort refresh run after the segments were live; null when the server has no cohorts.</summary>
+    public CohortRun? Cohorts { get; init; }
+}
 
 internal sealed record SegmentCount(string SegmentId, string Rule, long Members);
 

@@ -61,6 +61,8 @@ public sealed class SyntheticDemoTests
         Assert.All(DemoSegment.Synthetic, s => Assert.Contains(s.Id, console.Text, StringComparison.Ordinal));
         Assert.Contains("RFM of the", console.Text, StringComparison.Ordinal);
         Assert.Contains("lifecycle stages", console.Text, StringComparison.Ordinal);
+        Assert.Contains("AI cohorts (k = ", console.Text, StringComparison.Ordinal);
+        Assert.Contains("cohort-1", console.Text, StringComparison.Ordinal);
         Assert.Contains("champions: matches (member)", console.Text, StringComparison.Ordinal);
     }
 }
