@@ -1,6 +1,9 @@
+using CohortRunStatus = ActorSegments.Domain.Modeling.CohortRunStatus;
+using ActorSegments.Domain.Storage;
 using ActorSegments.Protos.V1;
 using ActorSegments.Testing;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 using static ActorSegments.Server.Tests.ModelingScenario;
 
@@ -80,6 +83,22 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         Assert.Equal("failed", run.Status);
         Assert.Contains("at least 50 customers", run.Error, StringComparison.Ordinal);
         Assert.Contains("has 1", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_left_running_by_a_stopped_silo_is_marked_interrupted_when_cohorts_are_next_used()
+    {
+        const string workspace = "cohorts-orphan";
+        var store = Server.Services.GetRequiredService<ICohortStore>();
+        var orphanId = await store.NextRunIdAsync(workspace, Ct);
+        await store.SaveRunAsync(new Domain.Modeling.CohortRun(workspace, orphanId, CohortRunStatus.Running, "manual", DateTimeOffset.UtcNow.AddHours(-1), null, "pushing", [], 0, 0, 0, [], [], 0, 0, 0, null), Ct);
+
+        var next = await RefreshAndWaitAsync(Server, workspace);
+        var orphan = await Server.Cohorts.GetCohortRunAsync(new GetCohortRunRequest { WorkspaceId = workspace, RunId = orphanId }, cancellationToken: Ct);
+
+        Assert.Equal("failed", orphan.Status);
+        Assert.Contains("interrupted in phase 'pushing'", orphan.Error, StringComparison.Ordinal);
+        Assert.True(next.RunId > orphanId);
     }
 
     [Fact]

@@ -18,6 +18,24 @@ public sealed class CohortGrain(ICohortStore store, CohortRefreshJob job, TimePr
 
     private string WorkspaceId => ModelingGrainKey.WorkspaceOf(ModelingGrainKey.CohortsPrefix, this.GetPrimaryKeyString());
 
+    /// <summary>Runs recorded as running when this activation starts ran in an activation that is gone (its silo stopped).</summary>
+    private const int RunsCheckedOnActivation = 10;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var orphan in (await store.ListRunsAsync(WorkspaceId, RunsCheckedOnActivation, cancellationToken)).Where(r => r.Status == CohortRunStatus.Running))
+        {
+            await store.SaveRunAsync(
+                orphan with
+                {
+                    Status = CohortRunStatus.Failed,
+                    FinishedAt = clock.GetUtcNow(),
+                    Error = $"interrupted in phase '{orphan.Phase}': the silo running it stopped; the next refresh starts over",
+                },
+                cancellationToken);
+        }
+    }
+
     public async Task<long> RefreshAsync(string trigger)
     {
         ArgumentException.ThrowIfNullOrEmpty(trigger);
