@@ -1,0 +1,39 @@
+namespace ActorSegments.MlCheck.Tests;
+
+/// <summary>The whole check on planted data: it must run on any machine, with or without the real data set.</summary>
+public sealed class SyntheticDataTests
+{
+    private const int Customers = 360;
+
+    [Fact]
+    public async Task Finds_the_planted_structure_and_exports_the_rows_for_the_peer()
+    {
+        using var run = CheckRun.Create();
+        var (path, cleanLines) = SyntheticRetail.Write(run.Directory, Customers, seed: 11);
+
+        await run.RunAsync(path, quick: false);
+
+        foreach (var section in new[] { "## Data", "## Cohorts", "## Propensity", "### purchase_30d", "### churn_60d", "## Recommendations" })
+        {
+            Assert.Contains(section, run.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"| and UnitPrice > 0 | {cleanLines:N0} | {Customers} |", run.Output, StringComparison.Ordinal);
+        Assert.Equal(Customers, run.Figures["customers"]);
+        Assert.InRange(run.Figures["k"], 3, 8);
+        Assert.InRange(run.Figures["silhouette_full"], double.Epsilon, 1);
+
+        // Recent buying predicts the next weeks by construction; the exact AUC depends on the draw, not on being > 0.5.
+        Assert.True(run.Figures["auc_purchase_30d"] > 0.7, $"purchase_30d AUC {run.Figures["auc_purchase_30d"]}");
+        Assert.True(run.Figures["auc_churn_60d"] > 0.7, $"churn_60d AUC {run.Figures["auc_churn_60d"]}");
+
+        // Customers keep to their product family; popularity mixes the families.
+        Assert.True(run.Figures["rec_precision_at_10"] > run.Figures["rec_popularity_precision_at_10"],
+            $"model {run.Figures["rec_precision_at_10"]}, popularity {run.Figures["rec_popularity_precision_at_10"]}");
+
+        Assert.Equal(Customers + 1, run.ExportedLines("cohorts.csv").Length);
+        Assert.EndsWith(",label,our_score", run.ExportedLines("propensity_purchase_30d_test.csv")[0], StringComparison.Ordinal);
+        Assert.EndsWith(",label", run.ExportedLines("propensity_churn_60d_train.csv")[0], StringComparison.Ordinal);
+        Assert.Contains(run.ExportedLines("ours.csv"), line => line.StartsWith("rec_precision_ratio,", StringComparison.Ordinal));
+    }
+}
