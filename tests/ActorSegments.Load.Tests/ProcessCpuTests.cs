@@ -12,10 +12,13 @@ public sealed class ProcessCpuTests
 
         var result = await ProcessCpu.MeasureAsync(watches, () =>
         {
-            // Burn at least a quarter second of CPU on this thread, so the 1/100 s ticks must move.
+            // Burn a quarter second of this process's CPU time, so the 1/100 s ticks must move. Counted in CPU time,
+            // not wall time: on a busy machine a quarter second of wall time may get this thread far less CPU.
             var clock = Stopwatch.StartNew();
+            using var process = Process.GetCurrentProcess();
+            var start = process.TotalProcessorTime;
             var spins = 0L;
-            while (clock.Elapsed < TimeSpan.FromMilliseconds(250))
+            while (ProcessorTime(process) - start < TimeSpan.FromMilliseconds(250))
             {
                 spins++;
             }
@@ -26,6 +29,12 @@ public sealed class ProcessCpuTests
         Assert.True(result.CpuSeconds["spinner"] > 0.1, $"spinner spent {result.CpuSeconds["spinner"]} s");
         Assert.True(result.CpuSeconds["generator"] > 0.1, $"generator spent {result.CpuSeconds["generator"]} s");
         Assert.Equal(result.CpuSeconds["spinner"] * 1e6 / 1000, result.CpuMicrosecondsPerEvent["spinner"], 6);
+    }
+
+    private static TimeSpan ProcessorTime(Process process)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
     }
 
     [Fact]

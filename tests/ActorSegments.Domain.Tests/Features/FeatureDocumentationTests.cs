@@ -9,6 +9,9 @@ public sealed class FeatureDocumentationTests
     public void The_feature_table_in_the_ml_docs_matches_the_feature_definitions()
     {
         var rows = File.ReadAllLines(RepositoryFiles.Path("docs", "ml.md"))
+            .SkipWhile(l => l != "## The feature row")
+            .Skip(1)
+            .TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal))
             .Where(l => l.StartsWith("| `", StringComparison.Ordinal))
             .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
             .Select(c => (Name: c[1].Trim('`'), Description: c[2], Transform: c[3], Ages: c[4], Default: c[5]))
