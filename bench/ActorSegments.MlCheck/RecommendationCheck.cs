@@ -1,6 +1,5 @@
 using System.Globalization;
 using ActorSegments.Domain.Behavior;
-using ActorSegments.Domain.Modeling;
 using ActorSegments.Domain.Modeling.Recommendations;
 using ActorSegments.Domain.Storage;
 using ActorSegments.ML.Recommendations;
@@ -8,13 +7,15 @@ using ActorSegments.ML.Recommendations;
 namespace ActorSegments.MlCheck;
 
 /// <summary>
-/// Item-to-item recommendations on the time split, as the service evaluates them (<see cref="RecommendationEvaluation"/>):
-/// trained on the product interactions before the split, scored on each earlier customer's purchases after it of
-/// items new to that customer, against the most popular items of the training period.
+/// Item-to-item recommendations on the time split, as the service makes and evaluates them: settings chosen by
+/// <see cref="RecommendationSelection"/> on the product interactions before the split only (its validation is the last
+/// part of them), then trained on everything before the split with that choice and scored by
+/// <see cref="RecommendationEvaluation"/> on each earlier customer's purchases after it of items new to that customer,
+/// against the most popular items of the training period.
 /// </summary>
 internal static class RecommendationCheck
 {
-    public const int K = 10;
+    public const int K = RecommendationSelection.K;
 
     /// <summary>The goal: the model's precision@10 at least this many times popularity's.</summary>
     public const double GoalRatio = 2;
@@ -22,24 +23,29 @@ internal static class RecommendationCheck
     public static void Run(TextWriter output, IReadOnlyList<CustomerHistory> histories, OurFigures figures)
     {
         var interactions = ItemInteractions.From(histories, BehaviorModel.Default).ToList();
-        var result = RecommendationEvaluation.Evaluate(interactions, CheckDates.Split, K, new ItemToItemRecommender(), new RecommendationOptions());
+        var trainer = new ItemToItemRecommender();
+        var choice = RecommendationSelection.Select(interactions, CheckDates.Split, trainer);
+        var result = RecommendationEvaluation.Evaluate(interactions, CheckDates.Split, K, trainer, choice.Chosen);
         var (model, popularity) = (result.Model, result.Popularity);
         var ratio = popularity.PrecisionAtK == 0 ? double.PositiveInfinity : model.PrecisionAtK / popularity.PrecisionAtK;
+        var neighbors = choice.Chosen.NeighborsPerItem;
 
         output.WriteLine("## Recommendations");
         output.WriteLine();
-        output.WriteLine($"Interactions: {interactions.Count:N0} purchased lines; trained on those before {CsvExport.Date(CheckDates.Split)}, tested on purchases from then of items new to the customer.");
+        output.WriteLine($"Interactions: {interactions.Count:N0} purchased lines; settings chosen on those before {CsvExport.Date(CheckDates.Split)} only, then trained on all of those and tested on purchases from then of items new to the customer.");
         output.WriteLine();
+        RecommendationChoiceTable.Write(output, choice, CheckDates.Split, figures);
         MarkdownTable.Write(
             output,
             ["", "customers", $"precision@{K}", $"recall@{K}"],
             [
-                ["item-to-item", $"{model.Customers:N0}", F(model.PrecisionAtK), F(model.RecallAtK)],
+                [$"item-to-item, {neighbors} neighbors per item", $"{model.Customers:N0}", F(model.PrecisionAtK), F(model.RecallAtK)],
                 ["popularity", $"{popularity.Customers:N0}", F(popularity.PrecisionAtK), F(popularity.RecallAtK)],
             ]);
         output.WriteLine($"Precision ratio (model / popularity): {F(ratio, "0.00")}; goal at least {GoalRatio:0}: {(ratio >= GoalRatio ? "met" : "not met")}.");
         output.WriteLine();
 
+        figures.Add("rec_neighbors_per_item", neighbors);
         figures.Add("rec_customers", model.Customers);
         figures.Add("rec_precision_at_10", model.PrecisionAtK);
         figures.Add("rec_recall_at_10", model.RecallAtK);
@@ -48,5 +54,5 @@ internal static class RecommendationCheck
         figures.Add("rec_precision_ratio", ratio);
     }
 
-    private static string F(double value, string format = "0.0000") => value.ToString(format, CultureInfo.InvariantCulture);
+    internal static string F(double value, string format = "0.0000") => value.ToString(format, CultureInfo.InvariantCulture);
 }

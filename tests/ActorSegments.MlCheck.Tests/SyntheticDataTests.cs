@@ -31,6 +31,11 @@ public sealed class SyntheticDataTests
         Assert.True(run.Figures["rec_precision_at_10"] > run.Figures["rec_popularity_precision_at_10"],
             $"model {run.Figures["rec_precision_at_10"]}, popularity {run.Figures["rec_popularity_precision_at_10"]}");
 
+        // The regulars buying in the last 30 days before the split are enough to validate on, so settings are chosen there.
+        Assert.Contains("| neighbors per item | customers | precision@10 | recall@10 |", run.Output, StringComparison.Ordinal);
+        Assert.Contains(run.Figures["rec_neighbors_per_item"], new double[] { 10, 20, 50, 100 });
+        Assert.True(run.Figures.ContainsKey($"rec_validation_precision_at_10_n{run.Figures["rec_neighbors_per_item"]}"));
+
         Assert.Equal(Customers + 1, run.ExportedLines("cohorts.csv").Length);
         Assert.EndsWith(",label,our_score", run.ExportedLines("propensity_purchase_30d_test.csv")[0], StringComparison.Ordinal);
         Assert.EndsWith(",label", run.ExportedLines("propensity_churn_60d_train.csv")[0], StringComparison.Ordinal);

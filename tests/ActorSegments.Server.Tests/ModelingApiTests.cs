@@ -167,7 +167,11 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         Assert.Contains(profile.Recommendations.Take(2), r => r is "a-2" or "a-3");
         Assert.Equal(profile.Recommendations[0], profile.MergeFields["rec_1"]);
         Assert.DoesNotContain("a-1", buyer.Recommendations);
-        Assert.True(models.Models.Single().Metrics.Fields.ContainsKey("precision_at_k"));
+        var metrics = models.Models.Single().Metrics.Fields;
+        Assert.True(metrics.ContainsKey("precision_at_k"));
+        // 40 customers are too few to validate settings on: the default is kept and the selection says so.
+        Assert.Equal(50, metrics["neighbors_per_item"].NumberValue);
+        Assert.Equal(Google.Protobuf.WellKnownTypes.Value.KindOneofCase.NullValue, metrics["selection"].StructValue.Fields["validation_split"].KindCase);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using ActorSegments.Domain.Modeling.Recommendations;
-using System.Text.Json;
 using ActorSegments.Abstractions.Modeling;
 using ActorSegments.Domain.Behavior;
 using ActorSegments.Domain.Modeling;
@@ -10,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace ActorSegments.Grains.Modeling;
 
 /// <summary>
-/// Trains item-to-item recommendations from the journal's product views, cart adds and purchases, evaluates them on
+/// Trains item-to-item recommendations from the journal's product views, cart adds and purchases, with settings
+/// chosen on a validation split inside the training data (<see cref="RecommendationSelection"/>), evaluates them on
 /// the last 30 days against popularity (precision@10, recall@10), stores the version, and writes each customer's
 /// top items (never one it bought) back to its profile.
 /// </summary>
@@ -49,23 +49,17 @@ public sealed class RecommendationJob(
         }
 
         progress.Phase("evaluating");
-        var settings = new RecommendationOptions();
         var end = all.Max(i => i.At);
-        var evaluation = RecommendationEvaluation.Evaluate(all, end - (long)EvaluationWindow.TotalSeconds, EvaluatedTop, trainer, settings);
+        var holdout = end - (long)EvaluationWindow.TotalSeconds;
+        // The evaluated model's settings are chosen on data before the holdout only, so the choice cannot flatter its figures.
+        var evaluated = RecommendationSelection.Select(all, holdout, trainer);
+        var evaluation = RecommendationEvaluation.Evaluate(all, holdout, EvaluatedTop, trainer, evaluated.Chosen);
 
         progress.Phase("training");
-        var recommender = trainer.Train(all, settings);
-        var metrics = JsonSerializer.Serialize(new
-        {
-            split = DateTimeOffset.FromUnixTimeSeconds(end - (long)EvaluationWindow.TotalSeconds),
-            k = EvaluatedTop,
-            customers = evaluation.Model.Customers,
-            precision_at_k = evaluation.Model.PrecisionAtK,
-            recall_at_k = evaluation.Model.RecallAtK,
-            popularity_precision_at_k = evaluation.Popularity.PrecisionAtK,
-            popularity_recall_at_k = evaluation.Popularity.RecallAtK,
-            interactions = all.Count,
-        });
+        // The stored model goes through the same procedure on every interaction (the holdout's days now its validation),
+        // so the evaluation measured how it was made while its settings follow the freshest data. end + 1: the latest included.
+        var (recommender, stored) = RecommendationSelection.Train(all, end + 1, trainer);
+        var metrics = RecommendationMetrics.Json(holdout, evaluation, evaluated, stored, all.Count);
         var version = await models.AddAsync(workspaceId, ModelNames.Recommendations, "item-to-item", metrics, recommender.Serialize(), cancellationToken);
 
         progress.Phase("writing recommendations");

@@ -1,4 +1,3 @@
-
 namespace ActorSegments.Domain.Modeling.Recommendations;
 
 /// <summary>
@@ -18,27 +17,13 @@ public static class RecommendationEvaluation
         ArgumentNullException.ThrowIfNull(all);
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
-        var before = all.Where(i => i.At < splitTime).ToList();
-        var model = trainer.Train(before, options);
-        var histories = before.GroupBy(i => i.CustomerId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var purchasesAfter = all
-            .Where(i => i.At >= splitTime && i.Kind == InteractionKind.Purchase && histories.ContainsKey(i.CustomerId))
-            .GroupBy(i => i.CustomerId, StringComparer.Ordinal);
-
+        var model = trainer.Train(all.Where(i => i.At < splitTime), options);
         var modelScore = new Score();
         var popularityScore = new Score();
-        foreach (var customer in purchasesAfter.OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var target in RecommendationTargets.Of(all, splitTime))
         {
-            var history = histories[customer.Key];
-            var bought = history.Where(i => i.Kind == InteractionKind.Purchase).Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal);
-            var relevant = customer.Select(i => i.ItemId).Where(item => !bought.Contains(item)).ToHashSet(StringComparer.Ordinal);
-            if (relevant.Count == 0)
-            {
-                continue;
-            }
-
-            modelScore.Add(model.Recommend(history, bought, k), relevant, k);
-            popularityScore.Add([.. model.Popular(k + bought.Count).Where(item => !bought.Contains(item)).Take(k)], relevant, k);
+            modelScore.Add(model.Recommend(target.History, target.Bought, k), target.Relevant, k);
+            popularityScore.Add([.. model.Popular(k + target.Bought.Count).Where(item => !target.Bought.Contains(item)).Take(k)], target.Relevant, k);
         }
 
         return new RecommendationEvaluationResult(k, modelScore.Quality, popularityScore.Quality);
@@ -52,7 +37,7 @@ public static class RecommendationEvaluation
 
         public RecommendationQuality Quality => _customers == 0 ? new(0, 0, 0) : new(_customers, _precision / _customers, _recall / _customers);
 
-        public void Add(IReadOnlyList<string> recommended, HashSet<string> relevant, int k)
+        public void Add(IReadOnlyList<string> recommended, IReadOnlySet<string> relevant, int k)
         {
             var hits = recommended.Count(relevant.Contains);
             _customers++;

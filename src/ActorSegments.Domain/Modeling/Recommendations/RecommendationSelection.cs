@@ -1,0 +1,89 @@
+namespace ActorSegments.Domain.Modeling.Recommendations;
+
+/// <summary>
+/// Chooses a recommendation model's settings the way they can be chosen in production: on a time split inside the
+/// training data. Only the interactions before the given cutoff are read; the last <see cref="ValidationDays"/> of them
+/// are held out as validation, each candidate is trained on what precedes it and scored by
+/// <see cref="RecommendationEvaluation"/> (precision@10), and the best is chosen.
+/// </summary>
+/// <remarks>
+/// Validation is the shortest of the last 30, 60 or 90 days that holds at least
+/// <see cref="MinimumValidationCustomers"/> evaluable customers (a history before it and new purchases in it): fewer
+/// make precision@10 too noisy to choose by, and with none of the three the default settings are kept unvalidated.
+/// On equal precision the candidate listed first wins, the default being listed first: a change of settings has to
+/// earn its place.
+/// </remarks>
+public static class RecommendationSelection
+{
+    public const int K = 10;
+
+    public const int ValidationDays = 30;
+
+    public const int MinimumValidationCustomers = 100;
+
+    /// <summary>How many times <see cref="ValidationDays"/> validation may grow to, to find enough customers.</summary>
+    private const int MaximumWindows = 3;
+
+    /// <summary>Precisions this close are equal: the same hits summed in another order differ in the last bits.</summary>
+    private const double Tie = 1e-12;
+
+    /// <summary>The default (50 neighbors per item) first, then fewer neighbors before more.</summary>
+    public static IReadOnlyList<RecommendationOptions> DefaultCandidates { get; } =
+    [
+        new RecommendationOptions(),
+        new RecommendationOptions { NeighborsPerItem = 10 },
+        new RecommendationOptions { NeighborsPerItem = 20 },
+        new RecommendationOptions { NeighborsPerItem = 100 },
+    ];
+
+    /// <summary>Chooses among <paramref name="candidates"/> (<see cref="DefaultCandidates"/> when null) on the interactions before <paramref name="cutoff"/>.</summary>
+    public static RecommendationChoice Select(
+        IEnumerable<ItemInteraction> interactions,
+        long cutoff,
+        IRecommendationTrainer trainer,
+        IReadOnlyList<RecommendationOptions>? candidates = null)
+    {
+        ArgumentNullException.ThrowIfNull(interactions);
+        ArgumentNullException.ThrowIfNull(trainer);
+        candidates ??= DefaultCandidates;
+        ArgumentOutOfRangeException.ThrowIfZero(candidates.Count, nameof(candidates));
+        var training = interactions.Where(i => i.At < cutoff).ToList();
+        if (ValidationSplit(training, cutoff) is not { } split)
+        {
+            return new RecommendationChoice(candidates[0], null, []);
+        }
+
+        var results = candidates
+            .Select(options => new RecommendationCandidate(options, RecommendationEvaluation.Evaluate(training, split, K, trainer, options).Model))
+            .ToList();
+        var best = results.Max(r => r.Validation.PrecisionAtK);
+        return new RecommendationChoice(results.First(r => r.Validation.PrecisionAtK >= best - Tie).Options, split, results);
+    }
+
+    /// <summary>Chooses as <see cref="Select"/> does, then trains on every interaction before the cutoff with the choice.</summary>
+    public static (IRecommendationModel Model, RecommendationChoice Choice) Train(
+        IReadOnlyList<ItemInteraction> interactions,
+        long cutoff,
+        IRecommendationTrainer trainer,
+        IReadOnlyList<RecommendationOptions>? candidates = null)
+    {
+        ArgumentNullException.ThrowIfNull(interactions);
+        ArgumentNullException.ThrowIfNull(trainer);
+        var choice = Select(interactions, cutoff, trainer, candidates);
+        return (trainer.Train(interactions.Where(i => i.At < cutoff), choice.Chosen), choice);
+    }
+
+    private static long? ValidationSplit(IReadOnlyList<ItemInteraction> training, long cutoff)
+    {
+        for (var windows = 1; windows <= MaximumWindows; windows++)
+        {
+            var split = cutoff - (long)TimeSpan.FromDays(windows * ValidationDays).TotalSeconds;
+            if (RecommendationTargets.Of(training, split).Count >= MinimumValidationCustomers)
+            {
+                return split;
+            }
+        }
+
+        return null;
+    }
+}
