@@ -62,6 +62,7 @@ public static class CohortProfiles
         }
 
         var total = Math.Max(1, rows.Count);
+        var (medians, populationMedians) = Medians(rows, assignments, cohortCount, count);
         var profiles = new CohortProfile[cohortCount];
         for (var c = 0; c < cohortCount; c++)
         {
@@ -72,13 +73,53 @@ public static class CohortProfiles
                 var deviation = scaler.StandardDeviations[j];
                 var z = size == 0 || deviation == 0 ? 0 : ((shapedSums[c, j] / size) - scaler.Means[j]) / deviation;
                 var mean = size == 0 ? 0 : rawSums[c, j] / size;
-                contrasts[j] = new FeatureContrast(features[j].Name, features[j].Description, mean, populationSums[j] / total, z);
+                contrasts[j] = new FeatureContrast(features[j].Name, features[j].Description, mean, populationSums[j] / total, z)
+                {
+                    Median = medians[c, j],
+                    PopulationMedian = populationMedians[j],
+                };
             }
 
             profiles[c] = new CohortProfile(c, sizes[c], (double)sizes[c] / total, contrasts);
         }
 
         return profiles;
+    }
+
+    /// <summary>Rows medians are taken from: a uniform stride over all rows, enough for a median to a fraction of a percent.</summary>
+    public const int MedianSample = 100_000;
+
+    /// <summary>
+    /// Each cohort's and everyone's median of each feature, over every row when there are at most
+    /// <see cref="MedianSample"/>, else over every n-th row (sorting a million values per feature would cost seconds).
+    /// </summary>
+    private static (double[,] Cohorts, double[] Population) Medians(IReadOnlyList<float[]> rows, IReadOnlyList<int> assignments, int cohortCount, int count)
+    {
+        var stride = Math.Max(1, (rows.Count + MedianSample - 1) / MedianSample);
+        var sampled = Enumerable.Range(0, (rows.Count + stride - 1) / stride).Select(i => i * stride).ToArray();
+        var cohorts = new double[cohortCount, count];
+        var population = new double[count];
+        for (var j = 0; j < count; j++)
+        {
+            var column = j;
+            population[j] = Median(sampled.Select(i => rows[i][column]));
+            foreach (var group in sampled.GroupBy(i => assignments[i]))
+            {
+                cohorts[group.Key, j] = Median(group.Select(i => rows[i][column]));
+            }
+        }
+
+        return (cohorts, population);
+    }
+
+    /// <summary>The middle value, or the mean of the two middle values; 0 for none.</summary>
+    private static double Median(IEnumerable<float> values)
+    {
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return sorted.Length == 0 ? 0
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[(sorted.Length / 2) - 1] + (double)sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>Each profile's raw feature means, the centroid a <see cref="CohortDescription"/> keeps.</summary>

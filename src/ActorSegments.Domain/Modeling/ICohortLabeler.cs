@@ -15,6 +15,12 @@ public sealed record CohortProfile(int Index, long Size, double Share, IReadOnly
 
 /// <summary>
 /// One feature of a cohort: the cohort's raw mean, the population's raw mean, and the difference in population
-/// standard deviations of the transformed feature (positive: higher than typical).
+/// standard deviations of the transformed feature (positive: higher than typical); also both medians, the figures a
+/// person expects for skewed amounts (a few very large customers pull a mean far from the typical customer).
 /// </summary>
-public sealed record FeatureContrast(string Name, string Description, double Mean, double PopulationMean, double ZScore);
+public sealed record FeatureContrast(string Name, string Description, double Mean, double PopulationMean, double ZScore)
+{
+    public double Median { get; init; }
+
+    public double PopulationMedian { get; init; }
+}

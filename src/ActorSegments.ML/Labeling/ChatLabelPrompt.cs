@@ -31,11 +31,11 @@ internal static class ChatLabelPrompt
     public static string Summary(IReadOnlyList<CohortProfile> cohorts)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{cohorts.Count} cohorts. Per feature: cohort mean vs everyone's mean, and z (standard deviations from everyone).\n");
+        text.Append(CultureInfo.InvariantCulture, $"{cohorts.Count} cohorts. Per feature: cohort mean vs everyone's mean, z (standard deviations from everyone), and the medians (the typical customer; amounts are skewed).\n");
         for (var i = 0; i < cohorts.Count; i++)
         {
             var features = cohorts[i].Features.OrderByDescending(f => Math.Abs(f.ZScore)).ThenBy(f => f.Name, StringComparer.Ordinal).Take(FeaturesPerCohort)
-                .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name} ({f.Description}): {f.Mean:0.##} vs {f.PopulationMean:0.##}, z {f.ZScore:+0.0;-0.0}"));
+                .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name} ({f.Description}): {f.Mean:0.##} vs {f.PopulationMean:0.##}, z {f.ZScore:+0.0;-0.0}, median {f.Median:0.##} vs {f.PopulationMedian:0.##}"));
             text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {cohorts[i].Share:0.0%} of customers; {string.Join("; ", features)}\n");
         }
 

@@ -77,10 +77,14 @@ public sealed class DeterministicCohortLabeler : ICohortLabeler
             return $"{share} of customers; close to the average on every feature.";
         }
 
+        // Each figure against everyone's: medians where they differ, since a mean of skewed amounts is pulled by a few
+        // very large customers and can contradict the name ("big spenders" with a mean below everyone's); means where
+        // the medians tie (a median of 0 active days on both sides says nothing).
         var figures = contrasts.Take(Figures).Select(c =>
         {
             var words = FeatureVocabulary.For(c.Name);
-            return $"{words.Describe(c.Mean)} ({FeatureVocabulary.Format(c.PopulationMean, words.Figure)} overall)";
+            var (value, overall) = c.Median != c.PopulationMedian ? (c.Median, c.PopulationMedian) : (c.Mean, c.PopulationMean);
+            return $"{words.Describe(value)} ({FeatureVocabulary.Format(overall, words.Figure)} overall)";
         });
         return $"{share} of customers; {string.Join(", ", figures)}.";
     }

@@ -11,7 +11,7 @@ internal static class FeatureVocabulary
 {
     private static readonly Dictionary<string, FeatureWords> Known = new(StringComparer.Ordinal)
     {
-        ["recency_days"] = new(new("Lapsed", null), new("Recent", null), "last purchase {0} days ago on average", Figure.Whole),
+        ["recency_days"] = new(new("Lapsed", null), new("Recent", null), "last purchase {0} days ago", Figure.Whole),
         ["frequency"] = new(new("Loyal", "Repeat Buyers"), new("Occasional", null), "{0} orders", Figure.Count),
         ["monetary"] = new(new("Big-Spending", "Big Spenders"), new("Low-Spend", null), "{0} spent", Figure.Whole),
         ["avg_order_value"] = new(new("Premium", null), new("Bargain", "Bargain Hunters"), "{0} per order", Figure.Whole),

@@ -36,6 +36,32 @@ public sealed class CohortProfilesTests
     }
 
     [Fact]
+    public void Build_Medians_OfEachCohortAndOfEveryone()
+    {
+        var profiles = CohortProfiles.Build(Rows, Assignments, 2, Features, FeatureScaler.Fit(Rows, Features));
+
+        Assert.Equal((0.5, 549.0), (profiles[0].Features[0].Median, profiles[1].Features[0].Median));
+        Assert.Equal(50, profiles[0].Features[0].PopulationMedian, 1e-9);
+        Assert.Equal(0.85, profiles[1].Features[1].Median, 1e-6);
+    }
+
+    [Fact]
+    public void Build_ManyRows_MediansFromAStrideSampleStayClose()
+    {
+        var features = new[] { new FeatureDefinition("monetary", "Revenue", FeatureTransform.Log1p) };
+        var random = new Random(3);
+        var rows = Enumerable.Range(0, 3 * CohortProfiles.MedianSample).Select(_ => new[] { (float)(random.NextDouble() * 1_000) }).ToArray();
+        var assignments = rows.Select(r => r[0] < 500 ? 0 : 1).ToArray();
+
+        var profiles = CohortProfiles.Build(rows, assignments, 2, features, FeatureScaler.Fit(rows, features));
+
+        // Uniform values: the sample's medians are within a few units of the exact ones (250, 750, 500).
+        Assert.InRange(profiles[0].Features[0].Median, 245, 255);
+        Assert.InRange(profiles[1].Features[0].Median, 745, 755);
+        Assert.InRange(profiles[0].Features[0].PopulationMedian, 495, 505);
+    }
+
+    [Fact]
     public void Build_LogFeature_ZScoreIsOnTheTransformedScale()
     {
         var profiles = CohortProfiles.Build(Rows, Assignments, 2, Features, FeatureScaler.Fit(Rows, Features));
