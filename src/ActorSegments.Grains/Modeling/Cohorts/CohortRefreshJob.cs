@@ -69,10 +69,10 @@ public sealed partial class CohortRefreshJob(
 
         await progress.PhaseAsync("clustering", r => r with { Customers = table.Count }, cancellationToken);
         var clustering = await Task.Run(() => clusterer.Fit(table.Rows, featureDefinitions, ClusteringOptions(settings), cancellationToken), cancellationToken);
+
+        await progress.PhaseAsync("assigning and labeling", r => r with { K = clustering.K, Inertia = clustering.Inertia, Silhouette = clustering.Silhouette, Candidates = clustering.Candidates }, cancellationToken);
         var nearest = new int[table.Count];
         Parallel.For(0, table.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => nearest[i] = clustering.Assign(table.Rows[i]));
-
-        await progress.PhaseAsync("labeling", r => r with { K = clustering.K, Inertia = clustering.Inertia, Silhouette = clustering.Silhouette, Candidates = clustering.Candidates }, cancellationToken);
         var previous = await store.LatestSucceededAsync(workspaceId, cancellationToken);
         var profiles = CohortProfiles.Build(table.Rows, nearest, clustering.K, featureDefinitions, clustering.Scaler);
         var ids = await CohortIdAssignment.AssignAsync(store, previous, featureNames, profiles, clustering.Scaler, workspaceId, cancellationToken);
