@@ -20,6 +20,7 @@ public sealed partial class CohortRefreshJob(
     ICohortClusterer clusterer,
     ICohortLabeler labeler,
     SegmentDefinitions definitions,
+    ISegmentDefinitionStore segments,
     ModelOutputPusher pusher,
     FeatureWriter featureWriter,
     TimeProvider clock,
@@ -123,8 +124,16 @@ public sealed partial class CohortRefreshJob(
 
     private async Task SyncSegmentsAsync(string workspaceId, string[] ids, CohortRun? previous, CancellationToken cancellationToken)
     {
+        var rules = (await segments.LoadAsync(workspaceId, cancellationToken)).Segments.ToDictionary(s => s.SegmentId, s => s.Rule, StringComparer.Ordinal);
         foreach (var id in ids)
         {
+            // A cohort that kept its id keeps its segment as it is: its members follow the pushed cohorts, and saving
+            // the same rule again would only start a backfill over every customer (and re-evaluate them all).
+            if (rules.GetValueOrDefault(id) == CohortRule(id))
+            {
+                continue;
+            }
+
             var saved = await definitions.SaveAsync(workspaceId, id, CohortRule(id), expectedVersion: null, cancellationToken);
             if (!saved.Succeeded)
             {
