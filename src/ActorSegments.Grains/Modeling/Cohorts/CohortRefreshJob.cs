@@ -82,7 +82,11 @@ public sealed partial class CohortRefreshJob(
         var assignment = await StableAssignment.ComputeAsync(store.ReadAssignmentsAsync(workspaceId, cancellationToken), table, nearest, ids);
         var cohorts = Describe(ids, labels, profiles, assignment.Sizes, settings);
         await progress.PhaseAsync("saving", r => r with { Cohorts = cohorts, Changed = assignment.Changed.Count }, cancellationToken);
-        await store.ReplaceAssignmentsAsync(workspaceId, AsyncSequence.From(table.Customers.Select((c, i) => new CohortAssignment(c, assignment.Cohorts[i], table.AsOf[i]))), cancellationToken);
+        await store.UpdateAssignmentsAsync(
+            workspaceId,
+            AsyncSequence.From(assignment.Stored.Select(i => new CohortAssignment(table.Customers[i], assignment.Cohorts[i], table.AsOf[i]))),
+            assignment.Removed,
+            cancellationToken);
         await SyncSegmentsAsync(workspaceId, ids, previous, cancellationToken);
 
         await progress.PhaseAsync("pushing", cancellationToken: cancellationToken);
