@@ -39,7 +39,7 @@ internal sealed class BenchHost : IAsyncDisposable
         builder.Services.AddActorSegmentsGrains();
         if (connectionString is not null)
         {
-            var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = "bench" }.Build();
+            var dataSource = PostgresDataSource.Create(connectionString, "bench");
             await new SchemaMigrator(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
             builder.Services.AddSingleton(dataSource);
             builder.Services.AddActorSegmentsPostgresStorage();

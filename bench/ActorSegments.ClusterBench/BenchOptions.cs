@@ -4,22 +4,23 @@ namespace ActorSegments.ClusterBench;
 
 /// <summary>
 /// The command line: <c>--postgres "&lt;connection string&gt;" [--scale f] [--runs n] [--segments true|false]
-/// [--only journal,heap,batched,unary,wake,backfill,memory,million]</c>.
+/// [--only journal,heap,batched,unary,wake,backfill,memory,million,recluster] [--customers 100000,1000000]</c>.
 /// </summary>
 internal sealed class BenchOptions
 {
     /// <summary>Scenarios too long or too large for the default run: a million customers take minutes and gigabytes.</summary>
-    private static readonly string[] OnlyWhenNamed = ["million"];
+    private static readonly string[] OnlyWhenNamed = ["million", "recluster"];
 
     private readonly string[]? _only;
 
-    private BenchOptions(string connection, double scale, int runs, bool segments, string[]? only)
+    private BenchOptions(string connection, double scale, int runs, bool segments, string[]? only, int[] customers)
     {
         Connection = connection;
         Scale = scale;
         Runs = runs;
         Segments = segments;
         _only = only;
+        Customers = customers;
     }
 
     public string Connection { get; }
@@ -33,6 +34,9 @@ internal sealed class BenchOptions
     /// <summary>Whether the ingest scenarios run with the workload's 50 segments defined in their workspace.</summary>
     public bool Segments { get; }
 
+    /// <summary>The recluster scenario's sizes: customers with feature rows, one size after another.</summary>
+    public IReadOnlyList<int> Customers { get; }
+
     public static BenchOptions Parse(string[] args)
     {
         var connection = Arg(args, "--postgres") ?? throw new ArgumentException("--postgres <connection string> is required (see bench/cluster.sh)");
@@ -41,7 +45,9 @@ internal sealed class BenchOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1, "--runs");
         var segments = bool.Parse(Arg(args, "--segments") ?? "true");
         var only = Arg(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new BenchOptions(connection, scale, runs, segments, only);
+        var customers = (Arg(args, "--customers") ?? "100000,1000000").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => int.Parse(c, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToArray();
+        return new BenchOptions(connection, scale, runs, segments, only, customers);
     }
 
     /// <summary><paramref name="n"/> at this run's scale, never below 100.</summary>

@@ -1,11 +1,13 @@
 using ActorSegments.ClusterBench;
+using ActorSegments.ClusterBench.Recluster;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Workload;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 // Usage: ActorSegments.ClusterBench --postgres "<connection string>" [--scale <fraction>] [--runs <n>] [--segments true|false]
-//        [--only journal,heap,batched,unary,wake,backfill,memory,million]      (million runs only when named)
+//        [--only journal,heap,batched,unary,wake,backfill,memory,million,recluster]  (million, recluster only when named)
+//        [--customers 100000,1000000]                                            (recluster's sizes)
 // bench/cluster.sh starts a throwaway PostgreSQL on 127.0.0.1 and runs this against it.
 var options = BenchOptions.Parse(args);
 var segmentsLive = options.Segments ? $"{WorkloadSegments.All.Count} workload segments live" : "no segments";
@@ -94,6 +96,17 @@ if (options.Includes("million"))
     }
 }
 
+IReadOnlyList<ReclusterResult> recluster = [];
+if (options.Includes("recluster"))
+{
+    // A silo of its own with the cohort trainers registered, as the server has them.
+    recluster = await ReclusterScenario.RunAsync(options.Connection, options.Customers, options.Runs);
+    foreach (var (name, value, goal) in recluster.SelectMany(r => r.Rows()))
+    {
+        Report(name, value, goal);
+    }
+}
+
 if (options.Includes("memory"))
 {
     await using var memory = await BenchHost.StartAsync(null, 21211, 21212);
@@ -111,4 +124,15 @@ Console.WriteLine("|---|---|---|");
 foreach (var (name, value, goal) in results)
 {
     Console.WriteLine($"| {name} | {value} | {goal} |");
+}
+
+if (recluster.Count > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine($"Recluster stages, seconds: median of {options.Runs} run(s) each (a column's medians need not add up to the total's).");
+    Console.WriteLine();
+    foreach (var line in ReclusterResult.StageHeader().Concat(recluster.SelectMany(r => r.StageRows())))
+    {
+        Console.WriteLine(line);
+    }
 }

@@ -17,14 +17,25 @@ internal sealed record Repeated(double Median, double Min, double Max, int Runs)
             values.Add(await measure(run));
         }
 
-        values.Sort();
+        return Of(values);
+    }
+
+    /// <summary>The median, min and max of values already measured (at least one).</summary>
+    public static Repeated Of(IEnumerable<double> measured)
+    {
+        var values = measured.Order().ToList();
         var middle = values.Count / 2;
         var median = values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-        return new Repeated(median, values[0], values[^1], runs);
+        return new Repeated(median, values[0], values[^1], values.Count);
     }
 
     /// <summary><c>median unit</c>, followed by <c>(min–max)</c> when there was more than one run.</summary>
-    public string Format(string unit) => Runs == 1
-        ? string.Create(CultureInfo.InvariantCulture, $"{Median:N0} {unit}")
-        : string.Create(CultureInfo.InvariantCulture, $"{Median:N0} ({Min:N0}–{Max:N0}) {unit}");
+    public string Format(string unit, int decimals = 0)
+    {
+        var format = $"N{decimals}";
+        var median = Median.ToString(format, CultureInfo.InvariantCulture);
+        return Runs == 1
+            ? $"{median} {unit}"
+            : $"{median} ({Min.ToString(format, CultureInfo.InvariantCulture)}–{Max.ToString(format, CultureInfo.InvariantCulture)}) {unit}";
+    }
 }

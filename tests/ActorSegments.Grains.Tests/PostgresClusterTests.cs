@@ -163,7 +163,7 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            silo.Services.AddSingleton(_ => PostgresDataSource.Create(connectionString, "grains-tests"));
             silo.AddAdoNetGrainStorage(GrainStorageNames.Provider, o => o.Configure<NpgsqlDataSource, IServiceProvider>((options, dataSource, services) =>
             {
                 options.Invariant = "Npgsql";

@@ -63,6 +63,14 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         Assert.True(again.RunId > run.RunId);
         Assert.Equal(run.Cohorts.Select(c => c.CohortId).Order(), again.Cohorts.Select(c => c.CohortId).Order());
         Assert.Equal(0, again.Changed);
+
+        // Kept cohorts keep their segments as they were: a new version would re-evaluate every customer for nothing.
+        foreach (var cohort in again.Cohorts)
+        {
+            var segment = await Server.Segments.GetSegmentAsync(new GetSegmentRequest { WorkspaceId = workspace, SegmentId = cohort.CohortId }, cancellationToken: Ct);
+            Assert.Equal(1, segment.Version);
+        }
+
         var listed = await Server.Cohorts.ListCohortsAsync(new ListCohortsRequest { WorkspaceId = workspace }, cancellationToken: Ct);
         Assert.Equal(again.RunId, listed.RunId);
         Assert.Equal(("VIP Watchlist", true, "user"), listed.Cohorts.Where(c => c.CohortId == pinnedId).Select(c => (c.Name, c.Pinned, c.LabelSource)).Single());

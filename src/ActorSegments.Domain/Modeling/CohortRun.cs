@@ -2,7 +2,9 @@ namespace ActorSegments.Domain.Modeling;
 
 /// <summary>
 /// One cohort refresh: what it clustered on, how k was chosen, what it found and how far pushing the assignments to
-/// customers has got. Saved when it starts, as it progresses and when it ends.
+/// customers has got. Saved when it starts, as it progresses and when it ends. <c>PhaseSeconds</c>: how long each phase
+/// took, by phase name (a phase is added when it ends; stores need not keep the order); null in runs stored before
+/// phases were timed.
 /// </summary>
 public sealed record CohortRun(
     string WorkspaceId,
@@ -21,7 +23,8 @@ public sealed record CohortRun(
     long Customers,
     long Changed,
     long Pushed,
-    string? Error)
+    string? Error,
+    IReadOnlyDictionary<string, double>? PhaseSeconds = null)
 {
     public TimeSpan? Duration => FinishedAt - StartedAt;
 }

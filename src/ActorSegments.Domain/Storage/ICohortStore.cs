@@ -22,8 +22,13 @@ public interface ICohortStore
     /// <summary>The assignments of the last succeeded run, in customer id order.</summary>
     IAsyncEnumerable<CohortAssignment> ReadAssignmentsAsync(string workspaceId, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces all assignments of the workspace at once (bulk load, then swap).</summary>
-    Task ReplaceAssignmentsAsync(string workspaceId, IAsyncEnumerable<CohortAssignment> assignments, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Changes the workspace's assignments at once, readers seeing all of the changes or none: each of
+    /// <paramref name="changed"/> inserts or replaces its customer's assignment, and every customer in
+    /// <paramref name="removed"/> loses its own. A customer listed twice in <paramref name="changed"/> fails the whole change; removals apply first. A refresh passes only
+    /// what differs from the assignments it read, so a run that moved nobody writes nothing.
+    /// </summary>
+    Task UpdateAssignmentsAsync(string workspaceId, IAsyncEnumerable<CohortAssignment> changed, IReadOnlyCollection<string> removed, CancellationToken cancellationToken = default);
 
     Task<CohortSettings> GetSettingsAsync(string workspaceId, CancellationToken cancellationToken = default);
 

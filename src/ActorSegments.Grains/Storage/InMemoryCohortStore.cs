@@ -6,8 +6,8 @@ namespace ActorSegments.Grains.Storage;
 
 /// <summary>
 /// Cohort runs, assignments and settings in process memory (dev mode and tests), with the PostgreSQL store's rules:
-/// run ids count up per workspace, assignments are replaced whole (a failed replace leaves the old ones) and read in
-/// ordinal customer order.
+/// run ids count up per workspace, assignments change all at once (a failed change leaves the old ones) and are read
+/// in ordinal customer order.
 /// </summary>
 public sealed class InMemoryCohortStore : ICohortStore
 {
@@ -71,7 +71,7 @@ public sealed class InMemoryCohortStore : ICohortStore
             assignments = _assignments.GetValueOrDefault(workspaceId) ?? [];
         }
 
-        // The array is never changed once stored (a replace stores a new one), so it is read without the lock.
+        // The array is never changed once stored (a change stores a new one), so it is read without the lock.
         foreach (var assignment in assignments)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -81,22 +81,34 @@ public sealed class InMemoryCohortStore : ICohortStore
         await Task.CompletedTask;
     }
 
-    public async Task ReplaceAssignmentsAsync(string workspaceId, IAsyncEnumerable<CohortAssignment> assignments, CancellationToken cancellationToken = default)
+    public async Task UpdateAssignmentsAsync(string workspaceId, IAsyncEnumerable<CohortAssignment> changed, IReadOnlyCollection<string> removed, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(assignments);
-        var replacement = new SortedDictionary<string, CohortAssignment>(StringComparer.Ordinal);
-        await foreach (var assignment in assignments.WithCancellation(cancellationToken))
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(removed);
+        var changes = new Dictionary<string, CohortAssignment>(StringComparer.Ordinal);
+        await foreach (var assignment in changed.WithCancellation(cancellationToken))
         {
-            if (!replacement.TryAdd(assignment.CustomerId, assignment))
+            if (!changes.TryAdd(assignment.CustomerId, assignment))
             {
-                // As the PostgreSQL store's primary key does: the whole replace fails, the old assignments stay.
+                // As the PostgreSQL store's upsert does: the whole change fails, the old assignments stay.
                 throw new InvalidOperationException($"Customer '{assignment.CustomerId}' is assigned twice.");
             }
         }
 
         lock (_lock)
         {
-            _assignments[workspaceId] = [.. replacement.Values];
+            var updated = new SortedDictionary<string, CohortAssignment>((_assignments.GetValueOrDefault(workspaceId) ?? []).ToDictionary(a => a.CustomerId, StringComparer.Ordinal), StringComparer.Ordinal);
+            foreach (var customerId in removed)
+            {
+                updated.Remove(customerId);
+            }
+
+            foreach (var (customerId, assignment) in changes)
+            {
+                updated[customerId] = assignment;
+            }
+
+            _assignments[workspaceId] = [.. updated.Values];
         }
     }
 

@@ -8,7 +8,7 @@ namespace ActorSegments.Postgres.Modeling;
 
 /// <summary>
 /// Cohort runs (<c>cohort_runs</c>, each run as JSON), their ids (<c>cohort_run_ids</c>), the current assignments
-/// (<c>cohort_assignments</c>, see <see cref="CohortAssignmentSwap"/>) and settings (<c>cohort_settings</c>).
+/// (<c>cohort_assignments</c>, see <see cref="CohortAssignmentUpdate"/>) and settings (<c>cohort_settings</c>).
 /// </summary>
 public sealed class PostgresCohortStore(NpgsqlDataSource dataSource) : ICohortStore
 {
@@ -79,8 +79,8 @@ public sealed class PostgresCohortStore(NpgsqlDataSource dataSource) : ICohortSt
         }
     }
 
-    public Task ReplaceAssignmentsAsync(string workspaceId, IAsyncEnumerable<CohortAssignment> assignments, CancellationToken cancellationToken = default) =>
-        CohortAssignmentSwap.RunAsync(dataSource, workspaceId, assignments, cancellationToken);
+    public Task UpdateAssignmentsAsync(string workspaceId, IAsyncEnumerable<CohortAssignment> changed, IReadOnlyCollection<string> removed, CancellationToken cancellationToken = default) =>
+        CohortAssignmentUpdate.RunAsync(dataSource, workspaceId, changed, removed, cancellationToken);
 
     public async Task<CohortSettings> GetSettingsAsync(string workspaceId, CancellationToken cancellationToken = default)
     {

@@ -53,16 +53,20 @@ public sealed partial class PostgresFeedSignal(NpgsqlDataSource dataSource, ILog
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stopping).ConfigureAwait(false);
-                connection.Notification += (_, notification) => _signals.Signal(notification.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                try
                 {
-                    await listen.ExecuteNonQueryAsync(stopping).ConfigureAwait(false);
+                    connection.Notification += (_, notification) => _signals.Signal(notification.Payload);
+                    await ExecuteAsync(connection, $"LISTEN {Channel}", stopping).ConfigureAwait(false);
+                    _signals.SignalAll(); // whatever was committed before listening began
+                    while (!stopping.IsCancellationRequested)
+                    {
+                        await connection.WaitAsync(stopping).ConfigureAwait(false);
+                    }
                 }
-
-                _signals.SignalAll(); // whatever was committed before listening began
-                while (!stopping.IsCancellationRequested)
+                finally
                 {
-                    await connection.WaitAsync(stopping).ConfigureAwait(false);
+                    // The pool does not reset connections (PostgresDataSource): one still listening must not go back.
+                    await UnlistenAsync(connection).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -83,6 +87,29 @@ public sealed partial class PostgresFeedSignal(NpgsqlDataSource dataSource, ILog
                 }
             }
         }
+    }
+
+    private static async Task UnlistenAsync(NpgsqlConnection connection)
+    {
+        if (connection.FullState != System.Data.ConnectionState.Open)
+        {
+            return; // broken or closed: it will not be handed out again
+        }
+
+        try
+        {
+            await ExecuteAsync(connection, "UNLISTEN *", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.IO.IOException)
+        {
+            // The connection failed on the way out, and a failed connection is not reused either.
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for membership feed signals failed; readers fall back to polling until it reconnects.")]

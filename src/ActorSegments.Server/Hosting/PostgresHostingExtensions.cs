@@ -1,6 +1,6 @@
+using ActorSegments.Postgres;
 using ActorSegments.Postgres.Migrations;
 using ActorSegments.Server.Configuration;
-using Npgsql;
 
 namespace ActorSegments.Server.Hosting;
 
@@ -17,10 +17,7 @@ internal static class PostgresHostingExtensions
             return builder;
         }
 
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(postgres.ConnectionString)
-        {
-            Name = "actorsegments",
-        }.Build());
+        builder.Services.AddSingleton(_ => PostgresDataSource.Create(postgres.ConnectionString, "actorsegments"));
         builder.Services.AddSingleton<SchemaMigrator>();
         if (postgres.MigrateOnStart)
         {

@@ -20,6 +20,7 @@ public sealed partial class CohortRefreshJob(
     ICohortClusterer clusterer,
     ICohortLabeler labeler,
     SegmentDefinitions definitions,
+    ISegmentDefinitionStore segments,
     ModelOutputPusher pusher,
     FeatureWriter featureWriter,
     TimeProvider clock,
@@ -69,10 +70,10 @@ public sealed partial class CohortRefreshJob(
 
         await progress.PhaseAsync("clustering", r => r with { Customers = table.Count }, cancellationToken);
         var clustering = await Task.Run(() => clusterer.Fit(table.Rows, featureDefinitions, ClusteringOptions(settings), cancellationToken), cancellationToken);
+
+        await progress.PhaseAsync("assigning and labeling", r => r with { K = clustering.K, Inertia = clustering.Inertia, Silhouette = clustering.Silhouette, Candidates = clustering.Candidates }, cancellationToken);
         var nearest = new int[table.Count];
         Parallel.For(0, table.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => nearest[i] = clustering.Assign(table.Rows[i]));
-
-        await progress.PhaseAsync("labeling", r => r with { K = clustering.K, Inertia = clustering.Inertia, Silhouette = clustering.Silhouette, Candidates = clustering.Candidates }, cancellationToken);
         var previous = await store.LatestSucceededAsync(workspaceId, cancellationToken);
         var profiles = CohortProfiles.Build(table.Rows, nearest, clustering.K, featureDefinitions, clustering.Scaler);
         var ids = await CohortIdAssignment.AssignAsync(store, previous, featureNames, profiles, clustering.Scaler, workspaceId, cancellationToken);
@@ -81,7 +82,11 @@ public sealed partial class CohortRefreshJob(
         var assignment = await StableAssignment.ComputeAsync(store.ReadAssignmentsAsync(workspaceId, cancellationToken), table, nearest, ids);
         var cohorts = Describe(ids, labels, profiles, assignment.Sizes, settings);
         await progress.PhaseAsync("saving", r => r with { Cohorts = cohorts, Changed = assignment.Changed.Count }, cancellationToken);
-        await store.ReplaceAssignmentsAsync(workspaceId, AsyncSequence.From(table.Customers.Select((c, i) => new CohortAssignment(c, assignment.Cohorts[i], table.AsOf[i]))), cancellationToken);
+        await store.UpdateAssignmentsAsync(
+            workspaceId,
+            AsyncSequence.From(assignment.Stored.Select(i => new CohortAssignment(table.Customers[i], assignment.Cohorts[i], table.AsOf[i]))),
+            assignment.Removed,
+            cancellationToken);
         await SyncSegmentsAsync(workspaceId, ids, previous, cancellationToken);
 
         await progress.PhaseAsync("pushing", cancellationToken: cancellationToken);
@@ -123,8 +128,16 @@ public sealed partial class CohortRefreshJob(
 
     private async Task SyncSegmentsAsync(string workspaceId, string[] ids, CohortRun? previous, CancellationToken cancellationToken)
     {
+        var rules = (await segments.LoadAsync(workspaceId, cancellationToken)).Segments.ToDictionary(s => s.SegmentId, s => s.Rule, StringComparer.Ordinal);
         foreach (var id in ids)
         {
+            // A cohort that kept its id keeps its segment as it is: its members follow the pushed cohorts, and saving
+            // the same rule again would only start a backfill over every customer (and re-evaluate them all).
+            if (rules.GetValueOrDefault(id) == CohortRule(id))
+            {
+                continue;
+            }
+
             var saved = await definitions.SaveAsync(workspaceId, id, CohortRule(id), expectedVersion: null, cancellationToken);
             if (!saved.Succeeded)
             {

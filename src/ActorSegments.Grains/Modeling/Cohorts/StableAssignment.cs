@@ -7,7 +7,12 @@ namespace ActorSegments.Grains.Modeling.Cohorts;
 /// keeps its cohort when that cohort still exists: only changed data moves a customer (a refit shifts boundaries a
 /// little, and nobody should change cohort, and get a new email journey, for nothing they did).
 /// </summary>
-internal sealed record StableAssignment(string[] Cohorts, long[] Sizes, IReadOnlyList<int> Changed)
+/// <param name="Cohorts">Each row's cohort id.</param>
+/// <param name="Sizes">Customers per cohort, in the order of the ids.</param>
+/// <param name="Changed">Rows whose cohort is not the one they had (new customers included): those pushed.</param>
+/// <param name="Stored">Rows whose stored assignment must change: the changed ones, and those whose feature row is newer.</param>
+/// <param name="Removed">Customers assigned before who have no feature row now.</param>
+internal sealed record StableAssignment(string[] Cohorts, long[] Sizes, IReadOnlyList<int> Changed, IReadOnlyList<int> Stored, IReadOnlyCollection<string> Removed)
 {
     public static async Task<StableAssignment> ComputeAsync(IAsyncEnumerable<CohortAssignment> previousAssignments, CohortFeatureTable table, int[] nearest, string[] ids)
     {
@@ -21,9 +26,11 @@ internal sealed record StableAssignment(string[] Cohorts, long[] Sizes, IReadOnl
         var cohorts = new string[table.Count];
         var sizes = new long[ids.Length];
         var changed = new List<int>();
+        var stored = new List<int>();
         for (var i = 0; i < table.Count; i++)
         {
-            var had = previous.GetValueOrDefault(table.Customers[i]);
+            // Taken out, so what is left at the end are the customers who are gone.
+            var had = previous.Remove(table.Customers[i], out var found) ? found : null;
             var cohort = had is not null && had.FeaturesAsOf == table.AsOf[i] && index.ContainsKey(had.CohortId) ? had.CohortId : ids[nearest[i]];
             cohorts[i] = cohort;
             sizes[index[cohort]]++;
@@ -31,8 +38,13 @@ internal sealed record StableAssignment(string[] Cohorts, long[] Sizes, IReadOnl
             {
                 changed.Add(i);
             }
+
+            if (had?.CohortId != cohort || had.FeaturesAsOf != table.AsOf[i])
+            {
+                stored.Add(i);
+            }
         }
 
-        return new StableAssignment(cohorts, sizes, changed);
+        return new StableAssignment(cohorts, sizes, changed, stored, previous.Keys);
     }
 }

@@ -10,40 +10,53 @@ public abstract class CohortAssignmentContract<TStorage>
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ReplaceAssignments_OldRowsGone_NewOnesReadBackInOrdinalOrder()
+    public async Task UpdateAssignments_ChangedReplaceOrAdd_RemovedGone_OthersKept_ReadBackInOrdinalOrder()
     {
-        await using var storage = await TStorage.StartAsync("assign_replace");
-        await storage.Cohorts.ReplaceAssignmentsAsync("w", Stream(new CohortAssignment("a", "k1", 1), new("b", "k1", 1), new("c", "k2", 1)), Cancel);
-        await storage.Cohorts.ReplaceAssignmentsAsync("w2", Stream(new CohortAssignment("a", "x", 9)), Cancel);
+        await using var storage = await TStorage.StartAsync("assign_update");
+        await storage.Cohorts.UpdateAssignmentsAsync("w", Stream(new CohortAssignment("a", "k1", 1), new("b", "k1", 1), new("c", "k2", 1)), [], Cancel);
+        await storage.Cohorts.UpdateAssignmentsAsync("w2", Stream(new CohortAssignment("a", "x", 9)), [], Cancel);
 
-        await storage.Cohorts.ReplaceAssignmentsAsync("w", Stream(new CohortAssignment("d", "k3", 5), new("B", "k2", 4), new("b", "k2", 3)), Cancel);
+        await storage.Cohorts.UpdateAssignmentsAsync("w", Stream(new CohortAssignment("d", "k3", 5), new("B", "k2", 4), new("b", "k2", 3)), ["a", "never-assigned"], Cancel);
 
-        Assert.Equal([new CohortAssignment("B", "k2", 4), new("b", "k2", 3), new("d", "k3", 5)], await ReadAsync(storage, "w"));
+        Assert.Equal([new CohortAssignment("B", "k2", 4), new("b", "k2", 3), new("c", "k2", 1), new("d", "k3", 5)], await ReadAsync(storage, "w"));
         Assert.Equal([new CohortAssignment("a", "x", 9)], await ReadAsync(storage, "w2"));
         Assert.Empty(await ReadAsync(storage, "w3"));
     }
 
     [Fact]
-    public async Task ReplaceAssignments_ManyRows_AllReadBack()
+    public async Task UpdateAssignments_ManyRows_AllReadBack_AndAllRemoved()
     {
         await using var storage = await TStorage.StartAsync("assign_many");
         var assignments = Enumerable.Range(0, 45_001).Select(i => new CohortAssignment($"c{i:D6}", $"k{i % 7}", i)).ToList();
 
-        await storage.Cohorts.ReplaceAssignmentsAsync("w", Stream([.. assignments]), Cancel);
+        await storage.Cohorts.UpdateAssignmentsAsync("w", Stream([.. assignments]), [], Cancel);
 
         Assert.Equal(assignments, await ReadAsync(storage, "w"));
-        await storage.Cohorts.ReplaceAssignmentsAsync("w", Stream(), Cancel);
+        await storage.Cohorts.UpdateAssignmentsAsync("w", Stream(), [], Cancel);
+        Assert.Equal(assignments, await ReadAsync(storage, "w"));
+        await storage.Cohorts.UpdateAssignmentsAsync("w", Stream(), [.. assignments.Select(a => a.CustomerId)], Cancel);
         Assert.Empty(await ReadAsync(storage, "w"));
     }
 
     [Fact]
-    public async Task ReplaceAssignments_Failing_KeepsTheOldOnes()
+    public async Task UpdateAssignments_RemovedAndChanged_EndsChanged()
+    {
+        await using var storage = await TStorage.StartAsync("assign_both");
+        await storage.Cohorts.UpdateAssignmentsAsync("w", Stream(new CohortAssignment("a", "k1", 1)), [], Cancel);
+
+        await storage.Cohorts.UpdateAssignmentsAsync("w", Stream(new CohortAssignment("a", "k2", 2)), ["a"], Cancel);
+
+        Assert.Equal([new CohortAssignment("a", "k2", 2)], await ReadAsync(storage, "w"));
+    }
+
+    [Fact]
+    public async Task UpdateAssignments_Failing_KeepsTheOldOnes()
     {
         await using var storage = await TStorage.StartAsync("assign_fail");
-        await storage.Cohorts.ReplaceAssignmentsAsync("w", Stream(new CohortAssignment("a", "k1", 1)), Cancel);
+        await storage.Cohorts.UpdateAssignmentsAsync("w", Stream(new CohortAssignment("a", "k1", 1)), [], Cancel);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => storage.Cohorts.ReplaceAssignmentsAsync("w", Stream(new CohortAssignment("a", "k2", 2), new("a", "k3", 2)), Cancel));
-        await Assert.ThrowsAsync<InvalidDataException>(() => storage.Cohorts.ReplaceAssignmentsAsync("w", Failing(new CohortAssignment("b", "k2", 2)), Cancel));
+        await Assert.ThrowsAnyAsync<Exception>(() => storage.Cohorts.UpdateAssignmentsAsync("w", Stream(new CohortAssignment("b", "k2", 2), new("b", "k3", 2)), ["a"], Cancel));
+        await Assert.ThrowsAsync<InvalidDataException>(() => storage.Cohorts.UpdateAssignmentsAsync("w", Failing(new CohortAssignment("b", "k2", 2)), ["a"], Cancel));
 
         Assert.Equal([new CohortAssignment("a", "k1", 1)], await ReadAsync(storage, "w"));
     }

@@ -20,7 +20,8 @@ public abstract class CohortStoreContract<TStorage>
             new CohortDescription("c-1", "Loyal", "Buys often", "rules", 10, [0.1f, float.Epsilon, float.MaxValue]),
             new CohortDescription("c-2", "Lapsed", "Gone quiet", "pinned", 5, [-1e-38f, 1f / 3, 16_777_215f]),
         ],
-        15, 3, 2, status == CohortRunStatus.Failed ? "ran out of memory" : null);
+        15, 3, 2, status == CohortRunStatus.Failed ? "ran out of memory" : null,
+        new Dictionary<string, double> { ["reading features"] = 1.25, ["clustering"] = 0.1 + 0.2, ["assigning"] = 0 });
 
     [Fact]
     public async Task SaveRun_ThenGet_RoundTripsEveryField()
@@ -110,7 +111,9 @@ public abstract class CohortStoreContract<TStorage>
     /// </summary>
     private static void AssertSameRun(CohortRun expected, CohortRun actual)
     {
-        Assert.Equal(Json(expected), Json(actual));
+        // Phase times by name: a store may keep the names in another order (PostgreSQL's jsonb sorts them).
+        Assert.Equal(Json(expected with { PhaseSeconds = null }), Json(actual with { PhaseSeconds = null }));
+        Assert.Equal(expected.PhaseSeconds?.OrderBy(p => p.Key, StringComparer.Ordinal), actual.PhaseSeconds?.OrderBy(p => p.Key, StringComparer.Ordinal));
         Assert.Equal(
             expected.Cohorts.SelectMany(c => c.Centroid).Select(BitConverter.SingleToInt32Bits),
             actual.Cohorts.SelectMany(c => c.Centroid).Select(BitConverter.SingleToInt32Bits));
