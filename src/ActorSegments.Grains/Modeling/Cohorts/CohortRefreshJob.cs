@@ -30,7 +30,7 @@ public sealed partial class CohortRefreshJob(
     public async Task<CohortRun> RunAsync(CohortRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var progress = new CohortRunProgress(store, run, clock);
+        using var progress = new CohortRunProgress(store, run, clock);
         try
         {
             await RefreshAsync(progress, cancellationToken);
