@@ -51,6 +51,8 @@ public static partial class ServerApplication
         }
         builder.AddValidatedOptions<WakeUpSweeperOptions, WakeUpSweeperOptionsValidator>(WakeUpSweeperOptionsValidator.SectionName);
         builder.AddValidatedOptions<FeatureWriterOptions, FeatureWriterOptionsValidator>(FeatureWriterOptions.SectionName);
+        builder.AddValidatedOptions<ShutdownOptions, ShutdownOptionsValidator>(ShutdownOptions.SectionName);
+        var observability = builder.Configuration.GetSection(ObservabilityOptions.SectionName).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
 
         builder.AddActorSegmentsPostgres(postgres);
         builder.AddActorSegmentsSilo(postgres, cluster);

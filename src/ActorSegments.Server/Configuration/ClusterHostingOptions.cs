@@ -19,4 +19,13 @@ public sealed class ClusterHostingOptions
 
     /// <summary>The IP address other silos reach this one at (default 127.0.0.1, for one machine).</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Run as a Kubernetes pod (<c>Microsoft.Orleans.Hosting.Kubernetes</c>): the silo takes its name and address from
+    /// the pod (<c>POD_NAME</c>, <c>POD_IP</c>, <c>POD_NAMESPACE</c>), its service and cluster ids from
+    /// <c>ORLEANS_SERVICE_ID</c> and <c>ORLEANS_CLUSTER_ID</c> (the pod's <c>orleans/serviceId</c> and
+    /// <c>orleans/clusterId</c> labels), and declares silos dead as soon as their pods are gone. Membership still
+    /// lives in PostgreSQL.
+    /// </summary>
+    public bool Kubernetes { get; set; }
 }
