@@ -6,6 +6,9 @@ using ActorSegments.Server.Configuration;
 using ActorSegments.Server.Grpc;
 using ActorSegments.Server.Health;
 using ActorSegments.Server.Hosting;
+using ActorSegments.Server.Lifecycle;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -51,11 +54,20 @@ public static partial class ServerApplication
         }
         builder.AddValidatedOptions<WakeUpSweeperOptions, WakeUpSweeperOptionsValidator>(WakeUpSweeperOptionsValidator.SectionName);
         builder.AddValidatedOptions<FeatureWriterOptions, FeatureWriterOptionsValidator>(FeatureWriterOptions.SectionName);
-        builder.AddValidatedOptions<ShutdownOptions, ShutdownOptionsValidator>(ShutdownOptions.SectionName);
+        var shutdown = builder.AddValidatedOptions<ShutdownOptions, ShutdownOptionsValidator>(ShutdownOptions.SectionName);
         var observability = builder.Configuration.GetSection(ObservabilityOptions.SectionName).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
 
+        if (cluster.Kubernetes && !postgres.IsConfigured)
+        {
+            throw new OptionsValidationException(ClusterHostingOptions.SectionName, typeof(ClusterHostingOptions), [
+                $"{SettingNames.Describe(ClusterHostingOptions.SectionName, nameof(ClusterHostingOptions.Kubernetes))} needs PostgreSQL: " +
+                $"set {SettingNames.Describe(PostgresOptions.SectionName, nameof(PostgresOptions.ConnectionString))} (a dev-mode silo is a single in-memory process)."]);
+        }
+
         builder.AddActorSegmentsPostgres(postgres);
-        builder.AddActorSegmentsSilo(postgres, cluster);
+        builder.AddActorSegmentsSilo(postgres, cluster, observability);
+        builder.AddActorSegmentsObservability(observability);
+        builder.AddActorSegmentsShutdown(shutdown);
         builder.AddActorSegmentsModeling();
         var clockStart = builder.Configuration.GetValue<DateTimeOffset?>(ClockStartAtSetting);
         if (clockStart is { } startAt)
@@ -70,16 +82,25 @@ public static partial class ServerApplication
         builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorMappingInterceptor>();
+            o.Interceptors.Add<ServingGateInterceptor>();
             o.Interceptors.Add<AuthInterceptor>();
             o.MaxReceiveMessageSize = ingest.MaxMessageBytes;
         }).AddJsonTranscoding(o =>
             // Error details (google.rpc.BadRequest with the fields at fault) are rendered in JSON error bodies too.
             o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor));
         builder.Services.AddGrpcReflection();
-        var health = builder.Services.AddGrpcHealthChecks().AddCheck<SiloHealthCheck>("silo");
+        var health = builder.Services.AddGrpcHealthChecks(o =>
+            {
+                o.Services.Clear();
+                o.Services.Map(string.Empty, check => check.Tags.Contains(HealthTags.Ready));
+                o.Services.Map(HealthTags.LivenessService, check => check.Tags.Contains(HealthTags.Live));
+            })
+            .AddCheck<SiloHealthCheck>("silo", tags: [HealthTags.Ready])
+            .AddCheck<ServingHealthCheck>("serving", tags: [HealthTags.Ready])
+            .AddCheck<SiloAliveHealthCheck>("silo-alive", tags: [HealthTags.Live]);
         if (postgres.IsConfigured)
         {
-            health.AddCheck<PostgresHealthCheck>("postgres");
+            health.AddCheck<PostgresHealthCheck>("postgres", tags: [HealthTags.Ready]);
         }
 
         var app = builder.Build();
@@ -91,7 +112,9 @@ public static partial class ServerApplication
         app.MapGrpcService<ModelGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+        app.MapHealthChecks("/livez", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) });
+        app.MapActorSegmentsObservability(observability);
 
         if (!postgres.IsConfigured)
         {

@@ -294,6 +294,7 @@ public sealed partial class CustomerGrain(
             };
         }
 
+        MembershipMetrics.Committed(_changes, clock.GetUtcNow());
         _committedWakeUp = wakeUp;
         _sinceSnapshot += entries.Count;
         ArmWakeTimer();

@@ -39,6 +39,13 @@ public sealed partial class SegmentGrain(
         return Task.CompletedTask;
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A backfill that was running here continues from its reminder wherever the segment activates next.
+        BackfillMetrics.Left(_workspaceId, _segmentId);
+        return Task.CompletedTask;
+    }
+
     public async Task<SegmentStats?> GetStatsAsync()
     {
         var stored = await FindAsync();
@@ -150,12 +157,14 @@ public sealed partial class SegmentGrain(
         if (page.Count < PageSize)
         {
             await definitions.SetProgressAsync(_workspaceId, _segmentId, stored.Version, SegmentStatus.Live, done, Math.Max(total, done), null);
+            BackfillMetrics.Completed(_workspaceId, _segmentId, page.Count);
             LogBackfillDone(_workspaceId, _segmentId, stored.Version, done);
             await StopBackfillAsync();
             return false;
         }
 
         await definitions.SetProgressAsync(_workspaceId, _segmentId, stored.Version, SegmentStatus.Backfilling, done, Math.Max(total, done), page[^1]);
+        BackfillMetrics.Progressed(_workspaceId, _segmentId, page.Count, done, Math.Max(total, done));
         return true;
     }
 
@@ -179,6 +188,7 @@ public sealed partial class SegmentGrain(
 
     private async Task StopBackfillAsync()
     {
+        BackfillMetrics.Left(_workspaceId, _segmentId);
         if (await this.GetReminder(BackfillReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using ActorSegments.Domain.Storage;
 using Microsoft.Extensions.Logging;
@@ -40,7 +41,11 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
     {
         ArgumentNullException.ThrowIfNull(commit);
         var pending = new PendingCommit(commit);
-        if (!_queue.Writer.TryWrite(pending))
+        if (_queue.Writer.TryWrite(pending))
+        {
+            JournalMetrics.Enqueued();
+        }
+        else
         {
             return Volatile.Read(ref _disposed) == 1
                 ? Task.FromException(new ObjectDisposedException(nameof(PostgresCustomerJournal)))
@@ -147,9 +152,12 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
                 continue;
             }
 
+            JournalMetrics.Dequeued(batch.Count);
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 await JournalBatchWriter.WriteAsync(_dataSource, batch.Select(p => p.Commit).ToList(), CancellationToken.None).ConfigureAwait(false);
+                JournalMetrics.Flushed(Stopwatch.GetElapsedTime(started), batch.Count, rows, batch.Sum(p => p.Commit.Entries.Count));
                 foreach (var pending in batch)
                 {
                     pending.Completion.TrySetResult();
@@ -157,6 +165,7 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
             }
             catch (Exception ex)
             {
+                JournalMetrics.Failed(Stopwatch.GetElapsedTime(started));
                 LogCommitFailed(ex, batch.Count, rows);
                 foreach (var pending in batch)
                 {

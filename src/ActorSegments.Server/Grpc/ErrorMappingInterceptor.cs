@@ -81,7 +81,7 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
         _ => ex.InnerException is not null && IsTransient(ex.InnerException),
     };
 
-    private static T? Find<T>(Exception ex)
+    internal static T? Find<T>(Exception ex)
         where T : Exception => ex switch
         {
             T match => match,

@@ -6,6 +6,8 @@ using ActorSegments.Grains.Segments;
 using ActorSegments.Protos.V1;
 using ActorSegments.Server.Access;
 using ActorSegments.Server.Configuration;
+using ActorSegments.Server.Lifecycle;
+using ActorSegments.Server.Observability;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +17,7 @@ namespace ActorSegments.Server.Grpc;
 /// Validates requests before touching any customer, then hands each customer its events in request order, customers
 /// in parallel, and answers once every customer has stored its events.
 /// </summary>
-internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog catalog, TimeProvider time, IOptions<IngestOptions> options)
+internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog catalog, TimeProvider time, IOptions<IngestOptions> options, ServerMetrics metrics, ServingGate gate)
     : IngestService.IngestServiceBase
 {
     private readonly IngestOptions _options = options.Value;
@@ -23,11 +25,12 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
 
     public override async Task<TrackResponse> Track(TrackRequest request, ServerCallContext context)
     {
+        metrics.Received(1);
         var violations = new List<FieldViolation>();
         var incoming = EventMapping.Map(request.Event, ("event", -1), time.GetUtcNow(), _limits, violations)
-            ?? throw InvalidArgument.Create(violations);
+            ?? throw Invalid(1, violations);
         context.Demand(incoming.WorkspaceId, ApiKeyScopes.Ingest);
-        var result = await grains.GetCustomer(incoming.WorkspaceId, incoming.CustomerId).TrackAsync([incoming.Event]);
+        var result = await TrackAsync(incoming.WorkspaceId, incoming.CustomerId, [incoming.Event]);
         return new TrackResponse { Outcome = result.Applied == 1 ? EventOutcome.Applied : EventOutcome.Duplicate };
     }
 
@@ -36,7 +39,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
         var batch = MapBatch(request);
         if (batch.Violations.Count > 0)
         {
-            throw InvalidArgument.Create(batch.Violations);
+            throw Invalid(request.Events.Count, batch.Violations); // all or nothing: the whole batch is refused
         }
 
         var total = await ApplyAsync(batch, context);
@@ -46,9 +49,12 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
     public override async Task TrackStream(IAsyncStreamReader<TrackBatchRequest> requestStream, IServerStreamWriter<TrackStreamAck> responseStream, ServerCallContext context)
     {
         long number = 0;
-        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        // Between batches the stream also ends when the server starts refusing calls; a batch being applied finishes.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, gate.Refusing);
+        await foreach (var request in requestStream.ReadAllAsync(stop.Token))
         {
             var batch = MapBatch(request);
+            metrics.Rejected(batch.Violations.Select(v => Rejection(v).Index).Distinct().Count(), RejectionReason.Invalid);
             var total = await ApplyAsync(batch, context);
             var ack = new TrackStreamAck { Batch = number++, Applied = total.Applied, Duplicates = total.Duplicates };
             ack.Rejections.AddRange(batch.Violations.Select(Rejection));
@@ -62,15 +68,17 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
         context.Demand(request.WorkspaceId, ApiKeyScopes.Ingest);
         var workspace = await catalog.GetAsync(request.WorkspaceId, context.CancellationToken);
         var violations = new List<FieldViolation>();
+        metrics.Received(1);
         var update = TraitMapping.Map(request, time.GetUtcNow(), _limits, workspace.Model.Schema, violations)
-            ?? throw InvalidArgument.Create(violations);
-        var result = await grains.GetCustomer(request.WorkspaceId, request.CustomerId).TrackAsync([update]);
+            ?? throw Invalid(1, violations);
+        var result = await TrackAsync(request.WorkspaceId, request.CustomerId, [update]);
         return new IdentifyResponse { Outcome = result.Applied == 1 ? EventOutcome.Applied : EventOutcome.Duplicate };
     }
 
     /// <summary>Valid events grouped by customer (in request order), and the problems of the others.</summary>
     private MappedBatch MapBatch(TrackBatchRequest request)
     {
+        metrics.Received(request.Events.Count);
         if (request.Events.Count == 0)
         {
             throw InvalidArgument.Create("events", "at least one event is required");
@@ -78,7 +86,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
 
         if (request.Events.Count > _options.MaxBatchSize)
         {
-            throw InvalidArgument.Create("events", $"at most {_options.MaxBatchSize} events per batch are accepted (got {request.Events.Count}); split the batch");
+            throw Invalid(request.Events.Count, [new FieldViolation("events", $"at most {_options.MaxBatchSize} events per batch are accepted (got {request.Events.Count}); split the batch")]);
         }
 
         var now = time.GetUtcNow();
@@ -110,8 +118,31 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
             context.Demand(workspaceId, ApiKeyScopes.Ingest);
         }
 
-        var results = await Task.WhenAll(batch.ByCustomer.Select(p => grains.GetCustomer(p.Key.Workspace, p.Key.Customer).TrackAsync([.. p.Value])));
+        var results = await Task.WhenAll(batch.ByCustomer.Select(p => TrackAsync(p.Key.Workspace, p.Key.Customer, [.. p.Value])));
         return results.Aggregate(TrackResult.None, (sum, r) => sum.Add(r));
+    }
+
+    /// <summary>One customer's events, counted by how they ended.</summary>
+    private async Task<TrackResult> TrackAsync(string workspaceId, string customerId, CustomerEvent[] events)
+    {
+        try
+        {
+            var result = await grains.GetCustomer(workspaceId, customerId).TrackAsync(events);
+            metrics.Applied(result.Applied, result.Duplicates);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            var overloaded = ErrorMappingInterceptor.Find<EventsNotStoredException>(ex) is { Overloaded: true };
+            metrics.Rejected(events.Length, overloaded ? RejectionReason.Overloaded : RejectionReason.NotStored);
+            throw;
+        }
+    }
+
+    private RpcException Invalid(int events, List<FieldViolation> violations)
+    {
+        metrics.Rejected(events, RejectionReason.Invalid);
+        return InvalidArgument.Create(violations);
     }
 
     /// <summary>A violation located as <c>events[i].field</c>, turned into the event's index and its own field.</summary>

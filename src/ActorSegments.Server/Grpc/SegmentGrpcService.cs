@@ -3,6 +3,7 @@ using ActorSegments.Domain.Storage;
 using ActorSegments.Grains.Segments;
 using ActorSegments.Protos.V1;
 using ActorSegments.Server.Access;
+using ActorSegments.Server.Lifecycle;
 using Grpc.Core;
 using static ActorSegments.Server.Grpc.SegmentMapping;
 
@@ -16,7 +17,8 @@ internal sealed class SegmentGrpcService(
     IMembershipFeed feed,
     IFeedSignal signal,
     IGrainFactory grains,
-    TimeProvider time) : SegmentService.SegmentServiceBase
+    TimeProvider time,
+    ServingGate gate) : SegmentService.SegmentServiceBase
 {
     /// <summary>How often a caught-up watch looks for changes when no signal comes (signals can be lost).</summary>
     internal static readonly TimeSpan WatchPollInterval = TimeSpan.FromSeconds(1);
@@ -124,7 +126,9 @@ internal sealed class SegmentGrpcService(
         var cursor = Cursor(request.Cursor, "cursor");
         context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
         await StatsAsync(request.WorkspaceId, request.SegmentId);
-        var token = context.CancellationToken;
+        // The stream also ends when the server starts refusing calls (the client resumes from its cursor elsewhere).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, gate.Refusing);
+        var token = stop.Token;
         TimeSpan? unread = null; // after a signal whose changes were not readable yet: how soon to look again
         try
         {

@@ -18,7 +18,7 @@ internal static class SiloHostingExtensions
     /// Hosts the Orleans silo in this process: on PostgreSQL (clustering, grain storage, reminders) when a connection
     /// string is configured, otherwise a single dev-mode silo with in-memory state.
     /// </summary>
-    public static IHostApplicationBuilder AddActorSegmentsSilo(this IHostApplicationBuilder builder, PostgresOptions postgres, ClusterHostingOptions cluster)
+    public static IHostApplicationBuilder AddActorSegmentsSilo(this IHostApplicationBuilder builder, PostgresOptions postgres, ClusterHostingOptions cluster, ObservabilityOptions observability)
     {
         builder.Services.AddActorSegmentsGrains();
         if (postgres.IsConfigured)
@@ -39,9 +39,10 @@ internal static class SiloHostingExtensions
                 o.ClusterId = cluster.ClusterId;
             });
 
+            silo.AddActorSegmentsDashboard(observability);
             if (postgres.IsConfigured)
             {
-                silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                ConfigureEndpoints(silo, cluster);
                 silo.UseAdoNetClustering(o => o.Configure<NpgsqlDataSource>((options, dataSource) =>
                 {
                     options.Invariant = NpgsqlInvariant;
@@ -69,5 +70,22 @@ internal static class SiloHostingExtensions
         });
 
         return builder;
+    }
+
+    private static void ConfigureEndpoints(ISiloBuilder silo, ClusterHostingOptions cluster)
+    {
+        if (!cluster.Kubernetes)
+        {
+            silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            return;
+        }
+
+        // The pod's address and name, and the service and cluster ids from its labels; the ports stay ours.
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.SiloPort = cluster.SiloPort;
+            o.GatewayPort = cluster.GatewayPort;
+        });
+        silo.UseKubernetesHosting();
     }
 }
