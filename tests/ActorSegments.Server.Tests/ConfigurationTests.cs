@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ActorSegments.Server.Tests;
@@ -18,6 +20,9 @@ public sealed class ConfigurationTests
     [InlineData("--ActorSegments:Modeling:MinK=9", "ActorSegments__Modeling__MinK", "2 or more and at most MaxK (8) (got 9)")]
     [InlineData("--ActorSegments:Modeling:PushConcurrency=0", "ActorSegments__Modeling__PushConcurrency", "1-10000 (got 0)")]
     [InlineData("--ActorSegments:Modeling:Labeler:Provider=ollama", "ActorSegments__Modeling__Labeler__Endpoint", "is required with the \"ollama\" provider")]
+    [InlineData("--ActorSegments:Shutdown:DrainTimeout=-00:00:01", "ActorSegments__Shutdown__DrainTimeout", "between 00:00:00 and 00:10:00 (got -00:00:01)")]
+    [InlineData("--ActorSegments:Shutdown:ReadinessDelay=01:00:00", "ActorSegments__Shutdown__ReadinessDelay", "(got 01:00:00)")]
+    [InlineData("--ActorSegments:Cluster:Kubernetes=true", "ActorSegments__Cluster__Kubernetes", "needs PostgreSQL")]
     public void Build_InvalidSetting_FailsNamingTheSettingAndItsEnvironmentVariable(string arg, string variable, string expected)
     {
         var ex = Assert.Throws<OptionsValidationException>(() => ServerApplication.Build([arg]));
@@ -45,5 +50,27 @@ public sealed class ConfigurationTests
 
         Assert.Equal("http://0.0.0.0:7000", app.Configuration["Kestrel:Endpoints:Grpc:Url"]);
         Assert.Equal("Http2", app.Configuration["Kestrel:Endpoints:Grpc:Protocols"]);
+    }
+
+    [Fact]
+    public async Task Build_StopBudget_FitsTheReadinessDelayTheDrainAndTheSilo_UnlessTheHostSettingIsGiven()
+    {
+        await using var derived = ServerApplication.Build(["--ActorSegments:Shutdown:ReadinessDelay=00:00:05", "--ActorSegments:Shutdown:DrainTimeout=00:00:20"]);
+        await using var explicitBudget = ServerApplication.Build(["--shutdownTimeoutSeconds=7"]);
+
+        Assert.Equal(TimeSpan.FromSeconds(85), derived.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(7), explicitBudget.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
+    }
+
+    [Fact]
+    public async Task Build_OnKubernetes_TakesTheSiloIdentityFromThePod_AndRefusesToRunOutsideOne()
+    {
+        await using var kubernetes = ServerApplication.Build(["--ActorSegments:Cluster:Kubernetes=true", "--ActorSegments:Postgres:ConnectionString=Host=db"]);
+        await using var plain = ServerApplication.Build(["--ActorSegments:Postgres:ConnectionString=Host=db"]);
+
+        // The pod's environment (downward API) is required: without it the silo's Kubernetes agent cannot be built.
+        var outsideAPod = Assert.Throws<OptionsValidationException>(() => kubernetes.Services.GetServices<IHostedService>().ToList());
+        Assert.Contains("POD_NAMESPACE", outsideAPod.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(plain.Services.GetServices<IHostedService>(), s => s.GetType().Namespace == "Orleans.Hosting.Kubernetes");
     }
 }

@@ -27,7 +27,8 @@ internal static class ObservabilityHostingExtensions
             builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
                 .AddMeter("ActorSegments.*")
                 .AddMeter(PlatformMeters)
-                .AddPrometheusExporter());
+                // Every scrape reads the instruments afresh; scrapes come seconds apart, so a cached answer saves nothing.
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         }
 
         return builder;
