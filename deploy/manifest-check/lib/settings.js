@@ -21,7 +21,8 @@ function composeDurationSeconds(text) {
 
 /**
  * The graceful stop must fit in the time before SIGKILL: the readiness delay (not-ready while still serving) plus
- * the host's shutdown budget (DOTNET_SHUTDOWNTIMEOUTSECONDS) must be less than `grace` seconds.
+ * the host's shutdown budget (DOTNET_SHUTDOWNTIMEOUTSECONDS) must be less than `grace` seconds, and the budget must
+ * hold more than the readiness delay and the drain.
  */
 function shutdownBudgetErrors(env, grace, graceName) {
   const delay = env.ActorSegments__Shutdown__ReadinessDelay;
@@ -31,10 +32,18 @@ function shutdownBudgetErrors(env, grace, graceName) {
   const budgetSeconds = Number(budget);
   if (Number.isNaN(delaySeconds)) return [`ActorSegments__Shutdown__ReadinessDelay: '${delay}' is not a TimeSpan`];
   if (!Number.isInteger(budgetSeconds) || budgetSeconds <= 0) return [`DOTNET_SHUTDOWNTIMEOUTSECONDS: '${budget}' is not a positive whole number`];
+  const errors = [];
   if (!(grace > delaySeconds + budgetSeconds)) {
-    return [`${graceName} (${grace}) must exceed ReadinessDelay (${delaySeconds}) + DOTNET_SHUTDOWNTIMEOUTSECONDS (${budgetSeconds})`];
+    errors.push(`${graceName} (${grace}) must exceed ReadinessDelay (${delaySeconds}) + DOTNET_SHUTDOWNTIMEOUTSECONDS (${budgetSeconds})`);
   }
-  return [];
+  // The drain (default 30 s) comes before the silo's own stop (snapshots, journal flush, leaving the cluster).
+  const drain = env.ActorSegments__Shutdown__DrainTimeout;
+  const drainSeconds = drain === undefined ? 30 : timeSpanSeconds(drain);
+  if (Number.isNaN(drainSeconds)) errors.push(`ActorSegments__Shutdown__DrainTimeout: '${drain}' is not a TimeSpan`);
+  else if (!(budgetSeconds > delaySeconds + drainSeconds)) {
+    errors.push(`DOTNET_SHUTDOWNTIMEOUTSECONDS (${budgetSeconds}) must exceed ReadinessDelay (${delaySeconds}) + DrainTimeout (${drainSeconds}), leaving the silo time to stop`);
+  }
+  return errors;
 }
 
 const ANY_ADDRESS = /^http:\/\/(0\.0\.0\.0|\*|\+|\[::\]):\d+$/;
