@@ -38,7 +38,7 @@ FROM ${NATIVE_DEPS_IMAGE} AS native-deps
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libgomp1 \
     && mkdir /native \
-    && cp -L "$(dpkg -L libgomp1 | grep '/libgomp\.so\.1$')" /native/libgomp.so.1
+    && cp -L "$(dpkg -L libgomp1 | grep '/libgomp\.so\.1$' | head -n 1)" /native/libgomp.so.1
 
 # Chiseled: no shell, no package manager, runs as the non-root user `app` (uid 1654). Invariant globalization is on,
 # so the image needs no ICU.
