@@ -7,6 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/postgres.sh
 source "$root/scripts/lib/postgres.sh"
+bash "$root/scripts/validate-deploy.sh"  # docker-compose.yml and k8s/ validated offline; fails fast
 
 trap pg_stop EXIT INT TERM
 pg_start
