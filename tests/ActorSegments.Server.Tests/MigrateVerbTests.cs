@@ -30,4 +30,16 @@ public sealed class MigrateVerbTests
         Assert.False(MigrateOnlyCommand.IsRequested(["--migrate"]));
         Assert.Equal(2, await MigrateOnlyCommand.RunAsync([MigrateOnlyCommand.Verb], Ct));
     }
+
+    [Fact]
+    public async Task A_server_told_not_to_migrate_refuses_to_start_on_an_unmigrated_database_naming_the_fix()
+    {
+        await using var db = await TestPostgres.CreateDatabaseAsync("not-migrated");
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            RunningServer.StartAsync([.. RunningServer.OnPostgres(db), ("ActorSegments:Postgres:MigrateOnStart", "false")]));
+
+        Assert.Contains("schema is at version 0", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("ActorSegments.Server migrate", refused.Message, StringComparison.Ordinal);
+    }
 }

@@ -91,7 +91,16 @@ public sealed class RunningServer : IAsyncDisposable
         args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
 
         var app = ServerApplication.Build([.. args]);
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await app.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new RunningServer(app, grpcPort, httpPort, siloPort);
     }
 

@@ -25,6 +25,10 @@ internal static class PostgresHostingExtensions
             // providers read their stored queries when the silo starts.
             builder.Services.AddHostedService<SchemaMigrationService>();
         }
+        else
+        {
+            builder.Services.AddHostedService<SchemaVersionCheck>();
+        }
 
         return builder;
     }
