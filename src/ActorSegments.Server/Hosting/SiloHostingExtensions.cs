@@ -5,6 +5,7 @@ using ActorSegments.Postgres;
 using ActorSegments.Server.Configuration;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace ActorSegments.Server.Hosting;
@@ -21,6 +22,11 @@ internal static class SiloHostingExtensions
     public static IHostApplicationBuilder AddActorSegmentsSilo(this IHostApplicationBuilder builder, PostgresOptions postgres, ClusterHostingOptions cluster, ObservabilityOptions observability)
     {
         builder.Services.AddActorSegmentsGrains();
+        // A grain that fails on PostgreSQL (an activation reading the journal, a commit) throws Npgsql's exceptions.
+        // Orleans serializes exceptions across silos only from allowed namespaces; without Npgsql's, the gateway of a
+        // call whose grain lives on another silo would get an unknown error and answer INTERNAL instead of the
+        // UNAVAILABLE ("retry, nothing was acknowledged") it answers when the grain is local.
+        builder.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         if (postgres.IsConfigured)
         {
             builder.Services.AddActorSegmentsPostgresStorage();
