@@ -26,4 +26,25 @@ public sealed class PostgresDataSourceTests
 
         Assert.Equal((0, false), (settings.MaxAutoPrepare, settings.NoResetOnClose));
     }
+
+    [Theory]
+    [InlineData("Host=127.0.0.1", "-c idle_in_transaction_session_timeout=30000")]
+    [InlineData("Host=127.0.0.1;Options=-c search_path=segments", "-c search_path=segments -c idle_in_transaction_session_timeout=30000")]
+    [InlineData("Host=127.0.0.1;Options=-c idle_in_transaction_session_timeout=5000", "-c idle_in_transaction_session_timeout=5000")]
+    public async Task Sessions_end_when_idle_inside_a_transaction_keeping_any_options_given(string connectionString, string expected)
+    {
+        await using var dataSource = PostgresDataSource.Create(connectionString, "test");
+
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Options);
+    }
+
+    [Fact]
+    public async Task The_server_applies_the_idle_in_transaction_limit_to_the_sessions()
+    {
+        await using var db = await ActorSegments.Testing.TestPostgres.CreateDatabaseAsync("idle-limit");
+        await using var dataSource = PostgresDataSource.Create(db.ConnectionString, "test");
+        await using var command = dataSource.CreateCommand("SHOW idle_in_transaction_session_timeout");
+
+        Assert.Equal("30s", await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
 }
