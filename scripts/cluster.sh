@@ -44,6 +44,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 server_dll="$root/src/ActorSegments.Server/bin/Release/net10.0/ActorSegments.Server.dll"
 # Stopping a silo drains its calls (up to 30 s by default) and then stops Orleans; this bounds the whole of it.
 stop_grace_seconds=75
+# Only a PostgreSQL this script starts is ever stopped by it: a PG_DIR exported by the caller's shell is not ours.
+PG_DIR=""
+own_postgres=false
 pids=()
 declare -A silo_of=() # process id -> silo number, for messages
 log_dir=""
@@ -78,7 +81,7 @@ stop_silos() {
 cleanup() {
   trap - EXIT INT TERM
   [ "${#pids[@]}" -gt 0 ] && log "stopping ${#pids[@]} silo(s)" && stop_silos
-  pg_stop
+  $own_postgres && pg_stop
   [ -n "$log_dir" ] && log "logs kept in $log_dir"
 }
 trap cleanup EXIT
@@ -107,6 +110,7 @@ fi
 [ -f "$server_dll" ] || { log "no server build at $server_dll (run without --no-build)"; exit 1; }
 
 if [ -z "$postgres" ]; then
+  own_postgres=true
   pg_start
   postgres=$PG_CONNECTION_STRING
 fi

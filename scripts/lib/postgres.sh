@@ -57,11 +57,13 @@ pg__pick_port() {
   pg__log "no free port found"; return 1
 }
 
-# Runs a command as the server's owner.
+# Runs a command as the server's owner (the owner of its data when PG_OWNER was not passed down, e.g. to a child
+# shell that inherited only the exported PG_DIR).
 pg__as_owner() {
   if [ "$(id -u)" -eq 0 ]; then
+    local owner=${PG_OWNER:-$(stat -c %U "$PG_DIR/data" 2>/dev/null || echo postgres)}
     # From /, which the owner can always enter (the caller's directory may be private to root).
-    (cd / && runuser -u "$PG_OWNER" -- "$@")
+    (cd / && runuser -u "$owner" -- "$@")
   else
     "$@"
   fi

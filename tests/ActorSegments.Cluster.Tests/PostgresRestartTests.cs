@@ -29,7 +29,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
         }, ct);
     }
 
-    [Fact(Timeout = 240_000, Skip = "Server defect: while PostgreSQL is down, a customer grain on another silo than the gateway throws a raw NpgsqlException (CustomerGrain.RecordAsync -> SegmentCatalog.GetAsync -> PostgresSegmentDefinitionStore.VersionAsync), Orleans cannot serialize it back (CodecNotFoundException: Npgsql.NpgsqlException) and the gateway answers INTERNAL instead of UNAVAILABLE. Enable once storage exceptions leave grains as serializable ones.")]
+    [Fact(Timeout = 240_000, Skip = "Server defect: while PostgreSQL is down, storage exceptions thrown by a grain on another silo than the gateway (NpgsqlException from CustomerGrain.RecordAsync -> SegmentCatalog.GetAsync, or an activation failure with an NpgsqlException inside) cannot be serialized by Orleans (CodecNotFoundException: Npgsql.NpgsqlException), and the gateway answers INTERNAL instead of UNAVAILABLE. Adding \"Npgsql\" to ExceptionSerializationOptions.SupportedNamespacePrefixes in the silo makes this test pass.")]
     public async Task RestartingPostgres_UnderIngest_EveryFailedCallIsUnavailableOrABackOff()
     {
         var ct = TestContext.Current.CancellationToken;
