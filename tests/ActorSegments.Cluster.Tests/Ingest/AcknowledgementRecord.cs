@@ -47,14 +47,14 @@ internal sealed class AcknowledgementRecord
         return counts;
     }
 
-    /// <summary>One line per outcome: status, who produced it (server, transport, deadline) and how often.</summary>
+    /// <summary>One line per outcome: status, who produced it (server, transport, deadline), the start of its detail and how often.</summary>
     public string Summary()
     {
         var events = _acknowledged.Values.Sum(b => b.Request.Events.Count);
         var outcomes = _attempts
-            .GroupBy(a => (a.Status, a.Origin))
+            .GroupBy(a => (a.Status, a.Origin, Detail: a.Detail.Length <= 100 ? a.Detail : a.Detail[..100]))
             .OrderBy(g => g.Key.Status)
-            .Select(g => $"  {g.Key.Status} ({g.Key.Origin}): {g.Count()}, e.g. \"{g.First().Detail}\"");
+            .Select(g => $"  {g.Key.Status} ({g.Key.Origin}) x{g.Count()}: {g.Key.Detail}");
         return $"{_acknowledged.Count} batches ({events} events) acknowledged in {_attempts.Count} attempts; " +
             $"applied {_acknowledged.Values.Sum(b => b.Answer.Applied)}, duplicates {_acknowledged.Values.Sum(b => b.Answer.Duplicates)}\n" +
             string.Join('\n', outcomes);
