@@ -17,7 +17,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/postgres.sh
 source "$root/scripts/lib/postgres.sh"
 
-usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+# The header above, as help: usage 0 on request, usage 2 after a bad argument.
+usage() { sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit "$1"; }
 log() { printf '[cluster] %s\n' "$*" >&2; }
 
 silos=3
@@ -32,8 +33,8 @@ while [ $# -gt 0 ]; do
     --clock-start) clock_start="${2:?--clock-start needs an ISO 8601 instant}"; shift 2 ;;
     --base-port) base_port="${2:?--base-port needs a port}"; shift 2 ;;
     --no-build) build=false; shift ;;
-    -h|--help) usage ;;
-    *) log "unknown argument: $1"; usage ;;
+    -h|--help) usage 0 ;;
+    *) log "unknown argument: $1"; usage 2 ;;
   esac
 done
 [[ "$silos" =~ ^[0-9]+$ ]] && [ "$silos" -ge 1 ] && [ "$silos" -le 100 ] || { log "--silos must be 1 to 100"; exit 2; }
