@@ -17,7 +17,8 @@ internal sealed class Gateways(int slots, string apiKey) : IDisposable
     private readonly Lock _gate = new();
     private int _next;
 
-    public void Set(int slot, string address)
+    /// <summary>Puts an address in <paramref name="slot"/>, or takes the slot out of the rotation (null), as a load balancer does with a backend that fails its health check.</summary>
+    public void Set(int slot, string? address)
     {
         lock (_gate)
         {

@@ -4,6 +4,7 @@ using ActorSegments.Cluster.Tests.Ingest;
 using ActorSegments.Cluster.Tests.Verification;
 using ActorSegments.Testing;
 using ActorSegments.Testing.Processes;
+using Npgsql;
 
 namespace ActorSegments.Cluster.Tests.Harness;
 
@@ -71,7 +72,7 @@ internal sealed class LocalCluster : IAsyncDisposable
         {
             var number = _all.Count + 1;
             var (grpc, http, siloPort) = (FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next());
-            var process = ServerProcess.Start($"silo {number}", Path.Combine(LogDirectory, $"silo-{number}.log"), SiloArguments(grpc, http, siloPort));
+            var process = ServerProcess.Start($"silo {number}", Path.Combine(LogDirectory, $"silo-{number}.log"), SiloArguments(number, grpc, http, siloPort));
             silo = new Silo(number, process, grpc, http, siloPort);
             _all.Add(silo);
         }
@@ -85,6 +86,9 @@ internal sealed class LocalCluster : IAsyncDisposable
         Gateways.Set(slot, silo.GrpcAddress);
         return silo;
     }
+
+    /// <summary>The application name of a silo's database sessions.</summary>
+    public static string ApplicationName(int siloNumber) => $"silo-{siloNumber}";
 
     /// <summary>Defines the workload's workspace and segments (through the silo in slot 0), then starts ingesting it through every slot.</summary>
     public async Task<IngestDriver> StartIngestAsync(Workload workload, IngestPace pace, CancellationToken cancellationToken)
@@ -133,16 +137,23 @@ internal sealed class LocalCluster : IAsyncDisposable
         }
 
         Gateways.Dispose();
+        var keep = !_passed || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(KeepLogsVariable));
+        if (keep)
+        {
+            CopyPostgresLog();
+        }
+
         await Postgres.DisposeAsync();
-        if (_passed && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(KeepLogsVariable)))
+        if (!keep)
         {
             Directory.Delete(LogDirectory, recursive: true);
         }
     }
 
-    private List<string> SiloArguments(int grpcPort, int httpPort, int siloPort) =>
+    /// <summary>The silo's database sessions carry its name (pg_stat_activity.application_name), so a test can tell them apart.</summary>
+    private List<string> SiloArguments(int number, int grpcPort, int httpPort, int siloPort) =>
     [
-        $"--ActorSegments:Postgres:ConnectionString={Postgres.ConnectionString}",
+        $"--ActorSegments:Postgres:ConnectionString={new NpgsqlConnectionStringBuilder(Postgres.ConnectionString) { ApplicationName = ApplicationName(number) }}",
         $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
         $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{httpPort}",
         $"--ActorSegments:Cluster:SiloPort={siloPort}",
@@ -151,6 +162,15 @@ internal sealed class LocalCluster : IAsyncDisposable
         "--Logging:Console:FormatterName=simple",
         "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff ",
     ];
+
+    private void CopyPostgresLog()
+    {
+        var log = Path.Combine(Postgres.Directory, "server.log");
+        if (File.Exists(log))
+        {
+            File.Copy(log, Path.Combine(LogDirectory, "postgres.log"), overwrite: true);
+        }
+    }
 
     private void WriteDiagnostics()
     {
@@ -163,13 +183,8 @@ internal sealed class LocalCluster : IAsyncDisposable
             text.AppendLine(silo.Process.LogTail(80));
         }
 
-        text.AppendLine("===== PostgreSQL: the end of its log (all of it copied next to the silos' logs)");
+        text.AppendLine("===== PostgreSQL: the end of its log (all of it is kept next to the silos' logs)");
         text.AppendLine(Postgres.LogTail(40));
-        var postgresLog = Path.Combine(Postgres.Directory, "server.log");
-        if (File.Exists(postgresLog))
-        {
-            File.Copy(postgresLog, Path.Combine(LogDirectory, "postgres.log"), overwrite: true);
-        }
 
         TestContext.Current.TestOutputHelper?.WriteLine(text.ToString());
     }

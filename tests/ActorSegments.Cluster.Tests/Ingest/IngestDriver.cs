@@ -39,13 +39,17 @@ internal sealed class IngestDriver : IAsyncDisposable
         new(workload, gateways, pace, abort);
 
     /// <summary>Waits until at least <paramref name="count"/> batches are acknowledged in all (progress, not time, gates each step of a scenario).</summary>
-    public async Task WaitForAcknowledgedAsync(int count)
+    public Task WaitForAcknowledgedAsync(int count) => WaitForAcknowledgedAsync(count, Timeout.InfiniteTimeSpan);
+
+    /// <summary>Like <see cref="WaitForAcknowledgedAsync(int)"/>, but false when <paramref name="within"/> passes first (ingest has stalled).</summary>
+    public async Task<bool> WaitForAcknowledgedAsync(int count, TimeSpan within)
     {
         if (count > _pace.MaxBatches)
         {
             throw new ArgumentOutOfRangeException(nameof(count), $"the run sends at most {_pace.MaxBatches} batches");
         }
 
+        var deadline = within == Timeout.InfiniteTimeSpan ? DateTime.MaxValue : DateTime.UtcNow + within;
         while (Record.AcknowledgedCount < count)
         {
             if (_workers.FirstOrDefault(w => w.IsFaulted) is { } failed)
@@ -53,8 +57,15 @@ internal sealed class IngestDriver : IAsyncDisposable
                 await failed; // a worker gave up: its error says which batch and why
             }
 
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
             await Task.Delay(50, _abort.Token);
         }
+
+        return true;
     }
 
     /// <summary>Sends no new batch; waits until every batch in flight is acknowledged.</summary>

@@ -87,7 +87,7 @@ public sealed class ServerProcess : IDisposable
     {
         if (!HasExited)
         {
-            await CommandLine.RunAsync("kill", ["-TERM", Id.ToString(CultureInfo.InvariantCulture)], cancellationToken);
+            await SignalAsync("-TERM", cancellationToken);
         }
 
         if (!await WaitForExitAsync(within, cancellationToken))
@@ -98,6 +98,12 @@ public sealed class ServerProcess : IDisposable
 
         return ExitCode;
     }
+
+    /// <summary>Freezes the process (SIGSTOP), as a long pause or a partition would: its connections stay open, nothing answers.</summary>
+    public Task PauseAsync(CancellationToken cancellationToken) => SignalAsync("-STOP", cancellationToken);
+
+    /// <summary>Lets a paused process run on (SIGCONT).</summary>
+    public Task ResumeAsync(CancellationToken cancellationToken) => SignalAsync("-CONT", cancellationToken);
 
     /// <summary>Ends the process at once (SIGKILL): no drain, no goodbye to the cluster, open connections dropped.</summary>
     public void Kill()
@@ -140,6 +146,10 @@ public sealed class ServerProcess : IDisposable
         _running.TryRemove(_process.Id, out _);
         _process.Dispose();
     }
+
+    /// <summary>Sends a signal; one sent to a process that has just exited is simply lost.</summary>
+    private async Task SignalAsync(string signal, CancellationToken cancellationToken) =>
+        await CommandLine.RunAsync("kill", [signal, Id.ToString(CultureInfo.InvariantCulture)], cancellationToken);
 
     private static void TryKill(Process process)
     {
