@@ -69,6 +69,9 @@ public sealed class PausedSiloTests(ITestOutputHelper output)
             }
 
             await silo.Process.PauseAsync(ct);
+            // A transaction whose COMMIT was already on its way when the signal came ends within moments; one still
+            // there after a pause is held by the frozen silo.
+            await Task.Delay(500, ct);
             var held = open.Intersect(await sessions.JournalTransactionsAsync(silo, ct)).ToList();
             if (held.Count > 0)
             {
