@@ -15,6 +15,9 @@ public sealed class PausedSiloTests(ITestOutputHelper output)
     /// <summary>Long enough for the others to declare the frozen silo dead (missed probes) and move its customers.</summary>
     private static readonly TimeSpan ProgressWithin = TimeSpan.FromSeconds(90);
 
+    /// <summary>How long to keep looking for a silo with a journal transaction open.</summary>
+    private static readonly TimeSpan CatchWithin = TimeSpan.FromSeconds(90);
+
     [Fact(Timeout = 300_000)]
     public async Task PausingASiloMidTransaction_UnderIngest_TheOthersCarryOn_AndNoAcknowledgedEventIsLostOrCountedTwice()
     {
@@ -26,13 +29,13 @@ public sealed class PausedSiloTests(ITestOutputHelper output)
             await using var driver = await cluster.StartIngestAsync(workload, new IngestPace(Workers: 3, PauseBetweenBatches: TimeSpan.FromMilliseconds(50), MaxBatches: 3000), ct);
             await driver.WaitForAcknowledgedAsync(100);
 
-            var paused = cluster[2];
             await using var sessions = new DatabaseSessions(cluster.Postgres.ConnectionString);
-            var heldTransactions = await PauseMidTransactionAsync(sessions, paused, ct);
+            var (slot, heldTransactions) = await PauseMidTransactionAsync(sessions, [cluster[0], cluster[1], cluster[2]], ct);
+            var paused = cluster[slot];
             output.WriteLine($"Sessions writing or waiting for a lock when {paused} was frozen:\n{await sessions.LockPictureAsync(ct)}");
             // A load balancer stops sending to a backend that fails its health check; a frozen gateway would only
             // make every third call wait out its deadline.
-            cluster.Gateways.Set(2, null);
+            cluster.Gateways.Set(slot, null);
             var before = driver.Record.AcknowledgedCount;
             var carriedOn = await driver.WaitForAcknowledgedAsync(before + 100, ProgressWithin);
             var whilePaused = driver.Record.AcknowledgedCount - before;
@@ -53,18 +56,22 @@ public sealed class PausedSiloTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Freezes the silo at a moment its journal writer has a transaction open (rows of customer_journal written, not
+    /// Freezes a silo at a moment its journal writer has a transaction open (rows of customer_journal written, not
     /// committed), which stays open while it is frozen; a transaction that ended between the look and the signal does
-    /// not count, and the silo runs on until the next try. Returns the transaction ids held.
+    /// not count, and the silo runs on until the next try. Transactions last milliseconds, so the silos are watched in
+    /// turn until one is caught (on a busy machine that can take many looks). Returns its slot and the transactions held.
     /// </summary>
-    private static async Task<IReadOnlyList<string>> PauseMidTransactionAsync(DatabaseSessions sessions, Silo silo, CancellationToken ct)
+    private static async Task<(int Slot, IReadOnlyList<string> Held)> PauseMidTransactionAsync(DatabaseSessions sessions, IReadOnlyList<Silo> silos, CancellationToken ct)
     {
-        for (var attempt = 0; attempt < 1000; attempt++)
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        patience.CancelAfter(CatchWithin);
+        for (var look = 0; !patience.IsCancellationRequested; look++)
         {
+            var slot = look % silos.Count;
+            var silo = silos[slot];
             var open = await sessions.JournalTransactionsAsync(silo, ct);
             if (open.Count == 0)
             {
-                await Task.Delay(2, ct);
                 continue;
             }
 
@@ -75,12 +82,12 @@ public sealed class PausedSiloTests(ITestOutputHelper output)
             var held = open.Intersect(await sessions.JournalTransactionsAsync(silo, ct)).ToList();
             if (held.Count > 0)
             {
-                return held;
+                return (slot, held);
             }
 
             await silo.Process.ResumeAsync(ct);
         }
 
-        throw new InvalidOperationException($"{silo} never had a journal transaction open when frozen");
+        throw new InvalidOperationException($"no silo had a journal transaction open when frozen within {CatchWithin.TotalSeconds:0} s");
     }
 }

@@ -63,10 +63,21 @@ internal static class JournalBatchWriter
         WHERE w.workspace_id = x.w AND w.customer_id = x.c
         """;
 
+    private static readonly string StatementTimeout =
+        $"SET LOCAL statement_timeout = {(long)PostgresDataSource.IdleInTransactionLimit.TotalMilliseconds}";
+
     public static async Task WriteAsync(NpgsqlDataSource dataSource, IReadOnlyList<CustomerCommit> commits, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // A writer frozen in the middle of its COPY (a long pause, a partition) is not idle in its transaction, so the
+        // session limit does not end it; this does, releasing the journal keys it inserted for customers that other
+        // silos take over meanwhile. No healthy journal transaction comes near it.
+        await using (var limit = new NpgsqlCommand(StatementTimeout, connection, transaction))
+        {
+            await limit.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await CopyEntriesAsync(connection, commits, cancellationToken).ConfigureAwait(false);
 
         // Everything after the COPY goes in one round trip: the statements run in order, and any failure aborts the
