@@ -72,7 +72,7 @@ public sealed class ObservabilityTests
     [Fact]
     public async Task The_dashboard_needs_the_bootstrap_key_as_basic_password_or_bearer_and_refuses_workspace_keys()
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(("ActorSegments:Observability:Dashboard", "true"));
         const string workspace = "dash";
         await server.Admin.CreateWorkspaceAsync(new CreateWorkspaceRequest { WorkspaceId = workspace }, cancellationToken: Ct);
         var workspaceKey = (await server.Admin.CreateApiKeyAsync(new CreateApiKeyRequest { WorkspaceId = workspace, Name = "ops", Scopes = { "admin" } }, cancellationToken: Ct)).Secret;
@@ -107,5 +107,16 @@ public sealed class ObservabilityTests
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/dashboard/", UriKind.Relative));
         request.Headers.Authorization = authorization;
         return await http.SendAsync(request, Ct);
+    }
+
+    [Fact]
+    public async Task The_dashboard_is_off_unless_enabled()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var http = Http(server);
+
+        using var response = await GetDashboardAsync(http, new AuthenticationHeaderValue("Bearer", RunningServer.BootstrapKey));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
