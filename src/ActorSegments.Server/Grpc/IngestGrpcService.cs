@@ -54,10 +54,11 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
         await foreach (var request in requestStream.ReadAllAsync(stop.Token))
         {
             var batch = MapBatch(request);
-            metrics.Rejected(batch.Violations.Select(v => Rejection(v).Index).Distinct().Count(), RejectionReason.Invalid);
+            var rejections = batch.Violations.Select(Rejection).ToList();
+            metrics.Rejected(rejections.Select(r => r.Index).Distinct().Count(), RejectionReason.Invalid);
             var total = await ApplyAsync(batch, context);
             var ack = new TrackStreamAck { Batch = number++, Applied = total.Applied, Duplicates = total.Duplicates };
-            ack.Rejections.AddRange(batch.Violations.Select(Rejection));
+            ack.Rejections.AddRange(rejections);
             await responseStream.WriteAsync(ack, context.CancellationToken);
         }
     }
