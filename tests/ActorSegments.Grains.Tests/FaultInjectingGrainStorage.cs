@@ -25,6 +25,18 @@ public sealed class FaultInjectingGrainStorage(DeepCopier copier) : IGrainStorag
     /// <summary>How many times any state of this grain was written; 0 when never.</summary>
     public static int Writes(GrainId grain) => _rows.Where(r => r.Key.Grain == grain).Select(r => r.Value.Version).DefaultIfEmpty(0).Max();
 
+    /// <summary>Replaces a stored state as an older build would have written it; false when none is stored.</summary>
+    public static bool Rewrite<T>(string stateName, GrainId grain, Func<T, T> rewrite)
+    {
+        if (!_rows.TryGetValue((stateName, grain), out var row))
+        {
+            return false;
+        }
+
+        _rows[(stateName, grain)] = (rewrite((T)row.State)!, row.Version);
+        return true;
+    }
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (_rows.TryGetValue((stateName, grainId), out var row))

@@ -10,7 +10,7 @@ namespace ActorSegments.Abstractions.Customers;
 public interface ICustomerGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Applies events in order and returns after they are stored durably. Events whose id was applied before are
+    /// Applies events in order and returns after they are stored durably. Events whose id this customer ever recorded are
     /// counted as duplicates and change nothing, so a caller may retry after any failure.
     /// </summary>
     [Alias("track")]

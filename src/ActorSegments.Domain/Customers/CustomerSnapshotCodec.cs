@@ -10,27 +10,35 @@ namespace ActorSegments.Domain.Customers;
 /// The persisted form of <see cref="CustomerSnapshot"/>: a versioned binary layout owned by the domain (the state
 /// itself in <see cref="CustomerStateCodec"/>'s layout), so snapshot rows never depend on CLR type names.
 /// </summary>
+/// <remarks>
+/// Format 2 holds the fingerprint of every event id the customer recorded (4 bytes each). Format 1 held 64-bit hashes
+/// of only the most recent ids; it is still read, with its ids dropped (<see cref="CustomerSnapshot.EventIds"/> null).
+/// </remarks>
 public static class CustomerSnapshotCodec
 {
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
+    private const byte RecentIdsFormatVersion = 1;
 
     public static byte[] Serialize(CustomerSnapshot snapshot, TimeTiers tiers)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        var ids = snapshot.EventIds ?? throw new ArgumentException("A snapshot is written with every event id the customer recorded.", nameof(snapshot));
         var state = CustomerStateCodec.Serialize(snapshot.State, tiers);
-        var buffer = new ArrayBufferWriter<byte>(state.Length + 64 + (snapshot.RecentIds.Count * 8));
+        var buffer = new ArrayBufferWriter<byte>(state.Length + 32 + (ids.Count * 4));
         var w = new CompactWriter(buffer);
         w.Byte(FormatVersion);
         w.VarLong(snapshot.JournalSequence);
         w.VarLong(snapshot.DefinitionsVersion);
-        w.VarULong((ulong)snapshot.RecentIds.Capacity);
-        w.VarULong((ulong)snapshot.RecentIds.Count);
-        foreach (var hash in snapshot.RecentIds.Hashes)
+        w.VarULong((ulong)ids.Count);
+        var span = buffer.GetSpan(ids.Count * 4);
+        var written = 0;
+        foreach (var fingerprint in ids.Fingerprints)
         {
-            BinaryPrimitives.WriteUInt64LittleEndian(buffer.GetSpan(8), hash);
-            buffer.Advance(8);
+            BinaryPrimitives.WriteUInt32LittleEndian(span.Slice(written, 4), fingerprint);
+            written += 4;
         }
 
+        buffer.Advance(written);
         w.VarULong((ulong)state.Length);
         buffer.Write(state);
         return buffer.WrittenSpan.ToArray();
@@ -45,22 +53,14 @@ public static class CustomerSnapshotCodec
 
         var r = new CompactReader(bytes);
         var version = r.Byte();
-        if (version != FormatVersion)
+        if (version is not (FormatVersion or RecentIdsFormatVersion))
         {
-            throw new InvalidDataException($"Customer snapshot has format version {version}; this build reads version {FormatVersion}.");
+            throw new InvalidDataException($"Customer snapshot has format version {version}; this build reads versions {RecentIdsFormatVersion} and {FormatVersion}.");
         }
 
         var sequence = r.VarLong();
         var definitions = r.VarLong();
-        var capacity = r.Count(1 << 20);
-        var ids = new RecentEventIds(Math.Max(1, capacity));
-        var idCount = r.Count(capacity);
-        var hashes = r.Bytes(idCount * 8);
-        for (var i = 0; i < idCount; i++)
-        {
-            ids.AddHash(BinaryPrimitives.ReadUInt64LittleEndian(hashes.Slice(i * 8, 8)));
-        }
-
+        var ids = version == FormatVersion ? ReadFingerprints(ref r) : SkipRecentHashes(ref r);
         var stateLength = r.Count(int.MaxValue);
         var state = CustomerStateCodec.Deserialize(r.Bytes(stateLength), tiers);
         if (!r.AtEnd)
@@ -69,5 +69,34 @@ public static class CustomerSnapshotCodec
         }
 
         return new CustomerSnapshot(state, ids, sequence, definitions);
+    }
+
+    private static EventIdFilter ReadFingerprints(ref CompactReader r)
+    {
+        var count = r.Count(int.MaxValue / 4);
+        var bytes = r.Bytes(count * 4);
+        var ids = new EventIdFilter();
+        ids.EnsureCapacity(count);
+        for (var i = 0; i < count; i++)
+        {
+            var fingerprint = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(i * 4, 4));
+            if (fingerprint == 0)
+            {
+                throw new InvalidDataException("Customer snapshot holds an event id fingerprint of 0.");
+            }
+
+            ids.AddFingerprint(fingerprint);
+        }
+
+        return ids;
+    }
+
+    /// <summary>Format 1: a capacity, then the 64-bit hashes of the most recent ids, which cannot serve exact deduplication.</summary>
+    private static EventIdFilter? SkipRecentHashes(ref CompactReader r)
+    {
+        var capacity = r.Count(1 << 20);
+        var count = r.Count(capacity);
+        r.Bytes(count * 8);
+        return null;
     }
 }

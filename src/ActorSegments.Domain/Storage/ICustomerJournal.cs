@@ -19,4 +19,10 @@ public interface ICustomerJournal
     /// memberships and its stored wake-up.
     /// </summary>
     Task<CustomerRecord> LoadAsync(string workspaceId, string customerId, long afterSequence, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Which of <paramref name="eventIds"/> the customer's journal holds (compared exactly, as stored): how a customer
+    /// confirms the candidates its fingerprint filter found before calling an event a duplicate.
+    /// </summary>
+    Task<IReadOnlySet<string>> RecordedEventIdsAsync(string workspaceId, string customerId, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default);
 }

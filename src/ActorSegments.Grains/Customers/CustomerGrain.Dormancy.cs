@@ -8,7 +8,7 @@ namespace ActorSegments.Grains.Customers;
 
 /// <summary>
 /// Dormancy: a customer that received no call for <see cref="CustomerGrainOptions.DormantAfter"/> keeps its
-/// behavioral state and recent event ids only in their compact serialized form (the snapshot encoding, about 1 KB
+/// behavioral state and event id fingerprints only in their compact serialized form (the snapshot encoding, about 1 KB
 /// for a typical shopper instead of several KB of objects) and rebuilds them on its next call, in microseconds.
 /// Memberships and deadlines stay live, so time-based exits still happen exactly; a deadline briefly wakes the state.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed partial class CustomerGrain
 
     private CustomerState State => _state ?? throw new InvalidOperationException("The customer is dormant; call Awaken first.");
 
-    private RecentEventIds RecentIds => _recentIds ?? throw new InvalidOperationException("The customer is dormant; call Awaken first.");
+    private EventIdFilter EventIds => _eventIds ?? throw new InvalidOperationException("The customer is dormant; call Awaken first.");
 
     /// <summary>When this customer becomes dormant if nothing calls it, or never (already dormant, or disabled).</summary>
     private long DormantAt => _dormant is null && !_broken && options.Value.DormantAfter > TimeSpan.Zero && _lastCallAt != long.MinValue
@@ -44,7 +44,7 @@ public sealed partial class CustomerGrain
         if (_dormant is not null)
         {
             var snapshot = CustomerSnapshotCodec.Deserialize(_dormant, _model.Tiers);
-            (_state, _recentIds, _dormant) = (snapshot.State, snapshot.RecentIds, null);
+            (_state, _eventIds, _dormant) = (snapshot.State, snapshot.EventIds, null);
             Awoke.Add(1, new KeyValuePair<string, object?>("workspace", _workspaceId));
         }
 
@@ -60,14 +60,14 @@ public sealed partial class CustomerGrain
     private void GoDormant()
     {
         _dormant = SerializeSnapshot();
-        (_state, _recentIds) = (null, null);
+        (_state, _eventIds) = (null, null);
         WentDormant.Add(1, new KeyValuePair<string, object?>("workspace", _workspaceId));
     }
 
     private byte[] SerializeSnapshot()
     {
         State.Compact(_model);
-        return CustomerSnapshotCodec.Serialize(new CustomerSnapshot(State, RecentIds, _sequence, _definitionsVersion), _model.Tiers);
+        return CustomerSnapshotCodec.Serialize(new CustomerSnapshot(State, EventIds, _sequence, _definitionsVersion), _model.Tiers);
     }
 
     /// <summary>The one timer of an active customer: deadlines first, then dormancy once idle long enough.</summary>

@@ -44,7 +44,7 @@ public sealed partial class CustomerGrain(
     private BehaviorModel _model = BehaviorModel.Default;
     private CustomerState? _state = new(); // null while dormant (see CustomerGrain.Dormancy.cs)
     private readonly Memberships _memberships = new();
-    private RecentEventIds? _recentIds = new();
+    private EventIdFilter? _eventIds = new();
     private long _sequence;
     private long _definitionsVersion;
     private long _committedWakeUp = UnixTime.Never;
@@ -64,7 +64,13 @@ public sealed partial class CustomerGrain(
         var workspace = await catalog.GetAsync(_workspaceId, cancellationToken);
         _model = workspace.Model;
         var snapshot = CustomerSnapshotCodec.Deserialize(storage.State.Snapshot, _model.Tiers);
-        (_state, _recentIds, _sequence, _definitionsVersion) = (snapshot.State, snapshot.RecentIds, snapshot.JournalSequence, snapshot.DefinitionsVersion);
+        if (snapshot.EventIds is null)
+        {
+            // Written before every event id was kept: rebuilding from the whole journal recovers them all.
+            snapshot = CustomerSnapshot.Empty() with { DefinitionsVersion = snapshot.DefinitionsVersion };
+        }
+
+        (_state, _eventIds, _sequence, _definitionsVersion) = (snapshot.State, snapshot.EventIds, snapshot.JournalSequence, snapshot.DefinitionsVersion);
         _snapshotAt = Now();
 
         // The state is rebuilt exactly as it was applied; memberships start from the committed members, then every
@@ -72,7 +78,7 @@ public sealed partial class CustomerGrain(
         var record = await journal.LoadAsync(_workspaceId, _customerId, _sequence, cancellationToken);
         foreach (var entry in record.Entries)
         {
-            RecentIds.Add(entry.Event.EventId);
+            EventIds.Add(entry.Event.EventId);
             _sequence = entry.Sequence;
             _applied.Clear();
             State.ApplyRecorded(entry.Event, _model, entry.AppliedAt, _applied);
@@ -136,6 +142,7 @@ public sealed partial class CustomerGrain(
     /// <summary>Applies the records not seen before, re-evaluates what they touched and commits them.</summary>
     private async Task<TrackResult> RecordAsync(CustomerEvent[] events)
     {
+        var recorded = await RecordedBeforeAsync(events);
         var now = Now();
         var workspace = await catalog.GetAsync(_workspaceId);
         _changes.Clear();
@@ -144,13 +151,15 @@ public sealed partial class CustomerGrain(
         var entries = new List<JournalEntry>(events.Length);
         var behaved = false;
         var applied = 0;
-        foreach (var evt in events)
+        for (var i = 0; i < events.Length; i++)
         {
-            if (!RecentIds.Add(evt.EventId))
+            var evt = events[i];
+            if (recorded.Contains(evt.EventId) || EarlierInRequest(events, i))
             {
                 continue;
             }
 
+            EventIds.Add(evt.EventId);
             applied++;
             behaved |= !ModelOutputs.Is(evt);
             Record(workspace, new JournalEntry(++_sequence, now, evt), entries);
@@ -162,7 +171,7 @@ public sealed partial class CustomerGrain(
             // Scores that moved are recorded with the events that moved them, so a replay restores them exactly.
             var sequence = ++_sequence;
             var outputs = ModelOutputs.Create($"$score:{sequence}", clock.GetUtcNow(), scores: scores);
-            RecentIds.Add(outputs.EventId);
+            EventIds.Add(outputs.EventId);
             Record(workspace, new JournalEntry(sequence, now, outputs), entries);
         }
 
@@ -173,6 +182,63 @@ public sealed partial class CustomerGrain(
         }
 
         return new TrackResult(applied, events.Length - applied);
+    }
+
+    /// <summary>
+    /// The ids of <paramref name="events"/> this customer's journal already holds. Only ids the fingerprint filter
+    /// cannot rule out are looked up, so a request of new events (nearly every request) costs no read; a retry costs
+    /// one. Nothing is changed before this returns, so a failed lookup leaves the customer as it was.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> RecordedBeforeAsync(CustomerEvent[] events)
+    {
+        List<string>? candidates = null;
+        foreach (var evt in events)
+        {
+            if (EventIds.MayContain(evt.EventId))
+            {
+                (candidates ??= []).Add(evt.EventId);
+            }
+        }
+
+        if (candidates is null)
+        {
+            return NoIds;
+        }
+
+        try
+        {
+            return await journal.RecordedEventIdsAsync(_workspaceId, _customerId, candidates);
+        }
+        catch (Exception ex)
+        {
+            LogDuplicateCheckFailed(ex, _workspaceId, _customerId);
+            throw new EventsNotStoredException($"Customer {_workspaceId}/{_customerId} could not check its event ids against the journal: {ex.Message}");
+        }
+    }
+
+    private static readonly IReadOnlySet<string> NoIds = new HashSet<string>();
+
+    /// <summary>
+    /// The same id appeared before in this request. Only possible when the filter holds its fingerprint by now, so the
+    /// request is searched only then.
+    /// </summary>
+    private bool EarlierInRequest(CustomerEvent[] events, int index)
+    {
+        var id = events[index].EventId;
+        if (index == 0 || !EventIds.MayContain(id))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(events[i].EventId, id, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Record(CompiledWorkspace workspace, JournalEntry entry, List<JournalEntry> entries)
@@ -382,6 +448,9 @@ public sealed partial class CustomerGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Journal commit for customer {WorkspaceId}/{CustomerId} failed; nothing acknowledged, the customer reloads from the journal")]
     private partial void LogCommitFailed(Exception exception, string workspaceId, string customerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking up event ids of customer {WorkspaceId}/{CustomerId} in the journal failed; nothing of the request was applied")]
+    private partial void LogDuplicateCheckFailed(Exception exception, string workspaceId, string customerId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot of customer {WorkspaceId}/{CustomerId} failed; the journal still holds everything, replay grows until the next snapshot")]
     private partial void LogSnapshotFailed(Exception exception, string workspaceId, string customerId);

@@ -102,6 +102,19 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
     /// <summary>Wakes readers tailing the feed once a commit's changes are in the log.</summary>
     public FeedSignals Signals { get; } = new();
 
+    public Task<IReadOnlySet<string>> RecordedEventIdsAsync(string workspaceId, string customerId, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        var wanted = eventIds.ToHashSet(StringComparer.Ordinal);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (_entries.TryGetValue((workspaceId, customerId), out var all))
+        {
+            found.UnionWith(all.EventIds.Where(wanted.Contains));
+        }
+
+        return Task.FromResult<IReadOnlySet<string>>(found);
+    }
+
     public Task<CustomerRecord> LoadAsync(string workspaceId, string customerId, long afterSequence, CancellationToken cancellationToken = default)
     {
         var key = (workspaceId, customerId);
@@ -295,7 +308,7 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
     /// </summary>
     private sealed class CustomerEntries
     {
-        private readonly ConcurrentQueue<(long Sequence, long AppliedAt, byte[] Event)> _entries = new();
+        private readonly ConcurrentQueue<(long Sequence, long AppliedAt, string EventId, byte[] Event)> _entries = new();
         private long _lastSequence;
 
         /// <summary>Appends entries that continue the sequence; false (nothing appended) when they do not.</summary>
@@ -314,11 +327,13 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
 
             foreach (var entry in entries)
             {
-                _entries.Enqueue((entry.Sequence, entry.AppliedAt, CustomerEventCodec.Serialize(entry.Event)));
+                _entries.Enqueue((entry.Sequence, entry.AppliedAt, entry.Event.EventId, CustomerEventCodec.Serialize(entry.Event)));
             }
 
             return true;
         }
+
+        public IEnumerable<string> EventIds => _entries.Select(e => e.EventId);
 
         public IEnumerable<JournalEntry> After(long sequence) =>
             _entries.Where(e => e.Sequence > sequence).Select(e => new JournalEntry(e.Sequence, e.AppliedAt, CustomerEventCodec.Deserialize(e.Event)));

@@ -84,6 +84,26 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
         return new CustomerRecord(entries, members, wakeUp);
     }
 
+    public async Task<IReadOnlySet<string>> RecordedEventIdsAsync(string workspaceId, string customerId, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        // The key's (workspace, customer) prefix bounds the scan to this customer's entries; no index on event ids is
+        // kept, because every event would pay for it and only retries (and one new event in billions) read it.
+        await using var command = _dataSource.CreateCommand(
+            "SELECT DISTINCT event_id FROM customer_journal WHERE workspace_id = $1 AND customer_id = $2 AND event_id = ANY($3)");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customerId });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. eventIds] });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
+    }
+
     public async Task<IReadOnlyList<DueWakeUp>> ClaimDueAsync(long now, int limit, TimeSpan claimFor, CancellationToken cancellationToken = default)
     {
         // SKIP LOCKED lets every silo sweep at once without waiting on or double-claiming each other's rows.

@@ -1,3 +1,4 @@
+using System.Buffers;
 using ActorSegments.Domain.Activity;
 using ActorSegments.Domain.Behavior.Serialization;
 using ActorSegments.Domain.Customers;
@@ -52,8 +53,8 @@ public sealed class CodecTests
     public void Snapshot_RoundTripsStateIdsAndPositions()
     {
         var state = CustomerFixtures.Build(events: 300, days: 90, types: 12, seed: 4);
-        var ids = new RecentEventIds(capacity: 8);
-        foreach (var id in Enumerable.Range(0, 20).Select(i => $"evt-{i}"))
+        var ids = new EventIdFilter();
+        foreach (var id in Enumerable.Range(0, 2_000).Select(i => $"evt-{i}"))
         {
             ids.Add(id);
         }
@@ -61,10 +62,35 @@ public sealed class CodecTests
         var bytes = CustomerSnapshotCodec.Serialize(new CustomerSnapshot(state, ids, JournalSequence: 300, DefinitionsVersion: 7), TimeTiers.Default);
         var copy = CustomerSnapshotCodec.Deserialize(bytes, TimeTiers.Default);
 
-        Assert.Equal((300L, 7L, 8), (copy.JournalSequence, copy.DefinitionsVersion, copy.RecentIds.Capacity));
-        Assert.Equal(ids.Hashes, copy.RecentIds.Hashes);
+        Assert.Equal((300L, 7L), (copy.JournalSequence, copy.DefinitionsVersion));
+        Assert.Equal(ids.Fingerprints.Order(), copy.EventIds!.Fingerprints.Order());
+        Assert.True(Enumerable.Range(0, 2_000).All(i => copy.EventIds.MayContain($"evt-{i}")));
         Assert.Equal(CustomerStateCodec.Serialize(state, TimeTiers.Default), CustomerStateCodec.Serialize(copy.State, TimeTiers.Default));
         Assert.Equal(0L, CustomerSnapshotCodec.Deserialize([], TimeTiers.Default).JournalSequence);
         Assert.Throws<InvalidDataException>(() => CustomerSnapshotCodec.Deserialize(bytes.AsSpan(0, bytes.Length - 3), TimeTiers.Default));
+    }
+
+    [Fact]
+    public void Snapshot_OfFormatOne_KeepsItsStateAndSaysItsIdsAreIncomplete()
+    {
+        // Format 1 (before every id was kept): version, sequence, definitions, ring capacity, 64-bit hashes, state.
+        var state = CustomerFixtures.Build(events: 50, days: 30, types: 4, seed: 9);
+        var stateBytes = CustomerStateCodec.Serialize(state, TimeTiers.Default);
+        var buffer = new ArrayBufferWriter<byte>();
+        var w = new CompactWriter(buffer);
+        w.Byte(1);
+        w.VarLong(50);
+        w.VarLong(3);
+        w.VarULong(512);
+        w.VarULong(2);
+        buffer.Write(new byte[16]);
+        w.VarULong((ulong)stateBytes.Length);
+        buffer.Write(stateBytes);
+
+        var snapshot = CustomerSnapshotCodec.Deserialize(buffer.WrittenSpan, TimeTiers.Default);
+
+        Assert.Null(snapshot.EventIds);
+        Assert.Equal((50L, 3L), (snapshot.JournalSequence, snapshot.DefinitionsVersion));
+        Assert.Equal(stateBytes, CustomerStateCodec.Serialize(snapshot.State, TimeTiers.Default));
     }
 }

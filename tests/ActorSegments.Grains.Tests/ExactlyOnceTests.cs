@@ -1,0 +1,154 @@
+using ActorSegments.Abstractions.Customers;
+using ActorSegments.Domain.Activity;
+using ActorSegments.Domain.Behavior.Serialization;
+using ActorSegments.Domain.Customers;
+using ActorSegments.Domain.Events;
+using ActorSegments.Domain.Time;
+using ActorSegments.Grains.Customers;
+
+namespace ActorSegments.Grains.Tests;
+
+/// <summary>
+/// A retried event is applied once however many events came since, across snapshots, replays and older snapshot
+/// formats; and an event is never taken for a duplicate because its id shares a fingerprint with another.
+/// </summary>
+[Collection(ClusterCollectionDefinition.Name)]
+public sealed class ExactlyOnceTests(ClusterFixture fixture)
+{
+    private static readonly DateTimeOffset T0 = ClusterFixture.Start.AddDays(-30);
+
+    private static CustomerEvent Purchase(string id, int minute) =>
+        new(id, "purchase", T0.AddMinutes(minute), new Dictionary<string, PropertyValue> { ["revenue"] = PropertyValue.Of(10.0) });
+
+    private static CustomerEvent[] Purchases(string prefix, int count, int firstMinute = 0) =>
+        [.. Enumerable.Range(0, count).Select(i => Purchase($"{prefix}-{i}", firstMinute + i))];
+
+    private ICustomerGrain NewCustomer(out (string Workspace, string Customer) id)
+    {
+        id = ($"ws-{Guid.NewGuid():N}", $"c-{Guid.NewGuid():N}");
+        return fixture.Grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(id.Workspace, id.Customer));
+    }
+
+    [Fact]
+    public async Task TrackAsync_RetryOfABatchLargerThanAnyWindow_IsAllDuplicates()
+    {
+        var customer = NewCustomer(out _);
+        var batch = Purchases("p", 513);
+        await customer.TrackAsync(batch);
+
+        var retry = await customer.TrackAsync(batch);
+
+        Assert.Equal(new TrackResult(0, 513), retry);
+        var profile = await customer.GetProfileAsync();
+        Assert.Equal(513, profile!.TotalEvents);
+        Assert.Equal(513L, profile.Rfm!.Frequency);
+    }
+
+    [Fact]
+    public async Task TrackAsync_EventResentAfterAThousandLaterEvents_IsADuplicate_BeforeAndAfterASnapshot()
+    {
+        var customer = NewCustomer(out _);
+        await customer.TrackAsync([Purchase("first", 0)]);
+        foreach (var chunk in Purchases("later", 1_000, firstMinute: 1).Chunk(250))
+        {
+            await customer.TrackAsync(chunk);
+        }
+
+        Assert.Equal(new TrackResult(0, 1), await customer.TrackAsync([Purchase("first", 0)]));
+        await fixture.Cluster.DeactivateAsync(customer); // writes a snapshot
+        Assert.Equal(new TrackResult(1, 2), await customer.TrackAsync([Purchase("first", 0), Purchase("later-3", 4), Purchase("new", 2_000)]));
+        Assert.Equal(1_002, (await customer.GetProfileAsync())!.TotalEvents);
+    }
+
+    [Fact]
+    public async Task TrackAsync_AfterAReplayWithNoSnapshot_RecognizesEveryId()
+    {
+        var customer = NewCustomer(out _);
+        await customer.TrackAsync(Purchases("p", 700));
+        FaultInjectingGrainStorage.FailNextWrite(customer.GetGrainId(), FaultInjectingGrainStorage.WriteFault.BeforeStoring);
+        await fixture.Cluster.DeactivateAsync(customer); // the snapshot fails: everything comes back from the journal
+
+        Assert.Equal(new TrackResult(0, 700), await customer.TrackAsync(Purchases("p", 700)));
+    }
+
+    [Fact]
+    public async Task TrackAsync_IdsSharingAFingerprint_AreBothApplied()
+    {
+        var (first, second) = FingerprintCollision();
+        var customer = NewCustomer(out var id);
+        await customer.TrackAsync([Purchase(first, 0)]);
+
+        Assert.Equal(new TrackResult(1, 0), await customer.TrackAsync([Purchase(second, 1)]));
+        Assert.Equal(new TrackResult(0, 2), await customer.TrackAsync([Purchase(first, 0), Purchase(second, 1)]));
+        Assert.Equal([first, second], fixture.Journal.Entries(id.Workspace, id.Customer).Select(e => e.Event.EventId));
+    }
+
+    [Fact]
+    public async Task TrackAsync_IdsSharingAFingerprintInOneRequest_AreBothApplied_ARepeatedIdOnce()
+    {
+        var (first, second) = FingerprintCollision();
+        var customer = NewCustomer(out _);
+
+        var result = await customer.TrackAsync([Purchase(first, 0), Purchase(second, 1), Purchase(first, 0)]);
+
+        Assert.Equal(new TrackResult(2, 1), result);
+    }
+
+    [Fact]
+    public async Task Activation_FromASnapshotOfTheOlderFormat_RebuildsEveryIdFromTheJournal()
+    {
+        var customer = NewCustomer(out _);
+        await customer.TrackAsync(Purchases("p", 600));
+        await fixture.Cluster.DeactivateAsync(customer);
+        Assert.True(FaultInjectingGrainStorage.Rewrite<CustomerGrainState>(GrainStorageNames.CustomerState, customer.GetGrainId(),
+            state => new CustomerGrainState { Snapshot = FormatOne(state.Snapshot!) }));
+
+        Assert.Equal(new TrackResult(1, 600), await customer.TrackAsync([.. Purchases("p", 600), Purchase("q", 900)]));
+        var profile = await customer.GetProfileAsync();
+        Assert.Equal(601, profile!.TotalEvents);
+    }
+
+    /// <summary>Two distinct ids with the same 32-bit fingerprint (found in about 80,000 tries).</summary>
+    private static (string First, string Second) FingerprintCollision()
+    {
+        var seen = new Dictionary<uint, string>();
+        for (var i = 0; ; i++)
+        {
+            var id = $"collide-{i}";
+            if (seen.TryGetValue(EventIdFilter.Fingerprint(id), out var earlier))
+            {
+                return (earlier, id);
+            }
+
+            seen[EventIdFilter.Fingerprint(id)] = id;
+        }
+    }
+
+    /// <summary>The same snapshot as format 1 wrote it: only the most recent 512 ids, as 64-bit hashes.</summary>
+    private static byte[] FormatOne(byte[] snapshot)
+    {
+        var current = CustomerSnapshotCodec.Deserialize(snapshot, TimeTiers.Default);
+        var state = CustomerStateCodec.Serialize(current.State, TimeTiers.Default);
+        var bytes = new List<byte> { 1 };
+        VarULong(bytes, ZigZag(current.JournalSequence));
+        VarULong(bytes, ZigZag(current.DefinitionsVersion));
+        VarULong(bytes, 512);
+        VarULong(bytes, 512);
+        bytes.AddRange(new byte[512 * 8]);
+        VarULong(bytes, (ulong)state.Length);
+        bytes.AddRange(state);
+        return [.. bytes];
+
+        static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
+
+        static void VarULong(List<byte> output, ulong value)
+        {
+            for (; value >= 0x80; value >>= 7)
+            {
+                output.Add((byte)(value | 0x80));
+            }
+
+            output.Add((byte)value);
+        }
+    }
+}
