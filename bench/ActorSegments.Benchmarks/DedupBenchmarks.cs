@@ -15,7 +15,7 @@ public class DedupBenchmarks
 
     private string[] _history = [];
     private string[] _new = [];
-    private EventIdFilter _filter = null!;
+    private EventIdIndex _index = null!;
     private RecentIdRing _ring = null!;
 
     [Params(100, 100_000)]
@@ -32,11 +32,11 @@ public class DedupBenchmarks
     [IterationSetup]
     public void Fill()
     {
-        _filter = new EventIdFilter();
+        _index = new EventIdIndex();
         _ring = new RecentIdRing();
         foreach (var id in _history)
         {
-            _filter.Add(id);
+            _index.Add(id, _index.Count + 1);
             _ring.Add(id);
         }
     }
@@ -53,15 +53,15 @@ public class DedupBenchmarks
         return added;
     }
 
-    [Benchmark(OperationsPerInvoke = NewIds, Description = "fingerprint filter (every id)")]
-    public int Filter()
+    [Benchmark(OperationsPerInvoke = NewIds, Description = "event id index (every id)")]
+    public int Index()
     {
         var added = 0;
         foreach (var id in _new)
         {
-            if (!_filter.MayContain(id))
+            if (!_index.MayContain(id))
             {
-                _filter.Add(id);
+                _index.Add(id, _index.Count + 1);
                 added++;
             }
         }

@@ -115,12 +115,12 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         for (var i = 0; ; i++)
         {
             var id = $"collide-{i}";
-            if (seen.TryGetValue(EventIdFilter.Fingerprint(id), out var earlier))
+            if (seen.TryGetValue(EventIdIndex.Fingerprint(id), out var earlier))
             {
                 return (earlier, id);
             }
 
-            seen[EventIdFilter.Fingerprint(id)] = id;
+            seen[EventIdIndex.Fingerprint(id)] = id;
         }
     }
 

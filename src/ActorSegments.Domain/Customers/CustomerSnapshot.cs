@@ -4,8 +4,8 @@ using ActorSegments.Domain.Behavior;
 namespace ActorSegments.Domain.Customers;
 
 /// <summary>
-/// What a customer keeps across activations: its behavioral state, the fingerprints of every event id it recorded (so
-/// a retry is applied once, however old), the journal sequence the snapshot includes (later journal entries are
+/// What a customer keeps across activations: its behavioral state, an index of the event ids of all its journal entries
+/// (so a retry is applied once, however old), the journal sequence the snapshot includes (later journal entries are
 /// replayed on activation) and the version of the segment definitions it last evaluated. Memberships are not part of
 /// it: they are read from the journal's committed members on activation, so a snapshot can never disagree with the
 /// change log. <see cref="EventIds"/> is null for a snapshot written before every id was kept (format 1 kept only the
@@ -13,10 +13,10 @@ namespace ActorSegments.Domain.Customers;
 /// </summary>
 public sealed record CustomerSnapshot(
     CustomerState State,
-    EventIdFilter? EventIds,
+    EventIdIndex? EventIds,
     long JournalSequence,
     long DefinitionsVersion)
 {
     public static CustomerSnapshot Empty() =>
-        new(new CustomerState(), new EventIdFilter(), 0, 0);
+        new(new CustomerState(), new EventIdIndex(), 0, 0);
 }

@@ -11,8 +11,9 @@ namespace ActorSegments.Domain.Customers;
 /// itself in <see cref="CustomerStateCodec"/>'s layout), so snapshot rows never depend on CLR type names.
 /// </summary>
 /// <remarks>
-/// Format 2 holds the fingerprint of every event id the customer recorded (4 bytes each). Format 1 held 64-bit hashes
-/// of only the most recent ids; it is still read, with its ids dropped (<see cref="CustomerSnapshot.EventIds"/> null).
+/// Format 2 holds the fingerprint of the event id of every journal entry the snapshot includes (4 bytes each, in
+/// sequence order). Format 1 held 64-bit hashes of only the most recent ids; it is still read, with its ids dropped
+/// (<see cref="CustomerSnapshot.EventIds"/> null).
 /// </remarks>
 public static class CustomerSnapshotCodec
 {
@@ -23,6 +24,11 @@ public static class CustomerSnapshotCodec
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var ids = snapshot.EventIds ?? throw new ArgumentException("A snapshot is written with every event id the customer recorded.", nameof(snapshot));
+        if (ids.Count != snapshot.JournalSequence)
+        {
+            throw new ArgumentException($"A snapshot at sequence {snapshot.JournalSequence} must index that many event ids, not {ids.Count}.", nameof(snapshot));
+        }
+
         var state = CustomerStateCodec.Serialize(snapshot.State, tiers);
         var buffer = new ArrayBufferWriter<byte>(state.Length + 32 + (ids.Count * 4));
         var w = new CompactWriter(buffer);
@@ -31,14 +37,13 @@ public static class CustomerSnapshotCodec
         w.VarLong(snapshot.DefinitionsVersion);
         w.VarULong((ulong)ids.Count);
         var span = buffer.GetSpan(ids.Count * 4);
-        var written = 0;
-        foreach (var fingerprint in ids.Fingerprints)
+        var fingerprints = ids.Fingerprints;
+        for (var i = 0; i < fingerprints.Length; i++)
         {
-            BinaryPrimitives.WriteUInt32LittleEndian(span.Slice(written, 4), fingerprint);
-            written += 4;
+            BinaryPrimitives.WriteUInt32LittleEndian(span.Slice(i * 4, 4), fingerprints[i]);
         }
 
-        buffer.Advance(written);
+        buffer.Advance(fingerprints.Length * 4);
         w.VarULong((ulong)state.Length);
         buffer.Write(state);
         return buffer.WrittenSpan.ToArray();
@@ -60,7 +65,7 @@ public static class CustomerSnapshotCodec
 
         var sequence = r.VarLong();
         var definitions = r.VarLong();
-        var ids = version == FormatVersion ? ReadFingerprints(ref r) : SkipRecentHashes(ref r);
+        var ids = version == FormatVersion ? ReadFingerprints(ref r, sequence) : SkipRecentHashes(ref r);
         var stateLength = r.Count(int.MaxValue);
         var state = CustomerStateCodec.Deserialize(r.Bytes(stateLength), tiers);
         if (!r.AtEnd)
@@ -71,28 +76,26 @@ public static class CustomerSnapshotCodec
         return new CustomerSnapshot(state, ids, sequence, definitions);
     }
 
-    private static EventIdFilter ReadFingerprints(ref CompactReader r)
+    private static EventIdIndex ReadFingerprints(ref CompactReader r, long sequence)
     {
         var count = r.Count(int.MaxValue / 4);
-        var bytes = r.Bytes(count * 4);
-        var ids = new EventIdFilter();
-        ids.EnsureCapacity(count);
-        for (var i = 0; i < count; i++)
+        if (count != sequence)
         {
-            var fingerprint = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(i * 4, 4));
-            if (fingerprint == 0)
-            {
-                throw new InvalidDataException("Customer snapshot holds an event id fingerprint of 0.");
-            }
-
-            ids.AddFingerprint(fingerprint);
+            throw new InvalidDataException($"Customer snapshot at sequence {sequence} indexes {count} event ids.");
         }
 
-        return ids;
+        var bytes = r.Bytes(count * 4);
+        var fingerprints = new uint[count];
+        for (var i = 0; i < count; i++)
+        {
+            fingerprints[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice(i * 4, 4));
+        }
+
+        return EventIdIndex.FromFingerprints(fingerprints);
     }
 
     /// <summary>Format 1: a capacity, then the 64-bit hashes of the most recent ids, which cannot serve exact deduplication.</summary>
-    private static EventIdFilter? SkipRecentHashes(ref CompactReader r)
+    private static EventIdIndex? SkipRecentHashes(ref CompactReader r)
     {
         var capacity = r.Count(1 << 20);
         var count = r.Count(capacity);

@@ -21,8 +21,8 @@ public interface ICustomerJournal
     Task<CustomerRecord> LoadAsync(string workspaceId, string customerId, long afterSequence, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Which of <paramref name="eventIds"/> the customer's journal holds (compared exactly, as stored): how a customer
-    /// confirms the candidates its fingerprint filter found before calling an event a duplicate.
+    /// The event ids stored in the customer's journal entries at <paramref name="sequences"/> (sequences with no entry
+    /// are left out): how a customer reads back the candidates its event id index found, to compare them exactly.
     /// </summary>
-    Task<IReadOnlySet<string>> RecordedEventIdsAsync(string workspaceId, string customerId, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default);
+    Task<IReadOnlyDictionary<long, string>> EventIdsAtAsync(string workspaceId, string customerId, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
 }

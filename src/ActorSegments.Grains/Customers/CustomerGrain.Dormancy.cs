@@ -26,7 +26,7 @@ public sealed partial class CustomerGrain
 
     private CustomerState State => _state ?? throw new InvalidOperationException("The customer is dormant; call Awaken first.");
 
-    private EventIdFilter EventIds => _eventIds ?? throw new InvalidOperationException("The customer is dormant; call Awaken first.");
+    private EventIdIndex EventIds => _eventIds ?? throw new InvalidOperationException("The customer is dormant; call Awaken first.");
 
     /// <summary>When this customer becomes dormant if nothing calls it, or never (already dormant, or disabled).</summary>
     private long DormantAt => _dormant is null && !_broken && options.Value.DormantAfter > TimeSpan.Zero && _lastCallAt != long.MinValue

@@ -44,7 +44,7 @@ public sealed partial class CustomerGrain(
     private BehaviorModel _model = BehaviorModel.Default;
     private CustomerState? _state = new(); // null while dormant (see CustomerGrain.Dormancy.cs)
     private readonly Memberships _memberships = new();
-    private EventIdFilter? _eventIds = new();
+    private EventIdIndex? _eventIds = new();
     private long _sequence;
     private long _definitionsVersion;
     private long _committedWakeUp = UnixTime.Never;
@@ -78,7 +78,7 @@ public sealed partial class CustomerGrain(
         var record = await journal.LoadAsync(_workspaceId, _customerId, _sequence, cancellationToken);
         foreach (var entry in record.Entries)
         {
-            EventIds.Add(entry.Event.EventId);
+            EventIds.Add(entry.Event.EventId, entry.Sequence);
             _sequence = entry.Sequence;
             _applied.Clear();
             State.ApplyRecorded(entry.Event, _model, entry.AppliedAt, _applied);
@@ -159,7 +159,6 @@ public sealed partial class CustomerGrain(
                 continue;
             }
 
-            EventIds.Add(evt.EventId);
             applied++;
             behaved |= !ModelOutputs.Is(evt);
             Record(workspace, new JournalEntry(++_sequence, now, evt), entries);
@@ -171,7 +170,6 @@ public sealed partial class CustomerGrain(
             // Scores that moved are recorded with the events that moved them, so a replay restores them exactly.
             var sequence = ++_sequence;
             var outputs = ModelOutputs.Create($"$score:{sequence}", clock.GetUtcNow(), scores: scores);
-            EventIds.Add(outputs.EventId);
             Record(workspace, new JournalEntry(sequence, now, outputs), entries);
         }
 
@@ -185,18 +183,18 @@ public sealed partial class CustomerGrain(
     }
 
     /// <summary>
-    /// The ids of <paramref name="events"/> this customer's journal already holds. Only ids the fingerprint filter
-    /// cannot rule out are looked up, so a request of new events (nearly every request) costs no read; a retry costs
-    /// one. Nothing is changed before this returns, so a failed lookup leaves the customer as it was.
+    /// The ids of <paramref name="events"/> this customer's journal already holds. Only the entries the event id index
+    /// cannot rule out are read back, by sequence, so a request of new events (nearly every request) costs no read and
+    /// a retry one. Nothing is changed before this returns, so a failed read leaves the customer as it was.
     /// </summary>
     private async Task<IReadOnlySet<string>> RecordedBeforeAsync(CustomerEvent[] events)
     {
-        List<string>? candidates = null;
+        HashSet<long>? candidates = null;
         foreach (var evt in events)
         {
             if (EventIds.MayContain(evt.EventId))
             {
-                (candidates ??= []).Add(evt.EventId);
+                (candidates ??= []).UnionWith(EventIds.Candidates(evt.EventId));
             }
         }
 
@@ -205,15 +203,19 @@ public sealed partial class CustomerGrain(
             return NoIds;
         }
 
+        IReadOnlyDictionary<long, string> stored;
         try
         {
-            return await journal.RecordedEventIdsAsync(_workspaceId, _customerId, candidates);
+            stored = await journal.EventIdsAtAsync(_workspaceId, _customerId, candidates);
         }
         catch (Exception ex)
         {
             LogDuplicateCheckFailed(ex, _workspaceId, _customerId);
-            throw new EventsNotStoredException($"Customer {_workspaceId}/{_customerId} could not check its event ids against the journal: {ex.Message}");
+            throw new EventsNotStoredException($"Customer {_workspaceId}/{_customerId} could not read its event ids back from the journal: {ex.Message}");
         }
+
+        var requested = events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
+        return stored.Values.Where(requested.Contains).ToHashSet(StringComparer.Ordinal);
     }
 
     private static readonly IReadOnlySet<string> NoIds = new HashSet<string>();
@@ -244,6 +246,7 @@ public sealed partial class CustomerGrain(
     private void Record(CompiledWorkspace workspace, JournalEntry entry, List<JournalEntry> entries)
     {
         entries.Add(entry);
+        EventIds.Add(entry.Event.EventId, entry.Sequence);
         var evt = entry.Event;
         _applied.Clear();
         State.ApplyRecorded(evt, _model, entry.AppliedAt, _applied);

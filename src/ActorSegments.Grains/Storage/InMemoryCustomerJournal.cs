@@ -102,17 +102,20 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
     /// <summary>Wakes readers tailing the feed once a commit's changes are in the log.</summary>
     public FeedSignals Signals { get; } = new();
 
-    public Task<IReadOnlySet<string>> RecordedEventIdsAsync(string workspaceId, string customerId, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<long, string>> EventIdsAtAsync(string workspaceId, string customerId, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(eventIds);
-        var wanted = eventIds.ToHashSet(StringComparer.Ordinal);
-        var found = new HashSet<string>(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(sequences);
+        var found = new Dictionary<long, string>();
         if (_entries.TryGetValue((workspaceId, customerId), out var all))
         {
-            found.UnionWith(all.EventIds.Where(wanted.Contains));
+            var wanted = sequences.ToHashSet();
+            foreach (var (sequence, eventId) in all.EventIds.Where(e => wanted.Contains(e.Sequence)))
+            {
+                found[sequence] = eventId;
+            }
         }
 
-        return Task.FromResult<IReadOnlySet<string>>(found);
+        return Task.FromResult<IReadOnlyDictionary<long, string>>(found);
     }
 
     public Task<CustomerRecord> LoadAsync(string workspaceId, string customerId, long afterSequence, CancellationToken cancellationToken = default)
@@ -333,7 +336,8 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
             return true;
         }
 
-        public IEnumerable<string> EventIds => _entries.Select(e => e.EventId);
+        /// <summary>Every entry's id, in order: scanned for retries, which dev mode can afford.</summary>
+        public IEnumerable<(long Sequence, string EventId)> EventIds => _entries.Select(e => (e.Sequence, e.EventId));
 
         public IEnumerable<JournalEntry> After(long sequence) =>
             _entries.Where(e => e.Sequence > sequence).Select(e => new JournalEntry(e.Sequence, e.AppliedAt, CustomerEventCodec.Deserialize(e.Event)));

@@ -84,21 +84,21 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
         return new CustomerRecord(entries, members, wakeUp);
     }
 
-    public async Task<IReadOnlySet<string>> RecordedEventIdsAsync(string workspaceId, string customerId, IReadOnlyCollection<string> eventIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<long, string>> EventIdsAtAsync(string workspaceId, string customerId, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(eventIds);
-        // The key's (workspace, customer) prefix bounds the scan to this customer's entries; no index on event ids is
-        // kept, because every event would pay for it and only retries (and one new event in billions) read it.
+        ArgumentNullException.ThrowIfNull(sequences);
+        // Point reads through the key, however long the customer's journal: no index on event ids is kept, because
+        // every event would pay for it and only retries (and about one new event in a billion) read one.
         await using var command = _dataSource.CreateCommand(
-            "SELECT DISTINCT event_id FROM customer_journal WHERE workspace_id = $1 AND customer_id = $2 AND event_id = ANY($3)");
+            "SELECT sequence, event_id FROM customer_journal WHERE workspace_id = $1 AND customer_id = $2 AND sequence = ANY($3)");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customerId });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. eventIds] });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. sequences] });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var found = new HashSet<string>(StringComparer.Ordinal);
+        var found = new Dictionary<long, string>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            found.Add(reader.GetString(0));
+            found[reader.GetInt64(0)] = reader.GetString(1);
         }
 
         return found;

@@ -1,5 +1,0 @@
-using ActorSegments.Testing.Storage;
-
-namespace ActorSegments.Grains.Tests.Storage;
-
-public sealed class InMemoryRecordedEventIdsTests : RecordedEventIdsContract<InMemoryStorage>;

@@ -1,5 +1,0 @@
-using ActorSegments.Testing.Storage;
-
-namespace ActorSegments.Postgres.Tests;
-
-public sealed class PostgresRecordedEventIdsTests : RecordedEventIdsContract<PostgresStorage>;

@@ -1,0 +1,33 @@
+using ActorSegments.Domain.Events;
+using ActorSegments.Domain.Storage;
+using Xunit;
+
+namespace ActorSegments.Testing.Storage;
+
+/// <summary>What every <see cref="ICustomerJournal"/> must answer when a customer reads back its duplicate candidates.</summary>
+public abstract class EventIdsAtContract<TStorage>
+    where TStorage : IStorageFactory
+{
+    [Fact]
+    public async Task EventIdsAt_AnswersTheIdsStoredAtThoseSequencesOfThisCustomerOnly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var storage = await TStorage.StartAsync("event_ids_at");
+        await CommitAsync(storage, "w", "c1", 1, "a", "b", "ID-c");
+        await CommitAsync(storage, "w", "c1", 4, "d");
+        await CommitAsync(storage, "w", "c2", 1, "x", "x2", "x3", "x4", "x5"); // another customer of the same workspace
+        await CommitAsync(storage, "w2", "c1", 1, "y", "y2", "y3", "y4", "y5"); // the same customer id in another workspace
+
+        var found = await storage.Journal.EventIdsAtAsync("w", "c1", [1, 3, 4, 5, 9], ct);
+
+        Assert.Equal([(1L, "a"), (3L, "ID-c"), (4L, "d")], found.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)));
+        Assert.Empty(await storage.Journal.EventIdsAtAsync("w", "nobody", [1], ct));
+    }
+
+    private static Task CommitAsync(StorageUnderTest storage, string workspace, string customer, long firstSequence, params string[] ids)
+    {
+        var at = DateTimeOffset.FromUnixTimeSeconds(StorageUnderTest.T0);
+        var entries = ids.Select((id, i) => new JournalEntry(firstSequence + i, StorageUnderTest.T0, new CustomerEvent(id, "purchase", at, CustomerEvent.NoProperties))).ToList();
+        return storage.Journal.CommitAsync(new CustomerCommit(workspace, customer, entries, [], null), TestContext.Current.CancellationToken);
+    }
+}
