@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace ActorSegments.Cli.Commands;
 
-/// <summary><c>import</c>: streams a CSV file (any layout, through a column mapping, or the UCI retail file) to the server.</summary>
+/// <summary><c>import</c>: streams a CSV or XLSX file (any layout, through a column mapping, or the UCI retail file) to the server.</summary>
 internal static class ImportCommand
 {
     /// <summary>Problems listed under the summary; the rest are counted.</summary>
@@ -16,8 +16,8 @@ internal static class ImportCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var file = new Option<FileInfo?>("--file", "-f") { Description = "CSV file with a header row (plain or gzipped)" };
-        var retail = new Option<FileInfo?>("--retail") { Description = "The UCI Online Retail CSV (plain or gzipped): cleaned as published, one purchase per invoice" };
+        var file = new Option<FileInfo?>("--file", "-f") { Description = "CSV file with a header row (plain or gzipped), or an XLSX workbook (its first sheet; dates read as yyyy-MM-dd HH:mm:ss)" };
+        var retail = new Option<FileInfo?>("--retail") { Description = "The UCI Online Retail data: its .xlsx, the .zip it comes in, or the CSV (plain or gzipped); cleaned as published, one purchase per invoice" };
         var productLines = new Option<bool>("--product-lines") { Description = "With --retail, also a product_purchased event per invoice line" };
         var customer = new Option<string?>("--customer-column") { Description = "Column holding the customer id" };
         var time = new Option<string?>("--time-column") { Description = "Column holding when the event happened" };
@@ -30,7 +30,7 @@ internal static class ImportCommand
             Description = "A column to send as a property: column[:number|bool|string][=name] (repeatable)",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("import", "Stream events from a CSV file to the server (TrackStream, batches of 500)")
+        var command = new Command("import", "Stream events from a CSV or XLSX file to the server (TrackStream, batches of 500)")
         {
             file, retail, productLines, customer, time, timeFormat, typeColumn, type, eventId, properties,
         };
