@@ -36,6 +36,21 @@ internal static class ImportCommand
         };
         return command.WithAction(console, async (parse, connection, cancellationToken) =>
         {
+            try
+            {
+                return await ImportAsync(parse, connection, cancellationToken);
+            }
+            catch (CsvFormatException ex)
+            {
+                // A file that is not a table (a damaged workbook or zip), found when it is opened, or a malformed line of
+                // the retail file (its layout is fixed); a mapped import sets bad rows aside instead.
+                console.MarkupLineInterpolated($"[red]import stopped:[/] {ex.Message}");
+                return ExitCodes.Failed;
+            }
+        });
+
+        async Task<int> ImportAsync(ParseResult parse, ServerConnection connection, CancellationToken cancellationToken)
+        {
             if (parse.GetValue(retail) is { } retailFile)
             {
                 using var retailEvents = FileEvents.Retail(Existing(retailFile), connection.Workspace, parse.GetValue(productLines));
@@ -66,7 +81,7 @@ internal static class ImportCommand
             {
                 throw new UsageException(ex.Message);
             }
-        });
+        }
     }
 
     private static string Existing(FileInfo file) =>
@@ -75,18 +90,7 @@ internal static class ImportCommand
     private static async Task<int> RunAsync(IAnsiConsole console, ServerConnection connection, FileEvents events, CancellationToken cancellationToken)
     {
         var streamer = new EventStreamer(connection.Ingest);
-        IngestSummary summary;
-        try
-        {
-            summary = await IngestProgressBar.RunAsync(console, streamer, events.Events, "importing", events.Length, _ => events.Position, cancellationToken);
-        }
-        catch (CsvFormatException ex)
-        {
-            // Only the retail reader stops at a malformed line (its layout is fixed); a mapped import sets rows aside.
-            console.MarkupLineInterpolated($"[red]import stopped:[/] {ex.Message}");
-            return ExitCodes.Failed;
-        }
-
+        var summary = await IngestProgressBar.RunAsync(console, streamer, events.Events, "importing", events.Length, _ => events.Position, cancellationToken);
         WriteSummary(console, events.RowsRead(), events.Problems, summary);
         return ExitCodes.Success;
     }

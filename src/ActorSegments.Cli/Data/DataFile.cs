@@ -25,7 +25,19 @@ internal static class DataFile
     public static IRecordReader OpenTable(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return StartsWith(stream, 0x50, 0x4b, 0x03, 0x04) ? OpenZip(new ZipArchive(stream, ZipArchiveMode.Read)) : new CsvReader(OpenText(stream));
+        if (!StartsWith(stream, 0x50, 0x4b, 0x03, 0x04))
+        {
+            return new CsvReader(OpenText(stream));
+        }
+
+        try
+        {
+            return OpenZip(new ZipArchive(stream, ZipArchiveMode.Read));
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CsvFormatException($"Not a readable zip or XLSX file: {ex.Message}", ex);
+        }
     }
 
     public static TextReader OpenText(string path)

@@ -81,5 +81,20 @@ public sealed class ImportCommandTests(CliServer server) : IClassFixture<CliServ
         Assert.Equal(1, numeric.TotalEvents);
     }
 
+    [Theory]
+    [InlineData("--file")]
+    [InlineData("--retail")]
+    public async Task Import_DamagedWorkbook_FailsWithAMessageNotAStackTrace(string option)
+    {
+        var file = Path.Combine(_directory, $"damaged{option}.xlsx");
+        await File.WriteAllBytesAsync(file, [0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8], TestContext.Current.CancellationToken);
+
+        var (exit, output) = await server.RunAsync("damaged", "import", option, file, "--customer-column", "c", "--time-column", "t", "--type", "purchase");
+
+        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Contains("import stopped: Not a readable zip or XLSX file", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }
