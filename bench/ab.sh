@@ -42,14 +42,15 @@ run() { # side label mode
     extra=("--ActorSegments:Postgres:ConnectionString=$PG_CONNECTION_STRING")
   fi
   grpc=$(pg__pick_port); silo=$(pg__pick_port); http=$((grpc + 1))
-  dotnet "$work/server-$1/ActorSegments.Server.dll" "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:$grpc" \
+  # The key through the environment, not the command line (readable by any local user in ps and /proc/PID/cmdline).
+  ActorSegments__Auth__BootstrapKey="$KEY" dotnet "$work/server-$1/ActorSegments.Server.dll" "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:$grpc" \
     "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:$http" "--ActorSegments:Cluster:SiloPort=$silo" \
-    "--ActorSegments:Auth:BootstrapKey=$KEY" "--Logging:LogLevel:Default=Warning" "${extra[@]}" >"$work/server.log" 2>&1 &
+    "--Logging:LogLevel:Default=Warning" "${extra[@]}" >"$work/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 240); do curl -sf "http://127.0.0.1:$http/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
   watches=(--cpu "server=$SERVER_PID")
   [ "$3" = durable ] && watches+=(--cpu "postgres=$(head -1 "$PG_DIR/data/postmaster.pid")")
-  dotnet bench/ActorSegments.Load/bin/Release/net10.0/ActorSegments.Load.dll --address "http://127.0.0.1:$grpc" --api-key "$KEY" \
+  ACTORSEGMENTS_API_KEY="$KEY" dotnet bench/ActorSegments.Load/bin/Release/net10.0/ActorSegments.Load.dll --address "http://127.0.0.1:$grpc" \
     "${watches[@]}" --customers 10000 --runs 1 --name "$2 $3" --mode batch --batch-size 500 --concurrency 8 \
     --events 1000000 --duration "$seconds" 2>/dev/null | grep "^| $2 "
   kill "$SERVER_PID" && wait "$SERVER_PID" 2>/dev/null || true

@@ -56,10 +56,10 @@ server_start() {
   http=$((ports + 1))
   GRPC_URL="http://127.0.0.1:$ports"
   SERVER_LOG=$(mktemp "${TMPDIR:-/tmp}/actorsegments-load-server.XXXXXX")
-  dotnet "$root/src/ActorSegments.Server/bin/Release/net10.0/ActorSegments.Server.dll" \
+  # The key through the environment, not the command line (readable by any local user in ps and /proc/PID/cmdline).
+  ActorSegments__Auth__BootstrapKey="$KEY" dotnet "$root/src/ActorSegments.Server/bin/Release/net10.0/ActorSegments.Server.dll" \
     "--Kestrel:Endpoints:Grpc:Url=$GRPC_URL" "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:$http" \
-    "--ActorSegments:Cluster:SiloPort=$silo" "--ActorSegments:Auth:BootstrapKey=$KEY" \
-    "--Logging:LogLevel:Default=Warning" "$@" >"$SERVER_LOG" 2>&1 &
+    "--ActorSegments:Cluster:SiloPort=$silo" "--Logging:LogLevel:Default=Warning" "$@" >"$SERVER_LOG" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 240); do
     if curl -sf "http://127.0.0.1:$http/healthz" >/dev/null 2>&1; then
@@ -80,7 +80,7 @@ load() {
   if [ -n "${PG_DIR:-}" ] && [ -f "$PG_DIR/data/postmaster.pid" ]; then
     watches+=(--cpu "postgres=$(head -1 "$PG_DIR/data/postmaster.pid")")
   fi
-  dotnet "$root/bench/ActorSegments.Load/bin/Release/net10.0/ActorSegments.Load.dll" --address "$GRPC_URL" --api-key "$KEY" "${watches[@]}" "$@"
+  ACTORSEGMENTS_API_KEY="$KEY" dotnet "$root/bench/ActorSegments.Load/bin/Release/net10.0/ActorSegments.Load.dll" --address "$GRPC_URL" "${watches[@]}" "$@"
 }
 
 log "building"

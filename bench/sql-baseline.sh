@@ -44,9 +44,9 @@ POSTMASTER_PID=$(head -1 "$PG_DIR/data/postmaster.pid")
 KEY="sqlbaseline-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 GRPC_PORT=$(free_port); HTTP_PORT=$(free_port); SILO_PORT=$(free_port)
 log "starting the server (gRPC 127.0.0.1:$GRPC_PORT)"
-dotnet src/ActorSegments.Server/bin/Release/net10.0/ActorSegments.Server.dll \
+# The key through the server's environment, not its command line (readable by any local user in /proc/PID/cmdline).
+ActorSegments__Auth__BootstrapKey="$KEY" dotnet src/ActorSegments.Server/bin/Release/net10.0/ActorSegments.Server.dll \
   "--ActorSegments:Postgres:ConnectionString=$SERVER_DB" \
-  "--ActorSegments:Auth:BootstrapKey=$KEY" \
   "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:$GRPC_PORT" \
   "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:$HTTP_PORT" \
   "--ActorSegments:Cluster:SiloPort=$SILO_PORT" \

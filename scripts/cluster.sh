@@ -116,16 +116,17 @@ if [ -z "$postgres" ]; then
   postgres=$PG_CONNECTION_STRING
 fi
 
+# Secrets (the bootstrap key, a connection string that may hold a password) reach the server processes through their
+# environment, never their command line: any local user can read a process's arguments (ps, /proc/PID/cmdline), its
+# environment only its owner and root. The server reads ActorSegments__X__Y as the setting ActorSegments:X:Y.
 log_dir=$(mktemp -d "${TMPDIR:-/tmp}/actorsegments-cluster.XXXXXX")
 log "migrating the schema"
-dotnet "$server_dll" migrate "--ActorSegments:Postgres:ConnectionString=$postgres" >"$log_dir/migrate.log" 2>&1 \
+ActorSegments__Postgres__ConnectionString="$postgres" dotnet "$server_dll" migrate >"$log_dir/migrate.log" 2>&1 \
   || { cat "$log_dir/migrate.log" >&2; exit 1; }
 
 bootstrap_key="cluster-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 common=(
-  "--ActorSegments:Postgres:ConnectionString=$postgres"
   "--ActorSegments:Postgres:MigrateOnStart=false"
-  "--ActorSegments:Auth:BootstrapKey=$bootstrap_key"
   "--Logging:Console:FormatterName=simple"
   "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff "
 )
@@ -133,7 +134,8 @@ common=(
 
 for ((i = 0; i < silos; i++)); do
   # A session of its own, so a Ctrl-C at the terminal reaches this script only, which then stops silos in order.
-  setsid dotnet "$server_dll" "${common[@]}" \
+  ActorSegments__Postgres__ConnectionString="$postgres" ActorSegments__Auth__BootstrapKey="$bootstrap_key" \
+    setsid dotnet "$server_dll" "${common[@]}" \
     "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:$(grpc_port "$i")" \
     "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:$(http_port "$i")" \
     "--ActorSegments:Cluster:SiloPort=$(silo_port "$i")" \

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace ActorSegments.Cli;
 
-/// <summary>The command tree; <see cref="RunAsync"/> takes the console so tests can read what a command printed.</summary>
+/// <summary>The command tree; <see cref="RunAsync(string[], IAnsiConsole, TextWriter, CancellationToken)"/> takes the consoles so tests can read what a command printed.</summary>
 internal static class CliApplication
 {
     public static RootCommand BuildRootCommand(IAnsiConsole console) => new("ActorSegments: real-time customer segmentation")
@@ -22,5 +22,18 @@ internal static class CliApplication
     };
 
     public static Task<int> RunAsync(string[] args, IAnsiConsole console, CancellationToken cancellationToken = default) =>
-        BuildRootCommand(console).Parse(args).InvokeAsync(cancellationToken: cancellationToken);
+        RunAsync(args, console, Console.Error, cancellationToken);
+
+    /// <summary>Runs one command line; help goes to <paramref name="console"/>, command-line errors to <paramref name="error"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var parse = BuildRootCommand(console).Parse(args);
+        var configuration = new InvocationConfiguration { Output = console.Profile.Out.Writer, Error = error };
+        var exit = await parse.InvokeAsync(configuration, cancellationToken);
+
+        // System.CommandLine answers a command line it cannot parse (unknown command, missing argument, bad value)
+        // with 1, the code for an operation that ran and failed; scripts need to tell the two apart.
+        return parse.Errors.Count > 0 ? ExitCodes.Usage : exit;
+    }
 }

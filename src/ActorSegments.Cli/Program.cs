@@ -1,4 +1,3 @@
 using ActorSegments.Cli;
-using Spectre.Console;
 
-return await CliApplication.RunAsync(args, AnsiConsole.Console);
+return await CliApplication.RunAsync(args, CliConsole.Create(Console.Out, Console.IsOutputRedirected));

@@ -61,22 +61,22 @@ public sealed class MigrateCommandTests
     }
 
     [Fact]
-    public async Task Migrate_UnreachableServer_FailsWithExitCodeOne()
+    public async Task Migrate_UnreachableServer_IsUnavailable()
     {
         var port = FreeTcpPort.Next();
 
         var (exit, output) = await RunAsync("migrate", "-c", $"Host=127.0.0.1;Port={port};Username=x;Timeout=3");
 
-        Assert.Equal(1, exit);
+        Assert.Equal(ExitCodes.Unavailable, exit);
         Assert.Contains("migration failed", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task UnknownCommand_IsRejected()
+    public async Task UnknownCommand_IsAUsageError()
     {
         var (exit, _) = await RunAsync("no-such-command");
 
-        Assert.NotEqual(0, exit);
+        Assert.Equal(ExitCodes.Usage, exit);
     }
 
     private static int CountOccurrences(string text, string word) =>

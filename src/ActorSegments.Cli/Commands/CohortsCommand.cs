@@ -42,12 +42,7 @@ internal static class CohortsCommand
         new Command("list", "The current cohorts: names, sizes, live members").WithAction(console, async (parse, connection, cancellationToken) =>
         {
             var cohorts = await connection.Cohorts.ListCohortsAsync(new ListCohortsRequest { WorkspaceId = connection.Workspace }, cancellationToken: cancellationToken);
-            if (cohorts.Cohorts.Count == 0)
-            {
-                console.MarkupLine("No cohorts yet: run [bold]cohorts refresh[/].");
-            }
-
-            CohortViews.Cohorts(console, cohorts.Cohorts, showMembers: true);
+            Listing.Write(console, CohortViews.Cohorts(cohorts.Cohorts, showMembers: true), "No cohorts yet: run [bold]cohorts refresh[/].");
             return ExitCodes.Success;
         });
 
@@ -70,7 +65,7 @@ internal static class CohortsCommand
                     table.AddRow([.. new[] { run.RunId.ToString(Formats.Culture), run.Status, run.Trigger, Formats.Time(run.StartedAt), run.K.ToString(Formats.Culture), run.Silhouette.ToString("0.000", Formats.Culture), Formats.Count(run.Customers), Formats.Count(run.Changed) }.Select(Markup.Escape)]);
                 }
 
-                console.Write(table);
+                Listing.Write(console, table, "No cohort runs yet: run [bold]cohorts refresh[/].");
                 return ExitCodes.Success;
             });
     }
@@ -94,7 +89,7 @@ internal static class CohortsCommand
                         Pinned = parse.GetValue(pin),
                     },
                     cancellationToken: cancellationToken);
-                CohortViews.Cohorts(console, [cohort], showMembers: true);
+                console.Write(CohortViews.Cohorts([cohort], showMembers: true));
                 return ExitCodes.Success;
             });
     }

@@ -17,7 +17,7 @@ internal static class DemoCommand
         var server = new Option<string?>("--server", "-s") { Description = "Use this server instead of starting one (its clock should be at the data's end)" };
         var apiKey = new Option<string?>("--api-key", "-k") { Description = $"API key for --server (default: ${ServerOptions.ApiKeyVariable})" };
         var workspace = new Option<string>("--workspace", "-w") { Description = "Workspace to load into", DefaultValueFactory = _ => ServerOptions.DefaultWorkspace };
-        var data = new Option<FileInfo?>("--data") { Description = "The UCI Online Retail CSV (plain or gzipped) instead of the synthetic shop" };
+        var data = new Option<FileInfo?>("--data") { Description = "The UCI Online Retail data instead of the synthetic shop: 'Online Retail.xlsx' as UCI serves it, the .zip it comes in, or the CSV layout (plain or gzipped)" };
         var productLines = new Option<bool>("--product-lines") { Description = "With --data, also load a product_purchased event per invoice line (slower)" };
         var customers = new Option<int>("--customers") { Description = "Synthetic shop size", DefaultValueFactory = _ => SyntheticDemoData.DefaultCustomers };
         var seed = new Option<int>("--seed") { Description = "Synthetic shop seed: the same seed prints the same figures", DefaultValueFactory = _ => SyntheticDemoData.DefaultSeed };

@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace ActorSegments.Cli.Commands;
 
-/// <summary><c>import</c>: streams a CSV file (any layout, through a column mapping, or the UCI retail file) to the server.</summary>
+/// <summary><c>import</c>: streams a CSV or XLSX file (any layout, through a column mapping, or the UCI retail file) to the server.</summary>
 internal static class ImportCommand
 {
     /// <summary>Problems listed under the summary; the rest are counted.</summary>
@@ -16,8 +16,8 @@ internal static class ImportCommand
 
     public static Command Create(IAnsiConsole console)
     {
-        var file = new Option<FileInfo?>("--file", "-f") { Description = "CSV file with a header row (plain or gzipped)" };
-        var retail = new Option<FileInfo?>("--retail") { Description = "The UCI Online Retail CSV (plain or gzipped): cleaned as published, one purchase per invoice" };
+        var file = new Option<FileInfo?>("--file", "-f") { Description = "CSV file with a header row (plain or gzipped), or an XLSX workbook (its first sheet; dates read as yyyy-MM-dd HH:mm:ss)" };
+        var retail = new Option<FileInfo?>("--retail") { Description = "The UCI Online Retail data: its .xlsx, the .zip it comes in, or the CSV (plain or gzipped); cleaned as published, one purchase per invoice" };
         var productLines = new Option<bool>("--product-lines") { Description = "With --retail, also a product_purchased event per invoice line" };
         var customer = new Option<string?>("--customer-column") { Description = "Column holding the customer id" };
         var time = new Option<string?>("--time-column") { Description = "Column holding when the event happened" };
@@ -30,11 +30,26 @@ internal static class ImportCommand
             Description = "A column to send as a property: column[:number|bool|string][=name] (repeatable)",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("import", "Stream events from a CSV file to the server (TrackStream, batches of 500)")
+        var command = new Command("import", "Stream events from a CSV or XLSX file to the server (TrackStream, batches of 500)")
         {
             file, retail, productLines, customer, time, timeFormat, typeColumn, type, eventId, properties,
         };
         return command.WithAction(console, async (parse, connection, cancellationToken) =>
+        {
+            try
+            {
+                return await ImportAsync(parse, connection, cancellationToken);
+            }
+            catch (CsvFormatException ex)
+            {
+                // A file that is not a table (a damaged workbook or zip), found when it is opened, or a malformed line of
+                // the retail file (its layout is fixed); a mapped import sets bad rows aside instead.
+                console.MarkupLineInterpolated($"[red]import stopped:[/] {ex.Message}");
+                return ExitCodes.Failed;
+            }
+        });
+
+        async Task<int> ImportAsync(ParseResult parse, ServerConnection connection, CancellationToken cancellationToken)
         {
             if (parse.GetValue(retail) is { } retailFile)
             {
@@ -66,7 +81,7 @@ internal static class ImportCommand
             {
                 throw new UsageException(ex.Message);
             }
-        });
+        }
     }
 
     private static string Existing(FileInfo file) =>
@@ -75,18 +90,7 @@ internal static class ImportCommand
     private static async Task<int> RunAsync(IAnsiConsole console, ServerConnection connection, FileEvents events, CancellationToken cancellationToken)
     {
         var streamer = new EventStreamer(connection.Ingest);
-        IngestSummary summary;
-        try
-        {
-            summary = await IngestProgressBar.RunAsync(console, streamer, events.Events, "importing", events.Length, _ => events.Position, cancellationToken);
-        }
-        catch (CsvFormatException ex)
-        {
-            // Only the retail reader stops at a malformed line (its layout is fixed); a mapped import sets rows aside.
-            console.MarkupLineInterpolated($"[red]import stopped:[/] {ex.Message}");
-            return ExitCodes.Failed;
-        }
-
+        var summary = await IngestProgressBar.RunAsync(console, streamer, events.Events, "importing", events.Length, _ => events.Position, cancellationToken);
         WriteSummary(console, events.RowsRead(), events.Problems, summary);
         return ExitCodes.Success;
     }

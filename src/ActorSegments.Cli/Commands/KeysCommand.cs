@@ -36,7 +36,7 @@ internal static class KeysCommand
         new Command("list", "The workspace's keys, newest first (no secrets)").WithAction(console, async (_, connection, cancellationToken) =>
         {
             var keys = await connection.Admin.ListApiKeysAsync(new ListApiKeysRequest { WorkspaceId = connection.Workspace }, cancellationToken: cancellationToken);
-            console.Write(Table(keys.Keys));
+            Listing.Write(console, Table(keys.Keys), "No keys in this workspace: create one with [bold]keys create --name NAME --scopes SCOPE[/].");
             return ExitCodes.Success;
         });
 

@@ -57,7 +57,9 @@ internal static class MigrateCommand
         catch (Exception ex) when (ex is NpgsqlException or SchemaMismatchException)
         {
             console.MarkupLineInterpolated($"[red]migration failed:[/] {ex.Message}");
-            return ExitCodes.Failed;
+
+            // Unreachable or restarting: migrating is idempotent, so this is the "retry" outcome, not a failure.
+            return ex is NpgsqlException { IsTransient: true } ? ExitCodes.Unavailable : ExitCodes.Failed;
         }
     }
 

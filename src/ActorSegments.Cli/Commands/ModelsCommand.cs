@@ -40,7 +40,7 @@ internal static class ModelsCommand
         new Command("list", "Stored model versions with their holdout metrics").WithAction(console, async (parse, connection, cancellationToken) =>
         {
             var models = await connection.Models.ListModelsAsync(new ListModelsRequest { WorkspaceId = connection.Workspace }, cancellationToken: cancellationToken);
-            CohortViews.Models(console, models.Models);
+            Listing.Write(console, CohortViews.Models(models.Models), "No models yet: train one with [bold]models train NAME[/].");
             return ExitCodes.Success;
         });
 }

@@ -35,7 +35,7 @@ internal sealed record SyntheticDemoData(int Seed, int Customers, int Days = Syn
     public SyntheticShop Shop(string workspaceId) => new(Seed, Customers, Days, FixedEnd.UtcDateTime, workspaceId);
 }
 
-/// <summary>The UCI Online Retail CSV (plain or gzipped), purchases only unless <paramref name="ProductLines"/>.</summary>
+/// <summary>The UCI Online Retail data (XLSX, its zip, or CSV plain or gzipped), purchases only unless <paramref name="ProductLines"/>.</summary>
 internal sealed record RetailDemoData(string Path, bool ProductLines = false) : DemoData
 {
     public override DateTimeOffset End => RfmReference.OnlineRetailReferenceDate;

@@ -18,7 +18,13 @@ internal enum ExportFormat
 /// <param name="output">Where rows go.</param>
 /// <param name="format">CSV or JSON lines.</param>
 /// <param name="continuing">The output already holds an earlier run's rows (and header), so no header is written.</param>
-internal sealed class ExportWriter(TextWriter output, ExportFormat format, bool continuing = false)
+/// <param name="guardFormulas">
+/// Neutralize CSV cells a spreadsheet would run as a formula (OWASP's CSV-injection rule): a cell whose first
+/// character, or first after leading spaces, is <c>= + - @</c>, a tab or a carriage return gets a <c>'</c> in front.
+/// Customer ids come from whoever sent the events, so an id such as <c>=HYPERLINK(...)</c> is attacker-chosen text.
+/// Off for programs that read the file and want every id exactly as stored.
+/// </param>
+internal sealed class ExportWriter(TextWriter output, ExportFormat format, bool continuing = false, bool guardFormulas = true)
 {
     private bool _headerWritten = continuing;
 
@@ -62,7 +68,27 @@ internal sealed class ExportWriter(TextWriter output, ExportFormat format, bool 
         output.WriteLine($"{Csv(customerId)},{change},{at},{Csv(cursor)}");
     }
 
-    /// <summary>Quotes a field when it holds a comma, quote or line break (RFC 4180), so any customer id round-trips.</summary>
-    private static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    /// <summary>
+    /// The cell for <paramref name="value"/>: formula-guarded unless turned off, then quoted when it holds a comma,
+    /// quote or line break (RFC 4180), so any customer id round-trips.
+    /// </summary>
+    private string Csv(string value)
+    {
+        if (guardFormulas && RunsAsFormula(value))
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    }
+
+    /// <summary>
+    /// Whether a spreadsheet would read the cell as a formula: it starts with <c>= + - @</c>, a tab or a carriage
+    /// return, also after leading spaces (some spreadsheets trim them before deciding).
+    /// </summary>
+    private static bool RunsAsFormula(string value)
+    {
+        var start = value.AsSpan().TrimStart(' ');
+        return start.Length > 0 && start[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+    }
 }

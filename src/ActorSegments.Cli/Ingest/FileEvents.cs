@@ -33,12 +33,12 @@ internal sealed class FileEvents : IDisposable
     /// <summary>Rows set aside before sending, with line and column.</summary>
     public List<CsvProblem> Problems { get; } = [];
 
-    /// <summary>Any CSV through <paramref name="mapping"/>.</summary>
+    /// <summary>Any CSV or XLSX through <paramref name="mapping"/>.</summary>
     public static FileEvents Csv(string path, ImportMapping mapping, string workspaceId)
     {
         var source = new FileEvents(path);
         var importer = new CsvEventImporter(mapping, workspaceId);
-        var events = importer.ReadWithLines(DataFile.OpenText(source._file), source.Problems);
+        var events = importer.ReadWithLines(DataFile.OpenTable(source._file), source.Problems);
         long kept = 0;
         source.Events = source.Track(events.Select(e =>
         {
@@ -54,7 +54,7 @@ internal sealed class FileEvents : IDisposable
     {
         var source = new FileEvents(path);
         var cleaning = new RetailCleaning();
-        var lines = cleaning.Clean(RetailCsv.Read(new CsvReader(DataFile.OpenText(source._file))));
+        var lines = cleaning.Clean(RetailCsv.ReadAll(DataFile.OpenTable(source._file)));
         source.Events = source.Track(RetailEvents.FromLines(lines, workspaceId, productLines).Select(e => new SourcedEvent(e)));
         source.RowsRead = () => cleaning.Steps[0].Lines;
         return source;
@@ -66,7 +66,8 @@ internal sealed class FileEvents : IDisposable
     {
         foreach (var evt in events)
         {
-            Interlocked.Exchange(ref _position, _file.Position);
+            // A reader closes the file once it has read all of it (or a zip's inner workbook into memory).
+            Interlocked.Exchange(ref _position, _file.CanSeek ? _file.Position : Length);
             yield return evt;
         }
 

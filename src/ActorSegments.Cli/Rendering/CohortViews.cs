@@ -35,10 +35,13 @@ internal static class CohortViews
             console.Write(curve);
         }
 
-        Cohorts(console, run.Cohorts, showMembers: false);
+        if (run.Cohorts.Count > 0)
+        {
+            console.Write(Cohorts(run.Cohorts, showMembers: false));
+        }
     }
 
-    public static void Cohorts(IAnsiConsole console, IEnumerable<Cohort> cohorts, bool showMembers)
+    public static Table Cohorts(IEnumerable<Cohort> cohorts, bool showMembers)
     {
         var table = new Table().AddColumns("cohort", "name", "size");
         if (showMembers)
@@ -59,10 +62,7 @@ internal static class CohortViews
             table.AddRow([.. cells.Select(Markup.Escape)]);
         }
 
-        if (table.Rows.Count > 0)
-        {
-            console.Write(table);
-        }
+        return table;
     }
 
     public static void Training(IAnsiConsole console, ModelTraining training)
@@ -80,7 +80,7 @@ internal static class CohortViews
         console.Write(summary);
     }
 
-    public static void Models(IAnsiConsole console, IEnumerable<ModelVersionInfo> models)
+    public static Table Models(IEnumerable<ModelVersionInfo> models)
     {
         var table = new Table().AddColumns("model", "version", "kind", "created", "metrics");
         foreach (var model in models)
@@ -91,6 +91,6 @@ internal static class CohortViews
             table.AddRow([.. new[] { model.Name, model.Version.ToString(Formats.Culture), model.Kind, Formats.Time(model.CreatedAt), metrics }.Select(Markup.Escape)]);
         }
 
-        console.Write(table);
+        return table;
     }
 }

@@ -12,7 +12,8 @@ internal static class ProfileView
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(profile);
-        console.Write(new Rule($"customer [bold]{Markup.Escape(profile.CustomerId)}[/]").LeftJustified());
+        // A heading line, not a Rule: a Rule fills the console's width, which for redirected output is unbounded.
+        console.MarkupLine($"customer [bold]{Markup.Escape(profile.CustomerId)}[/]");
         var summary = new Grid().AddColumn().AddColumn();
         Add(summary, "lifecycle", profile.LifecycleStage);
         Add(summary, "events", Formats.Count(profile.TotalEvents));

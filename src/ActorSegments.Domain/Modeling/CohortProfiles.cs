@@ -62,7 +62,7 @@ public static class CohortProfiles
         }
 
         var total = Math.Max(1, rows.Count);
-        var (medians, populationMedians) = Medians(rows, assignments, cohortCount, count);
+        var (medians, populationMedians) = Medians(rows, assignments, cohortCount, features);
         var profiles = new CohortProfile[cohortCount];
         for (var c = 0; c < cohortCount; c++)
         {
@@ -92,9 +92,12 @@ public static class CohortProfiles
     /// <summary>
     /// Each cohort's and everyone's median of each feature, over every row when there are at most
     /// <see cref="MedianSample"/>, else over every n-th row (sorting a million values per feature would cost seconds).
+    /// "Days since" features count whole days, as the RFM summary does (recency = whole days since the last purchase),
+    /// so the two medians of the same thing agree; their fractional values put a typical median half a day higher.
     /// </summary>
-    private static (double[,] Cohorts, double[] Population) Medians(IReadOnlyList<float[]> rows, IReadOnlyList<int> assignments, int cohortCount, int count)
+    private static (double[,] Cohorts, double[] Population) Medians(IReadOnlyList<float[]> rows, IReadOnlyList<int> assignments, int cohortCount, IReadOnlyList<FeatureDefinition> features)
     {
+        var count = features.Count;
         var stride = Math.Max(1, (rows.Count + MedianSample - 1) / MedianSample);
         var sampled = Enumerable.Range(0, (rows.Count + stride - 1) / stride).Select(i => i * stride).ToArray();
         var cohorts = new double[cohortCount, count];
@@ -102,10 +105,11 @@ public static class CohortProfiles
         for (var j = 0; j < count; j++)
         {
             var column = j;
-            population[j] = Median(sampled.Select(i => rows[i][column]));
+            Func<int, float> value = features[j].DaysSince ? i => MathF.Floor(rows[i][column]) : i => rows[i][column];
+            population[j] = Median(sampled.Select(value));
             foreach (var group in sampled.GroupBy(i => assignments[i]))
             {
-                cohorts[group.Key, j] = Median(group.Select(i => rows[i][column]));
+                cohorts[group.Key, j] = Median(group.Select(value));
             }
         }
 

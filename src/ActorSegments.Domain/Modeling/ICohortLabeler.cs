@@ -16,7 +16,8 @@ public sealed record CohortProfile(int Index, long Size, double Share, IReadOnly
 /// <summary>
 /// One feature of a cohort: the cohort's raw mean, the population's raw mean, and the difference in population
 /// standard deviations of the transformed feature (positive: higher than typical); also both medians, the figures a
-/// person expects for skewed amounts (a few very large customers pull a mean far from the typical customer).
+/// person expects for skewed amounts (a few very large customers pull a mean far from the typical customer). Medians
+/// of "days since" features are of whole days, as the RFM summary counts recency.
 /// </summary>
 public sealed record FeatureContrast(string Name, string Description, double Mean, double PopulationMean, double ZScore)
 {

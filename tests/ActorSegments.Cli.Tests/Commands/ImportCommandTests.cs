@@ -1,3 +1,4 @@
+using ActorSegments.Cli.Tests.Data.Sheets;
 using ActorSegments.Protos.V1;
 
 namespace ActorSegments.Cli.Tests.Commands;
@@ -52,6 +53,47 @@ public sealed class ImportCommandTests(CliServer server) : IClassFixture<CliServ
 
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("customer", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_XlsxWithAMapping_DatesAndNumbersAsTheSheetShowsThem()
+    {
+        var file = Path.Combine(_directory, "orders.xlsx");
+        XlsxWriter.Write(file,
+        [
+            ["customer", "ordered", "total"],
+            ["c1", new XDate(new DateTime(2024, 5, 1, 10, 0, 0)), new XNumber("19.899999999999999")],
+            [17850, new XDate(new DateTime(2024, 5, 2, 11, 30, 0)), 5],
+            ["c3", "not a date", 1],
+        ]);
+
+        var (exit, output) = await server.RunAsync("xlsx-import", "import", "--file", file, "--customer-column", "customer",
+            "--time-column", "ordered", "--type", "purchase", "--property", "total:number=revenue");
+
+        Assert.True(exit == 0, output);
+        Assert.Matches(@"│ 3\s+│ 2\s+│ 2\s+│ 0\s+│ 1\s+│", output);
+        Assert.Contains("rejected line 4, column 2: expected a time", output, StringComparison.Ordinal);
+        using var connection = server.Connect("xlsx-import");
+        var profile = await connection.Profiles.GetCustomerAsync(new GetCustomerRequest { WorkspaceId = "xlsx-import", CustomerId = "c1" }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(19.9, profile.Rfm.Monetary, 9);
+        Assert.Equal(new DateTime(2024, 5, 1, 10, 0, 0, DateTimeKind.Utc), profile.FirstSeen.ToDateTime());
+        var numeric = await connection.Profiles.GetCustomerAsync(new GetCustomerRequest { WorkspaceId = "xlsx-import", CustomerId = "17850" }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(1, numeric.TotalEvents);
+    }
+
+    [Theory]
+    [InlineData("--file")]
+    [InlineData("--retail")]
+    public async Task Import_DamagedWorkbook_FailsWithAMessageNotAStackTrace(string option)
+    {
+        var file = Path.Combine(_directory, $"damaged{option}.xlsx");
+        await File.WriteAllBytesAsync(file, [0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8], TestContext.Current.CancellationToken);
+
+        var (exit, output) = await server.RunAsync("damaged", "import", option, file, "--customer-column", "c", "--time-column", "t", "--type", "purchase");
+
+        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Contains("import stopped: Not a readable zip or XLSX file", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

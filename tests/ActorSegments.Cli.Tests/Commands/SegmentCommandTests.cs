@@ -87,6 +87,26 @@ public sealed class SegmentCommandTests(CliServer server) : IClassFixture<CliSer
     }
 
     [Fact]
+    public async Task Export_Csv_FormulaCustomerId_IsGuardedUnlessTurnedOff()
+    {
+        const string Workspace = "formulas";
+        await server.RunAsync(Workspace, "segments", "create", "buyers", "--rule", "did(purchase)");
+        await ImportAsync(Workspace, "\"=HYPERLINK(\"\"http://evil.example\"\",\"\"open\"\")\",purchase", "@c2,purchase");
+        var guarded = Path.Combine(_directory, "guarded.csv");
+        var raw = Path.Combine(_directory, "raw.csv");
+
+        var (exit, _) = await server.RunAsync(Workspace, "segments", "export", "buyers", "-o", guarded);
+        var (rawExit, _) = await server.RunAsync(Workspace, "segments", "export", "buyers", "-o", raw, "--no-formula-guard");
+        var (_, help) = await server.RunAsync(Workspace, "segments", "export", "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(["\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"open\"\")\"", "'@c2"], (await File.ReadAllLinesAsync(guarded, TestContext.Current.CancellationToken)).Skip(1).Select(CustomerCell));
+        Assert.Equal(0, rawExit);
+        Assert.Equal(["\"=HYPERLINK(\"\"http://evil.example\"\",\"\"open\"\")\"", "@c2"], (await File.ReadAllLinesAsync(raw, TestContext.Current.CancellationToken)).Skip(1).Select(CustomerCell));
+        Assert.Contains("--no-formula-guard", help, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Changes_FromTheStart_ListsEntriesAndTheNextCursor()
     {
         const string Workspace = "changes";
@@ -110,6 +130,9 @@ public sealed class SegmentCommandTests(CliServer server) : IClassFixture<CliSer
     }
 
     private static string Prefix(string csvLine) => string.Join(',', csvLine.Split(',').Take(2));
+
+    /// <summary>The customer cell as written: everything before ",member," (the id may itself hold quoted commas).</summary>
+    private static string CustomerCell(string csvLine) => csvLine[..csvLine.LastIndexOf(",member,", StringComparison.Ordinal)];
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -72,7 +72,7 @@ internal sealed class LocalCluster : IAsyncDisposable
         {
             var number = _all.Count + 1;
             var (grpc, http, siloPort) = (FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next());
-            var process = ServerProcess.Start($"silo {number}", Path.Combine(LogDirectory, $"silo-{number}.log"), SiloArguments(number, grpc, http, siloPort));
+            var process = ServerProcess.Start($"silo {number}", Path.Combine(LogDirectory, $"silo-{number}.log"), SiloArguments(Postgres.ConnectionString, number, grpc, http, siloPort), SiloEnvironment);
             silo = new Silo(number, process, grpc, http, siloPort);
             _all.Add(silo);
         }
@@ -151,15 +151,26 @@ internal sealed class LocalCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>The silo's database sessions carry its name (pg_stat_activity.application_name), so a test can tell them apart.</summary>
-    private List<string> SiloArguments(int number, int grpcPort, int httpPort, int siloPort) =>
+    /// <summary>
+    /// What every silo reads from its environment rather than its command line: the bootstrap key. Any local user can
+    /// read a process's arguments (ps, /proc/PID/cmdline); its environment only its owner and root.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string> SiloEnvironment { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ActorSegments__Auth__BootstrapKey"] = BootstrapKey,
+    };
+
+    /// <summary>
+    /// A silo's command line; no secret goes there (see <see cref="SiloEnvironment"/>). The silo's database sessions
+    /// carry its name (pg_stat_activity.application_name), so a test can tell them apart.
+    /// </summary>
+    internal static List<string> SiloArguments(string connectionString, int number, int grpcPort, int httpPort, int siloPort) =>
     [
-        $"--ActorSegments:Postgres:ConnectionString={new NpgsqlConnectionStringBuilder(Postgres.ConnectionString) { ApplicationName = ApplicationName(number) }}",
+        $"--ActorSegments:Postgres:ConnectionString={new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = ApplicationName(number) }}",
         $"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{grpcPort}",
         $"--Kestrel:Endpoints:Http:Url=http://127.0.0.1:{httpPort}",
         $"--ActorSegments:Cluster:SiloPort={siloPort}",
         "--ActorSegments:Postgres:MigrateOnStart=false",
-        $"--ActorSegments:Auth:BootstrapKey={BootstrapKey}",
         "--Logging:Console:FormatterName=simple",
         "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff ",
     ];

@@ -45,6 +45,23 @@ public sealed class CohortProfilesTests
         Assert.Equal(0.85, profiles[1].Features[1].Median, 1e-6);
     }
 
+    /// <summary>
+    /// Recency as the RFM summary counts it, whole days since the last purchase: fractional days would put the median
+    /// at 50.55 here and print as 51 beside an RFM median of 50.
+    /// </summary>
+    [Fact]
+    public void Build_DaysSinceFeature_MediansOfWholeDaysMeansOfExactDays()
+    {
+        var features = new[] { new FeatureDefinition("recency_days", "Days since the last purchase", FeatureTransform.Log1p, DaysSince: true) };
+        float[][] rows = [[49.8f], [50.2f], [50.9f], [51.4f]];
+
+        var profiles = CohortProfiles.Build(rows, [0, 0, 0, 0], 1, features, FeatureScaler.Fit(rows, features));
+
+        Assert.Equal(50, profiles[0].Features[0].PopulationMedian);
+        Assert.Equal(50, profiles[0].Features[0].Median);
+        Assert.Equal(50.575, profiles[0].Features[0].Mean, 1e-5);
+    }
+
     [Fact]
     public void Build_ManyRows_MediansFromAStrideSampleStayClose()
     {

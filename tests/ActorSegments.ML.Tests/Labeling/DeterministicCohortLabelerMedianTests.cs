@@ -25,8 +25,8 @@ public sealed class DeterministicCohortLabelerMedianTests
 
         var labels = await new DeterministicCohortLabeler().LabelAsync([spenders, others], TestContext.Current.CancellationToken);
 
-        Assert.Contains("1,288 spent (675 overall)", labels[0].Description, StringComparison.Ordinal);
-        Assert.Contains("active 0 days a month (0.6 overall)", labels[0].Description, StringComparison.Ordinal);
+        Assert.Contains("median 1,288 spent vs 675 for all customers", labels[0].Description, StringComparison.Ordinal);
+        Assert.Contains("mean 0 active days a month vs 0.6", labels[0].Description, StringComparison.Ordinal);
         Assert.DoesNotContain("1,974", labels[0].Description, StringComparison.Ordinal);
     }
 }

@@ -30,7 +30,7 @@ public sealed class DeterministicCohortLabelerTests
     {
         var label = (await _labeler.LabelAsync([Profiles.LapsedBigSpenders()], TestContext.Current.CancellationToken))[0];
 
-        Assert.Equal("12% of customers; last purchase 310 days ago (95 overall), 2,400 spent (310 overall), 6.2 orders (1.8 overall).", label.Description);
+        Assert.Equal("12% of customers; mean 310 days since the last purchase vs 95 for all customers, mean 2,400 spent vs 310, mean 6.2 orders vs 1.8.", label.Description);
     }
 
     [Fact]
@@ -82,6 +82,6 @@ public sealed class DeterministicCohortLabelerTests
         var label = (await _labeler.LabelAsync([Profiles.Of(0, 0.2, ("loyalty_points", 5_000, 800, 2.5))], TestContext.Current.CancellationToken))[0];
 
         Assert.Equal("High-Loyalty-Points Customers", label.Name);
-        Assert.StartsWith("20% of customers; loyalty points 5,000 (800 overall)", label.Description, StringComparison.Ordinal);
+        Assert.StartsWith("20% of customers; mean loyalty points 5,000 vs 800 for all customers", label.Description, StringComparison.Ordinal);
     }
 }

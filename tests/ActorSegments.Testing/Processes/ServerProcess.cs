@@ -40,8 +40,11 @@ public sealed class ServerProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>Starts <c>dotnet ActorSegments.Server.dll</c> with <paramref name="arguments"/>, printing to <paramref name="logPath"/>.</summary>
-    public static ServerProcess Start(string name, string logPath, IEnumerable<string> arguments)
+    /// <summary>
+    /// Starts <c>dotnet ActorSegments.Server.dll</c> with <paramref name="arguments"/>, printing to <paramref name="logPath"/>;
+    /// <paramref name="environment"/> adds variables, the way to pass secrets (a command line is readable by any local user).
+    /// </summary>
+    public static ServerProcess Start(string name, string logPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         // The shell only opens the log and then becomes the server (exec): the process id is the server's, and the
         // log holds every line up to a SIGKILL, with nothing buffered in this process.
@@ -49,6 +52,11 @@ public sealed class ServerProcess : IDisposable
         foreach (var argument in (string[])["-c", "log=$1; shift; exec \"$@\" >>\"$log\" 2>&1 </dev/null", "bash", logPath, "dotnet", BuildOutput.ServerAssembly, .. arguments])
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (variable, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[variable] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {name}");

@@ -33,7 +33,7 @@ internal static class SegmentChangesCommand
                 next = page.NextCursor;
             }
 
-            console.Write(table);
+            Listing.Write(console, table, "No changes after this cursor.");
             console.WriteLine($"next cursor: {next}");
             return ExitCodes.Success;
         });

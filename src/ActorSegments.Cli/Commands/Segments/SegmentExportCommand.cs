@@ -22,7 +22,14 @@ internal static class SegmentExportCommand
         var cursor = new Option<string?>("--cursor") { Description = "Resume: write only the changes after this cursor" };
         var cursorFile = new Option<FileInfo?>("--cursor-file") { Description = "Keep the resume cursor here (read at start when --cursor is absent, rewritten after every page)" };
         var follow = new Option<bool>("--follow") { Description = "Keep going: write each change as it happens until interrupted" };
-        var command = new Command("export", "Write a segment's members, then its changes, as CSV or JSON lines") { id, format, output, cursor, cursorFile, follow };
+        var noFormulaGuard = new Option<bool>("--no-formula-guard")
+        {
+            Description = "CSV: write every cell as stored. By default a cell that starts with = + - @, a tab or a carriage return (also after spaces) gets a ' in front, so a spreadsheet shows it instead of running it as a formula",
+        };
+        var command = new Command("export", "Write a segment's members, then its changes, as CSV or JSON lines. CSV cells a spreadsheet would run as formulas are prefixed with ' (see --no-formula-guard)")
+        {
+            id, format, output, cursor, cursorFile, follow, noFormulaGuard,
+        };
         return command.WithAction(console, async (parse, connection, cancellationToken) =>
         {
             var file = parse.GetValue(output);
@@ -33,7 +40,7 @@ internal static class SegmentExportCommand
             // A resumed export appends to its file; a fresh one starts it over.
             var continuing = start is not null && file is { Exists: true, Length: > 0 };
             await using var writerStream = file is null ? null : new StreamWriter(file.FullName, append: start is not null);
-            var writer = new ExportWriter(writerStream ?? console.Profile.Out.Writer, parse.GetValue(format), continuing);
+            var writer = new ExportWriter(writerStream ?? console.Profile.Out.Writer, parse.GetValue(format), continuing, guardFormulas: !parse.GetValue(noFormulaGuard));
             var next = await job.RunAsync(writer, start, parse.GetValue(follow), cancellationToken);
             await writer.FlushAsync();
 

@@ -23,8 +23,11 @@ internal static class SegmentMembersCommand
                 count++;
             }
 
-            console.Write(table);
-            console.MarkupLineInterpolated($"{count:N0} members");
+            Listing.Write(console, table, "No members.");
+            if (count > 0)
+            {
+                console.MarkupLineInterpolated($"{count:N0} {(count == 1 ? "member" : "members")}");
+            }
             return ExitCodes.Success;
         });
     }

@@ -13,7 +13,7 @@ internal static class SegmentReadCommands
         new Command("list", "Every segment of the workspace").WithAction(console, async (_, connection, cancellationToken) =>
         {
             var response = await connection.Segments.ListSegmentsAsync(new ListSegmentsRequest { WorkspaceId = connection.Workspace }, cancellationToken: cancellationToken);
-            console.Write(SegmentTable.Of(response.Segments, withRule: false));
+            Listing.Write(console, SegmentTable.Of(response.Segments, withRule: false), "No segments yet: define one with [bold]segments create ID --rule RULE[/].");
             return ExitCodes.Success;
         });
 

@@ -23,7 +23,7 @@ internal sealed class CsvHeader
         _index.TryGetValue(column, out var index) ? index : throw new MissingColumnException(column, purpose, Names);
 
     /// <summary>Reads the header row, failing clearly on an empty input.</summary>
-    public static CsvHeader Read(CsvReader reader)
+    public static CsvHeader Read(IRecordReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var record = reader.Read() ?? throw new CsvFormatException(new CsvProblem(1, 1, "a header row", "an empty input"));

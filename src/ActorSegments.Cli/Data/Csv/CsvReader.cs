@@ -11,7 +11,7 @@ namespace ActorSegments.Cli.Data.Csv;
 /// every later column. After a <see cref="CsvFormatException"/> the offending line is consumed, so a caller that
 /// sets bad rows aside can keep reading from the next line.
 /// </remarks>
-internal sealed class CsvReader(TextReader reader) : IDisposable
+internal sealed class CsvReader(TextReader reader) : IRecordReader
 {
     private readonly StringBuilder _quoted = new();
     private long _line;

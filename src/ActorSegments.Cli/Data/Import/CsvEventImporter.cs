@@ -21,28 +21,22 @@ internal sealed class CsvEventImporter
         _workspaceId = workspaceId;
     }
 
-    /// <summary>Events of the file at <paramref name="path"/> (plain or gzipped), read as the caller enumerates.</summary>
-    public IEnumerable<Event> ReadFile(string path, ICollection<CsvProblem> rejects)
-    {
-        using var text = DataFile.OpenText(path);
-        foreach (var evt in Read(text, rejects))
-        {
-            yield return evt;
-        }
-    }
+    /// <summary>Events of the file at <paramref name="path"/> (CSV plain or gzipped, or XLSX), read as the caller enumerates.</summary>
+    public IEnumerable<Event> ReadFile(string path, ICollection<CsvProblem> rejects) =>
+        ReadWithLines(DataFile.OpenTable(path), rejects).Select(e => e.Event);
 
     /// <summary>Events in file order; each rejected row is added to <paramref name="rejects"/> as it is met.</summary>
-    public IEnumerable<Event> Read(TextReader text, ICollection<CsvProblem> rejects) => ReadWithLines(text, rejects).Select(e => e.Event);
+    public IEnumerable<Event> Read(TextReader text, ICollection<CsvProblem> rejects) => ReadWithLines(new CsvReader(text), rejects).Select(e => e.Event);
 
     /// <summary>
     /// Events in file order with the line each came from (so the server's rejections can name it); each rejected row
     /// is added to <paramref name="rejects"/> as it is met. Throws <see cref="MissingColumnException"/> on the first
     /// enumeration if a mapped column is not in the header.
     /// </summary>
-    public IEnumerable<SourcedEvent> ReadWithLines(TextReader text, ICollection<CsvProblem> rejects)
+    public IEnumerable<SourcedEvent> ReadWithLines(IRecordReader records, ICollection<CsvProblem> rejects)
     {
         ArgumentNullException.ThrowIfNull(rejects);
-        var csv = new CsvReader(text);
+        using var csv = records;
         var row = new ImportRow(_mapping, _workspaceId, CsvHeader.Read(csv));
         while (true)
         {

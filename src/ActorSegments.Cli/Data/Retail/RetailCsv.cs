@@ -4,25 +4,31 @@ using ActorSegments.Cli.Data.Csv;
 namespace ActorSegments.Cli.Data.Retail;
 
 /// <summary>
-/// Reads the UCI Online Retail CSV (<c>InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country</c>),
-/// plain or gzipped, one typed line at a time. Columns are found by name, so their order may differ.
+/// Reads the UCI Online Retail data (<c>InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country</c>)
+/// as a CSV, plain or gzipped, or as the workbook UCI serves ("Online Retail.xlsx", or the zip it comes in), one typed
+/// line at a time. Columns are found by name, so their order may differ.
 /// </summary>
 internal static class RetailCsv
 {
     public const string DateFormat = "yyyy-MM-dd HH:mm:ss";
 
     /// <summary>Streams the lines of the file at <paramref name="path"/>; the file is read while the caller enumerates.</summary>
-    public static IEnumerable<RetailLine> ReadFile(string path)
+    public static IEnumerable<RetailLine> ReadFile(string path) => ReadAll(DataFile.OpenTable(path));
+
+    /// <summary>Streams the lines of <paramref name="records"/> and disposes it when the enumeration ends.</summary>
+    public static IEnumerable<RetailLine> ReadAll(IRecordReader records)
     {
-        using var csv = new CsvReader(DataFile.OpenText(path));
-        foreach (var line in Read(csv))
+        using (records)
         {
-            yield return line;
+            foreach (var line in Read(records))
+            {
+                yield return line;
+            }
         }
     }
 
     /// <summary>Streams typed lines; a malformed line throws <see cref="CsvFormatException"/> naming its line and column.</summary>
-    public static IEnumerable<RetailLine> Read(CsvReader csv)
+    public static IEnumerable<RetailLine> Read(IRecordReader csv)
     {
         ArgumentNullException.ThrowIfNull(csv);
         var columns = new Columns(CsvHeader.Read(csv));
