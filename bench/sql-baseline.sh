@@ -60,6 +60,6 @@ done
 curl -fs "http://127.0.0.1:$HTTP_PORT/healthz" >/dev/null || { log "server not healthy"; cat "$PG_DIR/server.out" >&2; exit 1; }
 
 # A full run stays under 10 minutes on 2 cores; the whole script is bounded at 20.
-timeout 1200 dotnet bench/ActorSegments.SqlBaseline/bin/Release/net10.0/ActorSegments.SqlBaseline.dll \
-  --server "http://127.0.0.1:$GRPC_PORT" --api-key "$KEY" --server-pid "$SERVER_PID" \
+ACTORSEGMENTS_API_KEY="$KEY" timeout 1200 dotnet bench/ActorSegments.SqlBaseline/bin/Release/net10.0/ActorSegments.SqlBaseline.dll \
+  --server "http://127.0.0.1:$GRPC_PORT" --server-pid "$SERVER_PID" \
   --server-db "$SERVER_DB" --baseline-db "$BASELINE_DB" --postmaster-pid "$POSTMASTER_PID" "$@"

@@ -31,6 +31,9 @@ public sealed record BaselineOptions
 
     public string Workspace { get; init; } = "sqlbaseline";
 
+    /// <summary>Where the API key is read from (before <c>--api-key</c>).</summary>
+    public const string ApiKeyVariable = "ACTORSEGMENTS_API_KEY";
+
     private const int MaxCustomers = 100_000;
     private const long MaxEvents = 2_000_000;
 
@@ -55,7 +58,8 @@ public sealed record BaselineOptions
         return new BaselineOptions
         {
             Server = new Uri(Required("server")),
-            ApiKey = Required("api-key"),
+            // The environment first: a key on a command line is readable by any local user (ps, /proc/PID/cmdline).
+            ApiKey = Environment.GetEnvironmentVariable(ApiKeyVariable) is { Length: > 0 } key ? key : Required("api-key"),
             ServerPid = int.Parse(Required("server-pid"), CultureInfo.InvariantCulture),
             ServerDatabase = Required("server-db"),
             BaselineDatabase = Required("baseline-db"),
