@@ -58,6 +58,14 @@ public sealed class PostgresMembershipFeed(NpgsqlDataSource dataSource) : IMembe
                 reader.GetFieldValue<DateTimeOffset>(6)));
         }
 
-        return new FeedPage(changes, changes.Count == 0 ? after : changes[^1].Cursor);
+        if (changes.Count > 0)
+        {
+            return new FeedPage(changes, changes[^1].Cursor);
+        }
+
+        // Only an empty page can come from a cursor beyond the head (changes after a cursor are before the head), so
+        // only then is the head read: every cursor issued lies at or before it, since xmin never moves back.
+        var head = await HeadAsync(workspaceId, cancellationToken);
+        return after > head ? throw new FeedCursorBeyondHeadException(after, head) : new FeedPage(changes, after);
     }
 }
