@@ -20,13 +20,39 @@ public static class EventPropertyTypes
             return;
         }
 
-        foreach (var property in declared.Properties)
+        // Runs for every event of every request: the event's few properties are walked (enumerated as the Dictionary
+        // the mapped events carry, no enumerator boxed) and each is looked for in the type's short declared list.
+        if (evt.Properties is Dictionary<string, PropertyValue> dictionary)
         {
-            if (evt.Properties.TryGetValue(property.Name, out var value) && KindOf(property.Type) is { } expected && value.Kind != expected)
+            foreach (var (name, value) in dictionary)
             {
-                violations.Add(new FieldViolation(
-                    $"properties[\"{property.Name}\"]",
-                    $"expected a {Describe(expected)} (the workspace schema declares {evt.Type}.{property.Name} as {Describe(expected)}), got a {Describe(value.Kind)}"));
+                CheckProperty(declared, name, value, evt.Type, violations);
+            }
+
+            return;
+        }
+
+        foreach (var (name, value) in evt.Properties)
+        {
+            CheckProperty(declared, name, value, evt.Type, violations);
+        }
+    }
+
+    private static void CheckProperty(EventTypeDefinition declared, string name, PropertyValue value, string eventType, ICollection<FieldViolation> violations)
+    {
+        var properties = declared.Properties;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (string.Equals(properties[i].Name, name, StringComparison.Ordinal))
+            {
+                if (KindOf(properties[i].Type) is { } expected && value.Kind != expected)
+                {
+                    violations.Add(new FieldViolation(
+                        $"properties[\"{name}\"]",
+                        $"expected a {Describe(expected)} (the workspace schema declares {eventType}.{name} as {Describe(expected)}), got a {Describe(value.Kind)}"));
+                }
+
+                return;
             }
         }
     }
