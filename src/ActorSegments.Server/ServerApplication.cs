@@ -114,6 +114,7 @@ public static partial class ServerApplication
 
         builder.Services.AddScreenedRequestParsing(); // last: every AddGrpc... above registers the default binder again
         var app = builder.Build();
+        app.UseMiddleware<RefusalLogging>();
         app.UseMiddleware<JsonRequestScreen>();
         app.MapGrpcService<IngestGrpcService>();
         app.MapGrpcService<ProfileGrpcService>();

@@ -41,20 +41,27 @@ public sealed partial class ServerLogTests
             var start = await EntriesUntilAsync(server, http, "start");
             var malformedJson = await EntriesUntilAsync(server, http, "json", () => http.PostAsync("/v1/events:track", new StringContent("""{"event": {""", Encoding.UTF8, "application/json"), Ct));
             var typeMismatch = await EntriesUntilAsync(server, http, "type", () => http.PostAsync("/v1/events:track", new StringContent("""{"event": {"occurredAt": "yesterday"}}""", Encoding.UTF8, "application/json"), Ct));
+            var track = new Method<byte[], byte[]>(MethodType.Unary, "actorsegments.v1.IngestService", "Track", Marshallers.Create(b => b, b => b), Marshallers.Create(b => b, b => b));
             var unparseable = await EntriesUntilAsync(server, http, "grpc", async () =>
             {
-                var track = new Method<byte[], byte[]>(MethodType.Unary, "actorsegments.v1.IngestService", "Track", Marshallers.Create(b => b, b => b), Marshallers.Create(b => b, b => b));
                 for (var i = 0; i < 20; i++)
                 {
                     await Assert.ThrowsAsync<RpcException>(() => channel.CreateCallInvoker().AsyncUnaryCall(track, null, new CallOptions(cancellationToken: Ct), [0x0a, 0x01, 0xED]).ResponseAsync);
                 }
+            });
+            var oversized = await EntriesUntilAsync(server, http, "size", async () =>
+            {
+                byte[] message = [0x0a, 0x80, 0xA8, 0xD6, 0xB9, 0x07, .. new byte[5 * 1024 * 1024]]; // field 1, 2,000,000,000 bytes claimed
+                var refused = await Assert.ThrowsAsync<RpcException>(() => channel.CreateCallInvoker().AsyncUnaryCall(track, null, new CallOptions(cancellationToken: Ct), message).ResponseAsync);
+                Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
             });
 
             Assert.Equal(["warn: DEV MODE"], start.Where(IsWarningOrWorse).Select(Summary));
             Assert.Single(malformedJson);
             Assert.Single(typeMismatch);
             Assert.Equal(["warn: Refused 1 request message(s)"], unparseable.Select(Summary));
-            Assert.All(start.Concat(malformedJson).Concat(typeMismatch).Concat(unparseable), entry => Assert.DoesNotMatch(StackFrame(), entry));
+            Assert.Equal(["info: /actorsegments.v1.IngestService/Track refused: ResourceExhausted: Received"], oversized.Select(Summary)); // "Received message exceeds the maximum ..."
+            Assert.All(start.Concat(malformedJson).Concat(typeMismatch).Concat(unparseable).Concat(oversized), entry => Assert.DoesNotMatch(StackFrame(), entry));
         }
         finally
         {

@@ -14,8 +14,8 @@ namespace ActorSegments.Server.Http;
 /// Screens HTTP/JSON requests to the transcoded API before JSON transcoding reads them, so HTTP gets the limits and
 /// answers gRPC gets: a body over <see cref="IngestOptions.MaxMessageBytes"/> is refused with 413 (gRPC:
 /// RESOURCE_EXHAUSTED) before it is parsed; a body that is not JSON, holds text that is not valid Unicode, or names a
-/// field the request message does not have is refused with 400 naming the field. Escaped slashes in route values are
-/// decoded (<see cref="RouteValueDecoding"/>), and every error answer gets one log line (<see cref="ClientErrorLog"/>).
+/// field the request message does not have is refused with 400 naming the field, in one log line
+/// (<see cref="ClientErrorLog"/>). Escaped slashes in route values are decoded (<see cref="RouteValueDecoding"/>).
 /// </summary>
 internal sealed class JsonRequestScreen(RequestDelegate next, IOptions<IngestOptions> options, ClientErrorLog log)
 {
@@ -41,7 +41,6 @@ internal sealed class JsonRequestScreen(RequestDelegate next, IOptions<IngestOpt
         }
 
         await next(context);
-        log.Answered(context, method);
     }
 
     /// <summary>The message the body is read as (<c>body: "*"</c>: the request; <c>body: "field"</c>: that field's message).</summary>
