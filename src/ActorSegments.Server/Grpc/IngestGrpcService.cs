@@ -1,3 +1,4 @@
+using System.Globalization;
 using ActorSegments.Abstractions.Customers;
 using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Schema;
@@ -45,7 +46,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
             throw Invalid(request.Events.Count, [problem]);
         }
 
-        var batch = await MapBatchAsync(request, context);
+        var batch = await MapBatchAsync(request, context, refuseForbidden: false);
         if (batch.Violations.Count > 0)
         {
             throw Invalid(request.Events.Count, batch.Violations); // all or nothing: the whole batch is refused
@@ -93,7 +94,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
             return RefusedWhole(problem, request.Events.Count);
         }
 
-        var batch = await MapBatchAsync(request, context);
+        var batch = await MapBatchAsync(request, context, refuseForbidden: true);
         var rejections = batch.Violations.Select(Rejection).ToList();
         metrics.Rejected(rejections.Select(r => r.Index).Distinct().Count(), RejectionReason.Invalid);
         var total = await ApplyAsync(batch, context);
@@ -130,9 +131,14 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
         _ => null,
     };
 
-    /// <summary>Valid events grouped by customer (in request order), and the problems of the others.</summary>
-    private async Task<MappedBatch> MapBatchAsync(TrackBatchRequest request, ServerCallContext context)
+    /// <summary>
+    /// Valid events grouped by customer (in request order), and the problems of the others. With
+    /// <paramref name="refuseForbidden"/> (a stream, where one batch must not end the stream), an event of a workspace
+    /// the key may not ingest into is one of those problems; otherwise applying the batch fails with PERMISSION_DENIED.
+    /// </summary>
+    private async Task<MappedBatch> MapBatchAsync(TrackBatchRequest request, ServerCallContext context, bool refuseForbidden)
     {
+        var caller = context.Caller();
         var schemas = await SchemasAsync(request.Events, context);
         var now = time.GetUtcNow();
         var violations = new List<FieldViolation>();
@@ -143,6 +149,12 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
             if (EventMapping.Map(proto, ("events", i), now, _limits, violations, SchemaOf(schemas, proto)) is not { } incoming)
             {
                 continue; // keep validating to report every problem
+            }
+
+            if (refuseForbidden && !caller.Allows(incoming.WorkspaceId, ApiKeyScopes.Ingest))
+            {
+                violations.Add(new FieldViolation(string.Create(CultureInfo.InvariantCulture, $"events[{i}].workspace_id"), $"this API key may not ingest into workspace '{incoming.WorkspaceId}'"));
+                continue;
             }
 
             var key = (incoming.WorkspaceId, incoming.CustomerId);
