@@ -4,6 +4,9 @@ using ActorSegments.Grains.WakeUps;
 using ActorSegments.Server.Access;
 using ActorSegments.Server.Configuration;
 using ActorSegments.Server.Grpc;
+using ActorSegments.Server.Grpc.Parsing;
+using ActorSegments.Server.Http;
+using ActorSegments.Server.Observability;
 using ActorSegments.Server.Health;
 using ActorSegments.Server.Hosting;
 using ActorSegments.Server.Lifecycle;
@@ -28,6 +31,10 @@ public static partial class ServerApplication
         ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
         ["Kestrel:Endpoints:Http:Url"] = "http://127.0.0.1:5080",
         ["Kestrel:Endpoints:Http:Protocols"] = "Http1",
+        // Their information lines repeat, each with a stack trace, what ClientErrorLog says in one line per refused
+        // call (and the malformed message screen once a minute); a request that cannot be parsed would log two.
+        ["Logging:LogLevel:Grpc.AspNetCore.Server.ServerCallHandler"] = "Warning",
+        ["Logging:LogLevel:Grpc.AspNetCore.Grpc.JsonTranscoding.ServerCallHandler"] = "Warning",
     };
 
     /// <summary>Replays history as if live: the clock starts at this instant (dev and demos; never in production).</summary>
@@ -89,6 +96,8 @@ public static partial class ServerApplication
             // Error details (google.rpc.BadRequest with the fields at fault) are rendered in JSON error bodies too.
             o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor));
         builder.Services.AddGrpcReflection();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<ClientErrorLog>();
         var health = builder.Services.AddGrpcHealthChecks(o =>
             {
                 o.Services.Clear();
@@ -103,7 +112,10 @@ public static partial class ServerApplication
             health.AddCheck<PostgresHealthCheck>("postgres", tags: [HealthTags.Ready]);
         }
 
+        builder.Services.AddScreenedRequestParsing(); // last: every AddGrpc... above registers the default binder again
         var app = builder.Build();
+        app.UseMiddleware<RefusalLogging>();
+        app.UseMiddleware<JsonRequestScreen>();
         app.MapGrpcService<IngestGrpcService>();
         app.MapGrpcService<ProfileGrpcService>();
         app.MapGrpcService<SegmentGrpcService>();

@@ -61,6 +61,28 @@ public sealed class AccessTests(DevServerFixture fixture) : DevServerTests(fixtu
     }
 
     [Fact]
+    public async Task A_stream_rejects_the_events_of_a_workspace_its_key_may_not_ingest_into_and_goes_on()
+    {
+        var (own, other) = (await NewWorkspaceAsync(), await NewWorkspaceAsync());
+        var client = Server.As(await KeyAsync(own, "ingest"));
+        using var call = client.Ingest.TrackStream(cancellationToken: Ct);
+
+        await call.RequestStream.WriteAsync(new TrackBatchRequest { Events = { Events.Make("c1", workspaceId: own), Events.Make("c2", workspaceId: other) } }, Ct);
+        await call.RequestStream.WriteAsync(new TrackBatchRequest { Events = { Events.Make("c3", workspaceId: own) } }, Ct);
+        await call.RequestStream.CompleteAsync();
+        var acks = new List<TrackStreamAck>();
+        await foreach (var ack in call.ResponseStream.ReadAllAsync(Ct))
+        {
+            acks.Add(ack);
+        }
+
+        var untouched = await Assert.ThrowsAsync<RpcException>(() => Server.Profiles.GetCustomerAsync(new GetCustomerRequest { WorkspaceId = other, CustomerId = "c2" }, cancellationToken: Ct).ResponseAsync);
+        Assert.Equal([(0L, 1), (1L, 1)], acks.Select(a => (a.Batch, a.Applied)));
+        Assert.Equal((1, "workspace_id"), (acks[0].Rejections.Single().Index, acks[0].Rejections.Single().Field));
+        Assert.Equal(StatusCode.NotFound, untouched.StatusCode);
+    }
+
+    [Fact]
     public async Task Scopes_limit_what_a_key_may_do()
     {
         var ws = await NewWorkspaceAsync();

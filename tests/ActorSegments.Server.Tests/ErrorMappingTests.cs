@@ -1,5 +1,7 @@
 using ActorSegments.Abstractions.Customers;
 using ActorSegments.Server.Grpc;
+using ActorSegments.Server.Observability;
+using Microsoft.AspNetCore.Http;
 using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -8,9 +10,12 @@ namespace ActorSegments.Server.Tests;
 /// <summary>What clients are told when a customer could not store their events.</summary>
 public sealed class ErrorMappingTests
 {
+    private static ErrorMappingInterceptor NewInterceptor() =>
+        new(NullLogger<ErrorMappingInterceptor>.Instance, new ClientErrorLog(NullLogger<ClientErrorLog>.Instance, new HttpContextAccessor()));
+
     private static async Task<RpcException> CallFailingWith(Exception failure)
     {
-        var interceptor = new ErrorMappingInterceptor(NullLogger<ErrorMappingInterceptor>.Instance);
+        var interceptor = NewInterceptor();
         return await Assert.ThrowsAsync<RpcException>(() => interceptor.UnaryServerHandler<string, string>(
             "request", new TestServerCallContext(), (_, _) => Task.FromException<string>(failure)));
     }
@@ -29,7 +34,7 @@ public sealed class ErrorMappingTests
     [Fact]
     public async Task A_failure_inside_a_stream_is_mapped_like_a_unary_one()
     {
-        var interceptor = new ErrorMappingInterceptor(NullLogger<ErrorMappingInterceptor>.Instance);
+        var interceptor = NewInterceptor();
         var error = await Assert.ThrowsAsync<RpcException>(() => interceptor.DuplexStreamingServerHandler<string, string>(
             null!, null!, new TestServerCallContext(), (_, _, _) => Task.FromException(new EventsNotStoredException("full") { Overloaded = true })));
 

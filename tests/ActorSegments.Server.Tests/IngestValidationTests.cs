@@ -102,6 +102,74 @@ public sealed class IngestValidationTests(DevServerFixture fixture) : DevServerT
     }
 
     [Fact]
+    public async Task TrackBatch_PropertyOfTheWrongTypeForTheSchema_NamesItsIndexPropertyAndExpectedType()
+    {
+        var valid = Events.NewCustomerId();
+        var purchase = Events.Make(valid, "purchase");
+        purchase.Properties["revenue"] = Value.ForString("abc");
+
+        var ex = await RejectBatchAsync(Events.Make(valid), purchase);
+
+        Assert.Equal(["events[1].properties[\"revenue\"]"], GrpcErrors.ViolatedFields(ex));
+        Assert.Contains("expected a number", ex.Status.Detail, StringComparison.Ordinal);
+        await AssertNothingAppliedAsync(valid);
+    }
+
+    [Fact]
+    public async Task Track_PropertyOfTheWrongTypeForTheSchema_IsRefusedUnderEvent()
+    {
+        var purchase = Events.Make(Events.NewCustomerId(), "purchase");
+        purchase.Properties["revenue"] = Value.ForString("abc");
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Server.Ingest.TrackAsync(new TrackRequest { Event = purchase }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(["event.properties[\"revenue\"]"], GrpcErrors.ViolatedFields(ex));
+        await AssertNothingAppliedAsync(purchase.CustomerId);
+    }
+
+    [Fact]
+    public async Task TrackStream_BadBatchesAreAcknowledgedWithTheirRejection_AndTheStreamGoesOn()
+    {
+        var customer = Events.NewCustomerId();
+        var wrongType = Events.Make(customer, "purchase");
+        wrongType.Properties["revenue"] = Value.ForString("abc");
+        using var call = Server.Ingest.TrackStream(cancellationToken: Ct);
+
+        await call.RequestStream.WriteAsync(new TrackBatchRequest(), Ct);
+        var oversized = new TrackBatchRequest();
+        oversized.Events.AddRange(Enumerable.Range(0, 1001).Select(_ => Events.Make(customer)));
+        await call.RequestStream.WriteAsync(oversized, Ct);
+        await call.RequestStream.WriteAsync(new TrackBatchRequest { Events = { Events.Make(customer), wrongType } }, Ct);
+        await call.RequestStream.CompleteAsync();
+        var acks = new List<TrackStreamAck>();
+        await foreach (var ack in call.ResponseStream.ReadAllAsync(Ct))
+        {
+            acks.Add(ack);
+        }
+
+        var profile = await Server.Profiles.GetCustomerAsync(new GetCustomerRequest { WorkspaceId = "acme", CustomerId = customer }, cancellationToken: Ct);
+        Assert.Equal([(0L, 0), (1L, 0), (2L, 1)], acks.Select(a => (a.Batch, a.Applied)));
+        Assert.Equal((-1, "events"), (acks[0].Rejections.Single().Index, acks[0].Rejections.Single().Field));
+        Assert.Equal((-1, "events"), (acks[1].Rejections.Single().Index, acks[1].Rejections.Single().Field));
+        Assert.Contains("at most 1000 events", acks[1].Rejections.Single().Description, StringComparison.Ordinal);
+        Assert.Equal((1, "properties[\"revenue\"]"), (acks[2].Rejections.Single().Index, acks[2].Rejections.Single().Field));
+        Assert.Equal(1, profile.TotalEvents);
+    }
+
+    [Theory]
+    [InlineData("evil\u202Etxt")]
+    [InlineData("ali\u200Bce")]
+    [InlineData("bob\uFFFF")]
+    public async Task Track_CustomerIdWithAnInvisibleCharacter_IsRefused_ButSuchAnIdCanStillBeLookedUp(string customer)
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Server.Ingest.TrackAsync(new TrackRequest { Event = Events.Make(customer) }, cancellationToken: Ct).ResponseAsync);
+        var lookup = await Assert.ThrowsAsync<RpcException>(() => Server.Profiles.GetCustomerAsync(new GetCustomerRequest { WorkspaceId = "acme", CustomerId = customer }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(["event.customer_id"], GrpcErrors.ViolatedFields(ex));
+        Assert.Equal(StatusCode.NotFound, lookup.StatusCode); // well formed for reading: such ids may be stored from before
+    }
+
+    [Fact]
     public async Task Track_WithoutEvent_NamesTheEventField()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() => Server.Ingest.TrackAsync(new TrackRequest(), cancellationToken: Ct).ResponseAsync);

@@ -60,6 +60,21 @@ public sealed class ProfileApiTests(DevServerFixture fixture) : DevServerTests(f
     }
 
     [Fact]
+    public async Task Identify_names_what_is_wrong_with_a_list_trait_its_element_type_or_its_length()
+    {
+        var customer = Events.NewCustomerId();
+        var numbers = Value.ForList(Value.ForString("vip"), Value.ForNumber(2));
+        var tooLong = Value.ForList([.. Enumerable.Range(0, 101).Select(i => Value.ForString($"t{i}"))]);
+
+        var wrongType = await Assert.ThrowsAsync<RpcException>(() => Server.Ingest.IdentifyAsync(new IdentifyRequest { WorkspaceId = "profiles", CustomerId = customer, Traits = { ["tags"] = numbers } }, cancellationToken: Ct).ResponseAsync);
+        var wrongLength = await Assert.ThrowsAsync<RpcException>(() => Server.Ingest.IdentifyAsync(new IdentifyRequest { WorkspaceId = "profiles", CustomerId = customer, Traits = { ["tags"] = tooLong } }, cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(["traits[\"tags\"]"], GrpcErrors.ViolatedFields(wrongType));
+        Assert.Contains("lists hold strings only; item [1] is a number", wrongType.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("at most 100 strings (got 101)", wrongLength.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Explain_traces_each_condition_with_its_value_and_next_change()
     {
         var customer = Events.NewCustomerId();

@@ -134,6 +134,27 @@ public sealed class SegmentApiTests(DevServerFixture fixture) : DevServerTests(f
     }
 
     [Fact]
+    public async Task A_cursor_beyond_the_head_of_the_feed_is_refused_by_list_and_watch_instead_of_stalling()
+    {
+        var ws = NewWorkspace();
+        await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "buyers", Rule = "did(purchase)" }, cancellationToken: Ct);
+        await WaitUntilLiveAsync(ws, "buyers");
+        var entered = await WatchAsync(ws, cursor: string.Empty, ["beyond-1"]);
+        var head = (await Server.Segments.ListChangesAsync(new ListChangesRequest { WorkspaceId = ws, SegmentId = "buyers", Cursor = entered[^1].Cursor }, cancellationToken: Ct)).HeadCursor;
+
+        var listed = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.ListChangesAsync(new ListChangesRequest { WorkspaceId = ws, SegmentId = "buyers", Cursor = "ffffff.ffffff" }, cancellationToken: Ct).ResponseAsync);
+        using var watch = Server.Segments.WatchChanges(new WatchChangesRequest { WorkspaceId = ws, SegmentId = "buyers", Cursor = "ffffff.ffffff" }, cancellationToken: Ct);
+        var watched = await Assert.ThrowsAsync<RpcException>(() => watch.ResponseStream.MoveNext(Ct));
+        var fromHead = await Server.Segments.ListChangesAsync(new ListChangesRequest { WorkspaceId = ws, SegmentId = "buyers", Cursor = head }, cancellationToken: Ct);
+
+        Assert.Equal((StatusCode.InvalidArgument, StatusCode.InvalidArgument), (listed.StatusCode, watched.StatusCode));
+        Assert.Equal(["cursor"], GrpcErrors.ViolatedFields(listed));
+        Assert.Equal(["cursor"], GrpcErrors.ViolatedFields(watched));
+        Assert.Contains("beyond the head", listed.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(head, fromHead.NextCursor);
+    }
+
+    [Fact]
     public async Task Overlap_counts_each_segment_the_customers_in_all_and_in_any()
     {
         var ws = NewWorkspace();

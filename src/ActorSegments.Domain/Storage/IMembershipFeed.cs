@@ -14,6 +14,8 @@ public interface IMembershipFeed
     /// <summary>
     /// Up to <paramref name="limit"/> changes of one segment after <paramref name="after"/>, oldest first, and the
     /// cursor to continue from (the cursor of the last change returned, or <paramref name="after"/> when none).
+    /// Throws <see cref="FeedCursorBeyondHeadException"/> when <paramref name="after"/> lies beyond
+    /// <see cref="HeadAsync"/>: no cursor the feed issued can, and reading on from one would never return anything.
     /// </summary>
     Task<FeedPage> ReadAsync(string workspaceId, string segmentId, FeedCursor after, int limit, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Globalization;
+using System.Text;
 
 namespace ActorSegments.Domain.Validation;
 
@@ -15,7 +17,10 @@ public static class Identifiers
     private static readonly SearchValues<char> EventTypeChars = SearchValues.Create(LowerAlphanumerics + "_");
     private static readonly SearchValues<char> PropertyNameChars = SearchValues.Create(LowerAlphanumerics + "ABCDEFGHIJKLMNOPQRSTUVWXYZ_");
 
-    /// <summary>Workspace ids: lower-case letters, digits, '-' and '_', starting with a letter or digit.</summary>
+    /// <summary>
+    /// Workspace ids: lower-case letters, digits, '-' and '_', starting with a letter or digit (ids such as "0shop"
+    /// have always been accepted and may be stored, so the rule stays as it has been enforced).
+    /// </summary>
     public static string? CheckWorkspaceId(string? value, int maxLength)
     {
         if (string.IsNullOrEmpty(value))
@@ -39,7 +44,13 @@ public static class Identifiers
     /// <summary>Segment ids have the shape of workspace ids (they appear in keys, URLs and list names).</summary>
     public static string? CheckSegmentId(string? value, int maxLength) => CheckWorkspaceId(value, maxLength);
 
-    /// <summary>Customer and event ids are opaque client strings: any printable text, no control characters.</summary>
+    /// <summary>
+    /// Customer, event and update ids are opaque client strings: any text that shows what it holds. Refused are control
+    /// characters (Unicode category Cc), format characters (Cf: bidi overrides and isolates, zero-width spaces and
+    /// joiners, the byte order mark), line and paragraph separators (Zl, Zp), unpaired surrogates and noncharacters
+    /// (U+FDD0 to U+FDEF and every code point ending in FFFE or FFFF), and whitespace at either end: two ids that look
+    /// the same must be the same id, and an id must not reorder the text around it in an export or a log.
+    /// </summary>
     public static string? CheckOpaqueId(string? value, int maxLength)
     {
         if (string.IsNullOrEmpty(value))
@@ -47,15 +58,15 @@ public static class Identifiers
             return "is required";
         }
 
-        if (value.Length > maxLength)
+        if (LengthOrControlProblem(value, maxLength) is { } problem)
         {
-            return $"must be at most {maxLength} characters (got {value.Length})";
+            return problem;
         }
 
-        // char.IsControl's ranges: C0, DEL and C1.
-        if (value.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || value.AsSpan().ContainsAnyInRange('\u007f', '\u009f'))
+        // Printable ASCII, nearly every id, needs no code point walk.
+        if (value.AsSpan().ContainsAnyExceptInRange(' ', '~') && HiddenCharacter(value) is { } hidden)
         {
-            return "must not contain control characters";
+            return hidden;
         }
 
         if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
@@ -65,6 +76,55 @@ public static class Identifiers
 
         return null;
     }
+
+    /// <summary>
+    /// The looser rule for reading an id back: required, at most <paramref name="maxLength"/> characters, no control
+    /// characters. Ids stored before <see cref="CheckOpaqueId"/> refused invisible characters stay readable.
+    /// </summary>
+    public static string? CheckOpaqueIdForLookup(string? value, int maxLength) =>
+        string.IsNullOrEmpty(value) ? "is required" : LengthOrControlProblem(value, maxLength);
+
+    private static string? LengthOrControlProblem(string value, int maxLength)
+    {
+        if (value.Length > maxLength)
+        {
+            return $"must be at most {maxLength} characters (got {value.Length})";
+        }
+
+        // char.IsControl's ranges: C0, DEL and C1.
+        return value.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || value.AsSpan().ContainsAnyInRange('\u007f', '\u009f')
+            ? "must not contain control characters"
+            : null;
+    }
+
+    private static string? HiddenCharacter(string value)
+    {
+        for (var i = 0; i < value.Length;)
+        {
+            if (Rune.DecodeFromUtf16(value.AsSpan(i), out var rune, out var length) != OperationStatus.Done)
+            {
+                return $"must not contain unpaired surrogates (found U+{(int)value[i]:X4} at index {i})";
+            }
+
+            var kind = Rune.GetUnicodeCategory(rune) switch
+            {
+                UnicodeCategory.Format => "an invisible format character (Cf), such as a bidi override or a zero-width space",
+                UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => "a line or paragraph separator",
+                _ when IsNoncharacter(rune.Value) => "a noncharacter",
+                _ => null,
+            };
+            if (kind is not null)
+            {
+                return $"must not contain {kind} (found U+{rune.Value:X4} at index {i})";
+            }
+
+            i += length;
+        }
+
+        return null;
+    }
+
+    private static bool IsNoncharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 
     /// <summary>Event types are snake_case: a lower-case letter, then lower-case letters, digits or '_'.</summary>
     public static string? CheckEventType(string? value, int maxLength)

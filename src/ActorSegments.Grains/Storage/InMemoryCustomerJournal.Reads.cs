@@ -22,6 +22,11 @@ public sealed partial class InMemoryCustomerJournal : IMembershipFeed, ISegmentM
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         lock (_lock)
         {
+            if (after > CursorOf(_logged))
+            {
+                throw new FeedCursorBeyondHeadException(after, CursorOf(_logged));
+            }
+
             if (!_logBySegment.TryGetValue((workspaceId, segmentId), out var log))
             {
                 return Task.FromResult(new FeedPage([], after));

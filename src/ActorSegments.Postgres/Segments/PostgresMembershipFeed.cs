@@ -12,6 +12,9 @@ namespace ActorSegments.Postgres.Segments;
 /// </summary>
 public sealed class PostgresMembershipFeed(NpgsqlDataSource dataSource) : IMembershipFeed
 {
+    /// <summary>The highest head (its transaction; the position is always 0) this feed has read: a ulong held as a long.</summary>
+    private long _highestHead;
+
     // xid8 travels as text: its decimal form is the ulong of the cursor.
     internal const string ReadSql = """
         SELECT txid::text AS transaction, position, customer_id, entered, changed_at, cause, logged_at
@@ -32,8 +35,16 @@ public sealed class PostgresMembershipFeed(NpgsqlDataSource dataSource) : IMembe
     public async Task<FeedCursor> HeadAsync(string workspaceId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
-        var xmin = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
-        return new FeedCursor(ulong.Parse(xmin, CultureInfo.InvariantCulture), 0);
+        var xmin = ulong.Parse((string)(await command.ExecuteScalarAsync(cancellationToken))!, CultureInfo.InvariantCulture);
+        for (var seen = Volatile.Read(ref _highestHead); (ulong)seen < xmin; seen = Volatile.Read(ref _highestHead))
+        {
+            if (Interlocked.CompareExchange(ref _highestHead, (long)xmin, seen) == seen)
+            {
+                break;
+            }
+        }
+
+        return new FeedCursor(xmin, 0);
     }
 
     public async Task<FeedPage> ReadAsync(string workspaceId, string segmentId, FeedCursor after, int limit, CancellationToken cancellationToken = default)
@@ -58,6 +69,20 @@ public sealed class PostgresMembershipFeed(NpgsqlDataSource dataSource) : IMembe
                 reader.GetFieldValue<DateTimeOffset>(6)));
         }
 
-        return new FeedPage(changes, changes.Count == 0 ? after : changes[^1].Cursor);
+        if (changes.Count > 0)
+        {
+            return new FeedPage(changes, changes[^1].Cursor);
+        }
+
+        // Only an empty page can come from a cursor beyond the head (changes after a cursor are before the head), and
+        // only a cursor past the highest head seen needs the head read again: every cursor issued lies at or before
+        // the head, since xmin never moves back. A caught-up watch polling from the same cursor reads it once.
+        if (after <= new FeedCursor((ulong)Volatile.Read(ref _highestHead), 0))
+        {
+            return new FeedPage(changes, after);
+        }
+
+        var head = await HeadAsync(workspaceId, cancellationToken);
+        return after > head ? throw new FeedCursorBeyondHeadException(after, head) : new FeedPage(changes, after);
     }
 }

@@ -1,4 +1,5 @@
 using ActorSegments.Abstractions.Customers;
+using ActorSegments.Server.Observability;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Npgsql;
@@ -8,9 +9,10 @@ namespace ActorSegments.Server.Grpc;
 
 /// <summary>
 /// Turns failures below the gateway into gRPC statuses a client can act on: UNAVAILABLE means "nothing was
-/// acknowledged, retry with the same event ids"; INTERNAL is reserved for bugs and carries no internals.
+/// acknowledged, retry with the same event ids"; INTERNAL is reserved for bugs and carries no internals. A status a
+/// handler chose itself (invalid argument, not found, ...) passes through with one log line.
 /// </summary>
-internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
+internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger, ClientErrorLog refusals) : Interceptor
 {
     /// <summary>How long an overloaded server asks clients to wait: a group commit drains its queue in well under that.</summary>
     internal static readonly TimeSpan OverloadRetryDelay = TimeSpan.FromSeconds(1);
@@ -38,7 +40,12 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
         {
             return await call().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not RpcException)
+        catch (RpcException refused)
+        {
+            refusals.Refused(context.Method, refused.StatusCode, refused.Status.Detail);
+            throw;
+        }
+        catch (Exception ex)
         {
             throw Map(ex, context);
         }

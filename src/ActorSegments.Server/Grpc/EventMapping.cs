@@ -1,4 +1,5 @@
 using ActorSegments.Domain.Events;
+using ActorSegments.Domain.Schema;
 using ActorSegments.Domain.Validation;
 using Google.Protobuf.Collections;
 using Google.Protobuf.WellKnownTypes;
@@ -11,9 +12,10 @@ internal static class EventMapping
 {
     /// <summary>
     /// Returns the mapped event, or null after adding violations located under <paramref name="path"/> (e.g.
-    /// <c>events[3]</c>: the list's field and the event's index in it, or -1 for a single event).
+    /// <c>events[3]</c>: the list's field and the event's index in it, or -1 for a single event). With the workspace's
+    /// <paramref name="schema"/>, property values must also have the types it declares.
     /// </summary>
-    public static IncomingEvent? Map(ProtoEvent? proto, (string Field, int Index) path, DateTimeOffset now, EventLimits limits, List<FieldViolation> violations)
+    public static IncomingEvent? Map(ProtoEvent? proto, (string Field, int Index) path, DateTimeOffset now, EventLimits limits, List<FieldViolation> violations, WorkspaceSchema? schema = null)
     {
         ArgumentNullException.ThrowIfNull(violations);
         if (proto is null)
@@ -29,6 +31,11 @@ internal static class EventMapping
         if (violations.Count == before)
         {
             EventValidator.Validate(proto.WorkspaceId, proto.CustomerId, evt, now, limits, violations);
+        }
+
+        if (violations.Count == before && schema is not null)
+        {
+            EventPropertyTypes.Check(schema, evt, violations);
         }
 
         if (violations.Count == before)

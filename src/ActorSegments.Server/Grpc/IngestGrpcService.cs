@@ -1,11 +1,14 @@
+using System.Globalization;
 using ActorSegments.Abstractions.Customers;
 using ActorSegments.Domain.Events;
+using ActorSegments.Domain.Schema;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Domain.Validation;
 using ActorSegments.Grains.Segments;
 using ActorSegments.Protos.V1;
 using ActorSegments.Server.Access;
 using ActorSegments.Server.Configuration;
+using ActorSegments.Server.Grpc.Parsing;
 using ActorSegments.Server.Lifecycle;
 using ActorSegments.Server.Observability;
 using Grpc.Core;
@@ -27,7 +30,8 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
     {
         metrics.Received(1);
         var violations = new List<FieldViolation>();
-        var incoming = EventMapping.Map(request.Event, ("event", -1), time.GetUtcNow(), _limits, violations)
+        var schemas = await SchemasAsync([request.Event], context);
+        var incoming = EventMapping.Map(request.Event, ("event", -1), time.GetUtcNow(), _limits, violations, SchemaOf(schemas, request.Event))
             ?? throw Invalid(1, violations);
         context.Demand(incoming.WorkspaceId, ApiKeyScopes.Ingest);
         var result = await TrackAsync(incoming.WorkspaceId, incoming.CustomerId, [incoming.Event]);
@@ -36,7 +40,13 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
 
     public override async Task<TrackBatchResponse> TrackBatch(TrackBatchRequest request, ServerCallContext context)
     {
-        var batch = MapBatch(request);
+        metrics.Received(request.Events.Count);
+        if (BatchProblem(request) is { } problem)
+        {
+            throw Invalid(request.Events.Count, [problem]);
+        }
+
+        var batch = await MapBatchAsync(request, context, refuseForbidden: false);
         if (batch.Violations.Count > 0)
         {
             throw Invalid(request.Events.Count, batch.Violations); // all or nothing: the whole batch is refused
@@ -51,16 +61,53 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
         long number = 0;
         // Between batches the stream also ends when the server starts refusing calls; a batch being applied finishes.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, gate.Refusing);
-        await foreach (var request in requestStream.ReadAllAsync(stop.Token))
+        while (await NextAsync(requestStream, stop.Token) is { } next)
         {
-            var batch = MapBatch(request);
-            var rejections = batch.Violations.Select(Rejection).ToList();
-            metrics.Rejected(rejections.Select(r => r.Index).Distinct().Count(), RejectionReason.Invalid);
-            var total = await ApplyAsync(batch, context);
-            var ack = new TrackStreamAck { Batch = number++, Applied = total.Applied, Duplicates = total.Duplicates };
-            ack.Rejections.AddRange(rejections);
+            // A batch refused whole (unparseable, empty, too large) is acknowledged like any other: the stream goes on.
+            var ack = next.Unparseable is { } unparseable
+                ? RefusedWhole(new FieldViolation("events", unparseable.Reason), events: 0)
+                : await AcknowledgeAsync(next.Request!, context);
+            ack.Batch = number++;
             await responseStream.WriteAsync(ack, context.CancellationToken);
         }
+    }
+
+    /// <summary>The next batch of the stream, or what made it unreadable; null at the end of the stream.</summary>
+    private static async Task<(TrackBatchRequest? Request, UnparseableMessageException? Unparseable)?> NextAsync(IAsyncStreamReader<TrackBatchRequest> requestStream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await requestStream.MoveNext(cancellationToken) ? (requestStream.Current, null) : null;
+        }
+        catch (UnparseableMessageException unparseable)
+        {
+            return (null, unparseable); // the frame was consumed; the next message is read normally
+        }
+    }
+
+    /// <summary>Applies a stream's batch: valid events are applied, each invalid one is reported by index and field.</summary>
+    private async Task<TrackStreamAck> AcknowledgeAsync(TrackBatchRequest request, ServerCallContext context)
+    {
+        metrics.Received(request.Events.Count);
+        if (BatchProblem(request) is { } problem)
+        {
+            return RefusedWhole(problem, request.Events.Count);
+        }
+
+        var batch = await MapBatchAsync(request, context, refuseForbidden: true);
+        var rejections = batch.Violations.Select(Rejection).ToList();
+        metrics.Rejected(rejections.Select(r => r.Index).Distinct().Count(), RejectionReason.Invalid);
+        var total = await ApplyAsync(batch, context);
+        var ack = new TrackStreamAck { Applied = total.Applied, Duplicates = total.Duplicates };
+        ack.Rejections.AddRange(rejections);
+        return ack;
+    }
+
+    /// <summary>An acknowledgement of a batch none of whose events was applied: one rejection, index -1, for the whole batch.</summary>
+    private TrackStreamAck RefusedWhole(FieldViolation problem, int events)
+    {
+        metrics.Rejected(events, RejectionReason.Invalid);
+        return new TrackStreamAck { Rejections = { new EventRejection { Index = WholeBatch, Field = problem.Field, Description = problem.Description } } };
     }
 
     public override async Task<IdentifyResponse> Identify(IdentifyRequest request, ServerCallContext context)
@@ -76,28 +123,38 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
         return new IdentifyResponse { Outcome = result.Applied == 1 ? EventOutcome.Applied : EventOutcome.Duplicate };
     }
 
-    /// <summary>Valid events grouped by customer (in request order), and the problems of the others.</summary>
-    private MappedBatch MapBatch(TrackBatchRequest request)
+    /// <summary>What makes a batch unacceptable as a whole (empty, or over the size limit), or null.</summary>
+    private FieldViolation? BatchProblem(TrackBatchRequest request) => request.Events.Count switch
     {
-        metrics.Received(request.Events.Count);
-        if (request.Events.Count == 0)
-        {
-            throw InvalidArgument.Create("events", "at least one event is required");
-        }
+        0 => new FieldViolation("events", "at least one event is required"),
+        var count when count > _options.MaxBatchSize => new FieldViolation("events", $"at most {_options.MaxBatchSize} events per batch are accepted (got {count}); split the batch"),
+        _ => null,
+    };
 
-        if (request.Events.Count > _options.MaxBatchSize)
-        {
-            throw Invalid(request.Events.Count, [new FieldViolation("events", $"at most {_options.MaxBatchSize} events per batch are accepted (got {request.Events.Count}); split the batch")]);
-        }
-
+    /// <summary>
+    /// Valid events grouped by customer (in request order), and the problems of the others. With
+    /// <paramref name="refuseForbidden"/> (a stream, where one batch must not end the stream), an event of a workspace
+    /// the key may not ingest into is one of those problems; otherwise applying the batch fails with PERMISSION_DENIED.
+    /// </summary>
+    private async Task<MappedBatch> MapBatchAsync(TrackBatchRequest request, ServerCallContext context, bool refuseForbidden)
+    {
+        var caller = context.Caller();
+        var schemas = await SchemasAsync(request.Events, context);
         var now = time.GetUtcNow();
         var violations = new List<FieldViolation>();
         var byCustomer = new Dictionary<(string Workspace, string Customer), List<CustomerEvent>>();
         for (var i = 0; i < request.Events.Count; i++)
         {
-            if (EventMapping.Map(request.Events[i], ("events", i), now, _limits, violations) is not { } incoming)
+            var proto = request.Events[i];
+            if (EventMapping.Map(proto, ("events", i), now, _limits, violations, SchemaOf(schemas, proto)) is not { } incoming)
             {
                 continue; // keep validating to report every problem
+            }
+
+            if (refuseForbidden && !caller.Allows(incoming.WorkspaceId, ApiKeyScopes.Ingest))
+            {
+                violations.Add(new FieldViolation(string.Create(CultureInfo.InvariantCulture, $"events[{i}].workspace_id"), $"this API key may not ingest into workspace '{incoming.WorkspaceId}'"));
+                continue;
             }
 
             var key = (incoming.WorkspaceId, incoming.CustomerId);
@@ -111,6 +168,28 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
 
         return new MappedBatch(byCustomer, violations);
     }
+
+    /// <summary>
+    /// The schemas of the workspaces the events name, for checking property types. Only workspaces the caller may
+    /// ingest into are looked up: the others are refused with PERMISSION_DENIED, and their schema stays private.
+    /// </summary>
+    private async Task<Dictionary<string, WorkspaceSchema>> SchemasAsync(IEnumerable<Event?> events, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var schemas = new Dictionary<string, WorkspaceSchema>(StringComparer.Ordinal);
+        foreach (var workspaceId in events.Select(e => e?.WorkspaceId).Distinct(StringComparer.Ordinal))
+        {
+            if (workspaceId is not null && Identifiers.CheckWorkspaceId(workspaceId, _limits.MaxWorkspaceIdLength) is null && caller.Allows(workspaceId, ApiKeyScopes.Ingest))
+            {
+                schemas[workspaceId] = (await catalog.GetAsync(workspaceId, context.CancellationToken)).Model.Schema;
+            }
+        }
+
+        return schemas;
+    }
+
+    private static WorkspaceSchema? SchemaOf(Dictionary<string, WorkspaceSchema> schemas, Event? proto) =>
+        proto is not null && schemas.TryGetValue(proto.WorkspaceId, out var schema) ? schema : null;
 
     private async Task<TrackResult> ApplyAsync(MappedBatch batch, ServerCallContext context)
     {
@@ -145,6 +224,9 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
         metrics.Rejected(events, RejectionReason.Invalid);
         return InvalidArgument.Create(violations);
     }
+
+    /// <summary>The index of a rejection that concerns the whole batch (see TrackStreamAck in ingest.proto).</summary>
+    internal const int WholeBatch = -1;
 
     /// <summary>A violation located as <c>events[i].field</c>, turned into the event's index and its own field.</summary>
     private static EventRejection Rejection(FieldViolation violation)

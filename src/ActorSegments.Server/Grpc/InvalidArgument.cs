@@ -14,14 +14,18 @@ internal static class InvalidArgument
     private const int MaxInMessage = 5;
     private const int MaxInDetails = 100;
 
-    public static RpcException Create(IReadOnlyList<FieldViolation> violations)
+    public static RpcException Create(IReadOnlyList<FieldViolation> violations) => Status(violations).ToRpcException();
+
+    /// <summary>The status itself, for answers written without a gRPC call (HTTP requests refused before transcoding).</summary>
+    public static Google.Rpc.Status Status(IReadOnlyList<FieldViolation> violations)
     {
         ArgumentOutOfRangeException.ThrowIfZero(violations.Count);
         var shown = string.Join("; ", violations.Take(MaxInMessage));
         var more = violations.Count > MaxInMessage ? $" (and {violations.Count - MaxInMessage} more)" : string.Empty;
+        var stop = more.Length == 0 && shown.EndsWith('?') ? string.Empty : "."; // after "did you mean 'x'?"
         var message = violations.Count == 1
-            ? $"Invalid request: {shown}. Nothing was applied."
-            : $"Invalid request, {violations.Count} problems: {shown}{more}. Nothing was applied.";
+            ? $"Invalid request: {shown}{stop} Nothing was applied."
+            : $"Invalid request, {violations.Count} problems: {shown}{more}{stop} Nothing was applied.";
 
         var badRequest = new BadRequest();
         badRequest.FieldViolations.AddRange(violations.Take(MaxInDetails).Select(v => new BadRequest.Types.FieldViolation
@@ -30,13 +34,12 @@ internal static class InvalidArgument
             Description = v.Description,
         }));
 
-        var status = new Google.Rpc.Status
+        return new Google.Rpc.Status
         {
             Code = (int)Code.InvalidArgument,
             Message = message,
             Details = { Any.Pack(badRequest) },
         };
-        return status.ToRpcException();
     }
 
     public static RpcException Create(string field, string description) => Create([new FieldViolation(field, description)]);

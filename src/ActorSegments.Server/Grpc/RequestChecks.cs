@@ -9,7 +9,10 @@ internal static class RequestChecks
     public const int DefaultPageSize = 1000;
     public const int MaxPageSize = 10_000;
 
-    /// <summary>INVALID_ARGUMENT unless the workspace id (and the segment id, when given) are well formed.</summary>
+    /// <summary>
+    /// INVALID_ARGUMENT unless the workspace id (and the segment and customer ids, when given) are well formed. A
+    /// customer id is checked by the lookup rule: an id stored before the write rule tightened stays readable.
+    /// </summary>
     public static void Ids(string workspaceId, string? segmentId = null, string? customerId = null)
     {
         var violations = new List<FieldViolation>();
@@ -21,7 +24,7 @@ internal static class RequestChecks
 
         if (customerId is not null)
         {
-            violations.AddIfProblem("customer_id", Identifiers.CheckOpaqueId(customerId, EventLimits.Default.MaxCustomerIdLength));
+            violations.AddIfProblem("customer_id", Identifiers.CheckOpaqueIdForLookup(customerId, EventLimits.Default.MaxCustomerIdLength));
         }
 
         if (violations.Count > 0)

@@ -114,7 +114,7 @@ internal sealed class SegmentGrpcService(
         // The head is read first: a change committed between the two reads is after the head, so a full sync that
         // starts from the head still sees it.
         var head = await feed.HeadAsync(request.WorkspaceId, context.CancellationToken);
-        var page = await feed.ReadAsync(request.WorkspaceId, request.SegmentId, cursor, pageSize, context.CancellationToken);
+        var page = await ReadChangesAsync(request.WorkspaceId, request.SegmentId, cursor, pageSize, context.CancellationToken);
         var response = new ListChangesResponse { NextCursor = page.Next.ToToken(), HeadCursor = head.ToToken() };
         response.Changes.AddRange(page.Changes.Select(ToProto));
         return response;
@@ -136,7 +136,7 @@ internal sealed class SegmentGrpcService(
             {
                 // Taken before reading, so a commit between the read and the wait still wakes us.
                 var signalled = signal.NextSignal(request.WorkspaceId);
-                var page = await feed.ReadAsync(request.WorkspaceId, request.SegmentId, cursor, RequestChecks.DefaultPageSize, token);
+                var page = await ReadChangesAsync(request.WorkspaceId, request.SegmentId, cursor, RequestChecks.DefaultPageSize, token);
                 foreach (var change in page.Changes)
                 {
                     await responseStream.WriteAsync(ToProto(change), token);
@@ -160,6 +160,19 @@ internal sealed class SegmentGrpcService(
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // The client went away or the server is stopping: the stream simply ends.
+        }
+    }
+
+    /// <summary>A page of the feed; INVALID_ARGUMENT for a cursor beyond its head, which no response ever carried.</summary>
+    private async Task<FeedPage> ReadChangesAsync(string workspaceId, string segmentId, FeedCursor after, int limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await feed.ReadAsync(workspaceId, segmentId, after, limit, cancellationToken);
+        }
+        catch (FeedCursorBeyondHeadException beyond)
+        {
+            throw InvalidArgument.Create("cursor", $"is beyond the head of the feed ({beyond.Head.ToToken()}), where no cursor this server issued can be: it was made up, or comes from another database or from a dev-mode server since restarted. Start over with an empty cursor (a full sync)");
         }
     }
 

@@ -70,9 +70,17 @@ internal static class TraitMapping
                 return null;
             case Value.KindOneofCase.ListValue:
                 var items = value.ListValue.Values;
-                if (items.Count > MaxListItems || items.Any(i => i.KindCase != Value.KindOneofCase.StringValue))
+                if (items.Count > MaxListItems)
                 {
-                    return $"lists must hold at most {MaxListItems} strings";
+                    return $"lists may hold at most {MaxListItems} strings (got {items.Count})";
+                }
+
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (items[i].KindCase != Value.KindOneofCase.StringValue)
+                    {
+                        return $"lists hold strings only; item [{i}] is {Describe(items[i].KindCase)}";
+                    }
                 }
 
                 trait = TraitValue.Of(items.Select(i => i.StringValue));
@@ -81,4 +89,14 @@ internal static class TraitMapping
                 return "objects are not accepted; send a string, number, boolean, list of strings, or null to remove the trait";
         }
     }
+
+    private static string Describe(Value.KindOneofCase kind) => kind switch
+    {
+        Value.KindOneofCase.NumberValue => "a number",
+        Value.KindOneofCase.BoolValue => "a boolean",
+        Value.KindOneofCase.NullValue => "null",
+        Value.KindOneofCase.ListValue => "a list",
+        Value.KindOneofCase.StructValue => "an object",
+        _ => "empty",
+    };
 }

@@ -22,6 +22,7 @@ internal static class SiloHostingExtensions
     public static IHostApplicationBuilder AddActorSegmentsSilo(this IHostApplicationBuilder builder, PostgresOptions postgres, ClusterHostingOptions cluster, ObservabilityOptions observability)
     {
         builder.Services.AddActorSegmentsGrains();
+        builder.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, new MembershipClock(TimeProvider.System));
         // A grain that fails on PostgreSQL (an activation reading the journal, a commit) throws Npgsql's exceptions.
         // Orleans serializes exceptions across silos only from allowed namespaces; without Npgsql's, the gateway of a
         // call whose grain lives on another silo would get an unknown error and answer INTERNAL instead of the

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ActorSegments.Domain.Validation;
 
 namespace ActorSegments.Domain.Tests.Validation;
@@ -33,10 +34,46 @@ public sealed class IdentifiersTests
     [Theory]
     [InlineData("", "is required")]
     [InlineData("a\nb", "control characters")]
+    [InlineData("evil\u202Etxt.exe", "U+202E")]
+    [InlineData("ali\u200Bce", "zero-width")]
+    [InlineData("\uFEFFalice", "U+FEFF")]
+    [InlineData("a\u2066b\u2069", "bidi")]
+    [InlineData("alice\uFFFF", "noncharacter")]
+    [InlineData("alice\uFDD0", "noncharacter")]
+    [InlineData("a\uDBFF\uDFFFb", "noncharacter")]
+    [InlineData("a\u2028b", "line or paragraph separator")]
     [InlineData(" a", "whitespace")]
     [InlineData("a ", "whitespace")]
     public void CheckOpaqueId_Malformed_ExplainsWhatWasExpected(string id, string expected) =>
         Assert.Contains(expected, Identifiers.CheckOpaqueId(id, 256), StringComparison.Ordinal);
+
+    /// <summary>Built here, not passed as theory data: test data travels as text, where a lone surrogate becomes U+FFFD.</summary>
+    [Fact]
+    public void CheckOpaqueId_UnpairedSurrogate_IsRefusedWithItsPosition()
+    {
+        Assert.Equal("must not contain unpaired surrogates (found U+D800 at index 1)", Identifiers.CheckOpaqueId("a" + '\uD800' + "b", 256));
+        Assert.Equal("must not contain unpaired surrogates (found U+DC00 at index 1)", Identifiers.CheckOpaqueId("a" + '\uDC00', 256));
+    }
+
+    [Fact]
+    public void CheckOpaqueId_SupplementaryCharacters_Accepted() => Assert.Null(Identifiers.CheckOpaqueId("shopper-😀-𝔘", 256));
+
+    /// <summary>Ids stored before invisible characters were refused must stay readable (profiles, explanations).</summary>
+    [Theory]
+    [InlineData("ali\u200Bce")]
+    [InlineData("evil\u202Etxt")]
+    [InlineData(" padded ")]
+    public void CheckOpaqueIdForLookup_IdRefusedForWritingToday_StillReadable(string id)
+    {
+        Assert.NotNull(Identifiers.CheckOpaqueId(id, 256));
+        Assert.Null(Identifiers.CheckOpaqueIdForLookup(id, 256));
+    }
+
+    [Theory]
+    [InlineData("", "is required")]
+    [InlineData("a\u0000b", "control characters")]
+    public void CheckOpaqueIdForLookup_Malformed_ExplainsWhatWasExpected(string id, string expected) =>
+        Assert.Contains(expected, Identifiers.CheckOpaqueIdForLookup(id, 256), StringComparison.Ordinal);
 
     [Theory]
     [InlineData("product_viewed")]
@@ -86,7 +123,12 @@ public sealed class IdentifiersTests
             Assert.Equal(lowerAlphanumeric || c is '-' or '_', Identifiers.CheckWorkspaceId($"a{c}", 64) is null);
             Assert.Equal(lowerAlphanumeric || c == '_', Identifiers.CheckEventType($"a{c}", 64) is null);
             Assert.Equal(char.IsAsciiLetterOrDigit(c) || c == '_', Identifiers.CheckPropertyName($"a{c}", 64) is null);
-            Assert.Equal(!char.IsControl(c), Identifiers.CheckOpaqueId($"a{c}b", 256) is null);
+            var category = char.GetUnicodeCategory(c);
+            var hidden = category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
+                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                || c is >= '\uFDD0' and <= '\uFDEF' or '\uFFFE' or '\uFFFF';
+            Assert.Equal(!hidden, Identifiers.CheckOpaqueId($"a{c}b", 256) is null);
+            Assert.Equal(!char.IsControl(c), Identifiers.CheckOpaqueIdForLookup($"a{c}b", 256) is null);
         }
     }
 }

@@ -71,6 +71,30 @@ public abstract class MembershipFeedContract<TStorage>
         Assert.All(all.Changes.SkipLast(2), c => Assert.True(c.Cursor <= head));
     }
 
+    [Fact]
+    public async Task Read_AfterACursorBeyondTheHead_IsRefusedInsteadOfWaitingForever()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var storage = await TStorage.StartAsync("feed_beyond");
+        await SeedAsync(storage);
+        var head = await storage.Feed.HeadAsync("w", ct);
+        var last = (await storage.Feed.ReadAsync("w", "s", FeedCursor.Start, 100, ct)).Next;
+
+        // Far enough that the head cannot get there meanwhile: PostgreSQL's transaction ids are shared with every
+        // other test's database on the server.
+        var beyond = await Assert.ThrowsAsync<FeedCursorBeyondHeadException>(() => storage.Feed.ReadAsync("w", "s", new FeedCursor(head.Transaction + (1UL << 40), 0), 100, ct));
+        Assert.True(FeedCursor.TryParse("ffffffffffff.ffffff", out var madeUp));
+        var farAway = await Assert.ThrowsAsync<FeedCursorBeyondHeadException>(() => storage.Feed.ReadAsync("w", "other", madeUp, 100, ct));
+        var atHead = await storage.Feed.ReadAsync("w", "s", head, 100, ct);
+        var atLast = await storage.Feed.ReadAsync("w", "s", last, 100, ct);
+
+        Assert.True(beyond.Head >= head);
+        Assert.Equal(madeUp, farAway.Cursor);
+        Assert.Empty(atHead.Changes);
+        Assert.Equal(head, atHead.Next);
+        Assert.Empty(atLast.Changes);
+    }
+
     /// <summary>In w/s: c1 enters, c2 enters, c1 leaves, c4 enters, c2 leaves; in between, changes elsewhere.</summary>
     protected static async Task SeedAsync(StorageUnderTest storage)
     {
