@@ -55,6 +55,7 @@ public static partial class ServerApplication
         builder.AddValidatedOptions<WakeUpSweeperOptions, WakeUpSweeperOptionsValidator>(WakeUpSweeperOptionsValidator.SectionName);
         builder.AddValidatedOptions<FeatureWriterOptions, FeatureWriterOptionsValidator>(FeatureWriterOptions.SectionName);
         var shutdown = builder.AddValidatedOptions<ShutdownOptions, ShutdownOptionsValidator>(ShutdownOptions.SectionName);
+        var admission = builder.AddValidatedOptions<AdmissionOptions, AdmissionOptionsValidator>(AdmissionOptions.SectionName);
         var observability = builder.Configuration.GetSection(ObservabilityOptions.SectionName).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
 
         if (cluster.Kubernetes && !postgres.IsConfigured)
@@ -68,6 +69,7 @@ public static partial class ServerApplication
         builder.AddActorSegmentsSilo(postgres, cluster, observability);
         builder.AddActorSegmentsObservability(observability);
         builder.AddActorSegmentsShutdown(shutdown);
+        builder.AddActorSegmentsAdmission(admission, ingest);
         builder.AddActorSegmentsModeling();
         var clockStart = builder.Configuration.GetValue<DateTimeOffset?>(ClockStartAtSetting);
         if (clockStart is { } startAt)
@@ -86,8 +88,8 @@ public static partial class ServerApplication
             o.Interceptors.Add<AuthInterceptor>();
             o.MaxReceiveMessageSize = ingest.MaxMessageBytes;
         }).AddJsonTranscoding(o =>
-            // Error details (google.rpc.BadRequest with the fields at fault) are rendered in JSON error bodies too.
-            o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor));
+            // Error details (google.rpc.BadRequest with the fields at fault, RetryInfo of an overload) are rendered in JSON error bodies too.
+            o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor, Google.Rpc.RetryInfo.Descriptor));
         builder.Services.AddGrpcReflection();
         var health = builder.Services.AddGrpcHealthChecks(o =>
             {
@@ -104,6 +106,7 @@ public static partial class ServerApplication
         }
 
         var app = builder.Build();
+        app.UseActorSegmentsAdmission();
         app.MapGrpcService<IngestGrpcService>();
         app.MapGrpcService<ProfileGrpcService>();
         app.MapGrpcService<SegmentGrpcService>();

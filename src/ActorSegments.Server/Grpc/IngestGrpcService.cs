@@ -5,6 +5,7 @@ using ActorSegments.Domain.Validation;
 using ActorSegments.Grains.Segments;
 using ActorSegments.Protos.V1;
 using ActorSegments.Server.Access;
+using ActorSegments.Server.Admission;
 using ActorSegments.Server.Configuration;
 using ActorSegments.Server.Lifecycle;
 using ActorSegments.Server.Observability;
@@ -17,7 +18,7 @@ namespace ActorSegments.Server.Grpc;
 /// Validates requests before touching any customer, then hands each customer its events in request order, customers
 /// in parallel, and answers once every customer has stored its events.
 /// </summary>
-internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog catalog, TimeProvider time, IOptions<IngestOptions> options, ServerMetrics metrics, ServingGate gate)
+internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog catalog, TimeProvider time, IOptions<IngestOptions> options, ServerMetrics metrics, ServingGate gate, IngestAdmission admission)
     : IngestService.IngestServiceBase
 {
     private readonly IngestOptions _options = options.Value;
@@ -25,6 +26,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
 
     public override async Task<TrackResponse> Track(TrackRequest request, ServerCallContext context)
     {
+        using var admitted = admission.Admit(1, context);
         metrics.Received(1);
         var violations = new List<FieldViolation>();
         var incoming = EventMapping.Map(request.Event, ("event", -1), time.GetUtcNow(), _limits, violations)
@@ -36,6 +38,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
 
     public override async Task<TrackBatchResponse> TrackBatch(TrackBatchRequest request, ServerCallContext context)
     {
+        using var admitted = admission.Admit(request.Events.Count, context);
         var batch = MapBatch(request);
         if (batch.Violations.Count > 0)
         {
@@ -53,6 +56,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, gate.Refusing);
         await foreach (var request in requestStream.ReadAllAsync(stop.Token))
         {
+            using var admitted = admission.Admit(request.Events.Count, context); // per batch: a refusal ends the stream
             var batch = MapBatch(request);
             var rejections = batch.Violations.Select(Rejection).ToList();
             metrics.Rejected(rejections.Select(r => r.Index).Distinct().Count(), RejectionReason.Invalid);
@@ -65,6 +69,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
 
     public override async Task<IdentifyResponse> Identify(IdentifyRequest request, ServerCallContext context)
     {
+        using var admitted = admission.Admit(1, context);
         RequestChecks.Ids(request.WorkspaceId, customerId: request.CustomerId);
         context.Demand(request.WorkspaceId, ApiKeyScopes.Ingest);
         var workspace = await catalog.GetAsync(request.WorkspaceId, context.CancellationToken);
