@@ -1,0 +1,29 @@
+using Grpc.Core;
+
+namespace ActorSegments.Load;
+
+/// <summary>
+/// One run of an overload level: every call sent once with a deadline and never retried, and what it ended with.
+/// <see cref="Elapsed"/> runs from the first send to the last answer; <see cref="PeakServerBytes"/> is the server's
+/// largest resident set seen during the run (null when no server process was watched).
+/// </summary>
+public sealed record OverloadRun(
+    int Calls,
+    IReadOnlyDictionary<StatusCode, int> Statuses,
+    long EventsStored,
+    TimeSpan Elapsed,
+    IReadOnlyList<double> OkMs,
+    IReadOnlyList<double> RefusedMs,
+    long? PeakServerBytes)
+{
+    /// <summary>Events of calls answered OK, per second of the run.</summary>
+    public double StoredPerSecond => EventsStored / Math.Max(Elapsed.TotalSeconds, 1e-9);
+
+    public int Count(StatusCode status) => Statuses.GetValueOrDefault(status);
+}
+
+/// <summary>A level of offered load: a multiple of the capacity in open loop, or a burst of calls sent at once (<see cref="Multiple"/> 0).</summary>
+public sealed record OverloadLevel(string Label, double Multiple, double OfferedPerSecond, IReadOnlyList<OverloadRun> Runs);
+
+/// <summary>An overload scenario: the capacity its levels are multiples of, whether it was measured here, and the levels.</summary>
+public sealed record OverloadResult(string Name, LoadOptions Options, double Capacity, bool CapacityMeasured, IReadOnlyList<OverloadLevel> Levels);
