@@ -20,11 +20,11 @@ public static class OverloadReport
             var o = result.Options;
             var capacity = result.CapacityMeasured ? "measured here (closed loop, known customers)" : "given";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{result.Name}: capacity {result.Capacity:N0} events/s ({capacity}); batches of {o.BatchSize}, {o.Connections} HTTP/2 connections, {o.Deadline.TotalSeconds:0} s deadline, no retries, {o.Duration.TotalSeconds:0} s per level, {o.Runs} run(s) each");
+                $"{result.Name}: capacity {result.Capacity:N0} events/s ({capacity}); batches of {o.BatchSize}, {o.Connections} HTTP/2 connections, {o.Deadline.TotalSeconds:0} s deadline, no retries, {o.Duration.TotalSeconds:0} s per level, {o.Runs} run(s) each (a burst once)");
             text.AppendLine();
             text.AppendLine("| level | offered events/s | calls | OK · RESOURCE_EXHAUSTED · DEADLINE_EXCEEDED · other | stored events/s median (min–max) | stored / capacity | OK call ms p50 / p99 | refusal ms p50 / p99 | server RSS peak MB |");
             text.AppendLine("|---|---:|---:|---|---:|---:|---:|---:|---:|");
-            foreach (var level in result.Levels)
+            foreach (var level in result.Levels.Where(l => l.Runs.Count > 0))
             {
                 var runs = level.Runs;
                 var other = runs.Sum(r => r.Calls - r.Count(StatusCode.OK) - r.Count(StatusCode.ResourceExhausted) - r.Count(StatusCode.DeadlineExceeded));
@@ -35,6 +35,11 @@ public static class OverloadReport
                     $"| {runs.Sum(r => r.Count(StatusCode.OK)):N0} · {runs.Sum(r => r.Count(StatusCode.ResourceExhausted)):N0} · {runs.Sum(r => r.Count(StatusCode.DeadlineExceeded)):N0} · {other:N0}{Others(runs)} " +
                     $"| {LoadReport.MedianRange(runs.Select(r => r.StoredPerSecond))} | {Stats.Median(runs.Select(r => r.StoredPerSecond)) / result.Capacity:0.00} " +
                     $"| {LoadReport.Percentiles(runs.SelectMany(r => r.OkMs), "N0", 0.5, 0.99)} | {LoadReport.Percentiles(runs.SelectMany(r => r.RefusedMs), "N1", 0.5, 0.99)} | {peak} |");
+            }
+
+            foreach (var failure in result.Levels.SelectMany(l => l.Failures))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- not measured: {failure}");
             }
 
             text.AppendLine();

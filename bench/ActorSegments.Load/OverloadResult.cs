@@ -22,8 +22,11 @@ public sealed record OverloadRun(
     public int Count(StatusCode status) => Statuses.GetValueOrDefault(status);
 }
 
-/// <summary>A level of offered load: a multiple of the capacity in open loop, or a burst of calls sent at once (<see cref="Multiple"/> 0).</summary>
-public sealed record OverloadLevel(string Label, double Multiple, double OfferedPerSecond, IReadOnlyList<OverloadRun> Runs);
+/// <summary>
+/// A level of offered load: a multiple of the capacity in open loop, or a burst of calls sent at once
+/// (<see cref="Multiple"/> 0); <see cref="Failures"/> are runs that could not be made (the server failed their setup).
+/// </summary>
+public sealed record OverloadLevel(string Label, double Multiple, double OfferedPerSecond, IReadOnlyList<OverloadRun> Runs, IReadOnlyList<string> Failures);
 
 /// <summary>An overload scenario: the capacity its levels are multiples of, whether it was measured here, and the levels.</summary>
 public sealed record OverloadResult(string Name, LoadOptions Options, double Capacity, bool CapacityMeasured, IReadOnlyList<OverloadLevel> Levels);

@@ -28,13 +28,16 @@ public static class OverloadRunner
             {
                 var rate = capacity * multiple;
                 var label = string.Create(CultureInfo.InvariantCulture, $"{multiple:0.##}x capacity");
-                levels.Add(new OverloadLevel(label, multiple, rate, await RunsAsync(label, options, connections, Schedule(options, rate), progress, cancellationToken)));
+                var (runs, failures) = await RunsAsync(label, options, connections, Schedule(options, rate), options.Runs, progress, cancellationToken);
+                levels.Add(new OverloadLevel(label, multiple, rate, runs, failures));
             }
 
             if (options.Burst > 0)
             {
                 var label = string.Create(CultureInfo.InvariantCulture, $"burst of {options.Burst:N0} calls at once");
-                levels.Add(new OverloadLevel(label, 0, 0, await RunsAsync(label, options, connections, new double[options.Burst], progress, cancellationToken)));
+                // One run: without admission control a burst leaves the server minutes of abandoned work to get through.
+                var (runs, failures) = await RunsAsync(label, options, connections, new double[options.Burst], 1, progress, cancellationToken);
+                levels.Add(new OverloadLevel(label, 0, 0, runs, failures));
             }
 
             return new OverloadResult(name, options, capacity, measured, levels);
@@ -53,22 +56,52 @@ public static class OverloadRunner
         return [.. Enumerable.Range(0, calls).Select(i => i * interval)];
     }
 
-    private static async Task<List<OverloadRun>> RunsAsync(string label, LoadOptions options, List<LoadConnection> connections, double[] schedule, TextWriter progress, CancellationToken cancellationToken)
+    private static async Task<(List<OverloadRun> Runs, List<string> Failures)> RunsAsync(string label, LoadOptions options, List<LoadConnection> connections, double[] schedule, int count, TextWriter progress, CancellationToken cancellationToken)
     {
-        var runs = new List<OverloadRun>();
-        for (var run = 1; run <= options.Runs; run++)
+        var (runs, failures) = (new List<OverloadRun>(), new List<string>());
+        for (var run = 1; run <= count; run++)
         {
-            progress.WriteLine($"{DateTime.UtcNow:HH:mm:ss} overload, {label}: run {run} of {options.Runs}, {schedule.Length:N0} calls of {options.BatchSize}");
-            var workspace = await WorkspaceSetup.CreateAsync(connections[0], options, run, progress, cancellationToken);
-            await OpenLoop.WarmAsync(connections[0], workspace, Enumerable.Range(0, options.Customers).Select(WorkloadEvents.CustomerId), cancellationToken);
+            progress.WriteLine($"{DateTime.UtcNow:HH:mm:ss} overload, {label}: run {run} of {count}, {schedule.Length:N0} calls of {options.BatchSize}");
+            if (await SetUpAsync(options, connections[0], run, progress, cancellationToken) is not { } workspace)
+            {
+                failures.Add($"{label}, run {run}: the server failed the setup of a fresh workspace {SetupAttempts} times");
+                continue;
+            }
+
             var result = await OfferAsync(options, connections, workspace, schedule, cancellationToken);
             var statuses = string.Join(", ", result.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value:N0}"));
             progress.WriteLine($"  {statuses}; {result.StoredPerSecond:N0} events/s stored; settling");
-            await SettleAsync(connections[0], workspace, cancellationToken);
+            await SettleAsync(connections[0], workspace, progress, cancellationToken);
             runs.Add(result);
         }
 
-        return runs;
+        return (runs, failures);
+    }
+
+    private const int SetupAttempts = 5;
+
+    /// <summary>
+    /// A fresh workspace with the segments live and its customers warmed, or null when the server kept failing that
+    /// (an overloaded server without admission control can be left failing calls for minutes).
+    /// </summary>
+    private static async Task<string?> SetUpAsync(LoadOptions options, LoadConnection connection, int run, TextWriter progress, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= SetupAttempts; attempt++)
+        {
+            try
+            {
+                var workspace = await WorkspaceSetup.CreateAsync(connection, options, run, progress, cancellationToken);
+                await OpenLoop.WarmAsync(connection, workspace, Enumerable.Range(0, options.Customers).Select(WorkloadEvents.CustomerId), cancellationToken);
+                return workspace;
+            }
+            catch (Grpc.Core.RpcException ex) when (ex.StatusCode is not (Grpc.Core.StatusCode.Unauthenticated or Grpc.Core.StatusCode.InvalidArgument))
+            {
+                progress.WriteLine($"  setup attempt {attempt} of {SetupAttempts} failed: {ex.StatusCode} {ex.Status.Detail}");
+                await Task.Delay(TimeSpan.FromSeconds(15), cancellationToken);
+            }
+        }
+
+        return null;
     }
 
     private static async Task<OverloadRun> OfferAsync(LoadOptions options, List<LoadConnection> connections, string workspace, double[] schedule, CancellationToken cancellationToken)
@@ -111,7 +144,7 @@ public static class OverloadRunner
             var result = await ClosedLoop.RunAsync(connection, options with { Mode = IngestMode.Batch }, LiveRequests(options, workspace), options.Duration, cancellationToken);
             progress.WriteLine($"  {result.EventsPerSecond:N0} events/s");
             rates.Add(result.EventsPerSecond);
-            await SettleAsync(connection, workspace, cancellationToken);
+            await SettleAsync(connection, workspace, progress, cancellationToken);
         }
 
         return Stats.Median(rates);
@@ -140,13 +173,20 @@ public static class OverloadRunner
     }
 
     /// <summary>One event, retried until stored: returns once the server has worked off what the run left it.</summary>
-    private static async Task SettleAsync(LoadConnection connection, string workspace, CancellationToken cancellationToken)
+    private static async Task SettleAsync(LoadConnection connection, string workspace, TextWriter progress, CancellationToken cancellationToken)
     {
         var customer = WorkloadEvents.CustomerId(0);
         var request = new TrackBatchRequest
         {
             Events = { new WorkloadEvent(customer, $"{customer}-settle-{Guid.NewGuid():N}", "page_viewed", DateTimeOffset.UtcNow, new Dictionary<string, object> { ["path"] = "/" }).ToProto(workspace) },
         };
-        await Senders.WithRetriesAsync(() => connection.Ingest.TrackBatchAsync(request, deadline: DateTime.UtcNow + SettleWithin, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
+        try
+        {
+            await Senders.WithRetriesAsync(() => connection.Ingest.TrackBatchAsync(request, deadline: DateTime.UtcNow + SettleWithin, cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
+        }
+        catch (Grpc.Core.RpcException ex)
+        {
+            progress.WriteLine($"  the server did not settle: {ex.StatusCode} {ex.Status.Detail}");
+        }
     }
 }

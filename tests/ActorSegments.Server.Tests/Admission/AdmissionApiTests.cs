@@ -63,6 +63,26 @@ public sealed class AdmissionApiTests
     }
 
     [Fact]
+    public async Task TrackStream_IsNotHeldToTheRequestBound_ItsBatchesAreAdmittedOneByOne()
+    {
+        await using var server = await RunningServer.StartAsync(("ActorSegments:Admission:MaxRequestsInFlight", "1"));
+        var gate = server.Services.GetRequiredService<AdmissionGate>();
+        Assert.Null(gate.TryEnterRequest(remaining: null)); // no room for a unary call
+        var customer = Events.NewCustomerId();
+        using var stream = server.Ingest.TrackStream(cancellationToken: Ct);
+
+        await stream.RequestStream.WriteAsync(Batch(customer, 3), Ct);
+        Assert.True(await stream.ResponseStream.MoveNext(Ct));
+        await stream.RequestStream.WriteAsync(Batch(customer, 4), Ct);
+        Assert.True(await stream.ResponseStream.MoveNext(Ct));
+        await stream.RequestStream.CompleteAsync();
+
+        Assert.Equal(4, stream.ResponseStream.Current.Applied);
+        Assert.False(await stream.ResponseStream.MoveNext(Ct));
+        Assert.Equal(0, gate.EventsInFlight); // each batch gave its room back
+    }
+
+    [Fact]
     public async Task JsonIngest_Overloaded_Answers429WithRetryAfterAndRetryInfo_BeforeAndAfterItsBodyIsRead()
     {
         await using var server = await RunningServer.StartAsync(
