@@ -18,13 +18,15 @@ internal sealed class OverloadCalls(TimeSpan deadline)
         _pending.Add(CallAsync(client, request, cancellationToken));
 
     /// <summary>Waits for every call's answer (each ends by its deadline at the latest) and sums them up.</summary>
-    public async Task<OverloadRun> FinishAsync(long started, ProcessMemory? server)
+    public async Task<OverloadRun> FinishAsync(long started, TimeSpan sending, ProcessMemory? server)
     {
         await Task.WhenAll(_pending);
         var elapsed = TimeProvider.System.GetElapsedTime(started);
         var outcomes = _outcomes.ToList();
         return new OverloadRun(
             outcomes.Count,
+            outcomes.Sum(o => (long)o.Events),
+            sending,
             outcomes.GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Count()),
             outcomes.Where(o => o.Status == StatusCode.OK).Sum(o => (long)o.Events),
             elapsed,

@@ -22,13 +22,15 @@ public static class OverloadReport
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"{result.Name}: capacity {result.Capacity:N0} events/s ({capacity}); batches of {o.BatchSize}, {o.Connections} HTTP/2 connections, {o.Deadline.TotalSeconds:0} s deadline, no retries, {o.Duration.TotalSeconds:0} s per level, {o.Runs} run(s) each (a burst once)");
             text.AppendLine();
-            text.AppendLine("| level | offered events/s | calls | OK · RESOURCE_EXHAUSTED · DEADLINE_EXCEEDED · other | stored events/s median (min–max) | stored / capacity | OK call ms p50 / p99 | refusal ms p50 / p99 | server RSS peak MB |");
+            text.AppendLine("| level | offered events/s (sent) | calls | OK · RESOURCE_EXHAUSTED · DEADLINE_EXCEEDED · other | stored events/s median (min–max) | stored / capacity | OK call ms p50 / p99 | refusal ms p50 / p99 | server RSS peak MB |");
             text.AppendLine("|---|---:|---:|---|---:|---:|---:|---:|---:|");
             foreach (var level in result.Levels.Where(l => l.Runs.Count > 0))
             {
                 var runs = level.Runs;
                 var other = runs.Sum(r => r.Calls - r.Count(StatusCode.OK) - r.Count(StatusCode.ResourceExhausted) - r.Count(StatusCode.DeadlineExceeded));
-                var offered = level.Multiple > 0 ? level.OfferedPerSecond.ToString("N0", CultureInfo.InvariantCulture) : "at once";
+                var offered = level.Multiple > 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"{level.OfferedPerSecond:N0} ({Stats.Median(runs.Select(r => r.SentPerSecond)):N0})")
+                    : string.Create(CultureInfo.InvariantCulture, $"at once (in {Stats.Median(runs.Select(r => r.Sending.TotalSeconds)):0.0} s)");
                 var peak = runs.Select(r => r.PeakServerBytes).Max() is { } bytes ? (bytes / 1_048_576.0).ToString("N0", CultureInfo.InvariantCulture) : "–";
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"| {level.Label} | {offered} | {runs.Sum(r => r.Calls):N0} " +

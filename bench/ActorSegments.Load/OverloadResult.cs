@@ -4,11 +4,14 @@ namespace ActorSegments.Load;
 
 /// <summary>
 /// One run of an overload level: every call sent once with a deadline and never retried, and what it ended with.
-/// <see cref="Elapsed"/> runs from the first send to the last answer; <see cref="PeakServerBytes"/> is the server's
-/// largest resident set seen during the run (null when no server process was watched).
+/// <see cref="Sending"/> runs from the first send to the last, <see cref="Elapsed"/> from the first send to the last
+/// answer; <see cref="PeakServerBytes"/> is the server's largest resident set seen during the run (null when no
+/// server process was watched).
 /// </summary>
 public sealed record OverloadRun(
     int Calls,
+    long EventsSent,
+    TimeSpan Sending,
     IReadOnlyDictionary<StatusCode, int> Statuses,
     long EventsStored,
     TimeSpan Elapsed,
@@ -18,6 +21,9 @@ public sealed record OverloadRun(
 {
     /// <summary>Events of calls answered OK, per second of the run.</summary>
     public double StoredPerSecond => EventsStored / Math.Max(Elapsed.TotalSeconds, 1e-9);
+
+    /// <summary>The load the generator really offered: events sent per second of sending.</summary>
+    public double SentPerSecond => EventsSent / Math.Max(Sending.TotalSeconds, 1e-9);
 
     public int Count(StatusCode status) => Statuses.GetValueOrDefault(status);
 }

@@ -106,8 +106,20 @@ public static class OverloadRunner
 
     private static async Task<OverloadRun> OfferAsync(LoadOptions options, List<LoadConnection> connections, string workspace, double[] schedule, CancellationToken cancellationToken)
     {
-        await using var memory = ProcessMemory.WatchServer(options.CpuWatches);
+        // Built before the clock starts, so that a generator short of CPU (it shares the cores with the server) still
+        // sends on schedule; how far it kept to it is reported as the rate it achieved.
         using var live = new WorkloadEvents(options.Customers, options.Seed).Live().GetEnumerator();
+        var requests = schedule.Select(_ =>
+        {
+            var request = new TrackBatchRequest();
+            for (var k = 0; k < options.BatchSize && live.MoveNext(); k++)
+            {
+                request.Events.Add(live.Current.ToProto(workspace));
+            }
+
+            return request;
+        }).ToArray();
+        await using var memory = ProcessMemory.WatchServer(options.CpuWatches);
         var calls = new OverloadCalls(options.Deadline);
         var clock = TimeProvider.System;
         var started = clock.GetTimestamp();
@@ -119,16 +131,10 @@ public static class OverloadRunner
                 await Task.Delay(TimeSpan.FromSeconds(wait), cancellationToken);
             }
 
-            var request = new TrackBatchRequest();
-            for (var k = 0; k < options.BatchSize && live.MoveNext(); k++)
-            {
-                request.Events.Add(live.Current.ToProto(workspace));
-            }
-
-            calls.Send(connections[i % connections.Count].Ingest, request, cancellationToken);
+            calls.Send(connections[i % connections.Count].Ingest, requests[i], cancellationToken);
         }
 
-        return await calls.FinishAsync(started, memory);
+        return await calls.FinishAsync(started, clock.GetElapsedTime(started), memory);
     }
 
     /// <summary>The closed-loop rate of batches on known customers: what the levels are multiples of.</summary>
