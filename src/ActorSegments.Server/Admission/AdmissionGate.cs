@@ -103,7 +103,8 @@ internal sealed class AdmissionGate
     /// <summary>
     /// Once a request's event count is known: null when its <paramref name="events"/> are admitted (then
     /// <see cref="Release"/> must follow with the same count), else the refusal. An idle server admits anything: there
-    /// is no queue of its own to wait behind, and a batch larger than the bound must get its turn.
+    /// is no queue of its own to wait behind, and a drain estimate left low by a stall must not keep every call out
+    /// (only admitted work can measure it again).
     /// </summary>
     public AdmissionRefusal? TryAdmit(int events, TimeSpan? remaining)
     {
