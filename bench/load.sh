@@ -7,10 +7,15 @@
 # open-loop latency at 50% of its maximum, stream, unary, batch again with two followers tailing a busy segment's
 # change feed (lag), and an export of the largest segment's members. Everything started here is stopped on exit.
 # Markdown tables go to stdout, progress to stderr.
-# Usage: bench/load.sh [--quick] [--export-customers N]
+# Usage: bench/load.sh [--quick] [--export-customers N] [--overload]
 #   --quick                 every scenario kind once and small, to check the script works
 #   --export-customers N    also fill a fresh segment with N customers (one event each, at most 10 minutes) on the
 #                           durable server and export it (e.g. 1000000)
+#   --overload              only the overload comparison (about 30 minutes; with --quick a few): on PostgreSQL, the
+#                           server with admission control off (every call queued, as before it existed), then a fresh
+#                           server with it on (the defaults), each offered 1x, 2x and 5x the capacity measured on the
+#                           first (TrackBatch of 200 events over 40 HTTP/2 connections, 30 s deadline, no retries) and
+#                           a burst of 3,000 calls at once
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -19,11 +24,13 @@ source scripts/lib/postgres.sh
 
 quick=false
 export_customers=0
+overload=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=true; shift ;;
     --export-customers) export_customers="${2:?--export-customers needs a number}"; shift 2 ;;
-    *) echo "unknown argument: $1 (usage: bench/load.sh [--quick] [--export-customers N])" >&2; exit 2 ;;
+    --overload) overload=true; shift ;;
+    *) echo "unknown argument: $1 (usage: bench/load.sh [--quick] [--export-customers N] [--overload])" >&2; exit 2 ;;
   esac
 done
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -93,6 +100,28 @@ echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo
 
 PG_EXTRA_OPTIONS="-c shared_buffers=512MB -c max_wal_size=4GB" pg_start
+if $overload; then
+  # The first invocation measures the capacity (closed loop on known customers, 50 callers of 200 events: the 10,000
+  # events in flight the default admission bound allows) and passes it on in the baselines file, so both servers are
+  # offered the same load.
+  if $quick; then
+    offered=(--customers 1000 --runs 1 --overload 1,5 --duration 5 --deadline 10 --connections 8 --burst 300)
+  else
+    offered=(--customers 10000 --runs 3 --overload 1,2,5 --duration 15 --deadline 30 --connections 40 --burst 3000)
+  fi
+  offered+=(--scenario overload --batch-size 200 --concurrency 50 --events 100000000 --baseline-file "$BASELINES")
+  echo "### Overload (PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on the same machine, fsync on)"
+  echo
+  server_start "--ActorSegments:Postgres:ConnectionString=$PG_CONNECTION_STRING" "--ActorSegments:Admission:Enabled=false"
+  # Without admission control an overloaded server can fail its next calls for minutes; whatever happens there, the
+  # comparison goes on to the server with it.
+  load "${offered[@]}" --name "admission off (every call queued)" || log "the run without admission control failed (above)"
+  server_stop
+  server_start "--ActorSegments:Postgres:ConnectionString=$PG_CONNECTION_STRING"
+  load "${offered[@]}" --name "admission on (defaults)"
+  server_stop
+  exit 0
+fi
 server_start "--ActorSegments:Postgres:ConnectionString=$PG_CONNECTION_STRING"
 echo "### Durable (PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on the same machine, fsync on)"
 echo

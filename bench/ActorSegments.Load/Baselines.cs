@@ -7,8 +7,10 @@ namespace ActorSegments.Load;
 /// The medians durable figures are read against: the raw binary COPY of the same rows, and the duplicates-only run
 /// (gRPC and one grain call per customer that only deduplicates: the empty grain). The invocations of one load.sh run
 /// pass them on in a small JSON file (--baseline-file): each invocation reads it, adds what it measured, writes it.
+/// An overload comparison passes on the capacity its first invocation measured, so that every server compared is
+/// offered the same load.
 /// </summary>
-public sealed record Baselines(double? RawCopyRowsPerSecond = null, double? EmptyGrainEventsPerSecond = null)
+public sealed record Baselines(double? RawCopyRowsPerSecond = null, double? EmptyGrainEventsPerSecond = null, double? OverloadCapacity = null)
 {
     public static async Task<Baselines> ReadAsync(string? path, CancellationToken cancellationToken = default)
     {
@@ -31,9 +33,11 @@ public sealed record Baselines(double? RawCopyRowsPerSecond = null, double? Empt
     }
 
     /// <summary>These baselines with what an invocation measured replacing them.</summary>
-    public Baselines With(RawCopyResult? rawCopy, IEnumerable<ScenarioResult> scenarios) => new(
-        rawCopy?.Median ?? RawCopyRowsPerSecond,
-        scenarios.LastOrDefault(s => s.Options.Duplicates)?.MedianEventsPerSecond ?? EmptyGrainEventsPerSecond);
+    public Baselines With(RawCopyResult? rawCopy, IEnumerable<ScenarioResult> scenarios) => this with
+    {
+        RawCopyRowsPerSecond = rawCopy?.Median ?? RawCopyRowsPerSecond,
+        EmptyGrainEventsPerSecond = scenarios.LastOrDefault(s => s.Options.Duplicates)?.MedianEventsPerSecond ?? EmptyGrainEventsPerSecond,
+    };
 
     /// <summary>A scenario's median as multiples of each baseline there is, e.g. "0.42x raw / 0.17x empty grain".</summary>
     public string Ratios(double eventsPerSecond)
@@ -54,4 +58,8 @@ public sealed record Baselines(double? RawCopyRowsPerSecond = null, double? Empt
 }
 
 /// <summary>Everything one invocation measured, and the baselines its ratios are taken against.</summary>
-public sealed record LoadResults(IReadOnlyList<ScenarioResult> Scenarios, RawCopyResult? RawCopy, IReadOnlyList<ExportResult> Exports, Baselines Baselines);
+public sealed record LoadResults(IReadOnlyList<ScenarioResult> Scenarios, RawCopyResult? RawCopy, IReadOnlyList<ExportResult> Exports, Baselines Baselines)
+{
+    /// <summary>Overload scenarios (<c>--scenario overload</c>).</summary>
+    public IReadOnlyList<OverloadResult> Overloads { get; init; } = [];
+}

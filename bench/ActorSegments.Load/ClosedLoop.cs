@@ -24,8 +24,9 @@ internal static class ClosedLoop
                 int index;
                 while ((index = Interlocked.Increment(ref next)) < requests.Count && TimeProvider.System.GetTimestamp() < stopAt)
                 {
-                    var ack = await sender.SendAsync(requests[index], cancellationToken);
-                    Interlocked.Add(ref sent, requests[index].Events.Count);
+                    var request = requests[index]; // once: a generated list builds a request at each look
+                    var ack = await sender.SendAsync(request, cancellationToken);
+                    Interlocked.Add(ref sent, request.Events.Count);
                     Interlocked.Add(ref applied, ack.Applied);
                     Interlocked.Add(ref duplicates, ack.Duplicates);
                 }

@@ -9,12 +9,13 @@ public sealed class LoadConnection : IDisposable
 {
     private readonly GrpcChannel _channel;
 
-    public LoadConnection(Uri address, string? apiKey)
+    // oneConnection: a single HTTP/2 connection, as a producer holding one connection has (its calls share its 100
+    // streams); otherwise several, so that concurrent callers are not serialized on one connection's streams.
+    public LoadConnection(Uri address, string? apiKey, bool oneConnection = false)
     {
-        // Several HTTP/2 connections, so that concurrent callers are not serialized on one connection's streams.
         _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
-            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = !oneConnection },
             MaxReceiveMessageSize = 16 * 1024 * 1024,
         });
         var invoker = apiKey is null

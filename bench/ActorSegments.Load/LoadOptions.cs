@@ -67,6 +67,21 @@ public sealed record LoadOptions
     /// <summary>Processes (by name) whose CPU time each run reports per event, e.g. the server and PostgreSQL.</summary>
     public IReadOnlyDictionary<string, int> CpuWatches { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>Overload: the load offered, as multiples of <see cref="Capacity"/>, one level after another.</summary>
+    public IReadOnlyList<double> OverloadMultiples { get; init; } = [1, 2, 5];
+
+    /// <summary>Overload: the server's capacity in events/s; 0 measures it first (closed loop on known customers).</summary>
+    public double Capacity { get; init; }
+
+    /// <summary>Overload: each call's deadline. Calls are not retried: each ends with the status the server gave it.</summary>
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Overload: HTTP/2 connections the calls are spread over, one per channel.</summary>
+    public int Connections { get; init; } = 40;
+
+    /// <summary>Overload: also send this many calls at once (a burst), after the levels; 0 for none.</summary>
+    public int Burst { get; init; }
+
     /// <summary>Unary calls carry one event each, whatever the batch size says.</summary>
     public int EventsPerRequest => Mode == IngestMode.Unary ? 1 : BatchSize;
 }

@@ -29,6 +29,11 @@ public static class LoadReport
             sections.Add(ExportReport.Markdown(results.Exports));
         }
 
+        if (results.Overloads.Count > 0)
+        {
+            sections.Add(OverloadReport.Markdown(results.Overloads));
+        }
+
         return string.Join(Environment.NewLine, sections);
     }
 

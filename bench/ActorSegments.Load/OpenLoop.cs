@@ -96,7 +96,7 @@ internal static class OpenLoop
     /// at once, which costs several times an event (reads that find nothing, every segment evaluated) and is what the
     /// closed-loop runs include.
     /// </summary>
-    private static async Task WarmAsync(LoadConnection connection, string workspace, IEnumerable<string> customers, CancellationToken cancellationToken)
+    internal static async Task WarmAsync(LoadConnection connection, string workspace, IEnumerable<string> customers, CancellationToken cancellationToken)
     {
         var sender = Senders.Create(IngestMode.Batch, connection);
         foreach (var chunk in customers.Chunk(500))

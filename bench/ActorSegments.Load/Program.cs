@@ -4,8 +4,8 @@ using ActorSegments.Load;
 // Drives a running server over gRPC and prints markdown tables to stdout; progress goes to stderr.
 var address = new Option<string>("--address") { Description = "The server's gRPC address", DefaultValueFactory = _ => "http://127.0.0.1:5000" };
 var apiKey = new Option<string?>("--api-key") { Description = "A key that may create workspaces (the bootstrap key); default $ACTORSEGMENTS_API_KEY" };
-var scenarioKind = new Option<string>("--scenario") { Description = "ingest: send events; raw-copy: only the raw COPY baseline (needs --postgres); export: page a segment's members", DefaultValueFactory = _ => "ingest" };
-scenarioKind.AcceptOnlyFromAmong("ingest", "raw-copy", "export");
+var scenarioKind = new Option<string>("--scenario") { Description = "ingest: send events; raw-copy: only the raw COPY baseline (needs --postgres); export: page a segment's members; overload: offer multiples of the capacity, calls not retried", DefaultValueFactory = _ => "ingest" };
+scenarioKind.AcceptOnlyFromAmong("ingest", "raw-copy", "export", "overload");
 var name = new Option<string>("--name") { Description = "The scenario's name in the table", DefaultValueFactory = _ => "load" };
 var quick = new Option<bool>("--quick") { Description = "Every scenario kind once, small (a smoke test, not a measurement); other options but --address, --api-key and --postgres are ignored" };
 var postgres = new Option<string?>("--postgres") { Description = "The server's PostgreSQL: first measure the raw binary COPY of the scenario's events as journal rows (a scratch table, dropped after)" };
@@ -26,12 +26,17 @@ var duplicates = new Option<bool>("--duplicates") { Description = "Measure resen
 var probes = new Option<int>("--probes-per-second") { Description = "Open loop: latency probes a second", DefaultValueFactory = _ => 100 };
 var follow = new Option<string?>("--follow") { Description = "Closed loop: tail this segment's change feed during each run and report the followers' lag" };
 var exportCustomers = new Option<int>("--export-customers") { Description = "Export: first fill a fresh segment with this many customers, one event each; 0 exports the largest segment on the server", DefaultValueFactory = _ => 0 };
+var overload = new Option<string>("--overload") { Description = "Overload: the levels, as multiples of the capacity, comma-separated", DefaultValueFactory = _ => "1,2,5" };
+var capacity = new Option<double>("--capacity") { Description = "Overload: the capacity in events/s the levels are multiples of; 0 measures it first", DefaultValueFactory = _ => 0 };
+var deadline = new Option<double>("--deadline") { Description = "Overload: each call's deadline in seconds", DefaultValueFactory = _ => 30 };
+var connections = new Option<int>("--connections") { Description = "Overload: HTTP/2 connections the calls are spread over", DefaultValueFactory = _ => 40 };
+var burst = new Option<int>("--burst") { Description = "Overload: also send this many calls at once after the levels", DefaultValueFactory = _ => 0 };
 var cpu = new Option<string[]>("--cpu") { Description = "name=pid of a process (with its children) whose CPU time per event each run reports; repeatable, e.g. --cpu server=4242 --cpu postgres=4100", AllowMultipleArgumentsPerToken = false };
 
 var root = new RootCommand("ActorSegments load generator: drives a running server over gRPC on 127.0.0.1")
 {
     address, apiKey, scenarioKind, name, quick, postgres, baselineFile, customers, seed, segments, batchSize, mode, concurrency, rate, latencyAt, latencySeconds,
-    events, seconds, runs, duplicates, probes, follow, exportCustomers, cpu,
+    events, seconds, runs, duplicates, probes, follow, exportCustomers, overload, capacity, deadline, connections, burst, cpu,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -80,6 +85,11 @@ root.SetAction(async (parse, cancellationToken) =>
             FollowSegment = parse.GetValue(follow),
             ExportCustomers = parse.GetValue(exportCustomers),
             CpuWatches = (parse.GetValue(cpu) ?? []).Select(ProcessCpu.ParseWatch).ToDictionary(StringComparer.Ordinal),
+            OverloadMultiples = [.. parse.GetValue(overload)!.Split(',').Select(m => double.Parse(m, System.Globalization.CultureInfo.InvariantCulture))],
+            Capacity = parse.GetValue(capacity) is > 0 and var given ? given : baselines.OverloadCapacity ?? 0,
+            Deadline = TimeSpan.FromSeconds(parse.GetValue(deadline)),
+            Connections = parse.GetValue(connections),
+            Burst = parse.GetValue(burst),
         };
         var rawCopy = database is null ? null : await RawCopyBaseline.RunAsync(database, options, progress, cancellationToken);
         var scenario = parse.GetValue(name)!;
@@ -88,7 +98,9 @@ root.SetAction(async (parse, cancellationToken) =>
                 ? await LoadHarness.RunWithLatencyAsync(scenario, options, fraction, TimeSpan.FromSeconds(parse.GetValue(latencySeconds)), progress, cancellationToken)
                 : [await LoadHarness.RunAsync(scenario, options, progress, cancellationToken)];
         IReadOnlyList<ExportResult> exports = kind == "export" ? [await LoadHarness.ExportAsync(options, progress, cancellationToken)] : [];
-        results = new LoadResults(ingest, rawCopy, exports, baselines.With(rawCopy, ingest));
+        IReadOnlyList<OverloadResult> overloads = kind == "overload" ? [await OverloadRunner.RunAsync(scenario, options, progress, cancellationToken)] : [];
+        var measured = baselines.With(rawCopy, ingest) with { OverloadCapacity = overloads.Count > 0 ? overloads[^1].Capacity : baselines.OverloadCapacity };
+        results = new LoadResults(ingest, rawCopy, exports, measured) { Overloads = overloads };
     }
 
     await results.Baselines.WriteAsync(baselinePath, cancellationToken);

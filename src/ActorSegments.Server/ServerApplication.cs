@@ -62,6 +62,7 @@ public static partial class ServerApplication
         builder.AddValidatedOptions<WakeUpSweeperOptions, WakeUpSweeperOptionsValidator>(WakeUpSweeperOptionsValidator.SectionName);
         builder.AddValidatedOptions<FeatureWriterOptions, FeatureWriterOptionsValidator>(FeatureWriterOptions.SectionName);
         var shutdown = builder.AddValidatedOptions<ShutdownOptions, ShutdownOptionsValidator>(ShutdownOptions.SectionName);
+        var admission = builder.AddValidatedOptions<AdmissionOptions, AdmissionOptionsValidator>(AdmissionOptions.SectionName);
         var observability = builder.Configuration.GetSection(ObservabilityOptions.SectionName).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
 
         if (cluster.Kubernetes && !postgres.IsConfigured)
@@ -75,6 +76,7 @@ public static partial class ServerApplication
         builder.AddActorSegmentsSilo(postgres, cluster, observability);
         builder.AddActorSegmentsObservability(observability);
         builder.AddActorSegmentsShutdown(shutdown);
+        builder.AddActorSegmentsAdmission(admission, ingest);
         builder.AddActorSegmentsModeling();
         var clockStart = builder.Configuration.GetValue<DateTimeOffset?>(ClockStartAtSetting);
         if (clockStart is { } startAt)
@@ -93,8 +95,8 @@ public static partial class ServerApplication
             o.Interceptors.Add<AuthInterceptor>();
             o.MaxReceiveMessageSize = ingest.MaxMessageBytes;
         }).AddJsonTranscoding(o =>
-            // Error details (google.rpc.BadRequest with the fields at fault) are rendered in JSON error bodies too.
-            o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor));
+            // Error details (google.rpc.BadRequest with the fields at fault, RetryInfo of an overload) are rendered in JSON error bodies too.
+            o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor, Google.Rpc.RetryInfo.Descriptor));
         builder.Services.AddGrpcReflection();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<ClientErrorLog>();
@@ -115,6 +117,7 @@ public static partial class ServerApplication
         builder.Services.AddScreenedRequestParsing(); // last: every AddGrpc... above registers the default binder again
         var app = builder.Build();
         app.UseMiddleware<RefusalLogging>();
+        app.UseActorSegmentsAdmission(); // before anything reads a request body: overload is refused unread
         app.UseMiddleware<JsonRequestScreen>();
         app.MapGrpcService<IngestGrpcService>();
         app.MapGrpcService<ProfileGrpcService>();

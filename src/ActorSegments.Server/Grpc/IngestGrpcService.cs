@@ -7,6 +7,7 @@ using ActorSegments.Domain.Validation;
 using ActorSegments.Grains.Segments;
 using ActorSegments.Protos.V1;
 using ActorSegments.Server.Access;
+using ActorSegments.Server.Admission;
 using ActorSegments.Server.Configuration;
 using ActorSegments.Server.Grpc.Parsing;
 using ActorSegments.Server.Lifecycle;
@@ -20,7 +21,7 @@ namespace ActorSegments.Server.Grpc;
 /// Validates requests before touching any customer, then hands each customer its events in request order, customers
 /// in parallel, and answers once every customer has stored its events.
 /// </summary>
-internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog catalog, TimeProvider time, IOptions<IngestOptions> options, ServerMetrics metrics, ServingGate gate)
+internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog catalog, TimeProvider time, IOptions<IngestOptions> options, ServerMetrics metrics, ServingGate gate, IngestAdmission admission)
     : IngestService.IngestServiceBase
 {
     private readonly IngestOptions _options = options.Value;
@@ -28,6 +29,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
 
     public override async Task<TrackResponse> Track(TrackRequest request, ServerCallContext context)
     {
+        using var admitted = admission.Admit(1, context);
         metrics.Received(1);
         var violations = new List<FieldViolation>();
         var schemas = await SchemasAsync([request.Event], context);
@@ -40,6 +42,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
 
     public override async Task<TrackBatchResponse> TrackBatch(TrackBatchRequest request, ServerCallContext context)
     {
+        using var admitted = admission.Admit(request.Events.Count, context);
         metrics.Received(request.Events.Count);
         if (BatchProblem(request) is { } problem)
         {
@@ -94,6 +97,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
             return RefusedWhole(problem, request.Events.Count);
         }
 
+        using var admitted = admission.Admit(request.Events.Count, context); // per batch: a refusal ends the stream
         var batch = await MapBatchAsync(request, context, refuseForbidden: true);
         var rejections = batch.Violations.Select(Rejection).ToList();
         metrics.Rejected(rejections.Select(r => r.Index).Distinct().Count(), RejectionReason.Invalid);
@@ -112,6 +116,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
 
     public override async Task<IdentifyResponse> Identify(IdentifyRequest request, ServerCallContext context)
     {
+        using var admitted = admission.Admit(1, context);
         RequestChecks.Ids(request.WorkspaceId, customerId: request.CustomerId);
         context.Demand(request.WorkspaceId, ApiKeyScopes.Ingest);
         var workspace = await catalog.GetAsync(request.WorkspaceId, context.CancellationToken);

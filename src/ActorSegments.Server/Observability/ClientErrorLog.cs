@@ -20,6 +20,11 @@ internal sealed partial class ClientErrorLog(ILogger<ClientErrorLog> logger, IHt
     /// <summary>A refusal of <paramref name="method"/> with a status and what the client was told.</summary>
     public void Refused(string method, StatusCode status, string detail)
     {
+        if (http.HttpContext?.Items.ContainsKey(LoggedKey) == true)
+        {
+            return; // reported already, or on purpose not (shedding under overload is counted, not logged per call)
+        }
+
         LogRefused(method, status, new ShownText(detail));
         MarkReported();
     }
