@@ -1,3 +1,4 @@
+using ActorSegments.Domain.Activity;
 using ActorSegments.Domain.Behavior.Serialization;
 using ActorSegments.Domain.Time;
 
@@ -15,6 +16,37 @@ internal static class SizeReport
         Row("heavy, 20 types equally frequent", 10_000, 365, Customers.Mix.Uniform);
         Row("extreme shopper, 20 event types", 100_000, 365, Customers.Mix.ShopperWithCustomTypes);
         Row("extreme shopper, 20 event types", 300_000, 365, Customers.Mix.ShopperWithCustomTypes);
+
+        Console.WriteLine();
+        Console.WriteLine("| journal entries | event id index, heap bytes | per entry | in the snapshot |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var entries in new[] { 10, 50, 100, 512, 513, 1_000, 10_000, 100_000 })
+        {
+            IndexRow(entries);
+        }
+    }
+
+    /// <summary>The heap an active customer's event id index holds (measured over many instances), and its snapshot bytes.</summary>
+    private static void IndexRow(int entries)
+    {
+        var instances = Math.Max(1, 2_000_000 / entries);
+        var ids = Enumerable.Range(1, entries).Select(i => $"order-{i}-line-{i % 7}").ToArray();
+        var kept = new EventIdIndex[instances];
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        for (var n = 0; n < instances; n++)
+        {
+            var index = new EventIdIndex();
+            for (var i = 0; i < entries; i++)
+            {
+                index.Add(ids[i], i + 1);
+            }
+
+            kept[n] = index;
+        }
+
+        var bytes = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)instances;
+        GC.KeepAlive(kept);
+        Console.WriteLine($"| {entries:N0} | {bytes:N0} | {bytes / entries:N1} | {entries * 4:N0} |");
     }
 
     private static void Row(string name, int events, int days, Customers.Mix mix)

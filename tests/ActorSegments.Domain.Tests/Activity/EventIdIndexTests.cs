@@ -36,20 +36,42 @@ public sealed class EventIdIndexTests
         Assert.False(new EventIdIndex().MayContain("a"));
     }
 
-    [Fact]
-    public void Matches_OfIdsSharingAFingerprint_AreEveryEntryWithIt()
+    [Theory]
+    [InlineData(0)] // scanned
+    [InlineData(EventIdIndex.ScanLimit)] // hashed
+    public void Matches_OfIdsSharingAFingerprint_AreEveryEntryWithIt(int before)
     {
         var ids = new EventIdIndex();
-        ids.Add(7u, 1);
-        ids.Add(8u, 2);
-        ids.Add(7u, 3);
-        ids.Add(7u + (1u << 20), 4); // the same start slot in any table up to 2^20 slots
+        for (var i = 1; i <= before; i++)
+        {
+            ids.Add(1_000_000u + (uint)i, i);
+        }
 
-        Assert.Equal([1L, 3L], ids.Matches(7u).Order());
-        Assert.Equal([2L], ids.Matches(8u));
-        Assert.Equal([4L], ids.Matches(7u + (1u << 20)));
+        ids.Add(7u, before + 1);
+        ids.Add(8u, before + 2);
+        ids.Add(7u, before + 3);
+        ids.Add(7u + (1u << 20), before + 4); // the same start slot in any table up to 2^20 slots
+
+        Assert.Equal([before + 1L, before + 3L], ids.Matches(7u).Order());
+        Assert.Equal([before + 2L], ids.Matches(8u));
+        Assert.Equal([before + 4L], ids.Matches(7u + (1u << 20)));
         Assert.Empty(ids.Matches(9u));
-        Assert.Equal([7u, 8u, 7u, 7u + (1u << 20)], ids.Fingerprints.ToArray());
+        Assert.Equal([7u, 8u, 7u, 7u + (1u << 20)], ids.Fingerprints[before..].ToArray());
+    }
+
+    [Fact]
+    public void MayContain_AcrossTheScanLimit_FindsEveryEntryAndNothingElse()
+    {
+        var ids = new EventIdIndex();
+        for (var i = 1; i <= EventIdIndex.ScanLimit * 3; i++)
+        {
+            ids.Add($"e-{i}", i);
+            Assert.True(ids.MayContain($"e-{i}"));
+            Assert.True(ids.MayContain("e-1"));
+            Assert.Equal([i], ids.Candidates($"e-{i}"));
+        }
+
+        Assert.Equal(0, Enumerable.Range(0, 1_000).Count(i => ids.MayContain($"new-{i}")));
     }
 
     [Fact]
