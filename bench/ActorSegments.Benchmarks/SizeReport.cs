@@ -18,35 +18,54 @@ internal static class SizeReport
         Row("extreme shopper, 20 event types", 300_000, 365, Customers.Mix.ShopperWithCustomTypes);
 
         Console.WriteLine();
-        Console.WriteLine("| journal entries | event id index, heap bytes | per entry | in the snapshot |");
-        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine("| journal entries | event id index, heap bytes | per entry | in the snapshot | 512-id ring, heap bytes |");
+        Console.WriteLine("|---|---|---|---|---|");
         foreach (var entries in new[] { 10, 50, 100, 512, 513, 1_000, 10_000, 100_000 })
         {
             IndexRow(entries);
         }
     }
 
-    /// <summary>The heap an active customer's event id index holds (measured over many instances), and its snapshot bytes.</summary>
+    /// <summary>The heap an active customer's event id index holds, its snapshot bytes, and what the ring it replaced held.</summary>
     private static void IndexRow(int entries)
     {
-        var instances = Math.Max(1, 2_000_000 / entries);
         var ids = Enumerable.Range(1, entries).Select(i => $"order-{i}-line-{i % 7}").ToArray();
-        var kept = new EventIdIndex[instances];
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        for (var n = 0; n < instances; n++)
+        var index = Retained(entries, () =>
         {
             var index = new EventIdIndex();
-            for (var i = 0; i < entries; i++)
+            foreach (var id in ids)
             {
-                index.Add(ids[i], i + 1);
+                index.Add(id, index.Count + 1);
             }
 
-            kept[n] = index;
+            return index;
+        });
+        var ring = Retained(entries, () =>
+        {
+            var ring = new RecentIdRing();
+            foreach (var id in ids)
+            {
+                ring.Add(id);
+            }
+
+            return ring;
+        });
+        Console.WriteLine($"| {entries:N0} | {index:N0} | {index / entries:N1} | {entries * 4:N0} | {ring:N0} |");
+    }
+
+    /// <summary>Heap bytes one object built by <paramref name="build"/> keeps alive, measured over many of them.</summary>
+    private static double Retained(int entries, Func<object> build)
+    {
+        var kept = new object[Math.Max(1, 2_000_000 / entries)];
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        for (var n = 0; n < kept.Length; n++)
+        {
+            kept[n] = build();
         }
 
-        var bytes = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)instances;
+        var bytes = (GC.GetTotalMemory(forceFullCollection: true) - before - (kept.Length * 8.0)) / kept.Length;
         GC.KeepAlive(kept);
-        Console.WriteLine($"| {entries:N0} | {bytes:N0} | {bytes / entries:N1} | {entries * 4:N0} |");
+        return bytes;
     }
 
     private static void Row(string name, int events, int days, Customers.Mix mix)

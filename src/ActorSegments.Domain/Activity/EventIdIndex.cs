@@ -16,9 +16,9 @@ namespace ActorSegments.Domain.Activity;
 /// <c>n - 1</c> of one array: 4 bytes per entry, which is also the snapshot layout. Up to <see cref="ScanLimit"/>
 /// entries (most customers) that array is all there is, searched linearly, vectorized: 512 fingerprints are 2 KB, a
 /// few dozen nanoseconds. Past it a hash index is added, an open-addressing table of sequences (0 marks an empty
-/// slot) between half and three quarters full and probed from the fingerprint (6 more bytes per entry, about 12 in
-/// all), so a lookup stays one hash and a few slot reads however long the history. A new id matches some entry with probability (entries) / 2^32: one in 43,000 for
-/// a customer with 100,000 events.
+/// slot) between half and three quarters full and probed from the fingerprint (12 to 16 bytes per entry in all), so
+/// a lookup stays one hash and a few slot reads however long the history. A new id matches some entry with
+/// probability (entries) / 2^32: one in 43,000 for a customer with 100,000 events.
 /// </remarks>
 public sealed class EventIdIndex
 {
