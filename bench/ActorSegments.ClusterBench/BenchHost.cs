@@ -4,9 +4,7 @@ using ActorSegments.Postgres.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Orleans.Configuration;
-using Orleans.Storage;
 
 namespace ActorSegments.ClusterBench;
 
@@ -55,20 +53,6 @@ internal sealed class BenchHost : IAsyncDisposable
             silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "bench", clusterId: $"bench-{siloPort}");
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(1));
             silo.UseInMemoryReminderService();
-            if (connectionString is not null)
-            {
-                silo.AddAdoNetGrainStorage(GrainStorageNames.Provider, o => o.Configure<NpgsqlDataSource, IServiceProvider>((options, dataSource, services) =>
-                {
-                    options.Invariant = "Npgsql";
-                    options.DataSource = dataSource;
-                    options.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services);
-                }));
-            }
-            else
-            {
-                silo.AddMemoryGrainStorage(GrainStorageNames.Provider);
-            }
-
             configure?.Invoke(silo);
         });
 

@@ -20,7 +20,6 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<ISegmentDefinitionStore, PostgresSegmentDefinitionStore>();
         services.AddSingleton<ISegmentCounts, PostgresSegmentCounts>();
         services.AddSingleton<ICustomerRegistry, PostgresCustomerRegistry>();
-        services.AddSingleton<ICustomerRecords, PostgresCustomerRecords>();
         services.AddSingleton<IMembershipFeed, PostgresMembershipFeed>();
         services.AddSingleton<IFeedSignal, PostgresFeedSignal>();
         services.AddSingleton<ISegmentMembers, PostgresSegmentMembers>();

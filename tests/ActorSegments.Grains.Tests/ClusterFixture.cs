@@ -4,15 +4,13 @@ using ActorSegments.Grains.Segments;
 using ActorSegments.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Runtime.Hosting;
-using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace ActorSegments.Grains.Tests;
 
 /// <summary>
-/// A two-silo in-process cluster sharing one in-memory journal and definition store, whose grain storage is
-/// <see cref="FaultInjectingGrainStorage"/> and whose grains read a fake clock (Orleans' own background work keeps
+/// A two-silo in-process cluster sharing one in-memory journal (customers' records, snapshots included) and
+/// definition store, whose grains read a fake clock (Orleans' own background work keeps
 /// the real one). Tests use their own workspace ids, so definitions never leak between tests.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
@@ -39,9 +37,6 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddGrainStorage(
-                GrainStorageNames.Provider,
-                (services, _) => new FaultInjectingGrainStorage(services.GetRequiredService<DeepCopier>()));
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton<ICustomerJournal>(Journal);

@@ -86,8 +86,9 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
         var customer = Grain(id);
         await customer.TrackAsync([Event("e1", "product_viewed", T0), Event("e2", "purchase", T0.AddMinutes(1))]);
 
-        FaultInjectingGrainStorage.FailNextWrite(customer.GetGrainId(), FaultInjectingGrainStorage.WriteFault.BeforeStoring);
+        fixture.Journal.FailNextSnapshot(id.Workspace, id.Customer);
         await fixture.Cluster.DeactivateAsync(customer);
+        Assert.Null(fixture.Journal.Snapshot(id.Workspace, id.Customer));
 
         var profile = await customer.GetProfileAsync();
         Assert.Equal(2, profile!.TotalEvents);

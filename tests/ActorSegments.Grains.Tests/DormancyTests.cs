@@ -53,8 +53,8 @@ public sealed class DormancyTests(ClusterFixture fixture)
         await Eventually.ReturnsAsync(() => Task.FromResult(counts.Get("actorsegments.customers.dormant", workspace)), n => n >= 2);
 
         // Both are dormant; only the one with unsnapshotted events needed a write.
-        Assert.Equal(1, await Eventually.ReturnsAsync(() => Task.FromResult(FaultInjectingGrainStorage.Writes(busy.GetGrainId())), n => n >= 1));
-        Assert.Equal(0, FaultInjectingGrainStorage.Writes(quiet.GetGrainId()));
+        Assert.Equal(1, await Eventually.ReturnsAsync(() => Task.FromResult(fixture.Journal.SnapshotWrites(workspace, "busy")), n => n >= 1));
+        Assert.Equal(0, fixture.Journal.SnapshotWrites(workspace, "quiet"));
     }
 
     [Fact]

@@ -1,10 +1,6 @@
 using ActorSegments.Abstractions.Customers;
 using ActorSegments.Domain.Activity;
-using ActorSegments.Domain.Behavior.Serialization;
-using ActorSegments.Domain.Customers;
 using ActorSegments.Domain.Events;
-using ActorSegments.Domain.Time;
-using ActorSegments.Grains.Customers;
 
 namespace ActorSegments.Grains.Tests;
 
@@ -63,10 +59,11 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
     [Fact]
     public async Task TrackAsync_AfterAReplayWithNoSnapshot_RecognizesEveryId()
     {
-        var customer = NewCustomer(out _);
+        var customer = NewCustomer(out var id);
         await customer.TrackAsync(Purchases("p", 700));
-        FaultInjectingGrainStorage.FailNextWrite(customer.GetGrainId(), FaultInjectingGrainStorage.WriteFault.BeforeStoring);
-        await fixture.Cluster.DeactivateAsync(customer); // the snapshot fails: everything comes back from the journal
+        fixture.Journal.FailNextSnapshot(id.Workspace, id.Customer);
+        await fixture.Cluster.DeactivateAsync(customer);
+        fixture.Journal.ForgetSnapshot(id.Workspace, id.Customer); // a lost cache: everything comes back from the journal
 
         Assert.Equal(new TrackResult(0, 700), await customer.TrackAsync(Purchases("p", 700)));
     }
@@ -94,20 +91,6 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         Assert.Equal(new TrackResult(2, 1), result);
     }
 
-    [Fact]
-    public async Task Activation_FromASnapshotOfTheOlderFormat_RebuildsEveryIdFromTheJournal()
-    {
-        var customer = NewCustomer(out _);
-        await customer.TrackAsync(Purchases("p", 600));
-        await fixture.Cluster.DeactivateAsync(customer);
-        Assert.True(FaultInjectingGrainStorage.Rewrite<CustomerGrainState>(GrainStorageNames.CustomerState, customer.GetGrainId(),
-            state => new CustomerGrainState { Snapshot = FormatOne(state.Snapshot!) }));
-
-        Assert.Equal(new TrackResult(1, 600), await customer.TrackAsync([.. Purchases("p", 600), Purchase("q", 900)]));
-        var profile = await customer.GetProfileAsync();
-        Assert.Equal(601, profile!.TotalEvents);
-    }
-
     /// <summary>Two distinct ids with the same 32-bit fingerprint (found in about 80,000 tries).</summary>
     private static (string First, string Second) FingerprintCollision()
     {
@@ -121,34 +104,6 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
             }
 
             seen[EventIdIndex.Fingerprint(id)] = id;
-        }
-    }
-
-    /// <summary>The same snapshot as format 1 wrote it: only the most recent 512 ids, as 64-bit hashes.</summary>
-    private static byte[] FormatOne(byte[] snapshot)
-    {
-        var current = CustomerSnapshotCodec.Deserialize(snapshot, TimeTiers.Default);
-        var state = CustomerStateCodec.Serialize(current.State, TimeTiers.Default);
-        var bytes = new List<byte> { 1 };
-        VarULong(bytes, ZigZag(current.JournalSequence));
-        VarULong(bytes, ZigZag(current.DefinitionsVersion));
-        VarULong(bytes, 512);
-        VarULong(bytes, 512);
-        bytes.AddRange(new byte[512 * 8]);
-        VarULong(bytes, (ulong)state.Length);
-        bytes.AddRange(state);
-        return [.. bytes];
-
-        static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
-
-        static void VarULong(List<byte> output, ulong value)
-        {
-            for (; value >= 0x80; value >>= 7)
-            {
-                output.Add((byte)(value | 0x80));
-            }
-
-            output.Add((byte)value);
         }
     }
 }

@@ -8,8 +8,6 @@ using ActorSegments.Postgres.Segments;
 using ActorSegments.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
-using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace ActorSegments.Grains.Tests;
@@ -153,7 +151,7 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
             await cluster.Client.GetGrain<ICustomerGrain>(CustomerGrainKey.Format("acme", $"c{i:D4}")).TrackAsync(events);
         });
         await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, ct);
-        Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM orleans_grain_state WHERE grain_type = 'customer-state-v2'") > 0);
+        Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM customer_snapshots WHERE workspace_id = 'acme'") > 0);
 
         // The screen alone: of a page, exactly the buyers are affected by a new "did(purchase)" segment.
         var services = cluster.Silos[0].ServiceProvider;
@@ -193,12 +191,6 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(_ => PostgresDataSource.Create(connectionString, "grains-tests"));
-            silo.AddAdoNetGrainStorage(GrainStorageNames.Provider, o => o.Configure<NpgsqlDataSource, IServiceProvider>((options, dataSource, services) =>
-            {
-                options.Invariant = "Npgsql";
-                options.DataSource = dataSource;
-                options.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services);
-            }));
             silo.UseInMemoryReminderService();
             silo.Services.AddActorSegmentsPostgresStorage();
             silo.Services.AddSingleton<ActorSegments.Grains.Segments.BackfillScreen>();

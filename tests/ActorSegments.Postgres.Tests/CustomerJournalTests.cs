@@ -72,7 +72,7 @@ public sealed class CustomerJournalTests
         Assert.Equal(200L, await db.ScalarAsync<long>("SELECT count(*) FROM customer_wakeups"));
         Assert.Equal(200L, await db.ScalarAsync<long>("SELECT members FROM segment_counts WHERE segment_id = 'seg'"));
 
-        var record = await journal.LoadAsync("ws", "c7", 0, TestContext.Current.CancellationToken);
+        var record = await journal.LoadAsync("ws", "c7", TestContext.Current.CancellationToken);
         var replay = record.Entries;
         Assert.Equal(["seg"], record.Members.Keys);
         Assert.Equal(T0 + 2, record.Members["seg"]);
@@ -82,8 +82,86 @@ public sealed class CustomerJournalTests
         Assert.Equal(Entry(2, "e7-2").Event.OccurredAt, replay[1].Event.OccurredAt);
         Assert.Equal(Entry(2, "e7-2").Event.Properties, replay[1].Event.Properties);
         Assert.Equal(T0 + 2, replay[1].AppliedAt);
-        Assert.Single((await journal.LoadAsync("ws", "c7", 1, TestContext.Current.CancellationToken)).Entries);
-        Assert.Equal(new CustomerRecord([], new Dictionary<string, long>(), null).Entries, (await journal.LoadAsync("ws", "nobody", 0, TestContext.Current.CancellationToken)).Entries);
+        Assert.Null(record.Snapshot);
+        Assert.True((await journal.LoadAsync("ws", "nobody", TestContext.Current.CancellationToken)).IsEmpty);
+    }
+
+    [Fact]
+    public async Task Load_AfterASnapshotRodeWithACommit_ReturnsItAndOnlyTheEntriesAfterIt()
+    {
+        await using var db = await MigratedAsync("journal_snapshot");
+        await using var journal = Journal(db);
+        var ct = TestContext.Current.CancellationToken;
+
+        await journal.CommitAsync(new CustomerCommit("ws", "c", [Entry(1, "a"), Entry(2, "b")], [], null, new StoredSnapshot(2, [2, 2])), ct);
+        await journal.CommitAsync(new CustomerCommit("ws", "c", [Entry(3, "c")], [], null), ct);
+
+        var record = await journal.LoadAsync("ws", "c", ct);
+        Assert.Equal(2, record.Snapshot!.Sequence);
+        Assert.Equal([2, 2], record.Snapshot.Body);
+        Assert.Equal([3L], record.Entries.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task SaveSnapshot_OlderThanTheStoredOne_IsIgnored()
+    {
+        await using var db = await MigratedAsync("journal_snapshot_order");
+        await using var journal = Journal(db);
+        var ct = TestContext.Current.CancellationToken;
+        await journal.CommitAsync(new CustomerCommit("ws", "c", [Entry(1, "a"), Entry(2, "b"), Entry(3, "c")], [], null), ct);
+
+        await journal.SaveSnapshotAsync("ws", "c", new StoredSnapshot(3, [3]), ct);
+        await journal.SaveSnapshotAsync("ws", "c", new StoredSnapshot(1, [1]), ct); // a stale activation's, late
+
+        var record = await journal.LoadAsync("ws", "c", ct);
+        Assert.Equal([3], record.Snapshot!.Body);
+        Assert.Empty(record.Entries);
+    }
+
+    [Fact]
+    public async Task Commit_TwoSnapshotsOfOneCustomerInOneTransaction_KeepsTheNewer()
+    {
+        await using var db = await MigratedAsync("journal_snapshot_batch");
+        await using var journal = Journal(db);
+        var ct = TestContext.Current.CancellationToken;
+        await journal.CommitAsync(new CustomerCommit("ws", "c", [Entry(1, "a"), Entry(2, "b")], [], null), ct);
+
+        // Queued together, so one transaction carries both (an upsert touching one row twice would fail it).
+        await Task.WhenAll(
+            journal.SaveSnapshotAsync("ws", "c", new StoredSnapshot(2, [2]), ct),
+            journal.SaveSnapshotAsync("ws", "c", new StoredSnapshot(1, [1]), ct));
+
+        Assert.Equal([2], (await journal.LoadAsync("ws", "c", ct)).Snapshot!.Body);
+    }
+
+    [Fact]
+    public async Task Load_ManyConcurrentCustomers_EachGetsItsOwnRecord()
+    {
+        await using var db = await MigratedAsync("journal_grouped_loads");
+        await using var journal = Journal(db);
+        var ct = TestContext.Current.CancellationToken;
+        await db.ExecuteAsync("INSERT INTO segment_definitions (workspace_id, segment_id, rule, version, status) SELECT 'ws', 'seg' || n, 'did(purchase)', 1, 3 FROM generate_series(0, 2) n");
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(c => journal.CommitAsync(new CustomerCommit(
+            "ws", $"c{c}", [.. Enumerable.Range(1, 1 + (c % 4)).Select(s => Entry(s, $"e{c}-{s}"))],
+            c % 2 == 0 ? [new MembershipChange($"seg{c % 3}", true, T0 + c, MembershipCause.Event)] : [], c % 5 == 0 ? T0 + c : null,
+            c % 3 == 0 ? new StoredSnapshot(1, [(byte)c]) : null), ct)));
+
+        var records = await Task.WhenAll(Enumerable.Range(0, 301).Select(c => journal.LoadAsync("ws", $"c{c}", ct)));
+
+        for (var c = 0; c < 300; c++)
+        {
+            var record = records[c];
+            var after = c % 3 == 0 ? 1 : 0;
+            Assert.Equal(Enumerable.Range(after + 1, 1 + (c % 4) - after).Select(s => $"e{c}-{s}"), record.Entries.Select(e => e.Event.EventId));
+            Assert.Equal(c % 3 == 0 ? [(byte)c] : null, record.Snapshot?.Body);
+            Assert.Equal(c % 2 == 0 ? [$"seg{c % 3}"] : [], record.Members.Keys);
+            Assert.Equal(c % 5 == 0 ? T0 + c : null, record.WakeUpAt);
+        }
+
+        Assert.True(records[300].IsEmpty);
+        var many = await journal.LoadManyAsync("ws", ["c3", "c4", "nobody"], ct);
+        Assert.Equal(["c3", "c4"], many.Keys.Order());
+        Assert.Equal(records[3].Entries.Select(e => e.Sequence), many["c3"].Entries.Select(e => e.Sequence));
     }
 
     [Fact]

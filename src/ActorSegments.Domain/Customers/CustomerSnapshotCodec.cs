@@ -49,6 +49,22 @@ public static class CustomerSnapshotCodec
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>
+    /// Whether the snapshot keeps every event id (format 2; format 1 does not), and the journal sequence it includes,
+    /// read without decoding the state (which needs the workspace's time tiers).
+    /// </summary>
+    public static (bool HasEveryEventId, long JournalSequence) ReadHeader(ReadOnlySpan<byte> bytes)
+    {
+        var r = new CompactReader(bytes);
+        var version = r.Byte();
+        if (version is not (FormatVersion or RecentIdsFormatVersion))
+        {
+            throw new InvalidDataException($"Customer snapshot has format version {version}; this build reads versions {RecentIdsFormatVersion} and {FormatVersion}.");
+        }
+
+        return (version == FormatVersion, r.VarLong());
+    }
+
     public static CustomerSnapshot Deserialize(ReadOnlySpan<byte> bytes, TimeTiers tiers)
     {
         if (bytes.IsEmpty)

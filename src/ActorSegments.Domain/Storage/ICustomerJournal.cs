@@ -1,9 +1,9 @@
 namespace ActorSegments.Domain.Storage;
 
 /// <summary>
-/// The durable record of what customers did: an append-only event journal, the ordered membership change log and
-/// the current members, and the customers' wake-up times. Commits of many customers are grouped into one
-/// transaction; a commit completes only once it is durable.
+/// The durable record of customers: an append-only event journal with each customer's latest snapshot, the ordered
+/// membership change log and the current members, and the customers' wake-up times. Commits of many customers are
+/// grouped into one transaction; a commit completes only once it is durable.
 /// </summary>
 public interface ICustomerJournal
 {
@@ -15,10 +15,20 @@ public interface ICustomerJournal
     Task CommitAsync(CustomerCommit commit, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The customer's journal entries with a sequence above <paramref name="afterSequence"/> (in order), its current
-    /// memberships and its stored wake-up.
+    /// Stores a snapshot on its own (a customer going idle or deactivating), waiting for room in the journal's queue
+    /// rather than being refused. A snapshot older than the stored one (a smaller sequence) is ignored. A failure only
+    /// means more replay on the next activation.
     /// </summary>
-    Task<CustomerRecord> LoadAsync(string workspaceId, string customerId, long afterSequence, CancellationToken cancellationToken = default);
+    Task SaveSnapshotAsync(string workspaceId, string customerId, StoredSnapshot snapshot, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The customer's record as of one moment: its snapshot, the entries after it, its memberships and its wake-up.
+    /// Concurrent loads may be read together in one statement.
+    /// </summary>
+    Task<CustomerRecord> LoadAsync(string workspaceId, string customerId, CancellationToken cancellationToken = default);
+
+    /// <summary>The records of many customers of a workspace, for bulk readers; customers with nothing stored are absent.</summary>
+    Task<IReadOnlyDictionary<string, CustomerRecord>> LoadManyAsync(string workspaceId, IReadOnlyList<string> customerIds, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The event ids stored in the customer's journal entries at <paramref name="sequences"/> (sequences with no entry

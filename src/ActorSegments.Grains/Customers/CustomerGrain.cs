@@ -21,14 +21,14 @@ namespace ActorSegments.Grains.Customers;
 /// customer's events are applied one request at a time in arrival order.
 /// </summary>
 /// <remarks>
-/// The journal is the record; the snapshot is a cache written behind it. Activation loads the snapshot and replays
-/// the journal entries after it. When a commit fails, the in-memory state is ahead of the record: the activation
+/// The journal is the record, and holds the customer's snapshot too: every so often a commit carries one, written in
+/// the same transaction as its entries. Activation reads the snapshot, the entries after it and the committed
+/// memberships in one statement (concurrent activations share one) and replays the entries. When a commit fails, the in-memory state is ahead of the record: the activation
 /// refuses further calls and deactivates, and the next activation rebuilds from the journal, so the client's retry
 /// is applied exactly once.
 /// </remarks>
 [GrainType("customer")]
 public sealed partial class CustomerGrain(
-    [PersistentState(GrainStorageNames.CustomerState, GrainStorageNames.Provider)] IPersistentState<CustomerGrainState> storage,
     ICustomerJournal journal,
     SegmentCatalog catalog,
     FeatureWriter featureWriter,
@@ -63,27 +63,12 @@ public sealed partial class CustomerGrain(
         (_workspaceId, _customerId) = CustomerGrainKey.Parse(this.GetPrimaryKeyString());
         var workspace = await catalog.GetAsync(_workspaceId, cancellationToken);
         _model = workspace.Model;
-        var snapshot = CustomerSnapshotCodec.Deserialize(storage.State.Snapshot, _model.Tiers);
-        if (snapshot.EventIds is null)
-        {
-            // Written before every event id was kept: rebuilding from the whole journal recovers them all.
-            snapshot = CustomerSnapshot.Empty() with { DefinitionsVersion = snapshot.DefinitionsVersion };
-        }
-
-        (_state, _eventIds, _sequence, _definitionsVersion) = (snapshot.State, snapshot.EventIds, snapshot.JournalSequence, snapshot.DefinitionsVersion);
-        _snapshotAt = Now();
-
         // The state is rebuilt exactly as it was applied; memberships start from the committed members, then every
         // segment is evaluated now, so whatever came due while the customer was idle is recorded.
-        var record = await journal.LoadAsync(_workspaceId, _customerId, _sequence, cancellationToken);
-        foreach (var entry in record.Entries)
-        {
-            EventIds.Add(entry.Event.EventId, entry.Sequence);
-            _sequence = entry.Sequence;
-            _applied.Clear();
-            State.ApplyRecorded(entry.Event, _model, entry.AppliedAt, _applied);
-        }
-
+        var record = await journal.LoadAsync(_workspaceId, _customerId, cancellationToken);
+        var rebuilt = CustomerRebuild.From(record, _model);
+        (_state, _eventIds, _sequence, _definitionsVersion) = (rebuilt.State, rebuilt.EventIds, rebuilt.JournalSequence, rebuilt.DefinitionsVersion);
+        _snapshotAt = Now();
         _sinceSnapshot = record.Entries.Count;
         _memberships.Restore(record.Members);
         _committedWakeUp = record.WakeUpAt ?? UnixTime.Never;
@@ -346,7 +331,13 @@ public sealed partial class CustomerGrain(
             return;
         }
 
-        var commit = new CustomerCommit(_workspaceId, _customerId, entries, [.. _changes], wakeUp == _committedWakeUp ? null : wakeUp);
+        // A snapshot rides along with the commit that makes one due, in the same transaction as its entries.
+        var unsnapshotted = _sinceSnapshot + entries.Count;
+        var snapshot = unsnapshotted >= options.Value.SnapshotEveryEvents ||
+            (unsnapshotted > 0 && Now() - _snapshotAt >= (long)options.Value.SnapshotEvery.TotalSeconds)
+            ? new StoredSnapshot(_sequence, SerializeSnapshot())
+            : null;
+        var commit = new CustomerCommit(_workspaceId, _customerId, entries, [.. _changes], wakeUp == _committedWakeUp ? null : wakeUp, snapshot);
         try
         {
             await journal.CommitAsync(commit);
@@ -365,25 +356,26 @@ public sealed partial class CustomerGrain(
 
         MembershipMetrics.Committed(_changes, clock.GetUtcNow());
         _committedWakeUp = wakeUp;
-        _sinceSnapshot += entries.Count;
-        ArmWakeTimer();
-        if (_sinceSnapshot >= options.Value.SnapshotEveryEvents ||
-            (_sinceSnapshot > 0 && Now() - _snapshotAt >= (long)options.Value.SnapshotEvery.TotalSeconds))
+        if (snapshot is null)
         {
-            await TryWriteSnapshotAsync();
+            _sinceSnapshot = unsnapshotted;
         }
+        else
+        {
+            (_sinceSnapshot, _snapshotAt) = (0, Now());
+        }
+
+        ArmWakeTimer();
     }
 
-    /// <summary>Writes the snapshot; a failure only means more replay on the next activation.</summary>
+    /// <summary>Writes the snapshot on its own; a failure only means more replay on the next activation.</summary>
     private async Task TryWriteSnapshotAsync()
     {
-        storage.State.Snapshot = _dormant ?? SerializeSnapshot();
         try
         {
-            await storage.WriteStateAsync();
+            await journal.SaveSnapshotAsync(_workspaceId, _customerId, new StoredSnapshot(_sequence, _dormant ?? SerializeSnapshot()));
             _sinceSnapshot = 0;
             _snapshotAt = Now();
-            storage.State.Snapshot = null; // written; no reason to keep a copy in memory until the next one
         }
         catch (Exception ex)
         {

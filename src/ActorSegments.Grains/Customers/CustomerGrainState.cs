@@ -1,9 +1,9 @@
 namespace ActorSegments.Grains.Customers;
 
 /// <summary>
-/// The persisted snapshot of a customer, in the domain's own versioned binary layout
-/// (<see cref="Domain.Customers.CustomerSnapshotCodec"/>), so the storage row never depends on CLR type names.
-/// Journal entries after the snapshot's sequence are replayed on activation.
+/// How an earlier release stored a customer's snapshot in Orleans' grain storage: the domain's snapshot bytes
+/// (<see cref="Domain.Customers.CustomerSnapshotCodec"/>) in an Orleans-serialized wrapper. Read only to move those
+/// rows into the journal's own table (the server does it once, at start).
 /// </summary>
 [GenerateSerializer, Alias("actorsegments.customer-grain-state.v2")]
 public sealed class CustomerGrainState

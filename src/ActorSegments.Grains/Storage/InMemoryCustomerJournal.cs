@@ -8,7 +8,7 @@ namespace ActorSegments.Grains.Storage;
 
 /// <summary>
 /// The journal kept in process memory, for dev mode (one silo, nothing to install) and tests: the same contract as
-/// the PostgreSQL journal (sequence fencing, membership log, members and counts, registry, wake-ups), lost when the
+/// the PostgreSQL journal (sequence fencing, snapshots, membership log, members and counts, registry, wake-ups), lost when the
 /// process ends. Every lookup a customer, a sweep or a backfill makes is indexed, so dev mode stays usable with
 /// hundreds of thousands of customers. Tests can make the next commits fail to exercise the failure path.
 /// </summary>
@@ -96,6 +96,11 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
             }
         }
 
+        if (commit.Snapshot is { } snapshot)
+        {
+            StoreSnapshot(key, snapshot);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -118,13 +123,32 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
         return Task.FromResult<IReadOnlyDictionary<long, string>>(found);
     }
 
-    public Task<CustomerRecord> LoadAsync(string workspaceId, string customerId, long afterSequence, CancellationToken cancellationToken = default)
+    public Task<CustomerRecord> LoadAsync(string workspaceId, string customerId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Load(workspaceId, customerId));
+
+    public Task<IReadOnlyDictionary<string, CustomerRecord>> LoadManyAsync(string workspaceId, IReadOnlyList<string> customerIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        var found = new Dictionary<string, CustomerRecord>(StringComparer.Ordinal);
+        foreach (var customerId in customerIds)
+        {
+            if (Load(workspaceId, customerId) is { IsEmpty: false } record)
+            {
+                found[customerId] = record;
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<string, CustomerRecord>>(found);
+    }
+
+    private CustomerRecord Load(string workspaceId, string customerId)
     {
         var key = (workspaceId, customerId);
+        var snapshot = _snapshots.GetValueOrDefault(key);
         IReadOnlyList<JournalEntry> entries = [];
         if (_entries.TryGetValue(key, out var all))
         {
-            entries = [.. all.After(afterSequence)];
+            entries = [.. all.After(snapshot?.Sequence ?? 0)];
         }
 
         Dictionary<string, long> members;
@@ -135,7 +159,7 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
                 : new Dictionary<string, long>(StringComparer.Ordinal);
         }
 
-        return Task.FromResult(new CustomerRecord(entries, members, WakeUp(workspaceId, customerId)));
+        return new CustomerRecord(entries, members, WakeUp(workspaceId, customerId), snapshot);
     }
 
     public Task<IReadOnlyList<DueWakeUp>> ClaimDueAsync(long now, int limit, TimeSpan claimFor, CancellationToken cancellationToken = default)

@@ -63,6 +63,14 @@ internal static class JournalBatchWriter
         WHERE w.workspace_id = x.w AND w.customer_id = x.c
         """;
 
+    // A snapshot never replaces a newer one: a customer's previous activation (on a silo that lost it) may still write.
+    private const string UpsertSnapshots = """
+        INSERT INTO customer_snapshots (workspace_id, customer_id, sequence, body)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bytea[])
+        ON CONFLICT (workspace_id, customer_id) DO UPDATE SET sequence = excluded.sequence, body = excluded.body, written_at = now()
+        WHERE customer_snapshots.sequence <= excluded.sequence
+        """;
+
     private static readonly string StatementTimeout =
         $"SET LOCAL statement_timeout = {(long)PostgresDataSource.IdleInTransactionLimit.TotalMilliseconds}";
 
@@ -86,6 +94,7 @@ internal static class JournalBatchWriter
         AddMembership(batch, commits);
         AddNewCustomers(batch, commits);
         AddWakeUps(batch, commits);
+        AddSnapshots(batch, commits);
         // Last, so the count rows (the only rows other transactions also write) are held as briefly as possible.
         AddCountDeltas(batch, commits);
         if (batch.BatchCommands.Count > 0)
@@ -216,6 +225,29 @@ internal static class JournalBatchWriter
             Add(batch, DeleteWakeUps,
                 cleared.Select(c => c.WorkspaceId).ToArray(),
                 cleared.Select(c => c.CustomerId).ToArray());
+        }
+    }
+
+    private static void AddSnapshots(NpgsqlBatch batch, IReadOnlyList<CustomerCommit> commits)
+    {
+        // One row per customer (an upsert cannot touch a row twice in one statement): the one with the newest sequence.
+        var latest = new Dictionary<(string Workspace, string Customer), StoredSnapshot>();
+        foreach (var commit in commits)
+        {
+            if (commit.Snapshot is { } snapshot &&
+                (!latest.TryGetValue((commit.WorkspaceId, commit.CustomerId), out var held) || held.Sequence <= snapshot.Sequence))
+            {
+                latest[(commit.WorkspaceId, commit.CustomerId)] = snapshot;
+            }
+        }
+
+        if (latest.Count > 0)
+        {
+            Add(batch, UpsertSnapshots,
+                latest.Keys.Select(k => k.Workspace).ToArray(),
+                latest.Keys.Select(k => k.Customer).ToArray(),
+                latest.Values.Select(s => s.Sequence).ToArray(),
+                latest.Values.Select(s => s.Body).ToArray());
         }
     }
 

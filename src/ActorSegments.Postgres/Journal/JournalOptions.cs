@@ -1,6 +1,6 @@
 namespace ActorSegments.Postgres.Journal;
 
-/// <summary>Limits of the group-commit journal writer.</summary>
+/// <summary>Limits of the group-commit journal writer and of the grouped customer loads.</summary>
 public sealed record JournalOptions
 {
     /// <summary>Transactions written at the same time (each on its own connection).</summary>
@@ -14,4 +14,10 @@ public sealed record JournalOptions
 
     /// <summary>Most rows (events plus membership changes) in one transaction.</summary>
     public int MaxBatchRows { get; init; } = 40_000;
+
+    /// <summary>Customer loads read at the same time (each a statement on its own connection).</summary>
+    public int Readers { get; init; } = 2;
+
+    /// <summary>Most customers read by one statement.</summary>
+    public int MaxLoadGroup { get; init; } = 256;
 }

@@ -9,7 +9,8 @@ namespace ActorSegments.Postgres.Journal;
 /// <summary>
 /// The customer journal on PostgreSQL, by group commit: commits from many customers queue up while the previous
 /// transaction runs, and the writer takes everything queued into the next transaction (events by binary COPY,
-/// membership changes, members, registry and wake-ups by array statements). Each commit completes when its
+/// membership changes, members, registry, wake-ups and snapshots by array statements). Loads are grouped the same way
+/// (<see cref="GroupedLoads"/>). Each commit completes when its
 /// transaction has committed, or fails with the transaction's error. The queue is bounded: past
 /// <see cref="JournalOptions.MaxPendingCommits"/> a commit is refused at once instead of waiting.
 /// </summary>
@@ -20,6 +21,7 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
     private readonly ILogger<PostgresCustomerJournal> _logger;
     private readonly Channel<PendingCommit> _queue;
     private readonly Task[] _writers;
+    private readonly GroupedLoads _loads;
     private int _disposed;
 
     public PostgresCustomerJournal(NpgsqlDataSource dataSource, JournalOptions options, ILogger<PostgresCustomerJournal> logger)
@@ -35,6 +37,7 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
             SingleReader = options.Writers == 1,
         });
         _writers = Enumerable.Range(0, options.Writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
+        _loads = new GroupedLoads(dataSource, options);
     }
 
     public Task CommitAsync(CustomerCommit commit, CancellationToken cancellationToken = default)
@@ -55,33 +58,37 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
         return pending.Completion.Task;
     }
 
-    public async Task<CustomerRecord> LoadAsync(string workspaceId, string customerId, long afterSequence, CancellationToken cancellationToken = default)
+    public async Task SaveSnapshotAsync(string workspaceId, string customerId, StoredSnapshot snapshot, CancellationToken cancellationToken = default)
     {
-        // Three reads in one round trip.
-        await using var batch = _dataSource.CreateBatch();
-        batch.BatchCommands.Add(Command(
-            "SELECT sequence, applied_at, body FROM customer_journal WHERE workspace_id = $1 AND customer_id = $2 AND sequence > $3 ORDER BY sequence",
-            workspaceId, customerId, afterSequence));
-        batch.BatchCommands.Add(Command("SELECT segment_id, since FROM segment_members WHERE workspace_id = $1 AND customer_id = $2", workspaceId, customerId));
-        batch.BatchCommands.Add(Command("SELECT due_at FROM customer_wakeups WHERE workspace_id = $1 AND customer_id = $2", workspaceId, customerId));
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        var entries = new List<JournalEntry>();
-        while (await reader.ReadAsync(cancellationToken))
+        ArgumentNullException.ThrowIfNull(snapshot);
+        // Waits for room instead of being refused: snapshots come in waves (a silo shutting down writes one per active
+        // customer) and are worth the wait, while nobody's request waits on them.
+        var pending = new PendingCommit(new CustomerCommit(workspaceId, customerId, [], [], null, snapshot));
+        await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
+        JournalMetrics.Enqueued();
+        await pending.Completion.Task.ConfigureAwait(false);
+    }
+
+    public Task<CustomerRecord> LoadAsync(string workspaceId, string customerId, CancellationToken cancellationToken = default) =>
+        _loads.LoadAsync(workspaceId, customerId, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, CustomerRecord>> LoadManyAsync(string workspaceId, IReadOnlyList<string> customerIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        var found = new Dictionary<string, CustomerRecord>(StringComparer.Ordinal);
+        foreach (var chunk in customerIds.Distinct(StringComparer.Ordinal).Chunk(_options.MaxLoadGroup * 4))
         {
-            var body = reader.GetFieldValue<byte[]>(2);
-            entries.Add(new JournalEntry(reader.GetInt64(0), reader.GetInt64(1), Domain.Events.CustomerEventCodec.Deserialize(body)));
+            var records = await CustomerRecordQuery.ReadAsync(_dataSource, [.. chunk.Select(c => (workspaceId, c))], cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (!records[i].IsEmpty)
+                {
+                    found[chunk[i]] = records[i];
+                }
+            }
         }
 
-        await reader.NextResultAsync(cancellationToken);
-        var members = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            members[reader.GetString(0)] = reader.GetFieldValue<DateTimeOffset>(1).ToUnixTimeSeconds();
-        }
-
-        await reader.NextResultAsync(cancellationToken);
-        long? wakeUp = await reader.ReadAsync(cancellationToken) ? reader.GetFieldValue<DateTimeOffset>(0).ToUnixTimeSeconds() : null;
-        return new CustomerRecord(entries, members, wakeUp);
+        return found;
     }
 
     public async Task<IReadOnlyDictionary<long, string>> EventIdsAtAsync(string workspaceId, string customerId, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default)
@@ -129,19 +136,6 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
         return due;
     }
 
-    private static NpgsqlBatchCommand Command(string sql, string workspaceId, string customerId, long? sequence = null)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customerId });
-        if (sequence is { } value)
-        {
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = value });
-        }
-
-        return command;
-    }
-
     /// <summary>Stops taking commits, lets the writers finish what is queued, then stops. Safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -152,6 +146,7 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
 
         _queue.Writer.TryComplete();
         await Task.WhenAll(_writers).ConfigureAwait(false);
+        await _loads.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task WriteLoopAsync()

@@ -30,6 +30,10 @@ internal static class PostgresHostingExtensions
             builder.Services.AddHostedService<SchemaVersionCheck>();
         }
 
+        // After the schema is known to be current, before the silo starts and customers read their snapshots.
+        builder.Services.AddSingleton<LegacySnapshotRows>();
+        builder.Services.AddHostedService<LegacySnapshotImport>();
+
         return builder;
     }
 }

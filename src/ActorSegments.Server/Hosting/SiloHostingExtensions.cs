@@ -6,7 +6,6 @@ using ActorSegments.Server.Configuration;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
-using Orleans.Storage;
 
 namespace ActorSegments.Server.Hosting;
 
@@ -16,7 +15,7 @@ internal static class SiloHostingExtensions
     private const string NpgsqlInvariant = "Npgsql";
 
     /// <summary>
-    /// Hosts the Orleans silo in this process: on PostgreSQL (clustering, grain storage, reminders) when a connection
+    /// Hosts the Orleans silo in this process: on PostgreSQL (clustering and reminders; customers' records are in the journal) when a connection
     /// string is configured, otherwise a single dev-mode silo with in-memory state.
     /// </summary>
     public static IHostApplicationBuilder AddActorSegmentsSilo(this IHostApplicationBuilder builder, PostgresOptions postgres, ClusterHostingOptions cluster, ObservabilityOptions observability)
@@ -55,13 +54,6 @@ internal static class SiloHostingExtensions
                     options.Invariant = NpgsqlInvariant;
                     options.DataSource = dataSource;
                 }));
-                silo.AddAdoNetGrainStorage(GrainStorageNames.Provider, o => o.Configure<NpgsqlDataSource, IServiceProvider>((options, dataSource, services) =>
-                {
-                    options.Invariant = NpgsqlInvariant;
-                    options.DataSource = dataSource;
-                    // Orleans' own binary format: compact, version tolerant through [Id], no CLR type names in rows.
-                    options.GrainStorageSerializer = ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services);
-                }));
                 silo.UseAdoNetReminderService(o => o.Configure<NpgsqlDataSource>((options, dataSource) =>
                 {
                     options.Invariant = NpgsqlInvariant;
@@ -71,7 +63,6 @@ internal static class SiloHostingExtensions
             else
             {
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
-                silo.AddMemoryGrainStorage(GrainStorageNames.Provider);
                 silo.UseInMemoryReminderService();
             }
         });

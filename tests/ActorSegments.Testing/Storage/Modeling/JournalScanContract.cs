@@ -30,7 +30,7 @@ public abstract class JournalScanContract<TStorage>
         Assert.Equal([2, 6, 5], histories.Select(h => h.Entries.Count));
         foreach (var history in histories)
         {
-            var loaded = await storage.Journal.LoadAsync("w", history.CustomerId, 0, Cancel);
+            var loaded = await storage.Journal.LoadAsync("w", history.CustomerId, Cancel);
             Assert.Equal(Enumerable.Range(1, history.Entries.Count).Select(s => (long)s), history.Entries.Select(e => e.Sequence));
             Assert.Equal(Encoded(loaded.Entries), Encoded(history.Entries));
         }
