@@ -37,8 +37,8 @@ public sealed class PostgresModeTests
     [Fact]
     public async Task HexLookingCustomerIds_KeepSeparateState()
     {
-        // Orleans' ADO.NET storage reads hex-looking string keys as numbers: without the key prefix "a", "A", "0a"
-        // and "000A" would share one row (and "10" would collide with "0x10"-style ids).
+        // Ids that read as the same number in hex or decimal ("a", "A", "0a", "000A"; "10", "010") are distinct
+        // customers everywhere: in grain keys, the journal and the snapshot table.
         await using var db = await TestPostgres.CreateDatabaseAsync("hexkeys");
         // Every deactivation writes a snapshot, so each customer has its own row to check.
         await using var server = await RunningServer.StartAsync([.. RunningServer.OnPostgres(db), ("ActorSegments:Customers:SnapshotOnDeactivationAfterEvents", "1")]);
@@ -61,7 +61,7 @@ public sealed class PostgresModeTests
         // Snapshots are written when customers deactivate: one row per customer, none shared.
         await server.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, Ct);
         var rows = await Eventually.ReturnsAsync(
-            () => db.ScalarAsync<long>("SELECT count(*) FROM orleans_grain_state WHERE grain_type = 'customer-state-v2' AND grain_id_string LIKE 'cust:acme/%'"),
+            () => db.ScalarAsync<long>("SELECT count(*) FROM customer_snapshots WHERE workspace_id = 'acme'"),
             count => count >= ids.Length);
         Assert.Equal(ids.Length, rows);
     }
