@@ -37,13 +37,17 @@ internal static class JournalBatchWriter
         WHERE m.workspace_id = x.w AND m.segment_id = x.s AND m.customer_id = x.c
         """;
 
-    // Rows are locked in key order, so two transactions never wait on each other's count rows in a cycle.
+    // Each transaction adds to its own count rows: the slot is its connection's backend, which no other running
+    // transaction shares, so no two journal transactions ever update (and wait on) the same count row. The segments'
+    // count locks are taken shared first, in a statement of their own, so a recount or deletion holding one
+    // exclusively is waited for before this statement takes its snapshot (and sees a deleted definition).
+    private const string LockCounts = Segments.SegmentCountLocks.Shared;
+
     private const string AddToCounts = """
-        INSERT INTO segment_counts (workspace_id, segment_id, members)
-        SELECT w, s, d FROM unnest($1::text[], $2::text[], $3::bigint[]) AS x(w, s, d)
+        INSERT INTO segment_count_slots (workspace_id, segment_id, slot, members)
+        SELECT w, s, pg_backend_pid(), d FROM unnest($1::text[], $2::text[], $3::bigint[]) AS x(w, s, d)
         WHERE EXISTS (SELECT 1 FROM segment_definitions sd WHERE sd.workspace_id = x.w AND sd.segment_id = x.s)
-        ORDER BY w, s
-        ON CONFLICT (workspace_id, segment_id) DO UPDATE SET members = segment_counts.members + excluded.members
+        ON CONFLICT (workspace_id, segment_id, slot) DO UPDATE SET members = segment_count_slots.members + excluded.members
         """;
 
     private const string RegisterCustomers = """
@@ -170,7 +174,7 @@ internal static class JournalBatchWriter
         }
     }
 
-    private static void AddCountDeltas(NpgsqlBatch batch, IReadOnlyList<CustomerCommit> commits)
+    internal static void AddCountDeltas(NpgsqlBatch batch, IReadOnlyList<CustomerCommit> commits)
     {
         var deltas = commits
             .SelectMany(c => c.Changes.Select(change => (c.WorkspaceId, change.SegmentId, Delta: change.Entered ? 1L : -1L)))
@@ -180,10 +184,10 @@ internal static class JournalBatchWriter
             .ToList();
         if (deltas.Count > 0)
         {
-            Add(batch, AddToCounts,
-                deltas.Select(d => d.WorkspaceId).ToArray(),
-                deltas.Select(d => d.SegmentId).ToArray(),
-                deltas.Select(d => d.Delta).ToArray());
+            var workspaces = deltas.Select(d => d.WorkspaceId).ToArray();
+            var segments = deltas.Select(d => d.SegmentId).ToArray();
+            Add(batch, LockCounts, workspaces, segments);
+            Add(batch, AddToCounts, workspaces, segments, deltas.Select(d => d.Delta).ToArray());
         }
     }
 

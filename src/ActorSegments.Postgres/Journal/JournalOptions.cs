@@ -14,4 +14,10 @@ public sealed record JournalOptions
 
     /// <summary>Most rows (events plus membership changes) in one transaction.</summary>
     public int MaxBatchRows { get; init; } = 40_000;
+
+    /// <summary>
+    /// How often the segment count slots of connections that have closed are folded into the base counts (also once
+    /// at start). Their number grows by one per segment for each connection that wrote counts and closed meanwhile.
+    /// </summary>
+    public TimeSpan CountFoldInterval { get; init; } = TimeSpan.FromMinutes(1);
 }

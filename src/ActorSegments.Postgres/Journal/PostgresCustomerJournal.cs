@@ -20,9 +20,10 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
     private readonly ILogger<PostgresCustomerJournal> _logger;
     private readonly Channel<PendingCommit> _queue;
     private readonly Task[] _writers;
+    private readonly CountSlotFolding _folding;
     private int _disposed;
 
-    public PostgresCustomerJournal(NpgsqlDataSource dataSource, JournalOptions options, ILogger<PostgresCustomerJournal> logger)
+    public PostgresCustomerJournal(NpgsqlDataSource dataSource, JournalOptions options, ILogger<PostgresCustomerJournal> logger, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
@@ -35,6 +36,7 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
             SingleReader = options.Writers == 1,
         });
         _writers = Enumerable.Range(0, options.Writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
+        _folding = new CountSlotFolding(dataSource, options.CountFoldInterval, timeProvider ?? TimeProvider.System, logger);
     }
 
     public Task CommitAsync(CustomerCommit commit, CancellationToken cancellationToken = default)
@@ -152,6 +154,7 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
 
         _queue.Writer.TryComplete();
         await Task.WhenAll(_writers).ConfigureAwait(false);
+        await _folding.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task WriteLoopAsync()

@@ -1,0 +1,1 @@
+-- Placeholder for the migration numbered 0011 on another branch; dropped when the branches are merged.
