@@ -21,6 +21,7 @@ internal sealed partial class CountSlotFolding : IAsyncDisposable
 
     public CountSlotFolding(NpgsqlDataSource dataSource, TimeSpan interval, TimeProvider time, ILogger logger)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero, nameof(JournalOptions.CountFoldInterval));
         _counts = new PostgresSegmentCounts(dataSource);
         _interval = interval;
         _time = time;

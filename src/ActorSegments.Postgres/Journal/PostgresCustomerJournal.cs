@@ -35,8 +35,8 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
             SingleWriter = false,
             SingleReader = options.Writers == 1,
         });
-        _writers = Enumerable.Range(0, options.Writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
         _folding = new CountSlotFolding(dataSource, options.CountFoldInterval, timeProvider ?? TimeProvider.System, logger);
+        _writers = Enumerable.Range(0, options.Writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
     }
 
     public Task CommitAsync(CustomerCommit commit, CancellationToken cancellationToken = default)

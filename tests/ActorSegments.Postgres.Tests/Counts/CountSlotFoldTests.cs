@@ -80,4 +80,15 @@ public sealed class CountSlotFoldTests
         Assert.Equal((0L, 0L), (atStart, later));
         Assert.Equal(8L, await db.ScalarAsync<long>("SELECT members FROM segment_counts WHERE segment_id = 'seg'"));
     }
+
+    [Fact]
+    public async Task Journal_WithAFoldIntervalOfZero_IsRefusedWithTheOptionNamed()
+    {
+        // Refused before anything connects.
+        await using var nowhere = Npgsql.NpgsqlDataSource.Create("Host=127.0.0.1;Port=1");
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => JournalOn(nowhere, new JournalOptions { CountFoldInterval = TimeSpan.Zero }));
+
+        Assert.Equal(nameof(JournalOptions.CountFoldInterval), ex.ParamName);
+    }
 }

@@ -1,5 +1,7 @@
 using ActorSegments.Postgres.Journal;
 using ActorSegments.Postgres.Segments;
+using ActorSegments.Testing;
+using Npgsql;
 using static ActorSegments.Postgres.Tests.Counts.CountsDatabase;
 
 namespace ActorSegments.Postgres.Tests.Counts;
@@ -75,7 +77,8 @@ public sealed class CountSlotWritersTests
         string[] segments = ["a", "b", "c"];
         await using var db = await WithSegmentsAsync("counts_exact", segments);
         await using var silo1 = Silo(db, "silo1");
-        await using var silo2 = Silo(db, "silo2");
+        // Without pooling each of this journal's transactions runs on a backend that ends after it, leaving slots to fold.
+        await using var silo2 = Silo(db, "silo2", b => b.Pooling = false);
         var journals = new[] { JournalOn(silo1), JournalOn(silo2) };
         var counts = new PostgresSegmentCounts(db.DataSource);
         var ct = TestContext.Current.CancellationToken;
@@ -108,6 +111,31 @@ public sealed class CountSlotWritersTests
     }
 
     [Fact]
+    public async Task Recount_WhileAJournalTransactionHoldsCountsOfTheSegment_WaitsForItsCommitAndCountsIt()
+    {
+        await using var db = await WithSegmentsAsync("counts_recount_waits", "seg");
+        var counts = new PostgresSegmentCounts(db.DataSource);
+        var ct = TestContext.Current.CancellationToken;
+        await using var held = await db.DataSource.OpenConnectionAsync(ct);
+        await using var open = await held.BeginTransactionAsync(ct);
+        await using (var member = new NpgsqlCommand("INSERT INTO segment_members (workspace_id, segment_id, customer_id, since) VALUES ('ws', 'seg', 'first', now())", held, open))
+        {
+            await member.ExecuteNonQueryAsync(ct);
+        }
+
+        await AddCountsAsync(held, open, Change("first", "seg", entered: true));
+
+        var recount = counts.RecountAsync("ws", "seg", ct);
+        var waiting = await Eventually.ReturnsAsync(() => db.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"), n => n > 0);
+        var doneBeforeCommit = recount.IsCompleted;
+        await open.CommitAsync(ct);
+
+        Assert.Equal((1L, false), (waiting, doneBeforeCommit));
+        Assert.Equal(1L, await recount);
+        Assert.Equal(1L, await counts.CountAsync("ws", "seg", ct));
+    }
+
+    [Fact]
     public async Task DeleteSegment_WithCountSlotsAndABase_RemovesEveryCountRow()
     {
         await using var db = await WithSegmentsAsync("counts_delete", "seg", "kept");
@@ -128,5 +156,41 @@ public sealed class CountSlotWritersTests
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM segment_counts WHERE segment_id = 'seg'"));
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM segment_count_slots WHERE segment_id = 'seg'"));
         Assert.Equal(25L, await new PostgresSegmentCounts(db.DataSource).CountAsync("ws", "kept", ct));
+    }
+
+    [Fact]
+    public async Task DeleteSegment_WhileTwoJournalsCountIt_LeavesNoCountRowBehind()
+    {
+        await using var db = await WithSegmentsAsync("counts_delete_busy", "gone", "kept");
+        await using var silo1 = Silo(db, "silo1");
+        await using var silo2 = Silo(db, "silo2");
+        var journals = new[] { JournalOn(silo1), JournalOn(silo2) };
+        var ct = TestContext.Current.CancellationToken;
+        var halfway = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var committed = 0;
+
+        // Customers keep entering both segments on either journal while one of them is deleted.
+        var writers = Enumerable.Range(0, 600).Select(async c =>
+        {
+            await journals[c % 2].CommitAsync(Change($"c{c}", c % 2 == 0 ? "gone" : "kept", entered: true), ct);
+            if (Interlocked.Increment(ref committed) == 300)
+            {
+                halfway.SetResult();
+            }
+        });
+        var deletion = Task.Run(async () =>
+        {
+            await halfway.Task;
+            return await new PostgresSegmentDefinitionStore(db.DataSource).DeleteAsync("ws", "gone", ct);
+        }, ct);
+        await Task.WhenAll(writers.Append(deletion));
+        foreach (var journal in journals)
+        {
+            await journal.DisposeAsync();
+        }
+
+        Assert.True(await deletion);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM segment_count_totals WHERE segment_id = 'gone'"));
+        Assert.Equal(300L, await new PostgresSegmentCounts(db.DataSource).CountAsync("ws", "kept", ct));
     }
 }
