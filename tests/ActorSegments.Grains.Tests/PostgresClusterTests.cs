@@ -114,7 +114,7 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
 
         Assert.Equal(
             await db.ScalarAsync<long>("SELECT count(*) FROM segment_members WHERE segment_id = 'buyers'"),
-            await db.ScalarAsync<long>("SELECT members FROM segment_counts WHERE segment_id = 'buyers'"));
+            await db.ScalarAsync<long>("SELECT members FROM segment_count_totals WHERE segment_id = 'buyers'"));
 
         // A client that resends everything it ever sent, on the customers the killed silo held too: nothing is new.
         foreach (var group in journaled.GroupBy(r => r.Customer))

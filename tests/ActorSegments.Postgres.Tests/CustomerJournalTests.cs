@@ -70,7 +70,7 @@ public sealed class CustomerJournalTests
         Assert.Equal(200L, await db.ScalarAsync<long>("SELECT count(*) FROM segment_members WHERE segment_id = 'seg'"));
         Assert.Equal(200L, await db.ScalarAsync<long>("SELECT count(*) FROM membership_log WHERE entered"));
         Assert.Equal(200L, await db.ScalarAsync<long>("SELECT count(*) FROM customer_wakeups"));
-        Assert.Equal(200L, await db.ScalarAsync<long>("SELECT members FROM segment_counts WHERE segment_id = 'seg'"));
+        Assert.Equal(200L, await db.ScalarAsync<long>("SELECT members FROM segment_count_totals WHERE segment_id = 'seg'"));
 
         var record = await journal.LoadAsync("ws", "c7", TestContext.Current.CancellationToken);
         var replay = record.Entries;
@@ -174,7 +174,7 @@ public sealed class CustomerJournalTests
         await journal.CommitAsync(new CustomerCommit("ws", "c", [], [new MembershipChange("seg", false, T0 + 50, MembershipCause.Time)], UnixTime.Never), TestContext.Current.CancellationToken);
 
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM segment_members"));
-        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT members FROM segment_counts"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT members FROM segment_count_totals"));
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM customer_wakeups"));
         Assert.Equal("t,f", await db.ScalarAsync<string>("SELECT string_agg(CASE WHEN entered THEN 't' ELSE 'f' END, ',' ORDER BY position) FROM membership_log"));
         Assert.Equal((short)MembershipCause.Time, await db.ScalarAsync<short>("SELECT cause FROM membership_log WHERE NOT entered"));
@@ -268,6 +268,6 @@ public sealed class CustomerJournalTests
 
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM membership_log"));
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM segment_members"));
-        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM segment_counts"));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM segment_count_totals"));
     }
 }

@@ -20,7 +20,11 @@ internal static class JournalBatchWriter
         ORDER BY n
         """;
 
-    // Readers tailing the feed are woken when the transaction commits (notifications are delivered at commit).
+    // Readers tailing the feed are woken once the transaction has committed. Sent after the commit, in a statement of
+    // its own: a notifying transaction holds PostgreSQL's one global notify lock from its commit until its commit
+    // record is flushed, so notifying inside the journal transaction made every writer of every silo take turns on
+    // that lock (measured: the largest lock wait left once counts were sharded). A notification lost to a crash
+    // right after the commit is covered by the readers' slow poll.
     private const string NotifyFeed = $"SELECT pg_notify('{Segments.PostgresFeedSignal.Channel}', w) FROM unnest($1::text[]) AS w";
 
     // Members and counts are kept only for segments that still exist: a customer may still report changes of a
@@ -37,13 +41,17 @@ internal static class JournalBatchWriter
         WHERE m.workspace_id = x.w AND m.segment_id = x.s AND m.customer_id = x.c
         """;
 
-    // Rows are locked in key order, so two transactions never wait on each other's count rows in a cycle.
+    // Each transaction adds to its own count rows: the slot is its connection's backend, which no other running
+    // transaction shares, so no two journal transactions ever update (and wait on) the same count row. The segments'
+    // count locks are taken shared first, in a statement of their own, so a recount or deletion holding one
+    // exclusively is waited for before this statement takes its snapshot (and sees a deleted definition).
+    private const string LockCounts = Segments.SegmentCountLocks.Shared;
+
     private const string AddToCounts = """
-        INSERT INTO segment_counts (workspace_id, segment_id, members)
-        SELECT w, s, d FROM unnest($1::text[], $2::text[], $3::bigint[]) AS x(w, s, d)
+        INSERT INTO segment_count_slots (workspace_id, segment_id, slot, members)
+        SELECT w, s, pg_backend_pid(), d FROM unnest($1::text[], $2::text[], $3::bigint[]) AS x(w, s, d)
         WHERE EXISTS (SELECT 1 FROM segment_definitions sd WHERE sd.workspace_id = x.w AND sd.segment_id = x.s)
-        ORDER BY w, s
-        ON CONFLICT (workspace_id, segment_id) DO UPDATE SET members = segment_counts.members + excluded.members
+        ON CONFLICT (workspace_id, segment_id, slot) DO UPDATE SET members = segment_count_slots.members + excluded.members
         """;
 
     private const string RegisterCustomers = """
@@ -95,7 +103,7 @@ internal static class JournalBatchWriter
         AddNewCustomers(batch, commits);
         AddWakeUps(batch, commits);
         AddSnapshots(batch, commits);
-        // Last, so the count rows (the only rows other transactions also write) are held as briefly as possible.
+        // Last, so the per-segment count locks (which a recount or a segment's deletion waits for) are held briefly.
         AddCountDeltas(batch, commits);
         if (batch.BatchCommands.Count > 0)
         {
@@ -103,6 +111,7 @@ internal static class JournalBatchWriter
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await NotifyFeedAsync(connection, commits).ConfigureAwait(false);
     }
 
     private static async Task CopyEntriesAsync(NpgsqlConnection connection, IReadOnlyList<CustomerCommit> commits, CancellationToken cancellationToken)
@@ -149,8 +158,6 @@ internal static class JournalBatchWriter
             log.Select(l => (short)l.Change.Cause).ToArray());
 
         // One array parameter: wrapped, or params would spread the strings into parameters of their own.
-        object[] workspaces = [log.Select(l => l.Commit.WorkspaceId).Distinct(StringComparer.Ordinal).ToArray()];
-        Add(batch, NotifyFeed, workspaces);
 
         // The members table needs only each (segment, customer)'s last change of the batch.
         var last = new Dictionary<(string Workspace, string Segment, string Customer), MembershipChange>();
@@ -179,7 +186,27 @@ internal static class JournalBatchWriter
         }
     }
 
-    private static void AddCountDeltas(NpgsqlBatch batch, IReadOnlyList<CustomerCommit> commits)
+    private static async Task NotifyFeedAsync(NpgsqlConnection connection, IReadOnlyList<CustomerCommit> commits)
+    {
+        var workspaces = commits.Where(c => c.Changes.Count > 0).Select(c => c.WorkspaceId).Distinct(StringComparer.Ordinal).ToArray();
+        if (workspaces.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var notify = new NpgsqlCommand(NotifyFeed, connection);
+            notify.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = workspaces });
+            await notify.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            // The commit stands; readers find its changes at their next poll.
+        }
+    }
+
+    internal static void AddCountDeltas(NpgsqlBatch batch, IReadOnlyList<CustomerCommit> commits)
     {
         var deltas = commits
             .SelectMany(c => c.Changes.Select(change => (c.WorkspaceId, change.SegmentId, Delta: change.Entered ? 1L : -1L)))
@@ -189,10 +216,10 @@ internal static class JournalBatchWriter
             .ToList();
         if (deltas.Count > 0)
         {
-            Add(batch, AddToCounts,
-                deltas.Select(d => d.WorkspaceId).ToArray(),
-                deltas.Select(d => d.SegmentId).ToArray(),
-                deltas.Select(d => d.Delta).ToArray());
+            var workspaces = deltas.Select(d => d.WorkspaceId).ToArray();
+            var segments = deltas.Select(d => d.SegmentId).ToArray();
+            Add(batch, LockCounts, workspaces, segments);
+            Add(batch, AddToCounts, workspaces, segments, deltas.Select(d => d.Delta).ToArray());
         }
     }
 

@@ -20,4 +20,10 @@ public sealed record JournalOptions
 
     /// <summary>Most customers read by one statement.</summary>
     public int MaxLoadGroup { get; init; } = 256;
+
+    /// <summary>
+    /// How often the segment count slots of connections that have closed are folded into the base counts (also once
+    /// at start). Their number grows by one per segment for each connection that wrote counts and closed meanwhile.
+    /// </summary>
+    public TimeSpan CountFoldInterval { get; init; } = TimeSpan.FromMinutes(1);
 }

@@ -22,9 +22,10 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
     private readonly Channel<PendingCommit> _queue;
     private readonly Task[] _writers;
     private readonly GroupedLoads _loads;
+    private readonly CountSlotFolding _folding;
     private int _disposed;
 
-    public PostgresCustomerJournal(NpgsqlDataSource dataSource, JournalOptions options, ILogger<PostgresCustomerJournal> logger)
+    public PostgresCustomerJournal(NpgsqlDataSource dataSource, JournalOptions options, ILogger<PostgresCustomerJournal> logger, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
@@ -36,6 +37,7 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
             SingleWriter = false,
             SingleReader = options.Writers == 1,
         });
+        _folding = new CountSlotFolding(dataSource, options.CountFoldInterval, timeProvider ?? TimeProvider.System, logger);
         _writers = Enumerable.Range(0, options.Writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
         _loads = new GroupedLoads(dataSource, options);
     }
@@ -147,6 +149,7 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
         _queue.Writer.TryComplete();
         await Task.WhenAll(_writers).ConfigureAwait(false);
         await _loads.DisposeAsync().ConfigureAwait(false);
+        await _folding.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task WriteLoopAsync()

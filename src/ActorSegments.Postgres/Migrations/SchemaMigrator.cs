@@ -18,7 +18,10 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
 
     private readonly IReadOnlyList<Migration> _migrations = MigrationCatalog.All;
 
-    public async Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default)
+    public Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(_migrations.Count, cancellationToken);
+
+    /// <summary>Applies the pending scripts up to <paramref name="targetVersion"/>: a database as an earlier build left it.</summary>
+    internal async Task<MigrationReport> MigrateAsync(int targetVersion, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, $"SELECT pg_advisory_lock({AdvisoryLockId})", cancellationToken).ConfigureAwait(false);
@@ -26,7 +29,7 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
         {
             await ExecuteAsync(connection, CreateVersionTableSql, cancellationToken).ConfigureAwait(false);
             var applied = await ReadAppliedAsync(connection, cancellationToken).ConfigureAwait(false);
-            var pending = SelectPending(applied);
+            var pending = SelectPending(applied).Where(m => m.Version <= targetVersion).ToList();
             foreach (var migration in pending)
             {
                 await ApplyAsync(connection, migration, cancellationToken).ConfigureAwait(false);

@@ -124,6 +124,11 @@ public sealed class PostgresSegmentDefinitionStore(NpgsqlDataSource dataSource) 
         {
             // Members go with the definition; customers record their exits when they next see the new definitions.
             await ExecuteAsync(connection, transaction, "DELETE FROM segment_members WHERE workspace_id = $1 AND segment_id = $2", cancellationToken, workspaceId, segmentId);
+            // The count lock waits for journal transactions counting the segment; those that come later find the
+            // definition gone and count nothing, so no count row outlives the segment. Slots go before the base row,
+            // in the order the fold takes them.
+            await ExecuteAsync(connection, transaction, SegmentCountLocks.Exclusive, cancellationToken, workspaceId, segmentId);
+            await ExecuteAsync(connection, transaction, "DELETE FROM segment_count_slots WHERE workspace_id = $1 AND segment_id = $2", cancellationToken, workspaceId, segmentId);
             await ExecuteAsync(connection, transaction, "DELETE FROM segment_counts WHERE workspace_id = $1 AND segment_id = $2", cancellationToken, workspaceId, segmentId);
             await ExecuteAsync(connection, transaction, BumpVersion, cancellationToken, workspaceId);
         }
