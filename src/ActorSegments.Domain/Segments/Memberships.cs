@@ -20,8 +20,8 @@ public sealed class Memberships
     private const long NotMember = long.MinValue;
     private const long NotEvaluated = long.MinValue;
 
-    /// <summary>Room added when the entries are full: a few, since most customers change a handful of entries.</summary>
-    private const int Growth = 4;
+    /// <summary>Room added when the entries are full: two, since entries come and go one at a time and rarely.</summary>
+    private const int Growth = 2;
 
     private SegmentSet? _set;
     private MembershipEntries _entries;
