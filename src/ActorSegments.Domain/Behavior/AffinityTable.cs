@@ -10,16 +10,19 @@ namespace ActorSegments.Domain.Behavior;
 /// of decaying every entry on every event; the reference moves forward only when the scale grows large. Entries are
 /// kept in ranking order, so reading the ranking costs nothing and an event moves at most one entry. Keys and weights
 /// are two arrays exactly as long as the table. The keys array is itself the ranking handed to readers (rules read it
-/// on every event that touches interests) and is never changed in place: a change of ranking writes a new one, so a
-/// ranking read never changes afterwards and no customer keeps a second copy of it.
+/// on every event that touches interests); once handed out it is copied before it changes, so a ranking read never
+/// changes afterwards and no customer keeps a second copy of it, and a table nobody read reorders in place.
 /// </remarks>
 public sealed class AffinityTable
 {
     /// <summary>Half-lives an event may lie after the reference before weights are rebased (2^64 stays far from overflow).</summary>
     private const double MaxScaleExponent = 64;
 
-    private string[] _keys = []; // never changed in place (see remarks)
+    private string[] _keys = [];
     private double[] _weights = [];
+
+    // The keys array has been handed out as the ranking: it is copied before it changes (see remarks).
+    private bool _keysLent;
 
     /// <summary>The time weights are measured at (Unix seconds).</summary>
     public long Reference { get; private set; }
@@ -46,7 +49,7 @@ public sealed class AffinityTable
         if (_keys.Length < capacity)
         {
             // Grown by one: a new interest is rare next to the events that strengthen known ones.
-            (_keys, _weights) = ([.. _keys, SharedStrings.Intern(key)], [.. _weights, value]);
+            (_keys, _weights, _keysLent) = ([.. _keys, SharedStrings.Intern(key)], [.. _weights, value], false);
             Rise(_keys.Length - 1);
             return;
         }
@@ -54,14 +57,23 @@ public sealed class AffinityTable
         var weakest = _keys.Length - 1;
         if (value > _weights[weakest])
         {
-            _keys = [.. _keys];
+            OwnKeys();
             (_keys[weakest], _weights[weakest]) = (SharedStrings.Intern(key), value);
             Rise(weakest);
         }
     }
 
     /// <summary>Keys by descending weight (ties by key), at most <paramref name="count"/>.</summary>
-    public IReadOnlyList<string> Top(int count) => count < _keys.Length ? _keys[..count] : _keys;
+    public IReadOnlyList<string> Top(int count)
+    {
+        if (count < _keys.Length)
+        {
+            return _keys[..count];
+        }
+
+        _keysLent = true;
+        return _keys;
+    }
 
     /// <summary>Keys and weights as of <paramref name="now"/>, strongest first.</summary>
     public IReadOnlyList<(string Key, double Weight)> Weights(long now, double halfLifeSeconds) => _keys
@@ -74,7 +86,7 @@ public sealed class AffinityTable
     {
         var restored = entries.ToArray();
         Reference = reference;
-        (_keys, _weights) = ([.. restored.Select(e => e.Key)], [.. restored.Select(e => e.Weight)]);
+        (_keys, _weights, _keysLent) = ([.. restored.Select(e => e.Key)], [.. restored.Select(e => e.Weight)], false);
         SortEntries();
     }
 
@@ -91,6 +103,15 @@ public sealed class AffinityTable
         return -1;
     }
 
+    /// <summary>Copies the keys if a reader holds them, so what it read does not change under it.</summary>
+    private void OwnKeys()
+    {
+        if (_keysLent)
+        {
+            (_keys, _keysLent) = ([.. _keys], false);
+        }
+    }
+
     private bool Outranks(int a, int b) => Outranks(_keys[a], _weights[a], _keys[b], _weights[b]);
 
     private static bool Outranks(string aKey, double aWeight, string bKey, double bWeight) =>
@@ -99,13 +120,9 @@ public sealed class AffinityTable
     /// <summary>Moves an entry whose weight grew towards the front until the ranking holds again.</summary>
     private void Rise(int index)
     {
-        if (index > 0 && Outranks(index, index - 1))
-        {
-            _keys = [.. _keys];
-        }
-
         while (index > 0 && Outranks(index, index - 1))
         {
+            OwnKeys();
             (_keys[index], _keys[index - 1]) = (_keys[index - 1], _keys[index]);
             (_weights[index], _weights[index - 1]) = (_weights[index - 1], _weights[index]);
             index--;
@@ -133,6 +150,6 @@ public sealed class AffinityTable
             return;
         }
 
-        (_keys, _weights) = ([.. order.Select(i => _keys[i])], [.. order.Select(i => _weights[i])]);
+        (_keys, _weights, _keysLent) = ([.. order.Select(i => _keys[i])], [.. order.Select(i => _weights[i])], false);
     }
 }
