@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ActorSegments.Domain.Time;
 
@@ -80,10 +82,10 @@ public sealed class EventSeries
     public bool IsEmpty => TotalCount == 0;
 
     /// <summary>Bucket start times, oldest first.</summary>
-    public ReadOnlySpan<long> BucketStarts => Starts[.._length];
+    public ReadOnlySpan<long> BucketStarts => new(_buckets, 0, _length);
 
     /// <summary>Events per bucket, in the order of <see cref="BucketStarts"/>.</summary>
-    public ReadOnlySpan<int> BucketCounts => Counts[.._length];
+    public ReadOnlySpan<int> BucketCounts => CountsUpTo(_length);
 
     internal ReadOnlySpan<double> Totals => _totals;
 
@@ -468,7 +470,20 @@ public sealed class EventSeries
 
     private Span<long> Starts => _buckets.AsSpan(0, _capacity);
 
-    private Span<int> Counts => MemoryMarshal.Cast<long, int>(_buckets.AsSpan(_capacity, CountWords(_capacity)));
+    private Span<int> Counts => CountsUpTo(_capacity);
+
+    /// <summary>
+    /// The first <paramref name="length"/> counts (at most the capacity), read straight from the array: rules read
+    /// counts bucket by bucket in their tightest loops, where a checked reinterpretation of the array cost a heavy
+    /// customer half again as long per event. Safe because the array always holds <c>CountWords(_capacity)</c> longs
+    /// (twice as many ints as the capacity, rounded up) after the starts, and callers ask for at most the capacity.
+    /// </summary>
+    private Span<int> CountsUpTo(int length)
+    {
+        Debug.Assert(length <= _capacity && _buckets.Length >= _capacity + CountWords(_capacity), "counts are read within the capacity");
+        ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buckets), _capacity);
+        return MemoryMarshal.CreateSpan(ref Unsafe.As<long, int>(ref first), length);
+    }
 
     private Span<byte> Tiers => MemoryMarshal.Cast<long, byte>(_buckets.AsSpan(_capacity + CountWords(_capacity), TierWords(_capacity)));
 
