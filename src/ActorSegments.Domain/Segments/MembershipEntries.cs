@@ -32,16 +32,43 @@ internal struct MembershipEntries
     }
 
     /// <summary>Adds or replaces the entry of <paramref name="segment"/>; a full array grows by <paramref name="growth"/>.</summary>
-    public void Set(int segment, long since, long next, int growth)
+    public void Set(int segment, long since, long next, int growth) => SetAt(Find(segment), segment, since, next, growth);
+
+    /// <summary>
+    /// Where the entry of <paramref name="segment"/> is, or the bitwise complement of where it would go: for a caller
+    /// that reads and then writes one entry with a single search.
+    /// </summary>
+    public readonly int Find(int segment)
     {
-        var i = Find(segment);
-        if (i >= 0)
+        var (low, high) = (0, _count - 1);
+        while (low <= high)
         {
-            _items![i] = new Entry(segment, since, next);
+            var middle = (low + high) >>> 1;
+            var at = _items![middle].Segment;
+            if (at == segment)
+            {
+                return middle;
+            }
+
+            (low, high) = at < segment ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return ~low;
+    }
+
+    /// <summary>The entry at <paramref name="index"/> (a position <see cref="Find"/> returned).</summary>
+    public readonly Entry At(int index) => _items![index];
+
+    /// <summary>Replaces the entry at <paramref name="index"/>, or inserts it at <c>~index</c> (as <see cref="Find"/> returned).</summary>
+    public void SetAt(int index, int segment, long since, long next, int growth)
+    {
+        if (index >= 0)
+        {
+            _items![index] = new Entry(segment, since, next);
             return;
         }
 
-        i = ~i;
+        var i = ~index;
         if (_items is null || _count == _items.Length)
         {
             var grown = new Entry[_count + growth];
@@ -58,15 +85,9 @@ internal struct MembershipEntries
         _count++;
     }
 
-    /// <summary>Removes the entry of <paramref name="segment"/> if there is one; the array shrinks when mostly empty.</summary>
-    public void Remove(int segment)
+    /// <summary>Removes the entry at <paramref name="i"/> (a position <see cref="Find"/> returned); the array shrinks when mostly empty.</summary>
+    public void RemoveAt(int i)
     {
-        var i = Find(segment);
-        if (i < 0)
-        {
-            return;
-        }
-
         _count--;
         Array.Copy(_items!, i + 1, _items!, i, _count - i);
         if (_count == 0)
@@ -77,23 +98,5 @@ internal struct MembershipEntries
         {
             _items = All.ToArray();
         }
-    }
-
-    private readonly int Find(int segment)
-    {
-        var (low, high) = (0, _count - 1);
-        while (low <= high)
-        {
-            var middle = (low + high) >>> 1;
-            var at = _items![middle].Segment;
-            if (at == segment)
-            {
-                return middle;
-            }
-
-            (low, high) = at < segment ? (middle + 1, high) : (low, middle - 1);
-        }
-
-        return ~low;
     }
 }

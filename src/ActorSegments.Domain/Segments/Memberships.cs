@@ -163,20 +163,21 @@ public sealed class Memberships
     private void Evaluate(CompiledSegment segment, CustomerState state, BehaviorModel model, long now, long changedAt, MembershipCause cause, List<MembershipChange> changes)
     {
         var (isMember, next) = segment.Rule.EvaluateWithNextChange(state, model, now);
-        var since = _entries.SinceOf(segment.Index, NotMember);
+        var at = _entries.Find(segment.Index);
+        var since = at >= 0 ? _entries.At(at).Since : NotMember;
         if (isMember != (since != NotMember))
         {
             since = isMember ? changedAt : NotMember;
             changes.Add(new MembershipChange(segment.Id, isMember, changedAt, cause));
         }
 
-        if (since == NotMember && next == UnixTime.Never)
+        if (since != NotMember || next != UnixTime.Never)
         {
-            _entries.Remove(segment.Index);
+            _entries.SetAt(at, segment.Index, since, next, Growth);
         }
-        else
+        else if (at >= 0)
         {
-            _entries.Set(segment.Index, since, next, Growth);
+            _entries.RemoveAt(at);
         }
 
         if (_unevaluated is { } bits)
