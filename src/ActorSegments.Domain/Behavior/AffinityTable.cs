@@ -8,25 +8,31 @@ namespace ActorSegments.Domain.Behavior;
 /// <remarks>
 /// Weights are held as of <see cref="Reference"/>, and a later event's weight is scaled up to that reference instead
 /// of decaying every entry on every event; the reference moves forward only when the scale grows large. Entries are
-/// kept in ranking order, so reading the ranking costs nothing and an event moves at most one entry.
+/// kept in ranking order, so reading the ranking costs nothing and an event moves at most one entry. Keys and weights
+/// are two arrays exactly as long as the table. The keys array is itself the ranking handed to readers (rules read it
+/// on every event that touches interests); once handed out it is copied before it changes, so a ranking read never
+/// changes afterwards and no customer keeps a second copy of it, and a table nobody read reorders in place.
 /// </remarks>
 public sealed class AffinityTable
 {
     /// <summary>Half-lives an event may lie after the reference before weights are rebased (2^64 stays far from overflow).</summary>
     private const double MaxScaleExponent = 64;
 
-    private readonly List<(string Key, double Weight)> _entries = [];
-    private string[]? _ranked;
+    private string[] _keys = [];
+    private double[] _weights = [];
+
+    // The keys array has been handed out as the ranking: it is copied before it changes (see remarks).
+    private bool _keysLent;
 
     /// <summary>The time weights are measured at (Unix seconds).</summary>
     public long Reference { get; private set; }
 
-    public int Count => _entries.Count;
+    public int Count => _keys.Length;
 
     public void Add(string key, double weight, long time, double halfLifeSeconds, int capacity)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (_entries.Count == 0 || (time - Reference) / halfLifeSeconds > MaxScaleExponent)
+        if (_keys.Length == 0 || (time - Reference) / halfLifeSeconds > MaxScaleExponent)
         {
             Rebase(time, halfLifeSeconds);
         }
@@ -35,31 +41,24 @@ public sealed class AffinityTable
         var index = IndexOf(key);
         if (index >= 0)
         {
-            _entries[index] = (key, _entries[index].Weight + value);
+            _weights[index] += value;
             Rise(index);
             return;
         }
 
-        if (_entries.Count < capacity)
+        if (_keys.Length < capacity)
         {
-            // Grow no further than the table's capacity: the list's own doubling would leave a full table of 10 with
-            // room for 16.
-            if (_entries.Count == _entries.Capacity)
-            {
-                _entries.Capacity = Math.Min(capacity, Math.Max(2, _entries.Count * 2));
-            }
-
-            _entries.Add((SharedStrings.Intern(key), value));
-            _ranked = null;
-            Rise(_entries.Count - 1);
+            // Grown by one: a new interest is rare next to the events that strengthen known ones.
+            (_keys, _weights, _keysLent) = ([.. _keys, SharedStrings.Intern(key)], [.. _weights, value], false);
+            Rise(_keys.Length - 1);
             return;
         }
 
-        var weakest = _entries.Count - 1;
-        if (value > _entries[weakest].Weight)
+        var weakest = _keys.Length - 1;
+        if (value > _weights[weakest])
         {
-            _entries[weakest] = (SharedStrings.Intern(key), value);
-            _ranked = null;
+            OwnKeys();
+            (_keys[weakest], _weights[weakest]) = (SharedStrings.Intern(key), value);
             Rise(weakest);
         }
     }
@@ -67,31 +66,35 @@ public sealed class AffinityTable
     /// <summary>Keys by descending weight (ties by key), at most <paramref name="count"/>.</summary>
     public IReadOnlyList<string> Top(int count)
     {
-        _ranked ??= [.. _entries.Select(e => e.Key)];
-        return count >= _ranked.Length ? _ranked : _ranked[..count];
+        if (count < _keys.Length)
+        {
+            return _keys[..count];
+        }
+
+        _keysLent = true;
+        return _keys;
     }
 
     /// <summary>Keys and weights as of <paramref name="now"/>, strongest first.</summary>
-    public IReadOnlyList<(string Key, double Weight)> Weights(long now, double halfLifeSeconds) => _entries
-        .Select(e => (e.Key, e.Weight * Math.Pow(2, -(now - Reference) / halfLifeSeconds)))
+    public IReadOnlyList<(string Key, double Weight)> Weights(long now, double halfLifeSeconds) => _keys
+        .Select((key, i) => (key, _weights[i] * Math.Pow(2, -(now - Reference) / halfLifeSeconds)))
         .ToArray();
 
-    internal IReadOnlyList<(string Key, double Weight)> Entries => _entries;
+    internal IReadOnlyList<(string Key, double Weight)> Entries => _keys.Select((key, i) => (key, _weights[i])).ToArray();
 
     internal void Restore(long reference, IEnumerable<(string Key, double Weight)> entries)
     {
-        _ranked = null;
+        var restored = entries.ToArray();
         Reference = reference;
-        _entries.Clear();
-        _entries.AddRange(entries);
+        (_keys, _weights, _keysLent) = ([.. restored.Select(e => e.Key)], [.. restored.Select(e => e.Weight)], false);
         SortEntries();
     }
 
     private int IndexOf(string key)
     {
-        for (var i = 0; i < _entries.Count; i++)
+        for (var i = 0; i < _keys.Length; i++)
         {
-            if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
+            if (string.Equals(_keys[i], key, StringComparison.Ordinal))
             {
                 return i;
             }
@@ -100,26 +103,38 @@ public sealed class AffinityTable
         return -1;
     }
 
-    private static bool Outranks((string Key, double Weight) a, (string Key, double Weight) b) =>
-        a.Weight > b.Weight || (a.Weight == b.Weight && string.CompareOrdinal(a.Key, b.Key) < 0);
+    /// <summary>Copies the keys if a reader holds them, so what it read does not change under it.</summary>
+    private void OwnKeys()
+    {
+        if (_keysLent)
+        {
+            (_keys, _keysLent) = ([.. _keys], false);
+        }
+    }
+
+    private bool Outranks(int a, int b) => Outranks(_keys[a], _weights[a], _keys[b], _weights[b]);
+
+    private static bool Outranks(string aKey, double aWeight, string bKey, double bWeight) =>
+        aWeight > bWeight || (aWeight == bWeight && string.CompareOrdinal(aKey, bKey) < 0);
 
     /// <summary>Moves an entry whose weight grew towards the front until the ranking holds again.</summary>
     private void Rise(int index)
     {
-        while (index > 0 && Outranks(_entries[index], _entries[index - 1]))
+        while (index > 0 && Outranks(index, index - 1))
         {
-            (_entries[index], _entries[index - 1]) = (_entries[index - 1], _entries[index]);
+            OwnKeys();
+            (_keys[index], _keys[index - 1]) = (_keys[index - 1], _keys[index]);
+            (_weights[index], _weights[index - 1]) = (_weights[index - 1], _weights[index]);
             index--;
-            _ranked = null;
         }
     }
 
     private void Rebase(long time, double halfLifeSeconds)
     {
         var factor = Math.Pow(2, -(time - Reference) / halfLifeSeconds);
-        for (var i = 0; i < _entries.Count; i++)
+        for (var i = 0; i < _weights.Length; i++)
         {
-            _entries[i] = (_entries[i].Key, _entries[i].Weight * factor);
+            _weights[i] *= factor;
         }
 
         Reference = time;
@@ -128,7 +143,13 @@ public sealed class AffinityTable
 
     private void SortEntries()
     {
-        _ranked = null;
-        _entries.Sort(static (a, b) => Outranks(a, b) ? -1 : Outranks(b, a) ? 1 : 0);
+        var order = Enumerable.Range(0, _keys.Length).ToArray();
+        Array.Sort(order, (a, b) => Outranks(a, b) ? -1 : Outranks(b, a) ? 1 : 0);
+        if (order.Select((from, to) => from == to).All(same => same))
+        {
+            return;
+        }
+
+        (_keys, _weights, _keysLent) = ([.. order.Select(i => _keys[i])], [.. order.Select(i => _weights[i])], false);
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class CustomerState
         LastSeen = lastSeen;
     }
 
-    internal void RestoreSeries(string type, EventSeries series) => _types[type] = series;
+    internal void RestoreSeries(string type, EventSeries series) => _types.Set(type, series);
 
     internal void RestoreValueSeries(string type, string property, string value, EventSeries series)
     {

@@ -11,7 +11,7 @@ namespace ActorSegments.Domain.Behavior;
 /// </summary>
 public sealed partial class CustomerState
 {
-    private readonly Dictionary<string, EventSeries> _types = new(StringComparer.Ordinal);
+    private readonly SeriesByType _types = new();
     // Tracked properties are a handful per workspace, so a short list costs less than a dictionary; traits and scores
     // are created on first use, since an empty dictionary still costs every active customer 80 bytes.
     private (string Type, string Property, ValueSeriesSet Set)[] _values = [];
@@ -59,7 +59,7 @@ public sealed partial class CustomerState
 
     public bool IsEmpty => TotalEvents == 0;
 
-    public EventSeries? Series(string eventType) => _types.GetValueOrDefault(eventType);
+    public EventSeries? Series(string eventType) => _types.TryGetValue(eventType, out var series) ? series : null;
 
     public ValueSeriesSet? ValueSeries(string eventType, string property)
     {
@@ -270,7 +270,7 @@ public sealed partial class CustomerState
         }
 
         series = new EventSeries(type.NumericSlots.Count, type.BucketSlotCount);
-        _types[SharedStrings.Intern(name)] = series;
+        _types.Set(SharedStrings.Intern(name), series);
         return series;
     }
 
@@ -292,7 +292,7 @@ public sealed partial class CustomerState
     {
         ArgumentNullException.ThrowIfNull(model);
         long count = 0;
-        foreach (var (name, series) in _types)
+        foreach (var (name, series) in _types.Entries)
         {
             if (model.EventType(name).IsActivity)
             {
@@ -341,7 +341,7 @@ public sealed partial class CustomerState
     public void Compact(BehaviorModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        foreach (var series in _types.Values)
+        foreach (var (_, series) in _types.Entries)
         {
             series.Compact(model.Tiers, Reference);
         }

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ActorSegments.Domain.Time;
 
 namespace ActorSegments.Domain.Behavior;
@@ -20,11 +23,13 @@ public sealed class EventSeries
     /// <summary>Seconds of reference time between compactions triggered by new events.</summary>
     private const long CompactionInterval = 3600;
 
-    private long[] _starts = [];
-    private byte[] _tiers = [];
-    private int[] _counts = [];
+    // Per bucket: its start, its event count and its tier, in one array (starts, then counts two to a long, then tiers
+    // eight to a long) rather than three: a customer holds a dozen series or more, most of one or two buckets, and three
+    // arrays cost more in headers than the buckets they hold.
+    private long[] _buckets = [];
+    private int _capacity;
 
-    // Running totals of _counts (entry i: events in buckets before i), valid up to _prefixValid, so a windowed count
+    // Running totals of the counts (entry i: events in buckets before i), valid up to _prefixValid, so a windowed count
     // costs two binary searches. Kept lazily: new events mostly land in the newest bucket, which invalidates one entry.
     // Small series (most value series) never need them and do not pay their memory.
     private const int DirectSumLimit = 32;
@@ -77,10 +82,10 @@ public sealed class EventSeries
     public bool IsEmpty => TotalCount == 0;
 
     /// <summary>Bucket start times, oldest first.</summary>
-    public ReadOnlySpan<long> BucketStarts => _starts.AsSpan(0, _length);
+    public ReadOnlySpan<long> BucketStarts => new(_buckets, 0, _length);
 
     /// <summary>Events per bucket, in the order of <see cref="BucketStarts"/>.</summary>
-    public ReadOnlySpan<int> BucketCounts => _counts.AsSpan(0, _length);
+    public ReadOnlySpan<int> BucketCounts => CountsUpTo(_length);
 
     internal ReadOnlySpan<double> Totals => _totals;
 
@@ -119,7 +124,7 @@ public sealed class EventSeries
         var start = tiers.AlignDown(time, tier);
         var index = FindOrInsert(start, (byte)tier);
         _nextPromotion = Math.Min(_nextPromotion, tiers.PromotionTime(start, tier));
-        _counts[index]++;
+        Counts[index]++;
         InvalidatePrefix(index);
         for (var slot = 0; slot < BucketSlots && slot < values.Length; slot++)
         {
@@ -159,7 +164,7 @@ public sealed class EventSeries
         if (to - from <= DirectSumLimit)
         {
             long sum = 0;
-            foreach (var count in _counts.AsSpan(from, to - from))
+            foreach (var count in Counts.Slice(from, to - from))
             {
                 sum += count;
             }
@@ -169,15 +174,16 @@ public sealed class EventSeries
 
         if (_prefix.Length < _length + 1)
         {
-            _prefix = new long[_starts.Length + 1];
+            _prefix = new long[_capacity + 1];
             _prefixValid = 0;
         }
 
         if (_prefixValid < to)
         {
+            var counts = Counts;
             for (var i = _prefixValid; i < to; i++)
             {
-                _prefix[i + 1] = _prefix[i] + _counts[i];
+                _prefix[i + 1] = _prefix[i] + counts[i];
             }
 
             _prefixValid = to;
@@ -193,7 +199,8 @@ public sealed class EventSeries
     public void AccumulateBetween(int slot, long start, long end, int sign, Span<double> accumulator)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(slot, BucketSlots);
-        for (var i = LowerBound(start); i < _length && _starts[i] < end; i++)
+        var starts = Starts;
+        for (var i = LowerBound(start); i < _length && starts[i] < end; i++)
         {
             var a = _aggregates.AsSpan((i * Width) + (slot * Stride), Stride);
             accumulator[0] += sign * a[0];
@@ -224,7 +231,8 @@ public sealed class EventSeries
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(slot, BucketSlots);
         Span<double> acc = stackalloc double[Stride];
         ResetAggregate(acc, 0);
-        for (var i = LowerBound(start); i < _length && _starts[i] < end; i++)
+        var starts = Starts;
+        for (var i = LowerBound(start); i < _length && starts[i] < end; i++)
         {
             Combine(acc, _aggregates.AsSpan((i * Width) + (slot * Stride), Stride));
         }
@@ -238,11 +246,12 @@ public sealed class EventSeries
     /// <summary>Index of the first bucket starting at or after <paramref name="start"/>.</summary>
     public int LowerBound(long start)
     {
+        var starts = Starts;
         int low = 0, high = _length;
         while (low < high)
         {
             var mid = (low + high) >>> 1;
-            if (_starts[mid] < start)
+            if (starts[mid] < start)
             {
                 low = mid + 1;
             }
@@ -255,7 +264,7 @@ public sealed class EventSeries
         return low;
     }
 
-    internal (long Start, byte Tier, int Count) Bucket(int index) => (_starts[index], _tiers[index], _counts[index]);
+    internal (long Start, byte Tier, int Count) Bucket(int index) => (Starts[index], Tiers[index], Counts[index]);
 
     internal ReadOnlySpan<double> BucketAggregates(int index) => _aggregates.AsSpan(index * Width, Width);
 
@@ -285,9 +294,9 @@ public sealed class EventSeries
     {
         _nextPromotion = Math.Min(_nextPromotion, tiers.PromotionTime(start, tier));
         EnsureCapacity(_length + 1);
-        _starts[_length] = start;
-        _tiers[_length] = tier;
-        _counts[_length] = count;
+        Starts[_length] = start;
+        Tiers[_length] = tier;
+        Counts[_length] = count;
         aggregates.CopyTo(_aggregates.AsSpan(_length * Width, Width));
         _perTier[tier]++;
         InvalidatePrefix(_length);
@@ -319,16 +328,19 @@ public sealed class EventSeries
     private void Rewrite(TimeTiers tiers, long reference, int promoteTier, int promoteCount)
     {
         InvalidatePrefix(0);
+        var starts = Starts;
+        var tiersOf = Tiers;
+        var counts = Counts;
         var write = 0;
         _nextPromotion = UnixTime.Never;
         _perTier = default;
         for (var read = 0; read < _length; read++)
         {
             // Bucket starts are aligned to their tier, so "not due yet" needs no division; most buckets stop here.
-            int tier = _tiers[read];
-            if (tiers.PromotionTime(_starts[read], tier) <= reference)
+            int tier = tiersOf[read];
+            if (tiers.PromotionTime(starts[read], tier) <= reference)
             {
-                tier = tiers.SettledTier(_starts[read], tier, reference);
+                tier = tiers.SettledTier(starts[read], tier, reference);
             }
 
             if (tier == promoteTier && promoteCount > 0)
@@ -342,15 +354,15 @@ public sealed class EventSeries
                 continue;
             }
 
-            var start = tier == _tiers[read] ? _starts[read] : tiers.AlignDown(_starts[read], tier);
-            if (write > 0 && _starts[write - 1] == start)
+            var start = tier == tiersOf[read] ? starts[read] : tiers.AlignDown(starts[read], tier);
+            if (write > 0 && starts[write - 1] == start)
             {
                 Merge(from: read, into: write - 1);
-                if (tier > _tiers[write - 1])
+                if (tier > tiersOf[write - 1])
                 {
-                    _perTier[_tiers[write - 1]]--;
+                    _perTier[tiersOf[write - 1]]--;
                     _perTier[tier]++;
-                    _tiers[write - 1] = (byte)tier;
+                    tiersOf[write - 1] = (byte)tier;
                 }
 
                 continue;
@@ -358,12 +370,12 @@ public sealed class EventSeries
 
             if (read != write)
             {
-                _counts[write] = _counts[read];
+                counts[write] = counts[read];
                 Array.Copy(_aggregates, read * Width, _aggregates, write * Width, Width);
             }
 
-            _starts[write] = start;
-            _tiers[write] = (byte)tier;
+            starts[write] = start;
+            tiersOf[write] = (byte)tier;
             _nextPromotion = Math.Min(_nextPromotion, tiers.PromotionTime(start, tier));
             _perTier[tier]++;
             write++;
@@ -375,32 +387,36 @@ public sealed class EventSeries
     private int FindOrInsert(long start, byte tier)
     {
         var index = LowerBound(start);
-        if (index < _length && _starts[index] == start)
+        if (index < _length && Starts[index] == start)
         {
-            if (tier > _tiers[index])
+            var tiersOf = Tiers;
+            if (tier > tiersOf[index])
             {
-                _perTier[_tiers[index]]--;
+                _perTier[tiersOf[index]]--;
                 _perTier[tier]++;
-                _tiers[index] = tier;
+                tiersOf[index] = tier;
             }
 
             return index;
         }
 
         EnsureCapacity(_length + 1);
+        var starts = Starts;
+        var tiers = Tiers;
+        var counts = Counts;
         var tail = _length - index;
         if (tail > 0)
         {
-            Array.Copy(_starts, index, _starts, index + 1, tail);
-            Array.Copy(_tiers, index, _tiers, index + 1, tail);
-            Array.Copy(_counts, index, _counts, index + 1, tail);
+            starts.Slice(index, tail).CopyTo(starts[(index + 1)..]);
+            tiers.Slice(index, tail).CopyTo(tiers[(index + 1)..]);
+            counts.Slice(index, tail).CopyTo(counts[(index + 1)..]);
             Array.Copy(_aggregates, index * Width, _aggregates, (index + 1) * Width, tail * Width);
         }
 
-        _starts[index] = start;
-        _tiers[index] = tier;
+        starts[index] = start;
+        tiers[index] = tier;
         _perTier[tier]++;
-        _counts[index] = 0;
+        counts[index] = 0;
         InvalidatePrefix(index);
         for (var slot = 0; slot < BucketSlots; slot++)
         {
@@ -413,17 +429,22 @@ public sealed class EventSeries
 
     private void EnsureCapacity(int needed)
     {
-        if (_starts.Length >= needed)
+        if (_capacity >= needed)
         {
             return;
         }
 
         // Starting from one bucket: most per-value series of an active customer never hold more than a few, and four
         // arrays sized for four buckets cost more than the events they describe.
-        var capacity = Math.Max(needed, _starts.Length * 2);
-        Array.Resize(ref _starts, capacity);
-        Array.Resize(ref _tiers, capacity);
-        Array.Resize(ref _counts, capacity);
+        var capacity = Math.Max(needed, _capacity * 2);
+        // The spans keep reading the old array while the new one is filled.
+        var starts = BucketStarts;
+        ReadOnlySpan<byte> tiers = Tiers[.._length];
+        var counts = BucketCounts;
+        (_buckets, _capacity) = (new long[capacity + CountWords(capacity) + TierWords(capacity)], capacity);
+        starts.CopyTo(Starts);
+        counts.CopyTo(Counts);
+        tiers.CopyTo(Tiers);
         Array.Resize(ref _aggregates, capacity * Width);
         if (_prefix.Length > 0)
         {
@@ -447,12 +468,36 @@ public sealed class EventSeries
         Slots = slots;
     }
 
+    private Span<long> Starts => _buckets.AsSpan(0, _capacity);
+
+    private Span<int> Counts => CountsUpTo(_capacity);
+
+    /// <summary>
+    /// The first <paramref name="length"/> counts (at most the capacity), read straight from the array: rules read
+    /// counts bucket by bucket in their tightest loops, where a checked reinterpretation of the array cost a heavy
+    /// customer half again as long per event. Safe because the array always holds <c>CountWords(_capacity)</c> longs
+    /// (twice as many ints as the capacity, rounded up) after the starts, and callers ask for at most the capacity.
+    /// </summary>
+    private Span<int> CountsUpTo(int length)
+    {
+        Debug.Assert(length <= _capacity && _buckets.Length >= _capacity + CountWords(_capacity), "counts are read within the capacity");
+        ref var first = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buckets), _capacity);
+        return MemoryMarshal.CreateSpan(ref Unsafe.As<long, int>(ref first), length);
+    }
+
+    private Span<byte> Tiers => MemoryMarshal.Cast<long, byte>(_buckets.AsSpan(_capacity + CountWords(_capacity), TierWords(_capacity)));
+
+    private static int CountWords(int capacity) => (capacity + 1) / 2;
+
+    private static int TierWords(int capacity) => (capacity + 7) / 8;
+
     /// <summary>Marks the running totals from bucket <paramref name="index"/> on as stale.</summary>
     private void InvalidatePrefix(int index) => _prefixValid = Math.Min(_prefixValid, index);
 
     private void Merge(int from, int into)
     {
-        _counts[into] += _counts[from];
+        var counts = Counts;
+        counts[into] += counts[from];
         for (var slot = 0; slot < BucketSlots; slot++)
         {
             Combine(_aggregates.AsSpan((into * Width) + (slot * Stride), Stride), _aggregates.AsSpan((from * Width) + (slot * Stride), Stride));

@@ -6,26 +6,24 @@ namespace ActorSegments.Domain.Behavior;
 /// not evict a value seen more recently.
 /// </summary>
 /// <remarks>
-/// Values are few (16 by default), so they live in two parallel arrays searched linearly rather than in a dictionary,
-/// whose buckets and entries cost an active customer more than the series themselves. Keys are pooled
-/// (<see cref="SharedStrings"/>), so a lookup usually matches by reference.
+/// Values are few (16 by default), so they live in one array of pairs exactly as long as the values, searched linearly,
+/// rather than in a dictionary, whose buckets and entries cost an active customer more than the series themselves.
+/// Keys are pooled (<see cref="SharedStrings"/>), so a lookup usually matches by reference.
 /// </remarks>
 public sealed class ValueSeriesSet
 {
-    private string[] _keys = [];
-    private EventSeries[] _series = [];
-    private int _count;
+    private (string Key, EventSeries Series)[] _entries = [];
 
-    public int Count => _count;
+    public int Count => _entries.Length;
 
     /// <summary>The values and their series, in the order they were first recorded.</summary>
     public IEnumerable<KeyValuePair<string, EventSeries>> Values
     {
         get
         {
-            for (var i = 0; i < _count; i++)
+            for (var i = 0; i < _entries.Length; i++)
             {
-                yield return new(_keys[i], _series[i]);
+                yield return new(_entries[i].Key, _entries[i].Series);
             }
         }
     }
@@ -34,7 +32,7 @@ public sealed class ValueSeriesSet
     public EventSeries? Find(string value)
     {
         var index = IndexOf(value);
-        return index < 0 ? null : _series[index];
+        return index < 0 ? null : _entries[index].Series;
     }
 
     /// <summary>The series to record a value in, or null when the value cannot be tracked (full and too old).</summary>
@@ -43,32 +41,36 @@ public sealed class ValueSeriesSet
         var index = IndexOf(value);
         if (index >= 0)
         {
-            return _series[index];
-        }
-
-        if (_count >= capacity)
-        {
-            var oldest = 0;
-            for (var i = 1; i < _count; i++)
-            {
-                if (_series[i].LastSeen < _series[oldest].LastSeen)
-                {
-                    oldest = i;
-                }
-            }
-
-            if (_series[oldest].LastSeen >= time)
-            {
-                return null;
-            }
-
-            RemoveAt(oldest);
+            return _entries[index].Series;
         }
 
         // Per-value series aggregate only the tracked numbers: their all-time totals of untracked numbers would cost
         // every value a few bytes for figures no rule asks per value.
+        if (_entries.Length < capacity)
+        {
+            var added = new EventSeries(type.BucketSlotCount, type.BucketSlotCount);
+            Append(SharedStrings.Intern(value), added);
+            return added;
+        }
+
+        var oldest = 0;
+        for (var i = 1; i < _entries.Length; i++)
+        {
+            if (_entries[i].Series.LastSeen < _entries[oldest].Series.LastSeen)
+            {
+                oldest = i;
+            }
+        }
+
+        if (_entries[oldest].Series.LastSeen >= time)
+        {
+            return null;
+        }
+
+        // The least recently seen value leaves, the new one comes last: the array keeps its length.
         var series = new EventSeries(type.BucketSlotCount, type.BucketSlotCount);
-        Append(SharedStrings.Intern(value), series);
+        Array.Copy(_entries, oldest + 1, _entries, oldest, _entries.Length - oldest - 1);
+        _entries[^1] = (SharedStrings.Intern(value), series);
         return series;
     }
 
@@ -77,7 +79,7 @@ public sealed class ValueSeriesSet
         var index = IndexOf(value);
         if (index >= 0)
         {
-            _series[index] = series;
+            _entries[index].Series = series;
             return;
         }
 
@@ -86,17 +88,17 @@ public sealed class ValueSeriesSet
 
     private int IndexOf(string value)
     {
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < _entries.Length; i++)
         {
-            if (ReferenceEquals(_keys[i], value))
+            if (ReferenceEquals(_entries[i].Key, value))
             {
                 return i;
             }
         }
 
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < _entries.Length; i++)
         {
-            if (string.Equals(_keys[i], value, StringComparison.Ordinal))
+            if (string.Equals(_entries[i].Key, value, StringComparison.Ordinal))
             {
                 return i;
             }
@@ -105,26 +107,6 @@ public sealed class ValueSeriesSet
         return -1;
     }
 
-    private void Append(string value, EventSeries series)
-    {
-        if (_count == _keys.Length)
-        {
-            var capacity = Math.Max(2, _count * 2);
-            Array.Resize(ref _keys, capacity);
-            Array.Resize(ref _series, capacity);
-        }
-
-        _keys[_count] = value;
-        _series[_count] = series;
-        _count++;
-    }
-
-    private void RemoveAt(int index)
-    {
-        _count--;
-        Array.Copy(_keys, index + 1, _keys, index, _count - index);
-        Array.Copy(_series, index + 1, _series, index, _count - index);
-        _keys[_count] = null!;
-        _series[_count] = null!;
-    }
+    /// <summary>Adds a value after the others; the array grows by one, since a customer's values are few and rarely new.</summary>
+    private void Append(string value, EventSeries series) => _entries = [.. _entries, (value, series)];
 }

@@ -9,17 +9,25 @@ namespace ActorSegments.Domain.Segments;
 /// re-evaluated; <see cref="NextWakeUp"/> tells the customer when to look again on its own.
 /// </summary>
 /// <remarks>
-/// Per-segment data lives in arrays indexed like the segment set's segments, so the per-event path does no lookups
-/// by id. When a different segment set is passed in (definitions changed), entries are carried over by id.
+/// Only the segments the customer is in or that have a deadline hold an entry, keyed by the segment's position in the
+/// segment set and kept in that order: a typical customer is in a few of a workspace's segments and waits on a few
+/// more, so this costs a few hundred bytes where two arrays as long as the set cost 16 bytes per segment. When a
+/// different segment set is passed in (definitions changed), memberships are carried over by id and every segment of
+/// the new set counts as due until it is evaluated.
 /// </remarks>
 public sealed class Memberships
 {
     private const long NotMember = long.MinValue;
     private const long NotEvaluated = long.MinValue;
 
+    /// <summary>Room added when the entries are full: two, since entries come and go one at a time and rarely.</summary>
+    private const int Growth = 2;
+
     private SegmentSet? _set;
-    private long[] _since = [];
-    private long[] _nextChange = [];
+    private MembershipEntries _entries;
+
+    // Segments of the bound set not evaluated since it was bound (bit i: segment i), or null when there are none.
+    private ulong[]? _unevaluated;
 
     // Memberships restored from storage or left by a previous segment set, until a set is bound. Never changed in place,
     // so every customer with none shares one empty dictionary.
@@ -32,11 +40,11 @@ public sealed class Memberships
         get
         {
             var members = new Dictionary<string, long>(_unbound, StringComparer.Ordinal);
-            for (var i = 0; i < _since.Length; i++)
+            foreach (var entry in _entries.All)
             {
-                if (_since[i] != NotMember)
+                if (entry.Since != NotMember)
                 {
-                    members[_set!.Segments[i].Id] = _since[i];
+                    members[_set!.Segments[entry.Segment].Id] = entry.Since;
                 }
             }
 
@@ -48,7 +56,7 @@ public sealed class Memberships
     public long NextWakeUp { get; private set; } = UnixTime.Never;
 
     public bool Contains(string segmentId) =>
-        (_set?.Segment(segmentId) is { } segment && _since[segment.Index] != NotMember) || _unbound.ContainsKey(segmentId);
+        (_set?.Segment(segmentId) is { } segment && _entries.SinceOf(segment.Index, NotMember) != NotMember) || _unbound.ContainsKey(segmentId);
 
     /// <summary>Re-evaluates the segments <paramref name="change"/> can affect; appends the enter/exit changes.</summary>
     public void Apply(SegmentSet set, CustomerState state, BehaviorModel model, ChangeSet change, long now, MembershipCause cause, List<MembershipChange> changes)
@@ -74,9 +82,9 @@ public sealed class Memberships
     public void ApplyDue(SegmentSet set, CustomerState state, BehaviorModel model, long now, List<MembershipChange> changes)
     {
         Bind(set, now, changes);
-        for (var i = 0; i < _nextChange.Length; i++)
+        for (var i = 0; i < set.Segments.Count; i++)
         {
-            var due = _nextChange[i];
+            var due = IsUnevaluated(i) ? NotEvaluated : _entries.NextOf(i, UnixTime.Never);
             if (due <= now)
             {
                 // A segment not evaluated since the set changed has no known deadline; a change is dated now.
@@ -108,14 +116,15 @@ public sealed class Memberships
         ArgumentNullException.ThrowIfNull(members);
         _unbound = new Dictionary<string, long>(members, StringComparer.Ordinal);
         _set = null;
-        _since = [];
-        _nextChange = [];
+        _entries = default;
+        _unevaluated = null;
         NextWakeUp = UnixTime.Never;
     }
 
     /// <summary>
-    /// Aligns the arrays with <paramref name="set"/>: memberships of segments it still has carry over by id (their
-    /// next changes are recomputed when evaluated; until then they are due at once), segments it no longer has are left.
+    /// Aligns the entries with <paramref name="set"/>: memberships of segments it still has carry over by id, under
+    /// their new positions (their next changes are recomputed when evaluated; until then they are due at once),
+    /// segments it no longer has are left.
     /// </summary>
     private void Bind(SegmentSet set, long now, List<MembershipChange> changes)
     {
@@ -129,15 +138,18 @@ public sealed class Memberships
         var previous = Members;
         _set = set;
         _unbound = NoneUnbound;
-        _since = new long[set.Segments.Count];
-        _nextChange = new long[set.Segments.Count];
-        Array.Fill(_since, NotMember);
-        Array.Fill(_nextChange, NotEvaluated);
+        _entries = default;
+        _unevaluated = set.Segments.Count == 0 ? null : new ulong[(set.Segments.Count + 63) / 64];
+        for (var i = 0; i < set.Segments.Count; i++)
+        {
+            _unevaluated![i / 64] |= 1UL << (i % 64);
+        }
+
         foreach (var (id, since) in previous)
         {
             if (set.Segment(id) is { } segment)
             {
-                _since[segment.Index] = since;
+                _entries.Set(segment.Index, since, UnixTime.Never, Growth);
             }
             else
             {
@@ -146,25 +158,51 @@ public sealed class Memberships
         }
     }
 
+    private bool IsUnevaluated(int segment) => _unevaluated is { } bits && (bits[segment / 64] & (1UL << (segment % 64))) != 0;
+
     private void Evaluate(CompiledSegment segment, CustomerState state, BehaviorModel model, long now, long changedAt, MembershipCause cause, List<MembershipChange> changes)
     {
         var (isMember, next) = segment.Rule.EvaluateWithNextChange(state, model, now);
-        var wasMember = _since[segment.Index] != NotMember;
-        if (isMember != wasMember)
+        var at = _entries.Find(segment.Index);
+        var since = at >= 0 ? _entries.At(at).Since : NotMember;
+        if (isMember != (since != NotMember))
         {
-            _since[segment.Index] = isMember ? changedAt : NotMember;
+            since = isMember ? changedAt : NotMember;
             changes.Add(new MembershipChange(segment.Id, isMember, changedAt, cause));
         }
 
-        _nextChange[segment.Index] = next;
+        if (since != NotMember || next != UnixTime.Never)
+        {
+            _entries.SetAt(at, segment.Index, since, next, Growth);
+        }
+        else if (at >= 0)
+        {
+            _entries.RemoveAt(at);
+        }
+
+        if (_unevaluated is { } bits)
+        {
+            bits[segment.Index / 64] &= ~(1UL << (segment.Index % 64));
+        }
     }
 
     private void RecomputeWakeUp()
     {
-        var next = UnixTime.Never;
-        foreach (var due in _nextChange)
+        if (_unevaluated is { } bits)
         {
-            next = Math.Min(next, due);
+            if (Array.Exists(bits, word => word != 0))
+            {
+                NextWakeUp = NotEvaluated;
+                return;
+            }
+
+            _unevaluated = null; // every segment has been evaluated
+        }
+
+        var next = UnixTime.Never;
+        foreach (var entry in _entries.All)
+        {
+            next = Math.Min(next, entry.Next);
         }
 
         NextWakeUp = next;

@@ -3,7 +3,9 @@ namespace ActorSegments.Domain.Behavior.Lifecycle;
 /// <summary>A customer's current lifecycle stage and its recent transitions (bounded history).</summary>
 public sealed class LifecycleState
 {
-    private readonly List<LifecycleTransition> _history = [];
+    // Exactly as long as the history, replaced on each change: transitions are rare, and a list would cost every active
+    // customer its own object and room for four.
+    private LifecycleTransition[] _history = [];
 
     public LifecycleStage Stage { get; private set; }
 
@@ -21,12 +23,9 @@ public sealed class LifecycleState
         }
 
         // History reads forward in time even when a late event causes the move.
-        var when = _history.Count > 0 ? Math.Max(at, _history[^1].At) : at;
-        _history.Add(new LifecycleTransition(stage, Stage, when));
-        if (_history.Count > historyLimit)
-        {
-            _history.RemoveAt(0);
-        }
+        var when = _history.Length > 0 ? Math.Max(at, _history[^1].At) : at;
+        LifecycleTransition[] kept = [.. _history, new LifecycleTransition(stage, Stage, when)];
+        _history = kept.Length > historyLimit ? kept[1..] : kept;
 
         Stage = stage;
         Since = when;
@@ -41,14 +40,14 @@ public sealed class LifecycleState
     /// </summary>
     internal void UndoTimeTransitionsAfter(long time)
     {
-        while (_history.Count > 0 && _history[^1] is { Stage: LifecycleStage.AtRisk or LifecycleStage.Lapsed } last && last.At > time)
+        while (_history.Length > 0 && _history[^1] is { Stage: LifecycleStage.AtRisk or LifecycleStage.Lapsed } last && last.At > time)
         {
-            _history.RemoveAt(_history.Count - 1);
+            _history = _history[..^1];
             Stage = last.From;
 
             // When history was trimmed past the entry into the restored stage, its exact start is gone; the taken-back
             // transition is the latest it can have been.
-            Since = _history.Count > 0 ? _history[^1].At : last.At;
+            Since = _history.Length > 0 ? _history[^1].At : last.At;
         }
     }
 
@@ -56,7 +55,6 @@ public sealed class LifecycleState
     {
         Stage = stage;
         Since = since;
-        _history.Clear();
-        _history.AddRange(history);
+        _history = [.. history];
     }
 }
