@@ -328,6 +328,7 @@ public sealed partial class CustomerGrain(
         if (entries.Count == 0 && _changes.Count == 0 && wakeUp == _committedWakeUp)
         {
             ArmWakeTimer();
+            ReleaseScratch();
             return;
         }
 
@@ -355,6 +356,7 @@ public sealed partial class CustomerGrain(
         }
 
         MembershipMetrics.Committed(_changes, clock.GetUtcNow());
+        ReleaseScratch();
         _committedWakeUp = wakeUp;
         if (snapshot is null)
         {
@@ -366,6 +368,18 @@ public sealed partial class CustomerGrain(
         }
 
         ArmWakeTimer();
+    }
+
+    /// <summary>
+    /// Drops the scratch lists' arrays between calls (setting the capacity to zero allocates nothing): held at their
+    /// largest size by every active customer they were about 430 bytes each, a seventh of a customer's heap.
+    /// </summary>
+    private void ReleaseScratch()
+    {
+        _changes.Clear();
+        _changes.Capacity = 0;
+        _applied.Clear();
+        _applied.Capacity = 0;
     }
 
     /// <summary>Writes the snapshot on its own; a failure only means more replay on the next activation.</summary>
