@@ -15,6 +15,12 @@ public sealed record JournalOptions
     /// <summary>Most rows (events plus membership changes) in one transaction.</summary>
     public int MaxBatchRows { get; init; } = 40_000;
 
+    /// <summary>
+    /// Most snapshot bytes in one transaction: a shutdown queues a snapshot per active customer at once, and heavy
+    /// customers' snapshots run to hundreds of KB (the event id fingerprints), so commits alone would not bound it.
+    /// </summary>
+    public long MaxBatchSnapshotBytes { get; init; } = 32L << 20;
+
     /// <summary>Customer loads read at the same time (each a statement on its own connection).</summary>
     public int Readers { get; init; } = 2;
 

@@ -159,10 +159,13 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
         {
             batch.Clear();
             var rows = 0;
-            while (batch.Count < _options.MaxBatchCommits && rows < _options.MaxBatchRows && _queue.Reader.TryRead(out var pending))
+            long snapshotBytes = 0;
+            while (batch.Count < _options.MaxBatchCommits && rows < _options.MaxBatchRows && snapshotBytes < _options.MaxBatchSnapshotBytes &&
+                _queue.Reader.TryRead(out var pending))
             {
                 batch.Add(pending);
                 rows += pending.Commit.Entries.Count + pending.Commit.Changes.Count;
+                snapshotBytes += pending.Commit.Snapshot?.Body.Length ?? 0;
             }
 
             if (batch.Count == 0)

@@ -126,7 +126,8 @@ public sealed class CountSlotWritersTests
         await AddCountsAsync(held, open, Change("first", "seg", entered: true));
 
         var recount = counts.RecountAsync("ws", "seg", ct);
-        var waiting = await Eventually.ReturnsAsync(() => db.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"), n => n > 0);
+        var waiting = await Eventually.ReturnsAsync(() => db.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted"), n => n > 0);
         var doneBeforeCommit = recount.IsCompleted;
         await open.CommitAsync(ct);
 
