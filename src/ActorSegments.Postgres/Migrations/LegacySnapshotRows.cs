@@ -13,7 +13,7 @@ public sealed class LegacySnapshotRows(NpgsqlDataSource dataSource)
     public sealed record Row(string GrainKey, byte[] Payload);
 
     /// <summary>A converted snapshot, or null <see cref="Body"/> when the row is dropped without one.</summary>
-    public sealed record Converted(string GrainKey, string WorkspaceId, string CustomerId, long Sequence, byte[]? Body);
+    public sealed record Converted(string WorkspaceId, string CustomerId, long Sequence, byte[]? Body);
 
     /// <summary>
     /// Moves every row of <paramref name="stateName"/> under <paramref name="serviceId"/>, a page at a time; returns

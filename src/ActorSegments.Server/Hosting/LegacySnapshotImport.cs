@@ -35,7 +35,7 @@ internal sealed partial class LegacySnapshotImport(
     {
         if (!CustomerGrainKey.TryParse(row.GrainKey, out var workspaceId, out var customerId))
         {
-            return new(row.GrainKey, string.Empty, string.Empty, 0, null);
+            return new(string.Empty, string.Empty, 0, null);
         }
 
         try
@@ -43,7 +43,7 @@ internal sealed partial class LegacySnapshotImport(
             var snapshot = row.Payload.Length == 0 ? null : storage.Deserialize<CustomerGrainState>(new BinaryData(row.Payload))?.Snapshot;
             if (snapshot is { Length: > 0 } && CustomerSnapshotCodec.ReadHeader(snapshot) is (true, var sequence))
             {
-                return new(row.GrainKey, workspaceId, customerId, sequence, snapshot);
+                return new(workspaceId, customerId, sequence, snapshot);
             }
         }
         catch (Exception ex) when (ex is InvalidDataException or SerializerException)
@@ -51,7 +51,7 @@ internal sealed partial class LegacySnapshotImport(
             // Unreadable: dropped like an unusable one; the journal still holds everything.
         }
 
-        return new(row.GrainKey, workspaceId, customerId, 0, null);
+        return new(workspaceId, customerId, 0, null);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Moved {Moved} customer snapshots from Orleans grain storage into the journal; {Dropped} unusable ones dropped (those customers rebuild from their journal)")]
