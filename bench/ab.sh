@@ -4,6 +4,9 @@
 # same machine state. Each run prints the load generator's table row, with the CPU the server and PostgreSQL spent
 # per event; compare the medians.
 # Usage: bench/ab.sh <commit-a> <commit-b> [rounds=3] [modes="memory durable"] [seconds=15]
+# Modes: memory, durable (batches of 500, 8 callers); memory-latency, durable-latency (the same, then 10 s of open
+# loop at half the closed loop's rate: ack and watch p50/p99/p999 of known customers); unary (durable, one event
+# per call, 256 callers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -36,8 +39,14 @@ dotnet build -c Release bench/ActorSegments.Load >&2
 KEY="ab-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 run() { # side label mode
-  local extra=() watches=() grpc http silo
-  if [ "$3" = durable ]; then
+  local extra=() watches=() shape=() grpc http silo
+  case "$3" in
+    memory | durable) shape=(--mode batch --batch-size 500 --concurrency 8 --events 1000000) ;;
+    memory-latency | durable-latency) shape=(--mode batch --batch-size 500 --concurrency 8 --events 1000000 --latency-at 0.5 --latency-duration 10) ;;
+    unary) shape=(--mode unary --concurrency 256 --events 200000) ;;
+    *) echo "unknown mode $3 (memory, durable, memory-latency, durable-latency, unary)" >&2; exit 2 ;;
+  esac
+  if [ "$3" != memory ] && [ "$3" != memory-latency ]; then
     PG_EXTRA_OPTIONS="-c shared_buffers=512MB -c max_wal_size=4GB" pg_start >/dev/null
     extra=("--ActorSegments:Postgres:ConnectionString=$PG_CONNECTION_STRING")
   fi
@@ -49,13 +58,13 @@ run() { # side label mode
   SERVER_PID=$!
   for _ in $(seq 240); do curl -sf "http://127.0.0.1:$http/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
   watches=(--cpu "server=$SERVER_PID")
-  [ "$3" = durable ] && watches+=(--cpu "postgres=$(head -1 "$PG_DIR/data/postmaster.pid")")
+  [ ${#extra[@]} -gt 0 ] && watches+=(--cpu "postgres=$(head -1 "$PG_DIR/data/postmaster.pid")")
   ACTORSEGMENTS_API_KEY="$KEY" dotnet bench/ActorSegments.Load/bin/Release/net10.0/ActorSegments.Load.dll --address "http://127.0.0.1:$grpc" \
-    "${watches[@]}" --customers 10000 --runs 1 --name "$2 $3" --mode batch --batch-size 500 --concurrency 8 \
-    --events 1000000 --duration "$seconds" 2>/dev/null | grep "^| $2 "
+    "${watches[@]}" --customers 10000 --runs 1 --name "$2 $3" \
+    "${shape[@]}" --duration "$seconds" 2>/dev/null | grep "^| $2 "
   kill "$SERVER_PID" && wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""
-  [ "$3" = durable ] && pg_stop
+  [ ${#extra[@]} -gt 0 ] && pg_stop
   return 0
 }
 
