@@ -61,7 +61,8 @@ run() { # side label mode
   [ ${#extra[@]} -gt 0 ] && watches+=(--cpu "postgres=$(head -1 "$PG_DIR/data/postmaster.pid")")
   ACTORSEGMENTS_API_KEY="$KEY" dotnet bench/ActorSegments.Load/bin/Release/net10.0/ActorSegments.Load.dll --address "http://127.0.0.1:$grpc" \
     "${watches[@]}" --customers 10000 --runs 1 --name "$2 $3" \
-    "${shape[@]}" --duration "$seconds" 2>/dev/null | grep "^| $2 "
+    "${shape[@]}" --duration "$seconds" 2>"$work/load.err" | grep "^| $2 "
+  grep "slow half-seconds" "$work/load.err" | sed "s/^ */$2 $3 /" || true
   kill "$SERVER_PID" && wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""
   [ ${#extra[@]} -gt 0 ] && pg_stop

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ActorSegments.Protos.V1;
 using ActorSegments.Workload;
 
@@ -20,6 +21,7 @@ internal static class OpenLoop
             .Select(_ => Senders.Create(options.Mode, connection)).ToArray();
         var live = new WorkloadEvents(options.Customers, options.Seed).Live().GetEnumerator();
         var ackMs = new List<double>();
+        var timeline = new List<(double SentSecond, double Ms)>();
         var inFlight = new List<Task<Ack>>();
         var perRequest = options.EventsPerRequest;
         var interval = perRequest / options.Rate;
@@ -58,7 +60,7 @@ internal static class OpenLoop
             }
 
             sent += request.Events.Count;
-            inFlight.Add(TimedAsync(senders[i % senders.Length], request, ackMs, cancellationToken));
+            inFlight.Add(TimedAsync(senders[i % senders.Length], request, ackMs, timeline, started, cancellationToken));
         }
 
         var acks = await Task.WhenAll(inFlight);
@@ -70,10 +72,11 @@ internal static class OpenLoop
         }
 
         progress.WriteLine($"  open loop: {inFlight.Count} requests, latest send {maxLagMs:0.0} ms behind schedule, {watch.Seen}/{probesSent} probe entries seen");
+        progress.WriteLine($"  slow half-seconds (sent at s: slowest ack ms, requests): {SlowHalfSeconds(timeline)}");
         return new RunResult(sent, acks.Sum(a => a.Applied), acks.Sum(a => a.Duplicates), elapsed, ackMs, watch.EnterMs(), probesSent);
     }
 
-    private static async Task<Ack> TimedAsync(IBatchSender sender, TrackBatchRequest request, List<double> ackMs, CancellationToken cancellationToken)
+    private static async Task<Ack> TimedAsync(IBatchSender sender, TrackBatchRequest request, List<double> ackMs, List<(double, double)> timeline, long started, CancellationToken cancellationToken)
     {
         var sentAt = TimeProvider.System.GetTimestamp();
         var ack = await sender.SendAsync(request, cancellationToken);
@@ -81,9 +84,25 @@ internal static class OpenLoop
         lock (ackMs)
         {
             ackMs.Add(ms);
+            timeline.Add((TimeProvider.System.GetElapsedTime(started, sentAt).TotalSeconds, ms));
         }
 
         return ack;
+    }
+
+    /// <summary>
+    /// When the slow acknowledgements were sent, by half second of the run: one stall delays every request sent during
+    /// it, so a tail made of a single stall and one made of scattered slow requests look the same in percentiles.
+    /// </summary>
+    private static string SlowHalfSeconds(List<(double SentSecond, double Ms)> timeline)
+    {
+        var slow = timeline.GroupBy(t => Math.Floor(t.SentSecond * 2) / 2)
+            .Select(g => (At: g.Key, Max: g.Max(t => t.Ms), Count: g.Count()))
+            .Where(b => b.Max >= 100)
+            .OrderBy(b => b.At)
+            .Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.At:0.0}: {b.Max:0} ({b.Count})"))
+            .ToList();
+        return slow.Count == 0 ? "none of 100 ms or more" : string.Join(", ", slow);
     }
 
     private static Event Probe(string workspace, string customer) =>
