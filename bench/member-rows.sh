@@ -6,9 +6,10 @@
 # 127.0.0.1 with durable settings (fsync and synchronous commit on, as bench/lock-waits.sh); CPU of the PostgreSQL
 # instance (postmaster and backends) and of the bench process from /proc.
 # Usage: bench/member-rows.sh [--rounds 3] [--seconds 10] [--warmup 3] [--callers 256] [--writers 2] [--segments 50]
-#                             [--variants events,m1,m3,m1-wake,m3-wake,sql-events,sql-m3,sql-m3-no-log,...]
-# Prints markdown tables on stdout (runs, medians by variant, marginal costs); progress on stderr. With the defaults
-# the 10 variants x 3 rounds take about 8 minutes.
+#                             [--variants events,m1,m3,m1-wake,m3-wake,sql-events,sql-m3,sql-m3-no-log,...|none] [--split-changes 3]
+# After each round, a statement split: the backend CPU of each statement of the transaction (see StatementSplit.cs).
+# Prints markdown tables on stdout (runs, medians by variant, marginal costs, split); progress on stderr. With the defaults
+# the 10 variants x 3 rounds and the splits take about 10 minutes (more on a loaded machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=../scripts/lib/postgres.sh
@@ -17,7 +18,7 @@ source scripts/lib/postgres.sh
 bench_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --rounds|--seconds|--warmup|--callers|--writers|--segments|--variants) bench_args+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
+    --rounds|--seconds|--warmup|--callers|--writers|--segments|--variants|--split-changes) bench_args+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
     *) echo "unknown argument: $1 (usage: bench/member-rows.sh [--rounds N] [--seconds N] [--warmup N] [--callers N] [--writers N] [--segments N] [--variants a,b])" >&2; exit 2 ;;
   esac
 done

@@ -18,6 +18,7 @@ internal sealed class ProductStatements
         LockCounts = read("LockCounts");
         AddToCounts = read("AddToCounts");
         RegisterCustomers = read("RegisterCustomers");
+        UpsertWakeUps = read("UpsertWakeUps");
         NotifyFeed = read("NotifyFeed");
         StatementTimeout = read("StatementTimeout");
     }
@@ -35,6 +36,8 @@ internal sealed class ProductStatements
     public string AddToCounts { get; }
 
     public string RegisterCustomers { get; }
+
+    public string UpsertWakeUps { get; }
 
     public string NotifyFeed { get; }
 

@@ -3,9 +3,11 @@ using ActorSegments.MemberRows;
 
 // Usage: ActorSegments.MemberRows --postgres "<server connection string>" --postmaster <pid> [--database member_rows]
 //        [--rounds 3] [--variants events,m1,...] [--callers 256] [--writers 2] [--segments 50] [--warmup 3] [--seconds 10]
+//        [--split-changes 3]   (--variants none: only the statement splits)
 // Creates the database afresh (migrated by the product's migrator, plus a scratch schema), then runs every variant once
 // per round, the order rotated from round to round, each run starting from emptied tables and a checkpoint. Prints
-// the runs, the medians by variant and the marginal costs as markdown; progress on stderr.
+// the runs, the medians by variant and the marginal costs as markdown; progress on stderr. After each round, unless
+// --split-changes is 0, a statement split (StatementSplit) with that many changes and a wake-up move per commit.
 var server = Arg("--postgres") ?? throw new ArgumentException("--postgres <connection string> is required");
 var postmaster = Number("--postmaster", 0);
 if (postmaster <= 0)
@@ -13,7 +15,8 @@ if (postmaster <= 0)
     throw new ArgumentException("--postmaster <pid> (the PostgreSQL server's postmaster, whose CPU with its backends is measured) is required");
 }
 
-var names = (Arg("--variants") ?? string.Join(',', Variant.All.Select(v => v.Name))).Split(',', StringSplitOptions.RemoveEmptyEntries);
+// "none": only the statement splits.
+var names = Arg("--variants") is "none" ? [] : (Arg("--variants") ?? string.Join(',', Variant.All.Select(v => v.Name))).Split(',', StringSplitOptions.RemoveEmptyEntries);
 var unknown = names.Where(n => Variant.All.All(v => v.Name != n)).ToList();
 if (unknown.Count > 0)
 {
@@ -31,7 +34,8 @@ if (settings.Segments is < 3 or > 100 || settings.Callers % settings.Writers != 
 
 var database = await BenchDatabase.CreateAsync(server, Arg("--database") ?? "member_rows", settings.Workspace, settings.Segments);
 using var flushes = new FlushCounter();
-var runner = new Runner(database, ProductStatements.Load(), settings, postmaster, flushes);
+var statements = ProductStatements.Load();
+var runner = new Runner(database, statements, settings, postmaster, flushes);
 // One unmeasured run per path first, the one with the most statements: the first run in the process would otherwise
 // also pay for compiling the code (the bench's and Npgsql's) and for PostgreSQL's first plans.
 foreach (var primer in variants.GroupBy(v => v.Sql is null).Select(g => g.MaxBy(v => v.Changes + (v.WakeUpMoves ? 1 : 0))!))
@@ -40,18 +44,29 @@ foreach (var primer in variants.GroupBy(v => v.Sql is null).Select(g => g.MaxBy(
 }
 
 var runs = new List<RunResult>();
+var splits = new List<SplitResult>();
+var split = new StatementSplit(database, statements, settings);
+var splitChanges = Number("--split-changes", 3);
 for (var round = 1; round <= rounds; round++)
 {
     // Rotated, so no variant always runs first (or right after the same neighbour) in a round.
-    foreach (var variant in variants.Skip((round - 1) % variants.Count).Concat(variants.Take((round - 1) % variants.Count)))
+    var first = variants.Count == 0 ? 0 : (round - 1) % variants.Count;
+    foreach (var variant in variants.Skip(first).Concat(variants.Take(first)))
     {
         var run = await runner.RunAsync(variant, round);
         Console.Error.WriteLine($"[member-rows] round {round}/{rounds} {variant.Name}: {run.CommitsPerSecond:0} commits/s, PG {run.PostgresMicrosPerCommit:0} µs/commit, bench {run.BenchMicrosPerCommit:0} µs/commit");
         runs.Add(run);
     }
+
+    if (splitChanges > 0)
+    {
+        var measured = await split.RunAsync(round, splitChanges);
+        Console.Error.WriteLine($"[member-rows] round {round}/{rounds} statement split: backend {measured.MicrosPerCommit:0} µs/commit");
+        splits.Add(measured);
+    }
 }
 
-Report.Print(runs, settings);
+Report.Print(runs, splits, settings);
 
 string? Arg(string name)
 {

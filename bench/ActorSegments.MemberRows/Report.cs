@@ -21,7 +21,7 @@ internal static class Report
         ("sql: per change, count slots (sql-m3 - no-counts) / 3", "sql-m3", "sql-m3-no-counts", 3),
     ];
 
-    public static void Print(IReadOnlyList<RunResult> runs, Settings settings)
+    public static void Print(IReadOnlyList<RunResult> runs, IReadOnlyList<SplitResult> splits, Settings settings)
     {
         Console.WriteLine($"{settings.Callers} callers, {settings.Writers} writers, {settings.Segments} segments, {CommitShape.EventsPerCommit} events per commit; " +
             $"{settings.Warmup.TotalSeconds:0} s warm-up, {settings.Measured.TotalSeconds:0} s measured per run");
@@ -72,6 +72,28 @@ internal static class Report
                 $"{Range(pairs, p => (p.Item1.BenchMicrosPerCommit - p.Item2.BenchMicrosPerCommit) / per, "0.0")} | " +
                 $"{Range(pairs, p => (p.Item1.WalBytesPerCommit - p.Item2.WalBytesPerCommit) / per, "0")} |");
         }
+
+        PrintSplit(splits);
+    }
+
+    private static void PrintSplit(IReadOnlyList<SplitResult> splits)
+    {
+        if (splits.Count == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Backend CPU by statement ({splits[0].Changes} changes and a wake-up move per commit, {splits.Count} runs; one round trip per statement), median (min–max):");
+        Console.WriteLine("| part | µs per | backend µs | share of the transaction's backend CPU |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var (part, unit) in SplitResult.Parts)
+        {
+            Console.WriteLine($"| {part} | {unit} | {Range(splits, s => s.MicrosPer(part, unit), "0.00")} | " +
+                $"{Range(splits, s => s.Nanoseconds.GetValueOrDefault(part) / 1e3 / Math.Max(s.Commits, 1) / s.MicrosPerCommit * 100, "0.0")} % |");
+        }
+
+        Console.WriteLine($"| all | commit | {Range(splits, s => s.MicrosPerCommit, "0.0")} | 100 % |");
     }
 
     private static string Range<T>(IReadOnlyList<T> items, Func<T, double> value, string format)
