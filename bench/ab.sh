@@ -6,7 +6,8 @@
 # Usage: bench/ab.sh <commit-a> <commit-b> [rounds=3] [modes="memory durable"] [seconds=15]
 # Modes: memory, durable (batches of 500, 8 callers); memory-latency, durable-latency (the same, then 10 s of open
 # loop at half the closed loop's rate: ack and watch p50/p99/p999 of known customers); unary (durable, one event
-# per call, 256 callers).
+# per call, 256 callers); empty (durable, the same batches resent as duplicates: gRPC, validation and a grain call
+# per customer that only recognizes its events — the empty-grain rate durable batches are read against).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -44,7 +45,8 @@ run() { # side label mode
     memory | durable) shape=(--mode batch --batch-size 500 --concurrency 8 --events 1000000) ;;
     memory-latency | durable-latency) shape=(--mode batch --batch-size 500 --concurrency 8 --events 1000000 --latency-at 0.5 --latency-duration 10) ;;
     unary) shape=(--mode unary --concurrency 256 --events 200000) ;;
-    *) echo "unknown mode $3 (memory, durable, memory-latency, durable-latency, unary)" >&2; exit 2 ;;
+    empty) shape=(--mode batch --batch-size 500 --concurrency 8 --events 50000 --duplicates) ;;
+    *) echo "unknown mode $3 (memory, durable, memory-latency, durable-latency, unary, empty)" >&2; exit 2 ;;
   esac
   if [ "$3" != memory ] && [ "$3" != memory-latency ]; then
     PG_EXTRA_OPTIONS="-c shared_buffers=512MB -c max_wal_size=4GB" pg_start >/dev/null
