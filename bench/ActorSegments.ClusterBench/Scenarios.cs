@@ -26,7 +26,7 @@ internal static class Scenarios
     {
         var rows = Enumerable.Range(0, events / 10)
             .SelectMany(c => WorkloadCalls.For(c, 0, 10).Select((evt, k) => new JournalRow(
-                workspace, $"r{c}", k + 1, evt.OccurredAt.ToUnixTimeSeconds(), evt.EventId, evt.Type, evt.OccurredAt, CustomerEventCodec.Serialize(evt))))
+                workspace, $"r{c}", k + 1, evt.OccurredAt.ToUnixTimeSeconds(), evt.EventId, evt.Type, evt.OccurredAt, JournalRecordCodec.Serialize(evt))))
             .ToList();
         return JournalCopy.RowsPerSecondAsync(dataSource, "customer_journal", rows);
     }

@@ -46,7 +46,7 @@ internal static class RawCopyBaseline
         foreach (var e in EventMapping.History(options))
         {
             var sequence = sequences[e.CustomerId] = sequences.GetValueOrDefault(e.CustomerId) + 1;
-            rows.Add(new JournalRow(workspace, e.CustomerId, sequence, appliedAt, e.EventId, e.Type, e.OccurredAt, CustomerEventCodec.Serialize(ToDomain(e))));
+            rows.Add(new JournalRow(workspace, e.CustomerId, sequence, appliedAt, e.EventId, e.Type, e.OccurredAt, JournalRecordCodec.Serialize(ToDomain(e))));
         }
 
         return rows;

@@ -110,7 +110,7 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
             result => result is not null);
 
         Assert.Equal(new TrackResult(1, 0), retry);
-        Assert.Equal(["e1", "e2"], fixture.Journal.Entries(id.Workspace, id.Customer).Select(e => e.Event.EventId));
+        Assert.Equal(["e1", "e2"], fixture.Journal.Entries(id.Workspace, id.Customer).Select(e => e.Record.EventId));
         var profile = await customer.GetProfileAsync();
         Assert.Equal(2, profile!.TotalEvents);
         Assert.Equal(1, profile.EventTypes.Single(t => t.Type == "purchase").Count);

@@ -1,5 +1,6 @@
 using ActorSegments.Abstractions.Customers;
 using ActorSegments.Domain.Activity;
+using ActorSegments.Domain.Behavior;
 using ActorSegments.Domain.Events;
 
 namespace ActorSegments.Grains.Tests;
@@ -77,7 +78,7 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
 
         Assert.Equal(new TrackResult(1, 0), await customer.TrackAsync([Purchase(second, 1)]));
         Assert.Equal(new TrackResult(0, 2), await customer.TrackAsync([Purchase(first, 0), Purchase(second, 1)]));
-        Assert.Equal([first, second], fixture.Journal.Entries(id.Workspace, id.Customer).Select(e => e.Event.EventId));
+        Assert.Equal([first, second], fixture.Journal.Entries(id.Workspace, id.Customer).Select(e => e.Record.EventId));
     }
 
     [Fact]
@@ -89,6 +90,48 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         var result = await customer.TrackAsync([Purchase(first, 0), Purchase(second, 1), Purchase(first, 0)]);
 
         Assert.Equal(new TrackResult(2, 1), result);
+    }
+
+    [Fact]
+    public async Task IdentifyAsync_UpdateRetriedAfterALaterUpdateAndAReplay_IsAppliedOnce()
+    {
+        var customer = NewCustomer(out var id);
+        var gold = new TraitUpdate("identify-1", T0, [new("plan", TraitValue.Of("gold")), new("tags", TraitValue.Of(["vip", "eu"]))]);
+        Assert.True(await customer.IdentifyAsync(gold));
+        await customer.TrackAsync(Purchases("p", 20));
+        Assert.True(await customer.IdentifyAsync(new TraitUpdate("identify-2", T0.AddHours(1), [new("plan", TraitValue.Of("silver")), new("tags", null)])));
+        fixture.Journal.FailNextSnapshot(id.Workspace, id.Customer);
+        await fixture.Cluster.DeactivateAsync(customer);
+        fixture.Journal.ForgetSnapshot(id.Workspace, id.Customer); // the ids come back from the journal alone
+
+        var retried = await customer.IdentifyAsync(gold);
+
+        Assert.False(retried);
+        var traits = (await customer.GetProfileAsync())!.Traits;
+        Assert.Equal(["plan=silver"], traits.Select(t => $"{t.Name}={t.Text}"));
+        Assert.Equal(22, fixture.Journal.Entries(id.Workspace, id.Customer).Count);
+        Assert.IsType<TraitUpdate>(fixture.Journal.Entries(id.Workspace, id.Customer)[0].Record);
+    }
+
+    [Fact]
+    public async Task ApplyModelOutputsAsync_OutputRetriedAfterALaterOutputAndAReplay_IsAppliedOnce()
+    {
+        var customer = NewCustomer(out var id);
+        await customer.TrackAsync([Purchase("p-0", 0)]);
+        var first = new ModelOutput("purchase_30d-v1", T0) { Scores = [new("purchase_30d", 0.2)], Cohort = "cohort-1" };
+        Assert.True(await customer.ApplyModelOutputsAsync(first));
+        Assert.True(await customer.ApplyModelOutputsAsync(new ModelOutput("purchase_30d-v2", T0) { Scores = [new("purchase_30d", 0.7)], Cohort = null }));
+        fixture.Journal.FailNextSnapshot(id.Workspace, id.Customer);
+        await fixture.Cluster.DeactivateAsync(customer);
+        fixture.Journal.ForgetSnapshot(id.Workspace, id.Customer);
+
+        var retried = await customer.ApplyModelOutputsAsync(first);
+
+        Assert.False(retried);
+        var profile = await customer.GetProfileAsync();
+        Assert.Equal(0.7, profile!.Scores["purchase_30d"]);
+        Assert.Null(profile.Cohort);
+        Assert.Equal(3, fixture.Journal.Entries(id.Workspace, id.Customer).Count);
     }
 
     /// <summary>Two distinct ids with the same 32-bit fingerprint (found in about 80,000 tries).</summary>

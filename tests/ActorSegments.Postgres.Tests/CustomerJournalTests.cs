@@ -78,9 +78,9 @@ public sealed class CustomerJournalTests
         Assert.Equal(T0 + 2, record.Members["seg"]);
         Assert.Equal(T0 + 100, record.WakeUpAt);
         Assert.Equal([1L, 2L], replay.Select(e => e.Sequence));
-        Assert.Equal(Entry(2, "e7-2").Event.EventId, replay[1].Event.EventId);
-        Assert.Equal(Entry(2, "e7-2").Event.OccurredAt, replay[1].Event.OccurredAt);
-        Assert.Equal(Entry(2, "e7-2").Event.Properties, replay[1].Event.Properties);
+        var (sent, read) = ((CustomerEvent)Entry(2, "e7-2").Record, Assert.IsType<CustomerEvent>(replay[1].Record));
+        Assert.Equal((sent.EventId, sent.Type, sent.OccurredAt), (read.EventId, read.Type, read.OccurredAt));
+        Assert.Equal(sent.Properties, read.Properties);
         Assert.Equal(T0 + 2, replay[1].AppliedAt);
         Assert.Null(record.Snapshot);
         Assert.True((await journal.LoadAsync("ws", "nobody", TestContext.Current.CancellationToken)).IsEmpty);
@@ -152,7 +152,7 @@ public sealed class CustomerJournalTests
         {
             var record = records[c];
             var after = c % 3 == 0 ? 1 : 0;
-            Assert.Equal(Enumerable.Range(after + 1, 1 + (c % 4) - after).Select(s => $"e{c}-{s}"), record.Entries.Select(e => e.Event.EventId));
+            Assert.Equal(Enumerable.Range(after + 1, 1 + (c % 4) - after).Select(s => $"e{c}-{s}"), record.Entries.Select(e => e.Record.EventId));
             Assert.Equal(c % 3 == 0 ? [(byte)c] : null, record.Snapshot?.Body);
             Assert.Equal(c % 2 == 0 ? [$"seg{c % 3}"] : [], record.Members.Keys);
             Assert.Equal(c % 5 == 0 ? T0 + c : null, record.WakeUpAt);

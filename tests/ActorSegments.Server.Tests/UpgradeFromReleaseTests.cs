@@ -105,6 +105,42 @@ public sealed class UpgradeFromReleaseTests
         Assert.Equal(history.Count + 1, await JournalLengthAsync(db, customerId));
     }
 
+    [Fact]
+    public async Task Upgrade_ATraitUpdateAndAModelOutputTheReleaseRecorded_AreReadAsTypedRecordsAndMarkedByKind()
+    {
+        // The fixture's script sends only events (it has no $identify or $model rows), so rows as the release wrote
+        // them are appended to a customer's journal before the upgrade: edge-15 has no snapshot and replays them all.
+        const string customerId = "edge-15";
+        await using var db = await ReleaseDatabase.RestoreAsync(Release);
+        var length = await JournalLengthAsync(db, customerId);
+        await db.ExecuteAsync($$"""
+            INSERT INTO customer_journal (workspace_id, customer_id, sequence, applied_at, event_id, event_type, occurred_at, body)
+            SELECT workspace_id, customer_id, sequence + 1, applied_at, 'identify-1', '$identify', occurred_at, '\x{{ReleaseJournalBodies.Identify}}'::bytea
+            FROM customer_journal WHERE workspace_id = '{{Facts.Workspace}}' AND customer_id = '{{customerId}}' AND sequence = {{length}}
+            UNION ALL
+            SELECT workspace_id, customer_id, sequence + 2, applied_at, 'cohort-run-1', '$model', occurred_at, '\x{{ReleaseJournalBodies.Model}}'::bytea
+            FROM customer_journal WHERE workspace_id = '{{Facts.Workspace}}' AND customer_id = '{{customerId}}' AND sequence = {{length}}
+            """);
+
+        await using var server = await RunningServer.StartAsync(RunningServer.OnPostgres(db));
+        var profile = await ProfileAsync(server, customerId);
+        var retried = await server.Ingest.IdentifyAsync(new IdentifyRequest
+        {
+            WorkspaceId = Facts.Workspace,
+            CustomerId = customerId,
+            UpdateId = "identify-1",
+            Traits = { ["plan"] = Value.ForString("silver") },
+        }, cancellationToken: Ct);
+
+        Assert.Equal("gold", profile.Traits["plan"].StringValue);
+        Assert.Equal(["a", "b"], profile.Traits["tags"].ListValue.Values.Select(v => v.StringValue));
+        Assert.False(profile.Traits.ContainsKey("gone"));
+        Assert.Equal(("cohort-2", 0.5), (profile.Cohort, profile.Scores["purchase_30d"]));
+        Assert.Equal(EventOutcome.Duplicate, retried.Outcome);
+        Assert.Equal("1:-,2:-", await db.ScalarAsync<string>(
+            $"SELECT string_agg(kind || ':' || coalesce(event_type, '-'), ',' ORDER BY sequence) FROM customer_journal WHERE workspace_id = '{Facts.Workspace}' AND customer_id = '{customerId}' AND sequence > {length}"));
+    }
+
     private static Task<CustomerProfile> ProfileAsync(RunningServer server, string customerId) =>
         server.Profiles.GetCustomerAsync(new GetCustomerRequest { WorkspaceId = Facts.Workspace, CustomerId = customerId }, cancellationToken: Ct).ResponseAsync;
 

@@ -17,7 +17,7 @@ namespace ActorSegments.ClusterBench.Recluster;
 /// </summary>
 /// <remarks>
 /// "Write back" is the real push: every changed customer's grain is called (<c>ApplyModelOutputsAsync</c>), which
-/// activates it (snapshot and journal read), commits a <c>$model</c> journal record and its cohort segment's
+/// activates it (snapshot and journal read), commits a model output journal record and its cohort segment's
 /// membership change to PostgreSQL through the group-commit journal, and deactivates it again. The customers exist
 /// only as feature rows beforehand, so their activation finds nothing to replay: a customer with a history in the
 /// journal costs more to activate (docs/benchmarks.md).

@@ -17,13 +17,21 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task<TrackResult> TrackAsync([Immutable] CustomerEvent[] events);
 
     /// <summary>
-    /// Records what a model computed for this customer (a <see cref="Domain.Behavior.ModelOutputs"/> event: cohort,
-    /// scores, recommendations) and re-evaluates the segments reading them. An output id applied before changes
-    /// nothing, so a job may retry. A job's call does not keep the customer in memory afterwards.
+    /// Sets and removes traits (an identify call) and re-evaluates the segments reading them, returning after the
+    /// update is stored durably. An update id recorded before changes nothing, so a caller may retry.
+    /// </summary>
+    /// <returns>True when applied, false when the id was recorded before.</returns>
+    [Alias("identify")]
+    Task<bool> IdentifyAsync([Immutable] TraitUpdate update);
+
+    /// <summary>
+    /// Records what a model computed for this customer (cohort, scores, recommendations) and re-evaluates the segments
+    /// reading them. An output id applied before changes nothing, so a job may retry. A job's call does not keep the
+    /// customer in memory afterwards.
     /// </summary>
     /// <returns>True when applied, false when the id was applied before.</returns>
-    [Alias("apply-model-outputs")]
-    Task<bool> ApplyModelOutputsAsync([Immutable] CustomerEvent outputs);
+    [Alias("apply-model-output")]
+    Task<bool> ApplyModelOutputsAsync([Immutable] ModelOutput outputs);
 
     /// <summary>
     /// Looks at the segments again now: those whose deadlines are due, and all of them when the definitions changed.

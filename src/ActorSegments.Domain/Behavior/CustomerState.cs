@@ -158,31 +158,33 @@ public sealed partial class CustomerState
     }
 
     /// <summary>
-    /// Applies one journal record: a behavioral event (<see cref="Apply"/>) or a trait update
-    /// (<see cref="TraitUpdates"/>, one change per trait). Appends what changed to <paramref name="changes"/>.
+    /// Applies one journal record: a behavioral event (<see cref="Apply"/>), a trait update (one change per trait) or
+    /// a model output (cohort, scores, recommendations). Appends what changed to <paramref name="changes"/>.
     /// </summary>
-    public void ApplyRecorded(CustomerEvent evt, BehaviorModel model, long now, List<ChangeSet> changes)
+    public void ApplyRecorded(JournalRecord record, BehaviorModel model, long now, List<ChangeSet> changes)
     {
-        ArgumentNullException.ThrowIfNull(evt);
+        ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(changes);
-        if (ModelOutputs.Is(evt))
+        switch (record)
         {
-            Reference = Math.Max(Reference, now);
-            ApplyModelOutputs(evt, changes);
-            return;
-        }
+            case CustomerEvent evt:
+                changes.Add(Apply(evt, model, now));
+                break;
+            case TraitUpdate update:
+                Reference = Math.Max(Reference, now);
+                foreach (var (name, value) in update.Traits)
+                {
+                    changes.Add(SetTrait(name, TraitTypes.AsDeclared(value, model.Schema.Trait(name)?.Type)));
+                }
 
-        if (!TraitUpdates.Is(evt))
-        {
-            changes.Add(Apply(evt, model, now));
-            return;
-        }
-
-        Reference = Math.Max(Reference, now);
-        foreach (var (name, value) in TraitUpdates.Read(evt, model.Schema))
-        {
-            changes.Add(SetTrait(name, value));
+                break;
+            case ModelOutput output:
+                Reference = Math.Max(Reference, now);
+                ApplyModelOutput(output, changes);
+                break;
+            default:
+                throw new ArgumentException($"Unknown journal record {record.GetType().Name}.", nameof(record));
         }
     }
 
@@ -232,24 +234,22 @@ public sealed partial class CustomerState
         return changed ? new ChangeSet(null, false, null, null, true) : ChangeSet.None;
     }
 
-    /// <summary>Applies a <see cref="ModelOutputs"/> record: cohort, scores and recommendations it carries.</summary>
-    private void ApplyModelOutputs(CustomerEvent evt, List<ChangeSet> changes)
+    private void ApplyModelOutput(ModelOutput output, List<ChangeSet> changes)
     {
-        foreach (var (name, value) in evt.Properties)
+        if (output.SetsCohort)
         {
-            if (name == ModelOutputs.CohortProperty && value.Kind == PropertyKind.String)
-            {
-                changes.Add(SetCohort(value.Text!.Length == 0 ? null : value.Text));
-            }
-            else if (name.StartsWith(ModelOutputs.ScorePrefix, StringComparison.Ordinal) && name.Length > ModelOutputs.ScorePrefix.Length)
-            {
-                changes.Add(SetScore(name[ModelOutputs.ScorePrefix.Length..], value.Kind == PropertyKind.Number ? value.Number : null));
-            }
-            else if (name == ModelOutputs.RecommendationsProperty && value.Kind == PropertyKind.String)
-            {
-                // Recommendations are read by templates, never by rules: no change to report.
-                Recommendations = value.Text!.Length == 0 ? [] : value.Text.Split(ModelOutputs.ListSeparator);
-            }
+            changes.Add(SetCohort(output.Cohort));
+        }
+
+        foreach (var (name, score) in output.Scores)
+        {
+            changes.Add(SetScore(name, score));
+        }
+
+        if (output.Recommendations is { } items)
+        {
+            // Recommendations are read by templates, never by rules: no change to report.
+            Recommendations = items;
         }
     }
 

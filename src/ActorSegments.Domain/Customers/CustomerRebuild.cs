@@ -35,10 +35,10 @@ public static class CustomerRebuild
                 throw new InvalidDataException($"Journal entry {entry.Sequence} follows sequence {sequence}; the record has a gap.");
             }
 
-            ids.Add(entry.Event.EventId, entry.Sequence);
+            ids.Add(entry.Record.EventId, entry.Sequence);
             sequence = entry.Sequence;
             applied.Clear();
-            state.ApplyRecorded(entry.Event, model, entry.AppliedAt, applied);
+            state.ApplyRecorded(entry.Record, model, entry.AppliedAt, applied);
         }
 
         return snapshot with { JournalSequence = sequence };

@@ -12,7 +12,9 @@ public sealed record CustomerEvent(
     string EventId,
     string Type,
     DateTimeOffset OccurredAt,
-    IReadOnlyDictionary<string, PropertyValue> Properties)
+    IReadOnlyDictionary<string, PropertyValue> Properties) : JournalRecord(EventId, OccurredAt)
 {
+    public override JournalRecordKind Kind => JournalRecordKind.Behavior;
+
     public static IReadOnlyDictionary<string, PropertyValue> NoProperties { get; } = new Dictionary<string, PropertyValue>();
 }

@@ -1,4 +1,5 @@
 using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Events;
 
 namespace ActorSegments.Domain.Features;
 
@@ -21,9 +22,8 @@ public sealed record Outcome(string Name, OutcomeKind Kind, TimeSpan Window)
         var end = WindowEnd(cutoff);
         for (var i = history.CountBefore(cutoff); i < history.Count && history.OccurredAt(i) < end; i++)
         {
-            var evt = history[i].Event;
-            // Trait updates and model outputs are reserved records, not something the customer did.
-            if (TraitUpdates.Is(evt) || ModelOutputs.Is(evt))
+            // Trait updates and model outputs are not something the customer did.
+            if (history[i].Record is not CustomerEvent evt)
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Storage;
 
 namespace ActorSegments.Domain.Features;
@@ -12,7 +13,7 @@ namespace ActorSegments.Domain.Features;
 /// time it occurred (as a customer whose events all arrived on time), and then time is let pass to the cutoff. The
 /// clock never passes the cutoff, and arrival times play no part: an entry appended after the cutoff cannot move the
 /// state's reference time, and a late entry counts exactly as if it had arrived on time. Model outputs
-/// (<see cref="ModelOutputs"/>) are skipped, or a model would learn from its own past scores; trait updates are
+/// (<see cref="ModelOutput"/>) are skipped, or a model would learn from its own past scores; trait updates are
 /// applied like any other entry before the cutoff.
 /// </remarks>
 public static class PointInTimeFeatures
@@ -39,14 +40,14 @@ public static class PointInTimeFeatures
         var count = history.CountBefore(cutoff);
         for (var i = 0; i < count; i++)
         {
-            var evt = history[i].Event;
-            if (ModelOutputs.Is(evt))
+            var record = history[i].Record;
+            if (record is ModelOutput)
             {
                 continue;
             }
 
             changes.Clear();
-            state.ApplyRecorded(evt, model, history.OccurredAt(i), changes);
+            state.ApplyRecorded(record, model, history.OccurredAt(i), changes);
             applied++;
         }
 

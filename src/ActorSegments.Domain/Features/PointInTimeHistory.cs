@@ -29,7 +29,7 @@ public sealed class PointInTimeHistory
         _seconds = new long[_entries.Length];
         for (var i = 0; i < _entries.Length; i++)
         {
-            _seconds[i] = UnixTime.Seconds(_entries[i].Event.OccurredAt);
+            _seconds[i] = UnixTime.Seconds(_entries[i].Record.OccurredAt);
         }
     }
 
@@ -61,7 +61,7 @@ public sealed class PointInTimeHistory
 
     private static int InOccurredOrder(JournalEntry a, JournalEntry b)
     {
-        var byTime = a.Event.OccurredAt.UtcTicks.CompareTo(b.Event.OccurredAt.UtcTicks);
+        var byTime = a.Record.OccurredAt.UtcTicks.CompareTo(b.Record.OccurredAt.UtcTicks);
         return byTime != 0 ? byTime : a.Sequence.CompareTo(b.Sequence);
     }
 

@@ -109,14 +109,19 @@ public sealed partial class CustomerGrain(
         return RecordAsync(events);
     }
 
-    public async Task<bool> ApplyModelOutputsAsync(CustomerEvent outputs)
+    public async Task<bool> IdentifyAsync(TraitUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        _onlyHousekeeping = false;
+        ThrowIfBroken();
+        Awaken(client: true);
+        var result = await RecordAsync([update]);
+        return result.Applied == 1;
+    }
+
+    public async Task<bool> ApplyModelOutputsAsync(ModelOutput outputs)
     {
         ArgumentNullException.ThrowIfNull(outputs);
-        if (!ModelOutputs.Is(outputs))
-        {
-            throw new ArgumentException($"Expected a {ModelOutputs.EventType} event, got '{outputs.Type}'.", nameof(outputs));
-        }
-
         ThrowIfBroken();
         Awaken(client: false);
         var result = await RecordAsync([outputs]);
@@ -125,7 +130,7 @@ public sealed partial class CustomerGrain(
     }
 
     /// <summary>Applies the records not seen before, re-evaluates what they touched and commits them.</summary>
-    private async Task<TrackResult> RecordAsync(CustomerEvent[] events)
+    private async Task<TrackResult> RecordAsync(JournalRecord[] events)
     {
         var recorded = await RecordedBeforeAsync(events);
         var now = Now();
@@ -145,7 +150,7 @@ public sealed partial class CustomerGrain(
             }
 
             applied++;
-            behaved |= !ModelOutputs.Is(evt);
+            behaved |= evt is not ModelOutput;
             Record(workspace, new JournalEntry(++_sequence, now, evt), entries);
         }
 
@@ -154,7 +159,7 @@ public sealed partial class CustomerGrain(
         {
             // Scores that moved are recorded with the events that moved them, so a replay restores them exactly.
             var sequence = ++_sequence;
-            var outputs = ModelOutputs.Create($"$score:{sequence}", clock.GetUtcNow(), scores: scores);
+            var outputs = new ModelOutput($"$score:{sequence}", clock.GetUtcNow()) { Scores = scores };
             Record(workspace, new JournalEntry(sequence, now, outputs), entries);
         }
 
@@ -172,7 +177,7 @@ public sealed partial class CustomerGrain(
     /// cannot rule out are read back, by sequence, so a request of new events (nearly every request) costs no read and
     /// a retry one. Nothing is changed before this returns, so a failed read leaves the customer as it was.
     /// </summary>
-    private async Task<IReadOnlySet<string>> RecordedBeforeAsync(CustomerEvent[] events)
+    private async Task<IReadOnlySet<string>> RecordedBeforeAsync(JournalRecord[] events)
     {
         HashSet<long>? candidates = null;
         foreach (var evt in events)
@@ -209,7 +214,7 @@ public sealed partial class CustomerGrain(
     /// The same id appeared before in this request. Only possible when the filter holds its fingerprint by now, so the
     /// request is searched only then.
     /// </summary>
-    private bool EarlierInRequest(CustomerEvent[] events, int index)
+    private bool EarlierInRequest(JournalRecord[] events, int index)
     {
         var id = events[index].EventId;
         if (index == 0 || !EventIds.MayContain(id))
@@ -231,11 +236,15 @@ public sealed partial class CustomerGrain(
     private void Record(CompiledWorkspace workspace, JournalEntry entry, List<JournalEntry> entries)
     {
         entries.Add(entry);
-        EventIds.Add(entry.Event.EventId, entry.Sequence);
-        var evt = entry.Event;
+        EventIds.Add(entry.Record.EventId, entry.Sequence);
         _applied.Clear();
-        State.ApplyRecorded(evt, _model, entry.AppliedAt, _applied);
-        var cause = TraitUpdates.Is(evt) ? MembershipCause.Trait : ModelOutputs.Is(evt) ? MembershipCause.Model : MembershipCause.Event;
+        State.ApplyRecorded(entry.Record, _model, entry.AppliedAt, _applied);
+        var cause = entry.Record switch
+        {
+            TraitUpdate => MembershipCause.Trait,
+            ModelOutput => MembershipCause.Model,
+            _ => MembershipCause.Event,
+        };
         foreach (var change in _applied)
         {
             _memberships.Apply(workspace.Segments, State, _model, change, entry.AppliedAt, cause, _changes);

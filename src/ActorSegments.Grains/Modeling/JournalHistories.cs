@@ -1,4 +1,4 @@
-using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Domain.Time;
 
@@ -26,12 +26,12 @@ internal static class JournalHistories
         {
             foreach (var entry in history.Entries)
             {
-                if (ModelOutputs.Is(entry.Event) || TraitUpdates.Is(entry.Event))
+                if (entry.Record is not CustomerEvent evt)
                 {
                     continue;
                 }
 
-                var at = UnixTime.Seconds(entry.Event.OccurredAt);
+                var at = UnixTime.Seconds(evt.OccurredAt);
                 (start, end) = (Math.Min(start, at), Math.Max(end, at));
             }
         }

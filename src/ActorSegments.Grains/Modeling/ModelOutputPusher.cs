@@ -6,7 +6,7 @@ namespace ActorSegments.Grains.Modeling;
 
 /// <summary>
 /// Writes model outputs back to customers in bulk: a bounded number of customer calls in flight, each retried when
-/// the journal is overloaded. Every output event has an id derived from the job, so a retried or resumed push applies
+/// the journal is overloaded. Every output has an id derived from the job, so a retried or resumed push applies
 /// each customer's output once.
 /// </summary>
 public sealed class ModelOutputPusher(IGrainFactory grains, IOptions<ModelingOptions> options)
@@ -14,7 +14,7 @@ public sealed class ModelOutputPusher(IGrainFactory grains, IOptions<ModelingOpt
     /// <summary>Pushes every output; <paramref name="onPushed"/> is told the running total now and then.</summary>
     public async Task<long> PushAsync(
         string workspaceId,
-        IAsyncEnumerable<(string CustomerId, CustomerEvent Outputs)> outputs,
+        IAsyncEnumerable<(string CustomerId, ModelOutput Outputs)> outputs,
         Action<long>? onPushed,
         CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public sealed class ModelOutputPusher(IGrainFactory grains, IOptions<ModelingOpt
         return pushed;
     }
 
-    private static async Task PushOneAsync(ICustomerGrain customer, CustomerEvent outputs, int attempts, CancellationToken cancellationToken)
+    private static async Task PushOneAsync(ICustomerGrain customer, ModelOutput outputs, int attempts, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {

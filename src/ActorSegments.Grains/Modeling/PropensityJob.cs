@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ActorSegments.Domain.Behavior;
 using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Features;
 using ActorSegments.Domain.Modeling;
@@ -56,7 +55,7 @@ public sealed class PropensityJob(
         return version.Version;
     }
 
-    private async IAsyncEnumerable<(string, CustomerEvent)> Scores(string workspaceId, string name, IScoringModel model, string outputId, DateTimeOffset now, ModelJobProgress progress, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(string, ModelOutput)> Scores(string workspaceId, string name, IScoringModel model, string outputId, DateTimeOffset now, ModelJobProgress progress, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var seconds = now.ToUnixTimeSeconds();
         long customers = 0;
@@ -64,7 +63,7 @@ public sealed class PropensityJob(
         {
             progress.Update(s => s with { Customers = ++customers });
             var score = Math.Round(model.Score(row.AgedTo(seconds).Values), 4);
-            yield return (row.CustomerId, ModelOutputs.Create(outputId, now, scores: [new(name, score)]));
+            yield return (row.CustomerId, new ModelOutput(outputId, now) { Scores = [new(name, score)] });
         }
     }
 

@@ -1,6 +1,6 @@
 using ActorSegments.Domain.Modeling.Recommendations;
 using ActorSegments.Abstractions.Modeling;
-using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Modeling;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Grains.Segments;
@@ -72,7 +72,7 @@ public sealed class RecommendationJob(
             AsyncSequence.From(byCustomer.Select(c =>
             {
                 var bought = c.Interactions.Where(i => i.Kind == InteractionKind.Purchase).Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal);
-                return (c.CustomerId, ModelOutputs.Create(outputId, at, recommendations: recommender.Recommend(c.Interactions, bought, count)));
+                return (c.CustomerId, new ModelOutput(outputId, at) { Recommendations = recommender.Recommend(c.Interactions, bought, count) });
             })),
             progress.Pushed,
             cancellationToken);

@@ -335,7 +335,7 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
     /// </summary>
     private sealed class CustomerEntries
     {
-        private readonly ConcurrentQueue<(long Sequence, long AppliedAt, string EventId, byte[] Event)> _entries = new();
+        private readonly ConcurrentQueue<(long Sequence, long AppliedAt, string EventId, byte[] Record)> _entries = new();
         private long _lastSequence;
 
         /// <summary>Appends entries that continue the sequence; false (nothing appended) when they do not.</summary>
@@ -354,7 +354,7 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
 
             foreach (var entry in entries)
             {
-                _entries.Enqueue((entry.Sequence, entry.AppliedAt, entry.Event.EventId, CustomerEventCodec.Serialize(entry.Event)));
+                _entries.Enqueue((entry.Sequence, entry.AppliedAt, entry.Record.EventId, JournalRecordCodec.Serialize(entry.Record)));
             }
 
             return true;
@@ -364,7 +364,7 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
         public IEnumerable<(long Sequence, string EventId)> EventIds => _entries.Select(e => (e.Sequence, e.EventId));
 
         public IEnumerable<JournalEntry> After(long sequence) =>
-            _entries.Where(e => e.Sequence > sequence).Select(e => new JournalEntry(e.Sequence, e.AppliedAt, CustomerEventCodec.Deserialize(e.Event)));
+            _entries.Where(e => e.Sequence > sequence).Select(e => new JournalEntry(e.Sequence, e.AppliedAt, JournalRecordCodec.Deserialize(e.Record)));
     }
 }
 

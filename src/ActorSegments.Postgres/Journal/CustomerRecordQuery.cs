@@ -50,7 +50,7 @@ internal static class CustomerRecordQuery
                         part.Snapshot = new StoredSnapshot(reader.GetInt64(2), reader.GetFieldValue<byte[]>(4));
                         break;
                     case EntryRow:
-                        part.Entries.Add(new JournalEntry(reader.GetInt64(2), reader.GetInt64(3), CustomerEventCodec.Deserialize(reader.GetFieldValue<byte[]>(4))));
+                        part.Entries.Add(new JournalEntry(reader.GetInt64(2), reader.GetInt64(3), JournalRecordCodec.Deserialize(reader.GetFieldValue<byte[]>(4))));
                         break;
                     case MemberRow:
                         part.Members[reader.GetString(5)] = reader.GetFieldValue<DateTimeOffset>(6).ToUnixTimeSeconds();

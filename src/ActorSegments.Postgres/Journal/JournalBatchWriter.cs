@@ -11,7 +11,7 @@ namespace ActorSegments.Postgres.Journal;
 internal static class JournalBatchWriter
 {
     private const string CopyJournal =
-        "COPY customer_journal (workspace_id, customer_id, sequence, applied_at, event_id, event_type, occurred_at, body) FROM STDIN (FORMAT BINARY)";
+        "COPY customer_journal (workspace_id, customer_id, sequence, applied_at, event_id, kind, event_type, occurred_at, body) FROM STDIN (FORMAT BINARY)";
 
     private const string InsertLog = """
         INSERT INTO membership_log (workspace_id, segment_id, customer_id, entered, changed_at, cause)
@@ -131,10 +131,20 @@ internal static class JournalBatchWriter
                 await importer.WriteAsync(commit.CustomerId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(entry.Sequence, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                 await importer.WriteAsync(entry.AppliedAt, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(entry.Event.EventId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(entry.Event.Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(entry.Event.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-                await importer.WriteAsync(CustomerEventCodec.Serialize(entry.Event), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+                var record = entry.Record;
+                await importer.WriteAsync(record.EventId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync((short)record.Kind, NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
+                if (record is CustomerEvent evt)
+                {
+                    await importer.WriteAsync(evt.Type, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false); // event_type: not a behavioral event
+                }
+
+                await importer.WriteAsync(record.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(JournalRecordCodec.Serialize(record), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
             }
         }
 

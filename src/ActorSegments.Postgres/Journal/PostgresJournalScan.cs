@@ -78,7 +78,7 @@ public sealed class PostgresJournalScan(NpgsqlDataSource dataSource) : IJournalS
             }
 
             // The same decoding as a customer's own load (PostgresCustomerJournal.LoadAsync): the domain's journal codec.
-            entries.Add(new JournalEntry(reader.GetInt64(1), reader.GetInt64(2), CustomerEventCodec.Deserialize(reader.GetFieldValue<byte[]>(3))));
+            entries.Add(new JournalEntry(reader.GetInt64(1), reader.GetInt64(2), JournalRecordCodec.Deserialize(reader.GetFieldValue<byte[]>(3))));
         }
 
         return (page, customers, customer);

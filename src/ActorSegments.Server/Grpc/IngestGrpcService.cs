@@ -124,7 +124,9 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
         metrics.Received(1);
         var update = TraitMapping.Map(request, time.GetUtcNow(), _limits, workspace.Model.Schema, violations)
             ?? throw Invalid(1, violations);
-        var result = await TrackAsync(request.WorkspaceId, request.CustomerId, [update]);
+        var result = await StoreAsync(1, async () => await grains.GetCustomer(request.WorkspaceId, request.CustomerId).IdentifyAsync(update)
+            ? new TrackResult(1, 0)
+            : new TrackResult(0, 1));
         return new IdentifyResponse { Outcome = result.Applied == 1 ? EventOutcome.Applied : EventOutcome.Duplicate };
     }
 
@@ -208,18 +210,22 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
     }
 
     /// <summary>One customer's events, counted by how they ended.</summary>
-    private async Task<TrackResult> TrackAsync(string workspaceId, string customerId, CustomerEvent[] events)
+    private Task<TrackResult> TrackAsync(string workspaceId, string customerId, CustomerEvent[] events) =>
+        StoreAsync(events.Length, () => grains.GetCustomer(workspaceId, customerId).TrackAsync(events));
+
+    /// <summary>Stores <paramref name="records"/> journal records through a customer call, counting the outcome.</summary>
+    private async Task<TrackResult> StoreAsync(int records, Func<Task<TrackResult>> store)
     {
         try
         {
-            var result = await grains.GetCustomer(workspaceId, customerId).TrackAsync(events);
+            var result = await store();
             metrics.Applied(result.Applied, result.Duplicates);
             return result;
         }
         catch (Exception ex)
         {
             var overloaded = ErrorMappingInterceptor.Find<EventsNotStoredException>(ex) is { Overloaded: true };
-            metrics.Rejected(events.Length, overloaded ? RejectionReason.Overloaded : RejectionReason.NotStored);
+            metrics.Rejected(records, overloaded ? RejectionReason.Overloaded : RejectionReason.NotStored);
             throw;
         }
     }

@@ -1,4 +1,5 @@
 using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Schema;
 using ActorSegments.Domain.Validation;
 using ActorSegments.Protos.V1;
@@ -6,13 +7,13 @@ using Google.Protobuf.WellKnownTypes;
 
 namespace ActorSegments.Server.Grpc;
 
-/// <summary>Maps an identify call to the journal's trait-update event, reporting every problem by field.</summary>
+/// <summary>Maps an identify call to the journal's trait update, reporting every problem by field.</summary>
 internal static class TraitMapping
 {
     private const int MaxListItems = 100;
 
-    /// <summary>The trait-update event, or null after adding violations.</summary>
-    public static Domain.Events.CustomerEvent? Map(IdentifyRequest request, DateTimeOffset now, EventLimits limits, WorkspaceSchema schema, List<FieldViolation> violations)
+    /// <summary>The trait update, or null after adding violations.</summary>
+    public static TraitUpdate? Map(IdentifyRequest request, DateTimeOffset now, EventLimits limits, WorkspaceSchema schema, List<FieldViolation> violations)
     {
         var before = violations.Count;
         violations.AddIfProblem("workspace_id", Identifiers.CheckWorkspaceId(request.WorkspaceId, limits.MaxWorkspaceIdLength));
@@ -39,17 +40,19 @@ internal static class TraitMapping
             var field = $"traits[\"{Identifiers.Shorten(name)}\"]";
             TraitValue? trait = null;
             var problem = Identifiers.CheckPropertyName(name, limits.MaxPropertyNameLength) ?? Read(value, limits, out trait);
+            var declared = schema.Trait(name)?.Type;
             if (problem is null && trait is not null)
             {
-                problem = TraitUpdates.Check(trait, schema.Trait(name)?.Type);
+                problem = TraitTypes.Check(trait, declared);
             }
 
             violations.AddIfProblem(field, problem);
-            traits[name] = problem is null ? trait : null;
+            // Recorded typed: RFC 3339 text of a trait the schema declares a timestamp is stored as the timestamp.
+            traits[name] = problem is null ? TraitTypes.AsDeclared(trait, declared) : null;
         }
 
         var updateId = request.UpdateId.Length > 0 ? request.UpdateId : $"identify-{Guid.NewGuid():N}";
-        return violations.Count == before ? TraitUpdates.Create(updateId, at, traits) : null;
+        return violations.Count == before ? new TraitUpdate(updateId, at, traits) : null;
     }
 
     private static string? Read(Value value, EventLimits limits, out TraitValue? trait)

@@ -28,7 +28,7 @@ public sealed class CodecTests
     {
         Events.Sample(evt =>
         {
-            var copy = CustomerEventCodec.Deserialize(CustomerEventCodec.Serialize(evt));
+            var copy = Assert.IsType<CustomerEvent>(JournalRecordCodec.Deserialize(JournalRecordCodec.Serialize(evt)));
 
             Assert.Equal((evt.EventId, evt.Type, evt.OccurredAt), (copy.EventId, copy.Type, copy.OccurredAt));
             Assert.Equal(evt.Properties.OrderBy(p => p.Key, StringComparer.Ordinal), copy.Properties.OrderBy(p => p.Key, StringComparer.Ordinal));
@@ -38,15 +38,15 @@ public sealed class CodecTests
     [Fact]
     public void CustomerEvent_TruncatedOrForeignBytes_AreRejectedAsInvalidData()
     {
-        var bytes = CustomerEventCodec.Serialize(new CustomerEvent("e1", "purchase", DateTimeOffset.UnixEpoch, new Dictionary<string, PropertyValue> { ["revenue"] = PropertyValue.Of(12.5) }));
+        var bytes = JournalRecordCodec.Serialize(new CustomerEvent("e1", "purchase", DateTimeOffset.UnixEpoch, new Dictionary<string, PropertyValue> { ["revenue"] = PropertyValue.Of(12.5) }));
 
         for (var length = 0; length < bytes.Length; length++)
         {
-            Assert.Throws<InvalidDataException>(() => CustomerEventCodec.Deserialize(bytes.AsSpan(0, length)));
+            Assert.Throws<InvalidDataException>(() => JournalRecordCodec.Deserialize(bytes.AsSpan(0, length)));
         }
 
-        Assert.Throws<InvalidDataException>(() => CustomerEventCodec.Deserialize([9, .. bytes[1..]]));
-        Assert.Throws<InvalidDataException>(() => CustomerEventCodec.Deserialize([.. bytes, 0]));
+        Assert.Throws<InvalidDataException>(() => JournalRecordCodec.Deserialize([9, .. bytes[1..]]));
+        Assert.Throws<InvalidDataException>(() => JournalRecordCodec.Deserialize([.. bytes, 0]));
     }
 
     [Fact]

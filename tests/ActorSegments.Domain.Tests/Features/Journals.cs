@@ -34,14 +34,14 @@ internal sealed class Journals(string customerId)
     }
 
     public Journals Trait(string name, string value, long at, long? appliedAt = null) =>
-        Entry(TraitUpdates.Create($"t{_entries.Count}", UnixTime.ToDateTimeOffset(at), [new(name, TraitValue.Of(value))]), appliedAt ?? at);
+        Entry(new TraitUpdate($"t{_entries.Count}", UnixTime.ToDateTimeOffset(at), [new(name, TraitValue.Of(value))]), appliedAt ?? at);
 
     public Journals Score(string name, double value, long at) =>
-        Entry(ModelOutputs.Create($"m{_entries.Count}", UnixTime.ToDateTimeOffset(at), cohort: "c1", scores: [new(name, value)]), at);
+        Entry(new ModelOutput($"m{_entries.Count}", UnixTime.ToDateTimeOffset(at)) { Cohort = "c1", Scores = [new(name, value)] }, at);
 
-    public Journals Entry(CustomerEvent evt, long appliedAt)
+    public Journals Entry(JournalRecord record, long appliedAt)
     {
-        _entries.Add(new JournalEntry(_entries.Count + 1, appliedAt, evt));
+        _entries.Add(new JournalEntry(_entries.Count + 1, appliedAt, record));
         return this;
     }
 

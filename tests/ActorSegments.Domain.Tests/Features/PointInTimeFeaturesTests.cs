@@ -74,7 +74,6 @@ public sealed class PointInTimeFeaturesTests
         Assert.Equal("FR", state.Traits["country"].ToString());
         Assert.Empty(state.Scores);
         Assert.Null(state.Cohort);
-        Assert.DoesNotContain(ModelOutputs.EventType, state.EventTypes.Keys);
         Assert.Equal(PointInTimeFeatures.Extract(withoutOutputs, Cutoff, Model), PointInTimeFeatures.Extract(journal, Cutoff, Model));
     }
 
@@ -108,7 +107,7 @@ public sealed class PointInTimeFeaturesTests
         var changes = new List<ChangeSet>();
         foreach (var entry in history.Entries)
         {
-            state.ApplyRecorded(entry.Event, Model, entry.AppliedAt, changes);
+            state.ApplyRecorded(entry.Record, Model, entry.AppliedAt, changes);
         }
 
         return CustomerFeatures.Extract(state, Model, cutoff);

@@ -21,8 +21,8 @@ public sealed class ItemInteractionsTests
             Entry(4, "purchase"), // an order without a single product
             Entry(5, "product_purchased", ("product_id", "85123A")),
             Entry(6, "email_opened", ("product_id", "p9")),
-            Entry(7, TraitUpdates.EventType, ("product_id", "p9")),
-            Entry(8, ModelOutputs.EventType, ("product_id", "p9")),
+            new JournalEntry(7, 7_000, new TraitUpdate("t7", UnixTime.ToDateTimeOffset(7_000), [new("product_id", TraitValue.Of("p9"))])),
+            new JournalEntry(8, 8_000, new ModelOutput("m8", UnixTime.ToDateTimeOffset(8_000)) { Recommendations = ["p9"] }),
         ]);
 
         var interactions = ItemInteractions.From(journal, BehaviorModel.Default);

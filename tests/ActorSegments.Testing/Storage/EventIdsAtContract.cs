@@ -1,3 +1,4 @@
+using ActorSegments.Domain.Behavior;
 using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Storage;
 using Xunit;
@@ -22,6 +23,31 @@ public abstract class EventIdsAtContract<TStorage>
 
         Assert.Equal([(1L, "a"), (3L, "ID-c"), (4L, "d")], found.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)));
         Assert.Empty(await storage.Journal.EventIdsAtAsync("w", "nobody", [1], ct));
+    }
+
+    [Fact]
+    public async Task Load_AndEventIdsAt_KeepEveryKindOfRecordTypedAndFindTheirIds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var storage = await TStorage.StartAsync("typed_records");
+        var at = DateTimeOffset.FromUnixTimeSeconds(StorageUnderTest.T0);
+        JournalRecord[] records =
+        [
+            new CustomerEvent("e1", "purchase", at, CustomerEvent.NoProperties),
+            new TraitUpdate("u1", at, [new("plan", TraitValue.Of("gold")), new("tags", TraitValue.Of(["a", "b"])), new("old", null)]),
+            new ModelOutput("m1", at) { Cohort = null, Scores = [new("purchase_30d", 0.5), new("churn_60d", null)], Recommendations = [] },
+        ];
+        var entries = records.Select((r, i) => new JournalEntry(i + 1, StorageUnderTest.T0, r)).ToList();
+        await storage.Journal.CommitAsync(new CustomerCommit("w", "c1", entries, [], null), ct);
+
+        var loaded = (await storage.Journal.LoadAsync("w", "c1", ct)).Entries.Select(e => e.Record).ToList();
+        var ids = await storage.Journal.EventIdsAtAsync("w", "c1", [1, 2, 3], ct);
+
+        Assert.Equal(["e1", "u1", "m1"], ids.OrderBy(p => p.Key).Select(p => p.Value));
+        var evt = Assert.IsType<CustomerEvent>(loaded[0]);
+        Assert.Equal(("e1", "purchase"), (evt.EventId, evt.Type));
+        Assert.Equal(records[1], loaded[1]);
+        Assert.Equal(records[2], loaded[2]);
     }
 
     private static Task CommitAsync(StorageUnderTest storage, string workspace, string customer, long firstSequence, params string[] ids)

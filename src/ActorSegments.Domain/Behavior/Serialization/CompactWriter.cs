@@ -10,10 +10,11 @@ namespace ActorSegments.Domain.Behavior.Serialization;
 /// </summary>
 internal sealed class CompactWriter(IBufferWriter<byte> output)
 {
-    private readonly Dictionary<string, int> _table = new(StringComparer.Ordinal);
+    // Created on first use: a journal record never writes names, and is encoded on every commit.
+    private Dictionary<string, int>? _table;
 
     /// <summary>Strings written with <see cref="Name"/>, in first-use order (the string table).</summary>
-    public IEnumerable<string> Names => _table.OrderBy(p => p.Value).Select(p => p.Key);
+    public IEnumerable<string> Names => _table?.OrderBy(p => p.Value).Select(p => p.Key) ?? [];
 
     /// <summary>Cents are stored only while they fit comfortably in a double's exact integer range.</summary>
     private const double MaxCents = 1L << 50;
@@ -56,6 +57,7 @@ internal sealed class CompactWriter(IBufferWriter<byte> output)
     /// </summary>
     public void Name(string value)
     {
+        _table ??= new(StringComparer.Ordinal);
         if (!_table.TryGetValue(value, out var index))
         {
             index = _table.Count;

@@ -30,8 +30,7 @@ public static class ItemInteractions
         var settings = model.Settings;
         foreach (var entry in history.Entries)
         {
-            var evt = entry.Event;
-            if (TraitUpdates.Is(evt) || ModelOutputs.Is(evt) || KindOf(evt.Type, settings) is not { } kind)
+            if (entry.Record is not CustomerEvent evt || KindOf(evt.Type, settings) is not { } kind)
             {
                 continue;
             }

@@ -1,4 +1,4 @@
-using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Features;
 using ActorSegments.Domain.Modeling;
 using ActorSegments.Domain.Storage;
@@ -94,7 +94,7 @@ public sealed partial class CohortRefreshJob(
         var outputId = $"cohort-run-{progress.Run.RunId}";
         await pusher.PushAsync(
             workspaceId,
-            AsyncSequence.From(assignment.Changed.Select(i => (table.Customers[i], ModelOutputs.Create(outputId, at, cohort: assignment.Cohorts[i])))),
+            AsyncSequence.From(assignment.Changed.Select(i => (table.Customers[i], new ModelOutput(outputId, at) { Cohort = assignment.Cohorts[i] }))),
             pushed => _ = progress.PushedAsync(pushed),
             cancellationToken);
 

@@ -68,7 +68,7 @@ public abstract class JournalScanContract<TStorage>
 
     /// <summary>Entries as comparable values: records compare property dictionaries by reference.</summary>
     private static List<(long, long, string)> Encoded(IReadOnlyList<JournalEntry> entries) =>
-        [.. entries.Select(e => (e.Sequence, e.AppliedAt, Convert.ToHexString(CustomerEventCodec.Serialize(e.Event))))];
+        [.. entries.Select(e => (e.Sequence, e.AppliedAt, Convert.ToHexString(JournalRecordCodec.Serialize(e.Record))))];
 
     private static async Task<List<CustomerHistory>> ScanAsync(ModelingStorageUnderTest storage, string workspaceId)
     {
