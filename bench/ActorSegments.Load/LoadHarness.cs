@@ -1,3 +1,5 @@
+using ActorSegments.Workload;
+
 namespace ActorSegments.Load;
 
 /// <summary>Runs a scenario <see cref="LoadOptions.Runs"/> times, each in a fresh workspace of its own.</summary>
@@ -46,6 +48,12 @@ public static class LoadHarness
     private static async Task<RunResult> ClosedRunAsync(LoadConnection connection, LoadOptions options, string workspace, TextWriter progress, CancellationToken cancellationToken)
     {
         var requests = EventMapping.HistoryBatches(options, workspace);
+        if (options.Warm)
+        {
+            await OpenLoop.WarmAsync(connection, workspace, Enumerable.Range(0, options.Customers).Select(WorkloadEvents.CustomerId), cancellationToken);
+            progress.WriteLine($"  warmed {options.Customers:N0} customers with one event each");
+        }
+
         if (!options.Duplicates)
         {
             Task<RunResult> LoadAsync() => ProcessCpu.MeasureAsync(options.CpuWatches, () => ClosedLoop.RunAsync(connection, options, requests, options.Duration, cancellationToken));

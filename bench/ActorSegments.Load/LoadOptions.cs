@@ -43,6 +43,12 @@ public sealed record LoadOptions
     /// <summary>Send every event twice and measure only the second pass, which the server only recognizes as already applied.</summary>
     public bool Duplicates { get; init; }
 
+    /// <summary>
+    /// Closed loop: one event per customer before the clock starts, so the run measures customers the server already
+    /// knows (steady ingest) rather than mostly their first calls.
+    /// </summary>
+    public bool Warm { get; init; }
+
     /// <summary>Days of history the closed-loop events are spread over, ending now.</summary>
     public int HistoryDays { get; init; } = 30;
 
