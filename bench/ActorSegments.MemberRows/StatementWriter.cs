@@ -124,10 +124,13 @@ internal sealed class StatementWriter(NpgsqlDataSource dataSource, ProductStatem
                 await importer.WriteAsync(commit.CustomerId, NpgsqlDbType.Text);
                 await importer.WriteAsync(entry.Sequence, NpgsqlDbType.Bigint);
                 await importer.WriteAsync(entry.AppliedAt, NpgsqlDbType.Bigint);
-                await importer.WriteAsync(entry.Event.EventId, NpgsqlDbType.Text);
-                await importer.WriteAsync(entry.Event.Type, NpgsqlDbType.Text);
-                await importer.WriteAsync(entry.Event.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await importer.WriteAsync(CustomerEventCodec.Serialize(entry.Event), NpgsqlDbType.Bytea);
+                // The bench commits behavioral events only, so kind and event_type are those of a CustomerEvent.
+                var evt = (CustomerEvent)entry.Record;
+                await importer.WriteAsync(evt.EventId, NpgsqlDbType.Text);
+                await importer.WriteAsync((short)evt.Kind, NpgsqlDbType.Smallint);
+                await importer.WriteAsync(evt.Type, NpgsqlDbType.Text);
+                await importer.WriteAsync(evt.OccurredAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+                await importer.WriteAsync(JournalRecordCodec.Serialize(evt), NpgsqlDbType.Bytea);
             }
         }
 

@@ -134,6 +134,27 @@ public sealed class ExactlyOnceTests(ClusterFixture fixture)
         Assert.Equal(3, fixture.Journal.Entries(id.Workspace, id.Customer).Count);
     }
 
+    [Fact]
+    public async Task TrackAsync_EventWithTheIdOfAStoredModelOutput_IsApplied_AndTheOutputsRetryStillAMatch()
+    {
+        // Live scores are recorded as model outputs with ids such as "$score:2"; a client may send any id, that one too.
+        var customer = NewCustomer(out var id);
+        await customer.TrackAsync([Purchase("p-0", 0)]);
+        Assert.True(await customer.ApplyModelOutputsAsync(new ModelOutput("$score:2", T0) { Scores = [new("purchase_30d", 0.4)] }));
+
+        var sent = await customer.TrackAsync([Purchase("$score:2", 1)]);
+        var outputRetried = await customer.ApplyModelOutputsAsync(new ModelOutput("$score:2", T0) { Scores = [new("purchase_30d", 0.9)] });
+        var eventRetried = await customer.TrackAsync([Purchase("$score:2", 1)]);
+
+        Assert.Equal(new TrackResult(1, 0), sent);
+        Assert.False(outputRetried);
+        Assert.Equal(new TrackResult(0, 1), eventRetried);
+        var profile = await customer.GetProfileAsync();
+        Assert.Equal(2L, profile!.Rfm!.Frequency);
+        Assert.Equal(0.4, profile.Scores["purchase_30d"]);
+        Assert.Equal(3, fixture.Journal.Entries(id.Workspace, id.Customer).Count);
+    }
+
     /// <summary>Two distinct ids with the same 32-bit fingerprint (found in about 80,000 tries).</summary>
     private static (string First, string Second) FingerprintCollision()
     {

@@ -31,8 +31,9 @@ public interface ICustomerJournal
     Task<IReadOnlyDictionary<string, CustomerRecord>> LoadManyAsync(string workspaceId, IReadOnlyList<string> customerIds, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The event ids stored in the customer's journal entries at <paramref name="sequences"/> (sequences with no entry
-    /// are left out): how a customer reads back the candidates its event id index found, to compare them exactly.
+    /// The ids, and kinds of record, stored in the customer's journal entries at <paramref name="sequences"/>
+    /// (sequences with no entry are left out): how a customer reads back the candidates its event id index found, to
+    /// compare them exactly.
     /// </summary>
-    Task<IReadOnlyDictionary<long, string>> EventIdsAtAsync(string workspaceId, string customerId, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
+    Task<IReadOnlyDictionary<long, StoredRecordId>> EventIdsAtAsync(string workspaceId, string customerId, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
 }

@@ -173,9 +173,10 @@ public sealed partial class CustomerGrain(
     }
 
     /// <summary>
-    /// The ids of <paramref name="events"/> this customer's journal already holds. Only the entries the event id index
-    /// cannot rule out are read back, by sequence, so a request of new events (nearly every request) costs no read and
-    /// a retry one. Nothing is changed before this returns, so a failed read leaves the customer as it was.
+    /// The ids of <paramref name="events"/> this customer's journal already holds (<see cref="StoredRecordId.IsRepeatedBy"/>:
+    /// model outputs' ids are a space of their own). Only the entries the event id index cannot rule out are read back,
+    /// by sequence, so a request of new events (nearly every request) costs no read and a retry one. Nothing is
+    /// changed before this returns, so a failed read leaves the customer as it was.
     /// </summary>
     private async Task<IReadOnlySet<string>> RecordedBeforeAsync(JournalRecord[] events)
     {
@@ -193,7 +194,7 @@ public sealed partial class CustomerGrain(
             return NoIds;
         }
 
-        IReadOnlyDictionary<long, string> stored;
+        IReadOnlyDictionary<long, StoredRecordId> stored;
         try
         {
             stored = await journal.EventIdsAtAsync(_workspaceId, _customerId, candidates);
@@ -204,8 +205,8 @@ public sealed partial class CustomerGrain(
             throw new EventsNotStoredException($"Customer {_workspaceId}/{_customerId} could not read its event ids back from the journal: {ex.Message}");
         }
 
-        var requested = events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
-        return stored.Values.Where(requested.Contains).ToHashSet(StringComparer.Ordinal);
+        var storedById = stored.Values.ToLookup(s => s.EventId, StringComparer.Ordinal);
+        return events.Where(e => storedById[e.EventId].Any(s => s.IsRepeatedBy(e))).Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
     }
 
     private static readonly IReadOnlySet<string> NoIds = new HashSet<string>();

@@ -107,20 +107,20 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
     /// <summary>Wakes readers tailing the feed once a commit's changes are in the log.</summary>
     public FeedSignals Signals { get; } = new();
 
-    public Task<IReadOnlyDictionary<long, string>> EventIdsAtAsync(string workspaceId, string customerId, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<long, StoredRecordId>> EventIdsAtAsync(string workspaceId, string customerId, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sequences);
-        var found = new Dictionary<long, string>();
+        var found = new Dictionary<long, StoredRecordId>();
         if (_entries.TryGetValue((workspaceId, customerId), out var all))
         {
             var wanted = sequences.ToHashSet();
-            foreach (var (sequence, eventId) in all.EventIds.Where(e => wanted.Contains(e.Sequence)))
+            foreach (var (sequence, id) in all.EventIds.Where(e => wanted.Contains(e.Sequence)))
             {
-                found[sequence] = eventId;
+                found[sequence] = id;
             }
         }
 
-        return Task.FromResult<IReadOnlyDictionary<long, string>>(found);
+        return Task.FromResult<IReadOnlyDictionary<long, StoredRecordId>>(found);
     }
 
     public Task<CustomerRecord> LoadAsync(string workspaceId, string customerId, CancellationToken cancellationToken = default) =>
@@ -335,7 +335,7 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
     /// </summary>
     private sealed class CustomerEntries
     {
-        private readonly ConcurrentQueue<(long Sequence, long AppliedAt, string EventId, byte[] Record)> _entries = new();
+        private readonly ConcurrentQueue<(long Sequence, long AppliedAt, StoredRecordId Id, byte[] Record)> _entries = new();
         private long _lastSequence;
 
         /// <summary>Appends entries that continue the sequence; false (nothing appended) when they do not.</summary>
@@ -354,14 +354,14 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
 
             foreach (var entry in entries)
             {
-                _entries.Enqueue((entry.Sequence, entry.AppliedAt, entry.Record.EventId, JournalRecordCodec.Serialize(entry.Record)));
+                _entries.Enqueue((entry.Sequence, entry.AppliedAt, new StoredRecordId(entry.Record.EventId, entry.Record.Kind), JournalRecordCodec.Serialize(entry.Record)));
             }
 
             return true;
         }
 
         /// <summary>Every entry's id, in order: scanned for retries, which dev mode can afford.</summary>
-        public IEnumerable<(long Sequence, string EventId)> EventIds => _entries.Select(e => (e.Sequence, e.EventId));
+        public IEnumerable<(long Sequence, StoredRecordId Id)> EventIds => _entries.Select(e => (e.Sequence, e.Id));
 
         public IEnumerable<JournalEntry> After(long sequence) =>
             _entries.Where(e => e.Sequence > sequence).Select(e => new JournalEntry(e.Sequence, e.AppliedAt, JournalRecordCodec.Deserialize(e.Record)));

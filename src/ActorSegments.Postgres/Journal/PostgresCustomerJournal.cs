@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -93,21 +94,21 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
         return found;
     }
 
-    public async Task<IReadOnlyDictionary<long, string>> EventIdsAtAsync(string workspaceId, string customerId, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<long, StoredRecordId>> EventIdsAtAsync(string workspaceId, string customerId, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sequences);
         // Point reads through the key, however long the customer's journal: no index on event ids is kept, because
         // every event would pay for it and only retries (and about one new event in a billion) read one.
         await using var command = _dataSource.CreateCommand(
-            "SELECT sequence, event_id FROM customer_journal WHERE workspace_id = $1 AND customer_id = $2 AND sequence = ANY($3)");
+            "SELECT sequence, event_id, kind FROM customer_journal WHERE workspace_id = $1 AND customer_id = $2 AND sequence = ANY($3)");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customerId });
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. sequences] });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var found = new Dictionary<long, string>();
+        var found = new Dictionary<long, StoredRecordId>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            found[reader.GetInt64(0)] = reader.GetString(1);
+            found[reader.GetInt64(0)] = new StoredRecordId(reader.GetString(1), (JournalRecordKind)reader.GetInt16(2));
         }
 
         return found;

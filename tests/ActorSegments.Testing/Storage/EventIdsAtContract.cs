@@ -21,7 +21,7 @@ public abstract class EventIdsAtContract<TStorage>
 
         var found = await storage.Journal.EventIdsAtAsync("w", "c1", [1, 3, 4, 5, 9], ct);
 
-        Assert.Equal([(1L, "a"), (3L, "ID-c"), (4L, "d")], found.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)));
+        Assert.Equal([(1L, "a"), (3L, "ID-c"), (4L, "d")], found.OrderBy(p => p.Key).Select(p => (p.Key, p.Value.EventId)));
         Assert.Empty(await storage.Journal.EventIdsAtAsync("w", "nobody", [1], ct));
     }
 
@@ -43,7 +43,8 @@ public abstract class EventIdsAtContract<TStorage>
         var loaded = (await storage.Journal.LoadAsync("w", "c1", ct)).Entries.Select(e => e.Record).ToList();
         var ids = await storage.Journal.EventIdsAtAsync("w", "c1", [1, 2, 3], ct);
 
-        Assert.Equal(["e1", "u1", "m1"], ids.OrderBy(p => p.Key).Select(p => p.Value));
+        Assert.Equal([new StoredRecordId("e1", JournalRecordKind.Behavior), new StoredRecordId("u1", JournalRecordKind.TraitUpdate), new StoredRecordId("m1", JournalRecordKind.ModelOutput)],
+            ids.OrderBy(p => p.Key).Select(p => p.Value));
         var evt = Assert.IsType<CustomerEvent>(loaded[0]);
         Assert.Equal(("e1", "purchase"), (evt.EventId, evt.Type));
         Assert.Equal(records[1], loaded[1]);
