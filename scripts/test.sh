@@ -15,6 +15,9 @@ export ACTORSEGMENTS_TEST_POSTGRES="$PG_CONNECTION_STRING"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 cd "$root"
+# The whole solution first: `dotnet test` builds only the test projects and what they reference, so a benchmark or
+# tool that no longer compiles (warnings are errors) would otherwise go unnoticed.
+dotnet build ActorSegments.sln -c Release
 status=0
 dotnet test --solution ActorSegments.sln -c Release "$@" || status=$?
 exit $status
