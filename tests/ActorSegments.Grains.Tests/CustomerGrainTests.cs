@@ -155,11 +155,31 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
         var viewedAgainAt = fixture.Clock.GetUtcNow();
         await Grain(id).TrackAsync([Event("v2", "product_viewed", viewedAgainAt)]);
         var later = viewedAgainAt.AddHours(48).ToUnixTimeSeconds();
-        Assert.Equal(later, fixture.Journal.WakeUp(id.Workspace, id.Customer));
+        // A later deadline is not written at once: the stored one wakes the customer early, once, for nothing.
+        Assert.Equal(first, fixture.Journal.WakeUp(id.Workspace, id.Customer));
 
         // The timer may still be set for the first deadline: firing there must find nothing due and wait for the later one.
         Assert.True(later > first);
         await AssertExitsExactlyAtAsync(id, later, settle: TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
+    public async Task TimeWindowSegment_ADeadlinePushedLaterThenDeactivated_WakesEarlyOnce_AndExitsOnlyAtTheLaterDeadline()
+    {
+        var (id, first) = await ViewedButNoCartAsync();
+        fixture.Clock.Advance(TimeSpan.FromHours(3));
+        var viewedAgainAt = fixture.Clock.GetUtcNow();
+        await Grain(id).TrackAsync([Event("v2", "product_viewed", viewedAgainAt)]);
+        var later = viewedAgainAt.AddHours(48).ToUnixTimeSeconds();
+        await fixture.Cluster.DeactivateAsync(Grain(id));
+
+        // The stored wake-up is the first deadline: the sweep activates the customer there, which finds nothing due
+        // and stores the later deadline.
+        fixture.Clock.Advance(TimeSpan.FromSeconds(first - fixture.Clock.GetUtcNow().ToUnixTimeSeconds() + 1));
+        await Eventually.ReturnsAsync(() => Task.FromResult(fixture.Journal.WakeUp(id.Workspace, id.Customer)), stored => stored == later);
+
+        Assert.DoesNotContain(Changes(id), c => !c.Entered);
+        await AssertExitsExactlyAtAsync(id, later, settle: TimeSpan.FromMilliseconds(600));
     }
 
     [Fact]

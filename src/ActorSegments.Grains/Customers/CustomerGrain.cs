@@ -335,7 +335,8 @@ public sealed partial class CustomerGrain(
     private async Task CommitAsync(List<JournalEntry> entries)
     {
         var wakeUp = _memberships.NextWakeUp;
-        if (entries.Count == 0 && _changes.Count == 0 && wakeUp == _committedWakeUp)
+        var writeWakeUp = StoredWakeUp.NeedsWrite(_committedWakeUp, wakeUp, Now());
+        if (entries.Count == 0 && _changes.Count == 0 && !writeWakeUp)
         {
             ArmWakeTimer();
             ReleaseScratch();
@@ -348,7 +349,7 @@ public sealed partial class CustomerGrain(
             (unsnapshotted > 0 && Now() - _snapshotAt >= (long)options.Value.SnapshotEvery.TotalSeconds)
             ? new StoredSnapshot(_sequence, SerializeSnapshot())
             : null;
-        var commit = new CustomerCommit(_workspaceId, _customerId, entries, [.. _changes], wakeUp == _committedWakeUp ? null : wakeUp, snapshot);
+        var commit = new CustomerCommit(_workspaceId, _customerId, entries, [.. _changes], writeWakeUp ? wakeUp : null, snapshot);
         try
         {
             await journal.CommitAsync(commit);
@@ -367,7 +368,10 @@ public sealed partial class CustomerGrain(
 
         MembershipMetrics.Committed(_changes, clock.GetUtcNow());
         ReleaseScratch();
-        _committedWakeUp = wakeUp;
+        if (writeWakeUp)
+        {
+            _committedWakeUp = wakeUp;
+        }
         if (snapshot is null)
         {
             _sinceSnapshot = unsnapshotted;
