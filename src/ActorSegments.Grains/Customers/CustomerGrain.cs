@@ -103,20 +103,23 @@ public sealed partial class CustomerGrain(
     public Task<TrackResult> TrackAsync(CustomerEvent[] events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        _onlyHousekeeping = false;
-        ThrowIfBroken();
-        Awaken(client: true);
-        return RecordAsync(events);
+        return RecordFromClientAsync(events);
     }
 
     public async Task<bool> IdentifyAsync(TraitUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
+        var result = await RecordFromClientAsync([update]);
+        return result.Applied == 1;
+    }
+
+    /// <summary>What a client sent: the customer is in use (no going back to sleep) and its idle clock restarts.</summary>
+    private Task<TrackResult> RecordFromClientAsync(JournalRecord[] records)
+    {
         _onlyHousekeeping = false;
         ThrowIfBroken();
         Awaken(client: true);
-        var result = await RecordAsync([update]);
-        return result.Applied == 1;
+        return RecordAsync(records);
     }
 
     public async Task<bool> ApplyModelOutputsAsync(ModelOutput outputs)
