@@ -160,16 +160,7 @@ public sealed class RuleParser
     private Condition ParseComparison(Operand operand)
     {
         var token = Current;
-        CompareOperator? op = token.Kind switch
-        {
-            TokenKind.Equal => CompareOperator.Equal,
-            TokenKind.NotEqual => CompareOperator.NotEqual,
-            TokenKind.Less => CompareOperator.Less,
-            TokenKind.LessOrEqual => CompareOperator.LessOrEqual,
-            TokenKind.Greater => CompareOperator.Greater,
-            TokenKind.GreaterOrEqual => CompareOperator.GreaterOrEqual,
-            _ => null,
-        };
+        var op = token.Kind.AsCompareOperator();
         if (op is not null)
         {
             Advance();
