@@ -79,6 +79,18 @@ internal static class JournalBatchWriter
         WHERE customer_snapshots.sequence <= excluded.sequence
         """;
 
+    // Experiment totals by slot, like the segment counts: each transaction adds to its own backend's rows (migration 0014).
+    private const string AddToExperimentTotals = """
+        INSERT INTO experiment_total_slots (workspace_id, experiment_id, arm, metric, slot, customers, conversions, amount, amount_sq)
+        SELECT w, e, a, m, pg_backend_pid(), n, x, s, q
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::float8[], $8::float8[]) AS d(w, e, a, m, n, x, s, q)
+        ON CONFLICT (workspace_id, experiment_id, arm, metric, slot) DO UPDATE SET
+            customers = experiment_total_slots.customers + excluded.customers,
+            conversions = experiment_total_slots.conversions + excluded.conversions,
+            amount = experiment_total_slots.amount + excluded.amount,
+            amount_sq = experiment_total_slots.amount_sq + excluded.amount_sq
+        """;
+
     private static readonly string StatementTimeout =
         $"SET LOCAL statement_timeout = {(long)PostgresDataSource.IdleInTransactionLimit.TotalMilliseconds}";
 
@@ -103,6 +115,7 @@ internal static class JournalBatchWriter
         AddNewCustomers(batch, commits);
         AddWakeUps(batch, commits);
         AddSnapshots(batch, commits);
+        AddExperimentTotals(batch, commits);
         // Last, so the per-segment count locks (which a recount or a segment's deletion waits for) are held briefly.
         AddCountDeltas(batch, commits);
         if (batch.BatchCommands.Count > 0)
@@ -230,6 +243,29 @@ internal static class JournalBatchWriter
             var segments = deltas.Select(d => d.SegmentId).ToArray();
             Add(batch, LockCounts, workspaces, segments);
             Add(batch, AddToCounts, workspaces, segments, deltas.Select(d => d.Delta).ToArray());
+        }
+    }
+
+    private static void AddExperimentTotals(NpgsqlBatch batch, IReadOnlyList<CustomerCommit> commits)
+    {
+        // One row per key in the statement (an upsert cannot touch a row twice), so the batch's deltas are added up first.
+        var totals = commits
+            .SelectMany(c => c.OutcomeDeltas.Select(d => (c.WorkspaceId, Delta: d)))
+            .GroupBy(d => (d.WorkspaceId, d.Delta.ExperimentId, d.Delta.Arm, Metric: d.Delta.Metric ?? string.Empty))
+            .Select(g => (g.Key, Customers: g.Sum(d => d.Delta.Customers), Conversions: g.Sum(d => d.Delta.Conversions),
+                Sum: g.Sum(d => d.Delta.Sum), Squares: g.Sum(d => d.Delta.SumOfSquares)))
+            .ToList();
+        if (totals.Count > 0)
+        {
+            Add(batch, AddToExperimentTotals,
+                totals.Select(t => t.Key.WorkspaceId).ToArray(),
+                totals.Select(t => t.Key.ExperimentId).ToArray(),
+                totals.Select(t => t.Key.Arm).ToArray(),
+                totals.Select(t => t.Key.Metric).ToArray(),
+                totals.Select(t => t.Customers).ToArray(),
+                totals.Select(t => t.Conversions).ToArray(),
+                totals.Select(t => t.Sum).ToArray(),
+                totals.Select(t => t.Squares).ToArray());
         }
     }
 

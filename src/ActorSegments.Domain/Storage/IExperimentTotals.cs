@@ -1,0 +1,13 @@
+using ActorSegments.Domain.Experiments;
+
+namespace ActorSegments.Domain.Storage;
+
+/// <summary>
+/// The arms' running totals of experiments, kept by the journal in the same commits as the customer records that
+/// caused them (<see cref="CustomerCommit.Outcomes"/>), so they are exact at every commit.
+/// </summary>
+public interface IExperimentTotals
+{
+    /// <summary>Every (arm, metric) total of the experiment, ordered by arm then metric; empty before any assignment.</summary>
+    Task<IReadOnlyList<ArmTotals>> TotalsAsync(string workspaceId, string experimentId, CancellationToken cancellationToken = default);
+}

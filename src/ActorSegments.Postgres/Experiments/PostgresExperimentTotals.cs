@@ -1,0 +1,32 @@
+using ActorSegments.Domain.Experiments;
+using ActorSegments.Domain.Storage;
+using Npgsql;
+
+namespace ActorSegments.Postgres.Experiments;
+
+/// <summary>
+/// Experiment totals: the sum over the slots journal transactions wrote (migration 0014), a few rows per arm and
+/// metric however many customers the experiment has.
+/// </summary>
+public sealed class PostgresExperimentTotals(NpgsqlDataSource dataSource) : IExperimentTotals
+{
+    public async Task<IReadOnlyList<ArmTotals>> TotalsAsync(string workspaceId, string experimentId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT arm, metric, sum(customers)::bigint, sum(conversions)::bigint, sum(amount), sum(amount_sq)
+            FROM experiment_total_slots WHERE workspace_id = $1 AND experiment_id = $2
+            GROUP BY arm, metric ORDER BY arm COLLATE "C", metric COLLATE "C"
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = experimentId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var totals = new List<ArmTotals>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var metric = reader.GetString(1);
+            totals.Add(new ArmTotals(reader.GetString(0), metric.Length == 0 ? null : metric, reader.GetInt64(2), reader.GetInt64(3), reader.GetDouble(4), reader.GetDouble(5)));
+        }
+
+        return totals;
+    }
+}
