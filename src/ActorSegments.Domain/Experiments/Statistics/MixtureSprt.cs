@@ -17,7 +17,8 @@ namespace ActorSegments.Domain.Experiments.Statistics;
 /// outcome: τ² = <see cref="DefaultStandardizedMixingVariance"/> · σ̄², with σ̄² the customer-weighted mean of the two
 /// arms' per-customer variances. τ = 0.05 standard deviations is the size of effect marketing experiments look for:
 /// 5 % → 6 % conversion is 0.045 σ, +10 % revenue per customer at a coefficient of variation of 2 is 0.05 σ. Being
-/// scale-free, Λ depends only on z = d/√V and the effective sample size, so one default serves every metric. A small τ
+/// scale-free, Λ depends (for arms of equal variance) only on z = d/√V and n_t·n_c/(n_t + n_c), so one default serves
+/// every metric. A small τ
 /// also makes the first looks, where the normal approximation is weakest, all but unable to reject (rejection at 5 %
 /// needs |z| ≈ 10 at 50 customers an arm, 3.5 at 1,000, 3.0 at 10,000 and 3.3 at 100,000, against 1.96 for one
 /// fixed-horizon look).
