@@ -65,14 +65,19 @@ public sealed record ArmTotals
     public static ArmTotals FromSums(long customers, long conversions, double revenueSum, double revenueSumOfSquares)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(customers);
-        if (!double.IsFinite(revenueSumOfSquares) || revenueSumOfSquares < 0)
+        if (!double.IsFinite(revenueSum) || (customers == 0 && revenueSum != 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(revenueSumOfSquares), revenueSumOfSquares, "revenueSumOfSquares must be a finite number ≥ 0.");
+            throw new ArgumentOutOfRangeException(nameof(revenueSum), revenueSum, "revenueSum must be a finite number, and 0 for an arm without customers.");
+        }
+
+        if (!double.IsFinite(revenueSumOfSquares) || revenueSumOfSquares < 0 || (customers == 0 && revenueSumOfSquares != 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(revenueSumOfSquares), revenueSumOfSquares, "revenueSumOfSquares must be a finite number ≥ 0, and 0 for an arm without customers.");
         }
 
         if (customers == 0)
         {
-            return new ArmTotals(0, conversions, revenueSum, revenueSumOfSquares);
+            return new ArmTotals(0, conversions, 0, 0);
         }
 
         var mean = revenueSum / customers;

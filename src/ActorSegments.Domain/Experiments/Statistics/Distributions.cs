@@ -13,7 +13,13 @@ internal static class Distributions
     public static double NormalQuantile(double probability) => Normal.InvCDF(0, 1, probability);
 
     /// <summary>The critical value of a two-sided interval at <paramref name="level"/> (1.959964 for 0.95).</summary>
-    public static double NormalCritical(double level) => NormalQuantile(1 - ((1 - level) / 2));
+    public static double NormalCritical(double level) => NormalQuantile(1 - UpperTail(level));
+
+    /// <summary>(1 − level) / 2, the probability a two-sided interval leaves out on each side.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not strictly between 0 and 1.</exception>
+    public static double UpperTail(double level) => level > 0 && level < 1
+        ? (1 - level) / 2
+        : throw new ArgumentOutOfRangeException(nameof(level), level, "level must be strictly between 0 and 1 (0.95 for a 95 % interval).");
 
     /// <summary>P(|Z| ≥ |z|) = erfc(|z| / √2).</summary>
     public static double NormalTwoSidedP(double z) => SpecialFunctions.Erfc(Math.Abs(z) / Constants.Sqrt2);
@@ -27,7 +33,7 @@ internal static class Distributions
     /// </remarks>
     public static double StudentTCritical(double degreesOfFreedom, double level)
     {
-        var tail = (1 - level) / 2;
+        var tail = UpperTail(level);
         var t = StudentT.InvCDF(0, 1, degreesOfFreedom, 1 - tail);
         for (var step = 0; step < 2; step++)
         {

@@ -34,7 +34,7 @@ public static class ExperimentAnalysis
         }
 
         var comparisons = arms
-            .Where(a => a != controlArm)
+            .Where(a => !string.Equals(a.Name, control, StringComparison.Ordinal))
             .Select(a => ArmComparison.Compare(a.Name, a.Totals, control, controlArm.Totals,
                 previous?.Comparisons.FirstOrDefault(c => string.Equals(c.Arm, a.Name, StringComparison.Ordinal))))
             .ToArray();

@@ -38,7 +38,7 @@ public static class MixtureSprt
     /// <summary>The always-valid absolute lift p_t − p_c after this look; <paramref name="previous"/> is the last look's (null at the first).</summary>
     public static Effect? ConversionLift(ArmTotals control, ArmTotals treatment, Effect? previous,
         double level = ConfidenceInterval.DefaultLevel, double standardizedMixingVariance = DefaultStandardizedMixingVariance) =>
-        HasCustomers(control, treatment, 1)
+        Validate(control, treatment, previous, level, standardizedMixingVariance) && control.Customers >= 1 && treatment.Customers >= 1
             ? Look(previous, treatment.ConversionRate - control.ConversionRate, control.ConversionVariance, control.Customers,
                 treatment.ConversionVariance, treatment.Customers, level, standardizedMixingVariance)
             : previous;
@@ -46,7 +46,7 @@ public static class MixtureSprt
     /// <summary>The always-valid difference of revenue per customer after this look; <paramref name="previous"/> is the last look's (null at the first).</summary>
     public static Effect? RevenueDifference(ArmTotals control, ArmTotals treatment, Effect? previous,
         double level = ConfidenceInterval.DefaultLevel, double standardizedMixingVariance = DefaultStandardizedMixingVariance) =>
-        HasCustomers(control, treatment, 2)
+        Validate(control, treatment, previous, level, standardizedMixingVariance) && control.Customers >= 2 && treatment.Customers >= 2
             ? Look(previous, treatment.RevenueMean - control.RevenueMean, control.RevenueVariance, control.Customers,
                 treatment.RevenueVariance, treatment.Customers, level, standardizedMixingVariance)
             : previous;
@@ -65,16 +65,7 @@ public static class MixtureSprt
         double level,
         double standardizedMixingVariance)
     {
-        if (previous is { Kind: not InferenceKind.AlwaysValid })
-        {
-            throw new ArgumentException("the previous look of an always-valid figure must itself be always valid.", nameof(previous));
-        }
-
-        if (!(standardizedMixingVariance > 0 && double.IsFinite(standardizedMixingVariance)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(standardizedMixingVariance), standardizedMixingVariance, "standardizedMixingVariance must be a finite number > 0.");
-        }
-
+        var alpha = 2 * Distributions.UpperTail(level);
         var variance = (treatmentVariance / treatmentCustomers) + (controlVariance / controlCustomers);
         if (!(variance > 0))
         {
@@ -86,7 +77,6 @@ public static class MixtureSprt
         var logRatio = (0.5 * Math.Log(variance / (variance + tau2))) + (estimate * estimate * tau2 / (2 * variance * (variance + tau2)));
         var p = Math.Min(Math.Min(1, Math.Exp(-logRatio)), previous?.PValue ?? 1);
 
-        var alpha = 1 - level;
         var halfWidth = Math.Sqrt(variance * (variance + tau2) / tau2 * ((2 * Math.Log(1 / alpha)) + Math.Log((variance + tau2) / variance)));
         var lower = Math.Max(estimate - halfWidth, previous?.Interval.Lower ?? double.NegativeInfinity);
         var upper = Math.Min(estimate + halfWidth, previous?.Interval.Upper ?? double.PositiveInfinity);
@@ -98,10 +88,22 @@ public static class MixtureSprt
         return new Effect(InferenceKind.AlwaysValid, estimate, new ConfidenceInterval(lower, upper, level), p, p);
     }
 
-    private static bool HasCustomers(ArmTotals control, ArmTotals treatment, long minimum)
+    /// <summary>Throws on an input no look could use, whether or not this look has data; true otherwise.</summary>
+    private static bool Validate(ArmTotals control, ArmTotals treatment, Effect? previous, double level, double standardizedMixingVariance)
     {
         ArgumentNullException.ThrowIfNull(control);
         ArgumentNullException.ThrowIfNull(treatment);
-        return control.Customers >= minimum && treatment.Customers >= minimum;
+        _ = Distributions.UpperTail(level);
+        if (previous is { Kind: not InferenceKind.AlwaysValid })
+        {
+            throw new ArgumentException("the previous look of an always-valid figure must itself be always valid.", nameof(previous));
+        }
+
+        if (!(standardizedMixingVariance > 0 && double.IsFinite(standardizedMixingVariance)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(standardizedMixingVariance), standardizedMixingVariance, "standardizedMixingVariance must be a finite number > 0.");
+        }
+
+        return true;
     }
 }

@@ -62,7 +62,11 @@ public sealed class ArmTotalsTests
     public void Constructor_Impossible_ThrowsNamingTheField(long customers, long conversions, double mean, double squaredDeviations, string parameter) =>
         Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(() => new ArmTotals(customers, conversions, mean, squaredDeviations)).ParamName);
 
-    [Fact]
-    public void FromSums_NegativeSumOfSquares_Throws() =>
-        Assert.Equal("revenueSumOfSquares", Assert.Throws<ArgumentOutOfRangeException>(() => ArmTotals.FromSums(10, 1, 5, -1)).ParamName);
+    [Theory]
+    [InlineData(10, 5, -1, "revenueSumOfSquares")]
+    [InlineData(0, 0, 4, "revenueSumOfSquares")]
+    [InlineData(0, 2, 4, "revenueSum")]
+    [InlineData(10, double.NaN, 4, "revenueSum")]
+    public void FromSums_Impossible_ThrowsNamingTheField(long customers, double sum, double sumOfSquares, string parameter) =>
+        Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(() => ArmTotals.FromSums(customers, 0, sum, sumOfSquares)).ParamName);
 }

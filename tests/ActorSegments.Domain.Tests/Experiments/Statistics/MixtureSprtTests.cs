@@ -94,6 +94,24 @@ public sealed class MixtureSprtTests
             MixtureSprt.ConversionLift(arm, arm, null, standardizedMixingVariance: mixingVariance)).ParamName);
     }
 
+    [Fact]
+    public void ConversionLift_BadMixingVarianceBeforeAnyData_StillThrows() =>
+        Assert.Equal("standardizedMixingVariance", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            MixtureSprt.ConversionLift(ArmTotals.Empty, ArmTotals.Empty, null, standardizedMixingVariance: 0)).ParamName);
+
+    [Fact]
+    public void Look_NewIntervalMissesThePreviousOne_CollapsesToTheMidpointOfTheCrossedBounds()
+    {
+        var previous = new Effect(InferenceKind.AlwaysValid, 0.15, new ConfidenceInterval(0.10, 0.20, 0.95), 0.01, 0.01);
+
+        // A tiny variance makes today's interval a narrow band around -0.5, far below [0.10, 0.20].
+        var look = MixtureSprt.Look(previous, -0.5, 1e-8, 1000, 1e-8, 1000, 0.95, MixtureSprt.DefaultStandardizedMixingVariance)!;
+
+        // The crossed bounds are the previous lower 0.10 and today's upper -0.5 + h (h ≈ 1.6e-5): midpoint ≈ -0.2.
+        Assert.Equal(look.Interval.Lower, look.Interval.Upper);
+        Assert.InRange(look.Interval.Lower, -0.2, -0.1999);
+    }
+
     private static void Check(ReferenceSequential expected, Effect? actual, string what)
     {
         Assert.NotNull(actual);

@@ -37,6 +37,14 @@ public sealed class TwoProportionTestTests
         Assert.NotNull(TwoProportionTest.AbsoluteLift(new ArmTotals(100, 0, 0, 0), new ArmTotals(80, 1, 0, 0)));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(95)]
+    public void AbsoluteLift_LevelNotAProbability_Throws(double level) =>
+        Assert.Equal("level", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            TwoProportionTest.AbsoluteLift(new ArmTotals(100, 5, 0, 0), new ArmTotals(100, 7, 0, 0), level)).ParamName);
+
     [Fact]
     public void RelativeLift_ControlWithoutConversions_IsNull() =>
         Assert.Null(TwoProportionTest.RelativeLift(new ArmTotals(100, 0, 0, 0), new ArmTotals(80, 5, 0, 0)));
