@@ -9,5 +9,5 @@ namespace ActorSegments.Domain.Storage;
 public interface IExperimentTotals
 {
     /// <summary>Every (arm, metric) total of the experiment, ordered by arm then metric; empty before any assignment.</summary>
-    Task<IReadOnlyList<ArmTotals>> TotalsAsync(string workspaceId, string experimentId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<ArmMetricTotals>> TotalsAsync(string workspaceId, string experimentId, CancellationToken cancellationToken = default);
 }

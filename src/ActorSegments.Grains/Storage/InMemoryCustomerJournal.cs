@@ -101,6 +101,7 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
             StoreSnapshot(key, snapshot);
         }
 
+        AddOutcomes(commit);
         return Task.CompletedTask;
     }
 

@@ -10,7 +10,7 @@ namespace ActorSegments.Postgres.Experiments;
 /// </summary>
 public sealed class PostgresExperimentTotals(NpgsqlDataSource dataSource) : IExperimentTotals
 {
-    public async Task<IReadOnlyList<ArmTotals>> TotalsAsync(string workspaceId, string experimentId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ArmMetricTotals>> TotalsAsync(string workspaceId, string experimentId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT arm, metric, sum(customers)::bigint, sum(conversions)::bigint, sum(amount), sum(amount_sq)
@@ -20,11 +20,11 @@ public sealed class PostgresExperimentTotals(NpgsqlDataSource dataSource) : IExp
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = experimentId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var totals = new List<ArmTotals>();
+        var totals = new List<ArmMetricTotals>();
         while (await reader.ReadAsync(cancellationToken))
         {
             var metric = reader.GetString(1);
-            totals.Add(new ArmTotals(reader.GetString(0), metric.Length == 0 ? null : metric, reader.GetInt64(2), reader.GetInt64(3), reader.GetDouble(4), reader.GetDouble(5)));
+            totals.Add(new ArmMetricTotals(reader.GetString(0), metric.Length == 0 ? null : metric, reader.GetInt64(2), reader.GetInt64(3), reader.GetDouble(4), reader.GetDouble(5)));
         }
 
         return totals;

@@ -12,7 +12,7 @@ public static class ExperimentAnalysis
     /// always-valid figures continue from it, matched by arm name, so an arm added later starts afresh.
     /// </summary>
     /// <exception cref="ArgumentException">Fewer than two arms, a repeated arm name, or a control that is not one of them.</exception>
-    public static ExperimentResults Analyze(IReadOnlyList<ExperimentArm> arms, string control, ExperimentResults? previous = null)
+    public static ExperimentResults Analyze(IReadOnlyList<AnalyzedArm> arms, string control, ExperimentResults? previous = null)
     {
         ArgumentNullException.ThrowIfNull(arms);
         ArgumentNullException.ThrowIfNull(control);

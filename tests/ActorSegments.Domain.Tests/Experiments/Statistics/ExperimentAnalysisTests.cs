@@ -10,7 +10,7 @@ public sealed class ExperimentAnalysisTests
     {
         var data = Reference.Committed.Datasets[dataset];
 
-        var results = ExperimentAnalysis.Analyze(data.Arms.Select(a => new ExperimentArm(a.Name, a.Weight, a.Totals(fromSums))).ToArray(), data.Control);
+        var results = ExperimentAnalysis.Analyze(data.Arms.Select(a => new AnalyzedArm(a.Name, a.Weight, a.Totals(fromSums))).ToArray(), data.Control);
 
         Assert.Equal(data.Arms.Select(a => a.Name), results.Arms.Select(a => a.Arm));
         Assert.Equal(data.Comparisons.Select(c => c.Arm), results.Comparisons.Select(c => c.Arm));
@@ -59,7 +59,7 @@ public sealed class ExperimentAnalysisTests
         ExperimentResults? previous = null;
         foreach (var look in reference.Looks)
         {
-            ExperimentArm[] arms = [new("holdout", 1, look.Control.FromSums()), new("message", 1, look.Treatment.FromSums())];
+            AnalyzedArm[] arms = [new("holdout", 1, look.Control.FromSums()), new("message", 1, look.Treatment.FromSums())];
 
             previous = ExperimentAnalysis.Analyze(arms, "holdout", previous);
         }
@@ -96,14 +96,14 @@ public sealed class ExperimentAnalysisTests
     [Fact]
     public void Analyze_RepeatedArmName_Throws()
     {
-        ExperimentArm[] arms = [new("a", 1, ArmTotals.Empty), new("a", 1, ArmTotals.Empty)];
+        AnalyzedArm[] arms = [new("a", 1, ArmTotals.Empty), new("a", 1, ArmTotals.Empty)];
 
         Assert.Equal("arms", Assert.Throws<ArgumentException>(() => ExperimentAnalysis.Analyze(arms, "a")).ParamName);
     }
 
     [Fact]
     public void Analyze_OnlyTheControl_Throws() =>
-        Assert.Equal("arms", Assert.Throws<ArgumentException>(() => ExperimentAnalysis.Analyze([new ExperimentArm("a", 1, ArmTotals.Empty)], "a")).ParamName);
+        Assert.Equal("arms", Assert.Throws<ArgumentException>(() => ExperimentAnalysis.Analyze([new AnalyzedArm("a", 1, ArmTotals.Empty)], "a")).ParamName);
 
     [Fact]
     public void Analyze_PreviousLookAgainstAnotherControl_Throws()
@@ -117,7 +117,7 @@ public sealed class ExperimentAnalysisTests
     [Fact]
     public void Analyze_NoCustomersYet_GivesCountsAndNoFigures()
     {
-        ExperimentArm[] arms = [new("holdout", 1, ArmTotals.Empty), new("b", 1, ArmTotals.Empty)];
+        AnalyzedArm[] arms = [new("holdout", 1, ArmTotals.Empty), new("b", 1, ArmTotals.Empty)];
 
         var results = ExperimentAnalysis.Analyze(arms, "holdout");
 
@@ -126,6 +126,6 @@ public sealed class ExperimentAnalysisTests
         Assert.False(results.SampleRatio.IsMismatch);
     }
 
-    private static ExperimentArm[] Arms(ReferenceDataset data) =>
-        data.Arms.Select(a => new ExperimentArm(a.Name, a.Weight, a.FromMoments())).ToArray();
+    private static AnalyzedArm[] Arms(ReferenceDataset data) =>
+        data.Arms.Select(a => new AnalyzedArm(a.Name, a.Weight, a.FromMoments())).ToArray();
 }

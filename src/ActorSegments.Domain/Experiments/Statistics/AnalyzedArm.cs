@@ -1,4 +1,4 @@
 namespace ActorSegments.Domain.Experiments.Statistics;
 
 /// <summary>An arm as the analysis takes it: its name, its assignment weight (any positive scale) and its totals.</summary>
-public sealed record ExperimentArm(string Name, double Weight, ArmTotals Totals);
+public sealed record AnalyzedArm(string Name, double Weight, ArmTotals Totals);
