@@ -1,7 +1,7 @@
 -- Campaign tests and experiments (docs/experiments.md).
 --
--- experiment_definitions holds each experiment's definition (the JSON form of the API's Experiment message, as the
--- server stores it) and where it stands. Customers read the running ones with the workspace's segment definitions.
+-- experiment_definitions holds each experiment's definition (its stored JSON form, ExperimentDefinitionJson) and
+-- where it stands. Customers read the running ones with the workspace's segment definitions.
 CREATE TABLE experiment_definitions
 (
     workspace_id  text        NOT NULL,
