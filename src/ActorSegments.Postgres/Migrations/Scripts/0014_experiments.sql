@@ -1,4 +1,4 @@
--- Campaign tests and experiments (docs/experiments.md).
+-- Campaign tests and experiments (src/ActorSegments.Domain/Experiments).
 --
 -- experiment_definitions holds each experiment's definition (its stored JSON form, ExperimentDefinitionJson) and
 -- where it stands. Customers read the running ones with the workspace's segment definitions.
