@@ -9,7 +9,8 @@ namespace ActorSegments.Postgres.Tests;
 
 /// <summary>
 /// Migration 0013 on a journal the previous release wrote: the rows of its reserved types are marked with their kind
-/// and lose the pseudo type, the others stay behavioral, and every row still loads as its typed record.
+/// and lose the pseudo type, the others stay behavioral, and every row still loads as its typed record. Migration 0014
+/// admits the fourth kind, experiment assignments.
 /// </summary>
 public sealed class TypedJournalMigrationTests
 {
@@ -50,5 +51,22 @@ public sealed class TypedJournalMigrationTests
             """));
 
         Assert.Equal("customer_journal_kind", refused.ConstraintName);
+    }
+
+    [Fact]
+    public async Task Migration14_AssignmentRowWithoutEventType_IsStored_AndAnUnknownKindOrAnAssignmentWithAType_Refused()
+    {
+        await using var db = await PostgresStorage.MigratedDatabaseAsync("kind_check_assignment");
+        Task InsertAsync(int sequence, int kind, string eventType) => db.ExecuteAsync($"""
+            INSERT INTO customer_journal (workspace_id, customer_id, sequence, applied_at, event_id, kind, event_type, occurred_at, body)
+            VALUES ('w', 'c', {sequence}, 100, '$assign:spring_sale', {kind}, {eventType}, now(), '\x00')
+            """);
+
+        await InsertAsync(1, 3, "NULL");
+        var typed = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => InsertAsync(2, 3, "'purchase'"));
+        var unknown = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => InsertAsync(3, 4, "NULL"));
+
+        Assert.Equal(("customer_journal_kind", "customer_journal_kind"), (typed.ConstraintName, unknown.ConstraintName));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM customer_journal WHERE kind = 3"));
     }
 }

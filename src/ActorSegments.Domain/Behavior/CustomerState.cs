@@ -6,19 +6,21 @@ namespace ActorSegments.Domain.Behavior;
 
 /// <summary>
 /// One customer's behavioral state: per-event-type series (and per tracked property value), traits, model outputs
-/// (scores, cohort), cart, engagement, affinities and lifecycle. Events are applied at their occurred-at time, in any
+/// (scores, cohort), experiment arms, cart, engagement, affinities and lifecycle. Events are applied at their occurred-at time, in any
 /// arrival order; the size stays bounded whatever the volume (see <see cref="TimeTiers"/>).
 /// </summary>
 public sealed partial class CustomerState
 {
     private readonly SeriesByType _types = new();
-    // Tracked properties are a handful per workspace, so a short list costs less than a dictionary; traits and scores
-    // are created on first use, since an empty dictionary still costs every active customer 80 bytes.
+    // Tracked properties are a handful per workspace, so a short list costs less than a dictionary; traits, scores and
+    // experiment arms are created on first use, since an empty dictionary still costs every active customer 80 bytes.
     private (string Type, string Property, ValueSeriesSet Set)[] _values = [];
     private Dictionary<string, TraitValue>? _traits;
     private Dictionary<string, double>? _scores;
+    private Dictionary<string, ExperimentArm>? _experiments;
     private static readonly Dictionary<string, TraitValue> NoTraits = [];
     private static readonly Dictionary<string, double> NoScores = [];
+    private static readonly Dictionary<string, ExperimentArm> NoExperiments = [];
     private DecayedScore _engagement;
 
     /// <summary>The latest clock reading applied (Unix seconds): buckets are compacted relative to it.</summary>
@@ -56,6 +58,9 @@ public sealed partial class CustomerState
     public IReadOnlyDictionary<string, TraitValue> Traits => _traits ?? NoTraits;
 
     public IReadOnlyDictionary<string, double> Scores => _scores ?? NoScores;
+
+    /// <summary>The arm of each experiment the customer was assigned to, by experiment id.</summary>
+    public IReadOnlyDictionary<string, ExperimentArm> Experiments => _experiments ?? NoExperiments;
 
     public bool IsEmpty => TotalEvents == 0;
 
@@ -158,8 +163,9 @@ public sealed partial class CustomerState
     }
 
     /// <summary>
-    /// Applies one journal record: a behavioral event (<see cref="Apply"/>), a trait update (one change per trait) or
-    /// a model output (cohort, scores, recommendations). Appends what changed to <paramref name="changes"/>.
+    /// Applies one journal record: a behavioral event (<see cref="Apply"/>), a trait update (one change per trait), a
+    /// model output (cohort, scores, recommendations) or an experiment assignment (<see cref="AssignExperiment"/>).
+    /// Appends what changed to <paramref name="changes"/>.
     /// </summary>
     public void ApplyRecorded(JournalRecord record, BehaviorModel model, long now, List<ChangeSet> changes)
     {
@@ -182,6 +188,10 @@ public sealed partial class CustomerState
             case ModelOutput output:
                 Reference = Math.Max(Reference, now);
                 ApplyModelOutput(output, changes);
+                break;
+            case ExperimentAssignment assignment:
+                Reference = Math.Max(Reference, now);
+                changes.Add(AssignExperiment(assignment.ExperimentId, assignment.Arm, UnixTime.Seconds(assignment.OccurredAt)));
                 break;
             default:
                 throw new ArgumentException($"Unknown journal record {record.GetType().Name}.", nameof(record));
@@ -232,6 +242,26 @@ public sealed partial class CustomerState
         var changed = Cohort != cohort;
         Cohort = cohort;
         return changed ? new ChangeSet(null, false, null, null, true) : ChangeSet.None;
+    }
+
+    /// <summary>
+    /// Assigns the customer to <paramref name="arm"/> of an experiment, at <paramref name="assignedAt"/> (Unix seconds).
+    /// The first assignment is kept for good: assigning again, to any arm, changes nothing and reports no change, so
+    /// an arm never moves under a running experiment (nor under a replay that meets a second assignment).
+    /// </summary>
+    public ChangeSet AssignExperiment(string experimentId, string arm, long assignedAt)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(experimentId);
+        ArgumentException.ThrowIfNullOrEmpty(arm);
+        if (_experiments?.ContainsKey(experimentId) == true)
+        {
+            return ChangeSet.None;
+        }
+
+        // Experiment ids and arm names repeat across every customer of an experiment: one copy each.
+        experimentId = SharedStrings.Intern(experimentId);
+        (_experiments ??= new(StringComparer.Ordinal))[experimentId] = new ExperimentArm(SharedStrings.Intern(arm), assignedAt);
+        return ChangeSet.ForExperiment(experimentId);
     }
 
     private void ApplyModelOutput(ModelOutput output, List<ChangeSet> changes)

@@ -49,6 +49,10 @@ public static class JournalRecordCodec
             case ModelOutput output:
                 WriteOutput(w, output);
                 break;
+            case ExperimentAssignment assignment:
+                w.String(assignment.ExperimentId);
+                w.String(assignment.Arm);
+                break;
             default:
                 throw new ArgumentException($"Unknown journal record {record.GetType().Name}.", nameof(record));
         }
@@ -91,6 +95,7 @@ public static class JournalRecordCodec
             JournalRecordKind.Behavior => ReadEvent(ref r, id, occurredAt),
             JournalRecordKind.TraitUpdate => ReadTraits(ref r, id, occurredAt),
             JournalRecordKind.ModelOutput => ReadOutput(ref r, id, occurredAt),
+            JournalRecordKind.ExperimentAssignment => new ExperimentAssignment(id, occurredAt, r.String(), r.String()),
             _ => throw new InvalidDataException($"Journal record has unknown kind {(int)kind}."),
         };
     }

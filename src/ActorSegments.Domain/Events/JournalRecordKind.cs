@@ -14,4 +14,7 @@ public enum JournalRecordKind : byte
 
     /// <summary>What a model computed for the customer (<see cref="ModelOutput"/>).</summary>
     ModelOutput = 2,
+
+    /// <summary>The arm of an experiment the customer was assigned to (<see cref="ExperimentAssignment"/>).</summary>
+    ExperimentAssignment = 3,
 }

@@ -13,8 +13,9 @@ namespace ActorSegments.Domain.Features;
 /// time it occurred (as a customer whose events all arrived on time), and then time is let pass to the cutoff. The
 /// clock never passes the cutoff, and arrival times play no part: an entry appended after the cutoff cannot move the
 /// state's reference time, and a late entry counts exactly as if it had arrived on time. Model outputs
-/// (<see cref="ModelOutput"/>) are skipped, or a model would learn from its own past scores; trait updates are
-/// applied like any other entry before the cutoff.
+/// (<see cref="ModelOutput"/>) are skipped, or a model would learn from its own past scores, and so are experiment
+/// assignments (<see cref="ExperimentAssignment"/>), or a model would learn which arm a customer was put in; trait
+/// updates are applied like any other entry before the cutoff.
 /// </remarks>
 public static class PointInTimeFeatures
 {
@@ -41,7 +42,7 @@ public static class PointInTimeFeatures
         for (var i = 0; i < count; i++)
         {
             var record = history[i].Record;
-            if (record is ModelOutput)
+            if (record is ModelOutput or ExperimentAssignment)
             {
                 continue;
             }

@@ -3,14 +3,15 @@ using ActorSegments.Domain.Behavior;
 namespace ActorSegments.Domain.Segments;
 
 /// <summary>
-/// Answers "which segments can this change affect": by event type, trait, score, cohort and lifecycle stage, from
-/// what each compiled rule reads (including, transitively, the segments it references).
+/// Answers "which segments can this change affect": by event type, trait, score, cohort, experiment and lifecycle
+/// stage, from what each compiled rule reads (including, transitively, the segments it references).
 /// </summary>
 public sealed class DependencyIndex
 {
     private readonly Dictionary<string, int[]> _byEventType;
     private readonly Dictionary<string, int[]> _byTrait;
     private readonly Dictionary<string, int[]> _byScore;
+    private readonly Dictionary<string, int[]> _byExperiment;
     private readonly int[] _allEvents;
     private readonly int[] _cohort;
     private readonly int[] _lifecycle;
@@ -20,6 +21,7 @@ public sealed class DependencyIndex
         _byEventType = Group(segments, s => s.Rule.Inputs.EventTypes);
         _byTrait = Group(segments, s => s.Rule.Inputs.Traits);
         _byScore = Group(segments, s => s.Rule.Inputs.Scores);
+        _byExperiment = Group(segments, s => s.Rule.Inputs.Experiments);
         _allEvents = segments.Where(s => s.Rule.Inputs.AllEvents).Select(s => s.Index).ToArray();
         _cohort = segments.Where(s => s.Rule.Inputs.Cohort).Select(s => s.Index).ToArray();
         _lifecycle = segments.Where(s => s.Rule.Inputs.Lifecycle).Select(s => s.Index).ToArray();
@@ -42,6 +44,11 @@ public sealed class DependencyIndex
         if (change.Score is not null)
         {
             Mark(_byScore.GetValueOrDefault(change.Score), affected);
+        }
+
+        if (change.Experiment is not null)
+        {
+            Mark(_byExperiment.GetValueOrDefault(change.Experiment), affected);
         }
 
         if (change.Cohort)

@@ -1,6 +1,9 @@
 namespace ActorSegments.Domain.Segments;
 
-/// <summary>Why a membership changed.</summary>
+/// <summary>
+/// Why a membership changed. The numbers are stored (the membership log's <c>cause</c>) and sent (the API's
+/// <c>ChangeCause</c> has the same numbers): never renumber one.
+/// </summary>
 public enum MembershipCause : byte
 {
     /// <summary>An event was applied.</summary>
@@ -17,4 +20,7 @@ public enum MembershipCause : byte
 
     /// <summary>The segment was created, edited or deleted (or the customer was backfilled).</summary>
     Definition = 5,
+
+    /// <summary>The customer was assigned to an arm of an experiment.</summary>
+    Experiment = 6,
 }

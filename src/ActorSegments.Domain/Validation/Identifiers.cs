@@ -14,7 +14,7 @@ public static class Identifiers
     // and a delegate per value.
     private const string LowerAlphanumerics = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static readonly SearchValues<char> WorkspaceIdChars = SearchValues.Create(LowerAlphanumerics + "-_");
-    private static readonly SearchValues<char> EventTypeChars = SearchValues.Create(LowerAlphanumerics + "_");
+    private static readonly SearchValues<char> SnakeCaseChars = SearchValues.Create(LowerAlphanumerics + "_");
     private static readonly SearchValues<char> PropertyNameChars = SearchValues.Create(LowerAlphanumerics + "ABCDEFGHIJKLMNOPQRSTUVWXYZ_");
 
     /// <summary>
@@ -127,7 +127,22 @@ public static class Identifiers
     private static bool IsNoncharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 
     /// <summary>Event types are snake_case: a lower-case letter, then lower-case letters, digits or '_'.</summary>
-    public static string? CheckEventType(string? value, int maxLength)
+    public static string? CheckEventType(string? value, int maxLength) =>
+        SnakeCaseProblem(value, maxLength, "a snake_case event type such as \"product_viewed\"");
+
+    /// <summary>The longest experiment id.</summary>
+    public const int MaxExperimentIdLength = 64;
+
+    /// <summary>
+    /// Experiment ids: a lower-case letter, then lower-case letters, digits or '_', at most
+    /// <see cref="MaxExperimentIdLength"/> characters (they appear in rules, as in <c>experiment("spring_sale")</c>,
+    /// and in journal record ids).
+    /// </summary>
+    public static string? CheckExperimentId(string? value) =>
+        SnakeCaseProblem(value, MaxExperimentIdLength, "lower-case letters, digits and '_', starting with a letter, as in \"spring_sale\"");
+
+    /// <summary>A lower-case letter, then lower-case letters, digits or '_'; <paramref name="expected"/> says it to the user.</summary>
+    private static string? SnakeCaseProblem(string? value, int maxLength, string expected)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -139,9 +154,9 @@ public static class Identifiers
             return $"must be at most {maxLength} characters (got {value.Length})";
         }
 
-        if (!char.IsAsciiLetterLower(value[0]) || value.AsSpan().ContainsAnyExcept(EventTypeChars))
+        if (!char.IsAsciiLetterLower(value[0]) || value.AsSpan().ContainsAnyExcept(SnakeCaseChars))
         {
-            return $"expected a snake_case event type such as \"product_viewed\" (got \"{Shorten(value)}\")";
+            return $"expected {expected} (got \"{Shorten(value)}\")";
         }
 
         return null;

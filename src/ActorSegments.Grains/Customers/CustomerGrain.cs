@@ -153,7 +153,7 @@ public sealed partial class CustomerGrain(
             }
 
             applied++;
-            behaved |= evt is not ModelOutput;
+            behaved |= evt is CustomerEvent or TraitUpdate; // what the customer did or is, not what was decided about it
             Record(workspace, new JournalEntry(++_sequence, now, evt), entries);
         }
 
@@ -247,6 +247,7 @@ public sealed partial class CustomerGrain(
         {
             TraitUpdate => MembershipCause.Trait,
             ModelOutput => MembershipCause.Model,
+            ExperimentAssignment => MembershipCause.Experiment,
             _ => MembershipCause.Event,
         };
         foreach (var change in _applied)

@@ -46,6 +46,19 @@ public sealed class CustomerRebuildTests
     }
 
     [Fact]
+    public void From_AnExperimentAssignment_ReplaysItsArmAndTime_AndKeepsTheFirstArm()
+    {
+        var assigned = T0.AddSeconds(2);
+        var rebuilt = CustomerRebuild.From(Record(null,
+            Entry(1),
+            new JournalEntry(2, T0.ToUnixTimeSeconds() + 2, ExperimentAssignment.For("spring_sale", "treatment", assigned)),
+            new JournalEntry(3, T0.ToUnixTimeSeconds() + 3, ExperimentAssignment.For("spring_sale", "control", T0.AddSeconds(3)))), Model);
+
+        Assert.Equal(new ExperimentArm("treatment", UnixTime.Seconds(assigned)), rebuilt.State.Experiments["spring_sale"]);
+        Assert.Equal([2L, 3L], rebuilt.EventIds!.Candidates(ExperimentAssignment.IdFor("spring_sale")).Order());
+    }
+
+    [Fact]
     public void From_EntriesWithAGap_IsRefused()
     {
         var error = Assert.Throws<InvalidDataException>(() => CustomerRebuild.From(Record(null, Entry(1), Entry(3)), Model));

@@ -44,6 +44,13 @@ public sealed class JournalRecordCodecTests
             return cohort switch { 0 => output, 1 => output with { Cohort = null }, _ => output with { Cohort = "cohort-3" } };
         });
 
+    private static readonly Gen<ExperimentAssignment> Assignments = Gen.Select(
+        Gen.String[1, 64],
+        Gen.Long[DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks],
+        Gen.String[1, 64],
+        Gen.String[1, 32],
+        (id, ticks, experiment, arm) => new ExperimentAssignment(id, new DateTimeOffset(ticks, TimeSpan.Zero), experiment, arm));
+
     [Fact]
     public void TraitUpdate_RoundTripsExactly()
     {
@@ -54,6 +61,21 @@ public sealed class JournalRecordCodecTests
     public void ModelOutput_RoundTripsExactly()
     {
         ModelOutputs.Sample(output => Assert.Equal(output, JournalRecordCodec.Deserialize(JournalRecordCodec.Serialize(output))), iter: 2000);
+    }
+
+    [Fact]
+    public void ExperimentAssignment_RoundTripsExactly()
+    {
+        Assignments.Sample(assignment => Assert.Equal(assignment, JournalRecordCodec.Deserialize(JournalRecordCodec.Serialize(assignment))), iter: 2000);
+    }
+
+    [Fact]
+    public void ExperimentAssignment_Body_IsVersionKindIdTimeExperimentArm()
+    {
+        var bytes = JournalRecordCodec.Serialize(ExperimentAssignment.For("s", "b", DateTimeOffset.UnixEpoch));
+
+        // Strings are a length and UTF-8 bytes; the Unix epoch is 621355968000000000 ticks as a zigzag varint.
+        Assert.Equal("0203" + "092461737369676E3A73" + "8080ACFBBEFDBF9F11" + "0173" + "0162", Convert.ToHexString(bytes));
     }
 
     [Fact]
@@ -74,10 +96,11 @@ public sealed class JournalRecordCodecTests
             new CustomerEvent("e1", "purchase", At, CustomerEvent.NoProperties),
             new TraitUpdate("u1", At, [new("plan", TraitValue.Of("gold"))]),
             new ModelOutput("m1", At) { Cohort = "c1" },
+            ExperimentAssignment.For("spring_sale", "treatment", At),
         };
 
         Assert.Equal(
-            [(2, 0), (2, 1), (2, 2)],
+            [(2, 0), (2, 1), (2, 2), (2, 3)],
             records.Select(JournalRecordCodec.Serialize).Select(b => ((int)b[0], (int)b[1])));
     }
 
@@ -86,8 +109,9 @@ public sealed class JournalRecordCodecTests
     {
         var output = JournalRecordCodec.Serialize(new ModelOutput("m1", At) { Cohort = "c1", Scores = [new("s", 0.5), new("t", null)], Recommendations = ["p1"] });
         var traits = JournalRecordCodec.Serialize(new TraitUpdate("u1", At, [new("a", TraitValue.Of(["x"])), new("b", null), new("c", TraitValue.OfTimestamp(5))]));
+        var assignment = JournalRecordCodec.Serialize(ExperimentAssignment.For("spring_sale", "treatment", At));
 
-        foreach (var bytes in new[] { output, traits })
+        foreach (var bytes in new[] { output, traits, assignment })
         {
             for (var length = 0; length < bytes.Length; length++)
             {
@@ -95,7 +119,9 @@ public sealed class JournalRecordCodecTests
             }
         }
 
-        Assert.Throws<InvalidDataException>(() => JournalRecordCodec.Deserialize([2, 3, .. output[2..]]));
+        var unknown = Assert.Throws<InvalidDataException>(() => JournalRecordCodec.Deserialize([2, 4, .. output[2..]]));
+        Assert.Equal("Journal record has unknown kind 4.", unknown.Message);
+        Assert.Throws<InvalidDataException>(() => JournalRecordCodec.Deserialize([.. assignment, 0]));
         var bare = JournalRecordCodec.Serialize(new ModelOutput("m1", At)); // ends with the flags and a score count of 0
         bare[^2] = 8;
         Assert.Throws<InvalidDataException>(() => JournalRecordCodec.Deserialize(bare));

@@ -39,6 +39,9 @@ internal sealed class Journals(string customerId)
     public Journals Score(string name, double value, long at) =>
         Entry(new ModelOutput($"m{_entries.Count}", UnixTime.ToDateTimeOffset(at)) { Cohort = "c1", Scores = [new(name, value)] }, at);
 
+    public Journals Assignment(string experimentId, string arm, long at) =>
+        Entry(ExperimentAssignment.For(experimentId, arm, UnixTime.ToDateTimeOffset(at)), at);
+
     public Journals Entry(JournalRecord record, long appliedAt)
     {
         _entries.Add(new JournalEntry(_entries.Count + 1, appliedAt, record));

@@ -78,6 +78,19 @@ public sealed class PointInTimeFeaturesTests
     }
 
     [Fact]
+    public void Experiment_assignments_are_never_applied_and_make_no_customer_eligible()
+    {
+        var journal = new Journals("c1").Past().Assignment("spring_sale", "treatment", Cutoff - Day).Build();
+        var onlyAssigned = new Journals("c2").Assignment("spring_sale", "control", Cutoff - Day).Build();
+
+        var state = PointInTimeFeatures.Rebuild(new PointInTimeHistory(journal), Cutoff, Model)!;
+
+        Assert.Empty(state.Experiments);
+        Assert.Equal(PointInTimeFeatures.Extract(new Journals("c1").Past().Build(), Cutoff, Model), PointInTimeFeatures.Extract(journal, Cutoff, Model));
+        Assert.Null(PointInTimeFeatures.Extract(onlyAssigned, Cutoff, Model));
+    }
+
+    [Fact]
     public void A_customer_with_nothing_before_the_cutoff_is_not_eligible()
     {
         var journal = new Journals("c1")

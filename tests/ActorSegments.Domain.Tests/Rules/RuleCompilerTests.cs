@@ -22,6 +22,8 @@ public sealed class RuleCompilerTests
     [InlineData("in_segment(\"vip\") and not lifecycle = \"lapsed\"")]
     [InlineData("score(\"purchase_30d\") > 0.8")]
     [InlineData("cohort = \"high-intent-browsers\"")]
+    [InlineData("experiment(\"spring_sale\") = \"treatment\" or experiment(\"spring_sale\") in [\"a\", \"b\"]")]
+    [InlineData("experiment(\"spring_sale\") exists and experiment(\"s\") contains \"treat\"")]
     [InlineData("rfm.recency_score >= 4")]
     [InlineData("not did(cart_added, within 48h) and did(product_viewed, within 48h)")]
     [InlineData("sum(purchase.revenue where category in [\"Audio\", \"Cameras\"], within 90d) > 100")]
@@ -56,6 +58,13 @@ public sealed class RuleCompilerTests
     [InlineData("trait.age between 40 and 30", 1, 26, "the range is empty")]
     [InlineData("count(purchase) older than 30d", 1, 1, "older than and within measure the age of a timestamp")]
     [InlineData("trait.age contains \"3\"", 1, 1, "contains looks for a string")]
+    [InlineData("experiment(\"Spring Sale\") = \"a\"", 1, 1, "invalid experiment id \"Spring Sale\": expected lower-case letters, digits and '_', starting with a letter, as in \"spring_sale\" (got \"Spring Sale\")")]
+    [InlineData("trait.age > 3 and\n  experiment(\"2026_sale\") exists", 2, 3, "invalid experiment id \"2026_sale\": expected lower-case letters")]
+    [InlineData("experiment(\"\") exists", 1, 1, "invalid experiment id \"\": is required")]
+    [InlineData("experiment(\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\") exists", 1, 1, "must be at most 64 characters (got 65)")]
+    [InlineData("experiment(\"spring_sale\") = 1", 1, 29, "experiment(\"spring_sale\") is a string; compare it with a string")]
+    [InlineData("experiment(\"spring_sale\") > \"a\"", 1, 29, "only =, != and in [...] apply to it")]
+    [InlineData("experiment(\"spring_sale\")", 1, 1, "experiment(\"spring_sale\") is a string, not a yes-or-no value")]
     public void Compile_BadRule_ExplainsWhereAndWhat(string text, int line, int column, string expected)
     {
         var compilation = RuleCompiler.Compile(text, Model, new Catalog("vip"));

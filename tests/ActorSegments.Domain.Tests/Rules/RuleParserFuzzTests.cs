@@ -9,7 +9,7 @@ public sealed class RuleParserFuzzTests
 {
     private static readonly string[] Fragments =
     [
-        "count(", "sum(", "avg(", "min(", "max(", "first(", "last(", "did(", "in_segment(", "score(", ")", "(", "[", "]", ",", ".",
+        "count(", "sum(", "avg(", "min(", "max(", "first(", "last(", "did(", "in_segment(", "score(", "experiment(", ")", "(", "[", "]", ",", ".",
         "purchase", "product_viewed", ".revenue", " where ", "category", " = ", " != ", " < ", " <= ", " > ", " >= ", "<>", "==",
         " and ", " or ", " not ", " in ", " between ", " contains ", " exists", " older than ", " within ", "48h", "30d", "7d",
         "1.5", "-3", "0", "\"US\"", "'x'", "\"unterminated", "2025-11-28", "2025-11-28T10:00:00Z", "2025-13-99", "true", "false",

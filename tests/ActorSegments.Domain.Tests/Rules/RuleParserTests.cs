@@ -16,6 +16,8 @@ public sealed class RuleParserTests
         "in_segment(\"vip\") and not lifecycle = \"lapsed\"",
         "score(\"purchase_30d\") > 0.8",
         "cohort = \"high-intent-browsers\"",
+        "experiment(\"spring_sale\") = \"treatment\" and not experiment(\"onboarding_v2\") exists",
+        "EXPERIMENT('spring_sale') in [\"a\", \"b\"] or experiment(\"spring_sale\") != \"control\"",
         "rfm.recency_score >= 4",
         "did(product_viewed, within 48h) and not did(cart_added, within 48h)",
         "trait.tags contains \"vip\" or trait.email exists",
@@ -96,6 +98,10 @@ public sealed class RuleParserTests
     [InlineData("count(purchase, between 2025-12-02 and 2025-11-28) > 0", 1, 40, "the end of the range must be after its start")]
     [InlineData("first(purchase) < 2025-13-45", 1, 19, "'2025-13-45' is not a valid timestamp")]
     [InlineData("in_segment(vip)", 1, 12, "expected a segment id in quotes")]
+    [InlineData("experiment(spring_sale) = \"a\"", 1, 12, "expected an experiment id in quotes, as in experiment(\"spring_sale\")")]
+    [InlineData("experiment(\"spring_sale\") = \"a\" and\n  experiment(\"x\" = \"b\"", 2, 18, "expected ')' to close experiment(...)")]
+    [InlineData("experiment(\"spring_sale\") \"a\"", 1, 27, "expected a comparison (=, !=, <, <=, >, >=, between, in, contains, exists, older than, within) or 'and', 'or', ')' after experiment(\"spring_sale\")")]
+    [InlineData("experment(\"spring_sale\") = \"a\"", 1, 1, "unknown function 'experment'; did you mean 'experiment'?")]
     [InlineData("in_segment(\"vip\") = true", 1, 19, "expected 'and', 'or' or the end of the rule")]
     [InlineData("trait.age > 3 trait.age < 9", 1, 15, "expected 'and', 'or' or the end of the rule")]
     [InlineData("lifecycle lapsed", 1, 11, "expected a comparison")]
@@ -124,6 +130,19 @@ public sealed class RuleParserTests
     [Fact]
     public void Parse_TooLong_IsRejected() =>
         Assert.Throws<RuleSyntaxException>(() => RuleParser.Parse("a = 1 or " + string.Concat(Enumerable.Repeat("a = 1 or ", 3000)) + "a = 1"));
+
+    [Fact]
+    public void RuleJson_ExperimentOperand_IsItsKindAndId()
+    {
+        var rule = RuleParser.Parse("experiment(\"spring_sale\") = \"treatment\"");
+
+        var json = RuleJson.Serialize(rule);
+
+        Assert.Contains("\"operand\":{\"kind\":\"experiment\",\"experiment\":\"spring_sale\"}", json, StringComparison.Ordinal);
+        Assert.Equal(new ExperimentOperand("spring_sale"), Assert.IsType<CompareCondition>(RuleJson.Deserialize(json)).Operand);
+        var missing = Assert.Throws<RuleJsonException>(() => RuleJson.Deserialize("{\"op\":\"exists\",\"operand\":{\"kind\":\"experiment\"}}"));
+        Assert.Equal("$.operand.experiment: expected a string", missing.Message);
+    }
 
     [Fact]
     public void RuleJson_Malformed_NamesThePath()

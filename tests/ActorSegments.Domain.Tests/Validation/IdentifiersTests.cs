@@ -104,6 +104,30 @@ public sealed class IdentifiersTests
     }
 
     [Theory]
+    [InlineData("spring_sale")]
+    [InlineData("a")]
+    [InlineData("onboarding_v2_2026")]
+    public void CheckExperimentId_WellFormed_Accepted(string id) => Assert.Null(Identifiers.CheckExperimentId(id));
+
+    [Theory]
+    [InlineData(null, "is required")]
+    [InlineData("", "is required")]
+    [InlineData("Spring_sale", "starting with a letter, as in \"spring_sale\" (got \"Spring_sale\")")]
+    [InlineData("2026_sale", "starting with a letter")]
+    [InlineData("_sale", "starting with a letter")]
+    [InlineData("spring-sale", "lower-case letters, digits and '_'")]
+    [InlineData("spring sale", "lower-case letters, digits and '_'")]
+    public void CheckExperimentId_Malformed_ExplainsWhatWasExpected(string? id, string expected) =>
+        Assert.Contains(expected, Identifiers.CheckExperimentId(id), StringComparison.Ordinal);
+
+    [Fact]
+    public void CheckExperimentId_LongerThan64_NamesTheLimitAndLength()
+    {
+        Assert.Null(Identifiers.CheckExperimentId(new string('a', 64)));
+        Assert.Equal("must be at most 64 characters (got 65)", Identifiers.CheckExperimentId(new string('a', 65)));
+    }
+
+    [Theory]
     [InlineData("category", true)]
     [InlineData("productId", true)]
     [InlineData("_internal", true)]
@@ -122,6 +146,8 @@ public sealed class IdentifiersTests
             var lowerAlphanumeric = char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c);
             Assert.Equal(lowerAlphanumeric || c is '-' or '_', Identifiers.CheckWorkspaceId($"a{c}", 64) is null);
             Assert.Equal(lowerAlphanumeric || c == '_', Identifiers.CheckEventType($"a{c}", 64) is null);
+            Assert.Equal(lowerAlphanumeric || c == '_', Identifiers.CheckExperimentId($"a{c}") is null);
+            Assert.Equal(char.IsAsciiLetterLower(c), Identifiers.CheckExperimentId($"{c}a") is null);
             Assert.Equal(char.IsAsciiLetterOrDigit(c) || c == '_', Identifiers.CheckPropertyName($"a{c}", 64) is null);
             var category = char.GetUnicodeCategory(c);
             var hidden = category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate

@@ -36,19 +36,25 @@ public abstract class EventIdsAtContract<TStorage>
             new CustomerEvent("e1", "purchase", at, CustomerEvent.NoProperties),
             new TraitUpdate("u1", at, [new("plan", TraitValue.Of("gold")), new("tags", TraitValue.Of(["a", "b"])), new("old", null)]),
             new ModelOutput("m1", at) { Cohort = null, Scores = [new("purchase_30d", 0.5), new("churn_60d", null)], Recommendations = [] },
+            ExperimentAssignment.For("spring_sale", "treatment", at),
         ];
         var entries = records.Select((r, i) => new JournalEntry(i + 1, StorageUnderTest.T0, r)).ToList();
         await storage.Journal.CommitAsync(new CustomerCommit("w", "c1", entries, [], null), ct);
 
         var loaded = (await storage.Journal.LoadAsync("w", "c1", ct)).Entries.Select(e => e.Record).ToList();
-        var ids = await storage.Journal.EventIdsAtAsync("w", "c1", [1, 2, 3], ct);
+        var ids = await storage.Journal.EventIdsAtAsync("w", "c1", [1, 2, 3, 4], ct);
 
-        Assert.Equal([new StoredRecordId("e1", JournalRecordKind.Behavior), new StoredRecordId("u1", JournalRecordKind.TraitUpdate), new StoredRecordId("m1", JournalRecordKind.ModelOutput)],
+        Assert.Equal(
+            [
+                new StoredRecordId("e1", JournalRecordKind.Behavior), new StoredRecordId("u1", JournalRecordKind.TraitUpdate),
+                new StoredRecordId("m1", JournalRecordKind.ModelOutput), new StoredRecordId("$assign:spring_sale", JournalRecordKind.ExperimentAssignment),
+            ],
             ids.OrderBy(p => p.Key).Select(p => p.Value));
         var evt = Assert.IsType<CustomerEvent>(loaded[0]);
         Assert.Equal(("e1", "purchase"), (evt.EventId, evt.Type));
         Assert.Equal(records[1], loaded[1]);
         Assert.Equal(records[2], loaded[2]);
+        Assert.Equal(records[3], loaded[3]);
     }
 
     private static Task CommitAsync(StorageUnderTest storage, string workspace, string customer, long firstSequence, params string[] ids)

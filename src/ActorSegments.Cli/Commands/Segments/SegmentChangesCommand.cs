@@ -46,6 +46,7 @@ internal static class SegmentChangesCommand
         ChangeCause.Trait => "trait",
         ChangeCause.Model => "model",
         ChangeCause.Definition => "definition",
+        ChangeCause.Experiment => "experiment",
         _ => "",
     };
 }

@@ -12,9 +12,12 @@ namespace ActorSegments.Domain.Behavior.Serialization;
 /// </summary>
 public static class CustomerStateCodec
 {
-    // Version 2 appends the recommendations; version 1 (without them) is still read.
-    private const byte FormatVersion = 2;
+    // Version 2 appends the recommendations, version 3 the experiment arms; versions 1 and 2 (without them) are still
+    // read. A state without experiment arms is written as version 2, which the release before version 3 reads too: a
+    // rolling upgrade keeps working for every customer until one is assigned to an experiment.
+    private const byte FormatVersion = 3;
     private const byte FirstVersionWithRecommendations = 2;
+    private const byte FirstVersionWithExperiments = 3;
     private const int MaxItems = 1 << 16;
 
     public static byte[] Serialize(CustomerState state, TimeTiers tiers)
@@ -56,10 +59,16 @@ public static class CustomerStateCodec
             w.Name(item);
         }
 
+        var withExperiments = state.Experiments.Count > 0;
+        if (withExperiments)
+        {
+            WriteExperiments(w, state, reference);
+        }
+
         // Version, then the string table the body refers to, then the body.
         var output = new ArrayBufferWriter<byte>(body.WrittenCount + 64);
         var head = new CompactWriter(output);
-        head.Byte(FormatVersion);
+        head.Byte(withExperiments ? FirstVersionWithExperiments : FirstVersionWithRecommendations);
         var names = w.Names.ToList();
         head.VarULong((ulong)names.Count);
         foreach (var name in names)
@@ -128,6 +137,11 @@ public static class CustomerStateCodec
             }
 
             state.RestoreRecommendations(items);
+        }
+
+        if (version >= FirstVersionWithExperiments)
+        {
+            ReadExperiments(ref r, state, reference);
         }
 
         return r.AtEnd ? state : throw new InvalidDataException("Customer state has trailing bytes.");
@@ -242,6 +256,27 @@ public static class CustomerStateCodec
             }
 
             state.RestoreTrait(name, value);
+        }
+    }
+
+    private static void WriteExperiments(CompactWriter w, CustomerState state, long reference)
+    {
+        w.VarULong((ulong)state.Experiments.Count);
+        foreach (var (experiment, arm) in state.Experiments)
+        {
+            w.Name(experiment);
+            w.Name(arm.Arm);
+            w.VarLong(reference - arm.AssignedAt);
+        }
+    }
+
+    private static void ReadExperiments(ref CompactReader r, CustomerState state, long reference)
+    {
+        for (var i = r.Count(MaxItems); i > 0; i--)
+        {
+            var experiment = r.Name();
+            var arm = r.Name();
+            state.RestoreExperiment(experiment, new ExperimentArm(arm, reference - r.VarLong()));
         }
     }
 

@@ -3,6 +3,7 @@ using ActorSegments.Domain.Rules.Ast;
 using ActorSegments.Domain.Rules.Evaluation;
 using ActorSegments.Domain.Rules.Syntax;
 using ActorSegments.Domain.Schema;
+using ActorSegments.Domain.Validation;
 
 namespace ActorSegments.Domain.Rules.Compilation;
 
@@ -23,6 +24,7 @@ internal sealed class OperandBinder(BehaviorModel model)
             AggregateOperand aggregate => BindAggregate(text, aggregate),
             EventTimeOperand time => Select(time.Events, forMinMaxOrTime: true) is { } selection ? new EventTimeNode(text, time.First, selection) : null,
             ScoreOperand score => BindScore(text, score),
+            ExperimentOperand experiment => BindExperiment(text, experiment),
             AttributeOperand attribute => BindAttribute(text, attribute),
             _ => Fail(operand.Span, $"unsupported operand {operand.GetType().Name}"),
         };
@@ -137,6 +139,21 @@ internal sealed class OperandBinder(BehaviorModel model)
 
         Inputs.AddScore(score.Name);
         return new ScoreNode(text, score.Name);
+    }
+
+    /// <summary>
+    /// Any well-formed experiment id is accepted, defined yet or not: an arm's segment may be written before its
+    /// experiment starts, and reads null until the customer is assigned.
+    /// </summary>
+    private ValueNode? BindExperiment(string text, ExperimentOperand experiment)
+    {
+        if (Identifiers.CheckExperimentId(experiment.ExperimentId) is { } problem)
+        {
+            return Fail(experiment.Span, $"invalid experiment id {Literal.Quote(experiment.ExperimentId)}: {problem}");
+        }
+
+        Inputs.AddExperiment(experiment.ExperimentId);
+        return new ExperimentNode(text, experiment.ExperimentId);
     }
 
     private ValueNode? BindAttribute(string text, AttributeOperand attribute)

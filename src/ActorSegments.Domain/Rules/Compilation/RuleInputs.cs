@@ -2,8 +2,8 @@ namespace ActorSegments.Domain.Rules.Compilation;
 
 /// <summary>
 /// What a compiled rule reads, for the dependency index: an event can only change the rule if the rule reads its
-/// type (directly, or through a derived value such as RFM or the cart), and likewise for traits, scores, the cohort
-/// and the lifecycle stage. <see cref="TimeDependent"/> rules can change with no input at all (windows, deadlines).
+/// type (directly, or through a derived value such as RFM or the cart), and likewise for traits, scores, the cohort,
+/// experiments and the lifecycle stage. <see cref="TimeDependent"/> rules can change with no input at all (windows, deadlines).
 /// </summary>
 public sealed class RuleInputs
 {
@@ -11,6 +11,7 @@ public sealed class RuleInputs
     private readonly HashSet<string> _traits = new(StringComparer.Ordinal);
     private readonly HashSet<string> _scores = new(StringComparer.Ordinal);
     private readonly HashSet<string> _segments = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _experiments = new(StringComparer.Ordinal);
 
     public IReadOnlySet<string> EventTypes => _eventTypes;
 
@@ -20,6 +21,9 @@ public sealed class RuleInputs
     public IReadOnlySet<string> Traits => _traits;
 
     public IReadOnlySet<string> Scores => _scores;
+
+    /// <summary>Experiments whose arm the rule reads with <c>experiment("id")</c>.</summary>
+    public IReadOnlySet<string> Experiments => _experiments;
 
     /// <summary>Segments referenced with <c>in_segment</c>, directly.</summary>
     public IReadOnlySet<string> Segments => _segments;
@@ -42,6 +46,8 @@ public sealed class RuleInputs
 
     internal void AddSegment(string id) => _segments.Add(id);
 
+    internal void AddExperiment(string id) => _experiments.Add(id);
+
     internal void AddCohort() => Cohort = true;
 
     internal void AddLifecycle() => Lifecycle = true;
@@ -54,6 +60,7 @@ public sealed class RuleInputs
         _eventTypes.UnionWith(other._eventTypes);
         _traits.UnionWith(other._traits);
         _scores.UnionWith(other._scores);
+        _experiments.UnionWith(other._experiments);
         AllEvents |= other.AllEvents;
         Cohort |= other.Cohort;
         Lifecycle |= other.Lifecycle;

@@ -13,7 +13,7 @@ public sealed class RuleParser
     /// <summary>Deepest nesting of parentheses and <c>not</c>; deeper rules are not written by people.</summary>
     public const int MaxDepth = 64;
 
-    private static readonly string[] _functions = ["count", "sum", "avg", "min", "max", "first", "last", "did", "score", "in_segment"];
+    private static readonly string[] _functions = ["count", "sum", "avg", "min", "max", "first", "last", "did", "score", "experiment", "in_segment"];
     private static readonly string[] _comparisons = ["=", "!=", "<", "<=", ">", ">=", "between", "in", "contains", "exists", "older than", "within"];
 
     private readonly List<Token> _tokens;
@@ -258,6 +258,10 @@ public sealed class RuleParser
                 var score = Expect(TokenKind.String, "a score name in quotes, as in score(\"purchase_30d\")");
                 operand = new ScoreOperand(score.Text);
                 break;
+            case "experiment":
+                var experiment = Expect(TokenKind.String, "an experiment id in quotes, as in experiment(\"spring_sale\")");
+                operand = new ExperimentOperand(experiment.Text);
+                break;
             case "in_segment" or "did":
                 throw Error(nameToken, $"{name}(...) is a condition on its own and cannot be compared; use it directly, as in {name}(...) and ...");
             default:
@@ -465,6 +469,7 @@ public sealed class RuleParser
     {
         AttributeOperand a => a.Path,
         ScoreOperand s => $"score(\"{s.Name}\")",
+        ExperimentOperand e => $"experiment(\"{e.ExperimentId}\")",
         AggregateOperand a => $"{a.Kind.ToString().ToLowerInvariant()}(...)",
         EventTimeOperand t => t.First ? "first(...)" : "last(...)",
         _ => "the value",

@@ -16,9 +16,17 @@ internal sealed class RandomRules(Random random, long now)
 
     private static readonly string[] Stages = ["new_visitor", "engaged_prospect", "first_time_buyer", "repeat_buyer", "at_risk", "lapsed", "re_engaged"];
 
+    /// <summary>The experiments and arms derived rules read (see <see cref="ExperimentCondition"/>).</summary>
+    public static readonly string[] Experiments = ["spring_sale", "summer_sale"];
+
+    public static readonly string[] Arms = ["control", "a", "b"];
+
     public IReadOnlyList<string> SegmentIds { get; init; } = [];
 
-    /// <summary>Also draws conditions the oracle does not model (lifecycle, cart, customer facts), for engine-only checks.</summary>
+    /// <summary>
+    /// Also draws conditions the oracle does not model (lifecycle, cart, customer facts, experiment arms), for
+    /// engine-only checks.
+    /// </summary>
     public bool Derived { get; init; }
 
     public Condition Rule(int depth = 0)
@@ -35,10 +43,11 @@ internal sealed class RandomRules(Random random, long now)
 
         if (Derived && random.Next(4) == 0)
         {
-            return random.Next(3) switch
+            return random.Next(4) switch
             {
                 0 => new CompareCondition(new AttributeOperand("lifecycle"), CompareOperator.Equal, Literal.String(Pick(Stages))),
                 1 => new TruthCondition(new AttributeOperand("cart.abandoned")),
+                2 => ExperimentCondition(),
                 _ => new AgeCondition(new AttributeOperand("customer.last_activity"), Pick([AgeOperator.OlderThan, AgeOperator.Within]), Pick(Windows)),
             };
         }
@@ -55,6 +64,17 @@ internal sealed class RandomRules(Random random, long now)
                 : new BetweenCondition(new AttributeOperand("trait.age"), Literal.Of(20), Literal.Of(40)),
             8 when SegmentIds.Count > 0 => new InSegmentCondition(Pick(SegmentIds.ToArray())),
             _ => new CompareCondition(new EventTimeOperand(false, Selector(allowNegated: false)), CompareOperator.Greater, Literal.Timestamp(now - (random.Next(0, 300) * Day))),
+        };
+    }
+
+    private Condition ExperimentCondition()
+    {
+        var arm = new ExperimentOperand(Pick(Experiments));
+        return random.Next(3) switch
+        {
+            0 => new CompareCondition(arm, Pick([CompareOperator.Equal, CompareOperator.NotEqual]), Literal.String(Pick(Arms))),
+            1 => new ExistsCondition(arm),
+            _ => new InCondition(arm, new ValueList<Literal>(Arms.OrderBy(_ => random.Next()).Take(2).Select(Literal.String))),
         };
     }
 

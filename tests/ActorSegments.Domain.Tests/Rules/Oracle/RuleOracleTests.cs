@@ -136,6 +136,16 @@ public sealed class RuleOracleTests
                 var change = state.Apply(Event(stream.Events[i], i), Model, now);
                 indexed.Apply(set, state, Model, change, now, MembershipCause.Event, changes);
                 full.ApplyAll(set, state, Model, now, MembershipCause.Event, changes);
+                if (random.Next(4) == 0)
+                {
+                    // Assignments (the first per experiment holds) re-evaluate only the segments reading that experiment.
+                    var assigned = new List<ChangeSet>();
+                    var assignment = ExperimentAssignment.For(RandomRules.Experiments[random.Next(2)], RandomRules.Arms[random.Next(3)], UnixTime.ToDateTimeOffset(now));
+                    state.ApplyRecorded(assignment, Model, now, assigned);
+                    indexed.Apply(set, state, Model, assigned[0], now, MembershipCause.Experiment, changes);
+                    full.ApplyAll(set, state, Model, now, MembershipCause.Experiment, changes);
+                }
+
                 var differing = full.Members.Keys.Except(indexed.Members.Keys).Concat(indexed.Members.Keys.Except(full.Members.Keys)).ToList();
                 Assert.True(differing.Count == 0, $"after event {i} ({stream.Events[i]}) at {now}: {string.Join("; ", differing.Select(id => $"{id}: {definitions.First(d => d.Id == id).Rule} full={full.Contains(id)}"))}");
             }

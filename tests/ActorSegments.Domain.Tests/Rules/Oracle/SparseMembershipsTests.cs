@@ -11,7 +11,8 @@ namespace ActorSegments.Domain.Tests.Rules.Oracle;
 /// Memberships held only for the segments a customer is in or waits on, against the engine that held an entry time
 /// and a deadline for every segment of the set (<see cref="DenseMemberships"/>): the same calls give the same changes,
 /// in the same order and at the same instants, the same members and the same wake-ups — through events, trait
-/// changes, deadlines, restores from committed members and segment sets that add, remove and reorder segments.
+/// changes, experiment assignments, deadlines, restores from committed members and segment sets that add, remove and
+/// reorder segments.
 /// </summary>
 public sealed class SparseMembershipsTests
 {
@@ -53,7 +54,7 @@ public sealed class SparseMembershipsTests
                     from = at;
                 }
 
-                switch (random.Next(12))
+                switch (random.Next(13))
                 {
                     case 0:
                         // New definitions: re-evaluated in full, as the grain does on a new definitions version.
@@ -81,6 +82,11 @@ public sealed class SparseMembershipsTests
                         var trait = state.SetTrait("country", random.Next(3) == 0 ? null : TraitValue.Of(random.Next(2) == 0 ? "US" : "FR"));
                         sparse.Apply(set, state, Model, trait, now, MembershipCause.Trait, sparseChanges);
                         dense.Apply(set, state, Model, trait, now, MembershipCause.Trait, denseChanges);
+                        break;
+                    case 4:
+                        var arm = state.AssignExperiment(RandomRules.Experiments[random.Next(2)], RandomRules.Arms[random.Next(3)], now);
+                        sparse.Apply(set, state, Model, arm, now, MembershipCause.Experiment, sparseChanges);
+                        dense.Apply(set, state, Model, arm, now, MembershipCause.Experiment, denseChanges);
                         break;
                     default:
                         Apply(Event(random, now, step), set, state, now, sparse, dense, sparseChanges, denseChanges);
