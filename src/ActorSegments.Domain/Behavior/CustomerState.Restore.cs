@@ -29,7 +29,7 @@ public sealed partial class CustomerState
 
     internal void RestoreScore(string name, double value) => (_scores ??= new(StringComparer.Ordinal))[name] = value;
 
-    internal void RestoreExperiment(string experimentId, ExperimentArm arm) => (_experiments ??= new(StringComparer.Ordinal))[experimentId] = arm;
+    internal void RestoreExperiment(string experimentId, AssignedArm arm) => (_experiments ??= new(StringComparer.Ordinal))[experimentId] = arm;
 
     internal void RestoreCohort(string? cohort) => Cohort = cohort;
 

@@ -17,10 +17,10 @@ public sealed partial class CustomerState
     private (string Type, string Property, ValueSeriesSet Set)[] _values = [];
     private Dictionary<string, TraitValue>? _traits;
     private Dictionary<string, double>? _scores;
-    private Dictionary<string, ExperimentArm>? _experiments;
+    private Dictionary<string, AssignedArm>? _experiments;
     private static readonly Dictionary<string, TraitValue> NoTraits = [];
     private static readonly Dictionary<string, double> NoScores = [];
-    private static readonly Dictionary<string, ExperimentArm> NoExperiments = [];
+    private static readonly Dictionary<string, AssignedArm> NoExperiments = [];
     private DecayedScore _engagement;
 
     /// <summary>The latest clock reading applied (Unix seconds): buckets are compacted relative to it.</summary>
@@ -60,7 +60,7 @@ public sealed partial class CustomerState
     public IReadOnlyDictionary<string, double> Scores => _scores ?? NoScores;
 
     /// <summary>The arm of each experiment the customer was assigned to, by experiment id.</summary>
-    public IReadOnlyDictionary<string, ExperimentArm> Experiments => _experiments ?? NoExperiments;
+    public IReadOnlyDictionary<string, AssignedArm> Experiments => _experiments ?? NoExperiments;
 
     public bool IsEmpty => TotalEvents == 0;
 
@@ -260,7 +260,7 @@ public sealed partial class CustomerState
 
         // Experiment ids and arm names repeat across every customer of an experiment: one copy each.
         experimentId = SharedStrings.Intern(experimentId);
-        (_experiments ??= new(StringComparer.Ordinal))[experimentId] = new ExperimentArm(SharedStrings.Intern(arm), assignedAt);
+        (_experiments ??= new(StringComparer.Ordinal))[experimentId] = new AssignedArm(SharedStrings.Intern(arm), assignedAt);
         return ChangeSet.ForExperiment(experimentId);
     }
 

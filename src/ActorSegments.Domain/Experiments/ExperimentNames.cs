@@ -22,20 +22,10 @@ public static class ExperimentNames
     /// <summary>Whether a segment id is one an experiment manages (marketers cannot define or delete such segments).</summary>
     public static bool IsExperimentSegment(string segmentId) => segmentId.StartsWith(SegmentPrefix, StringComparison.Ordinal);
 
-    /// <summary>Experiment ids, arm and metric names: a lower-case letter, then lower-case letters, digits or '_'.</summary>
-    public static string? CheckName(string? value, int maxLength)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "is required";
-        }
-
-        if (value.Length > maxLength)
-        {
-            return $"must be at most {maxLength} characters (got {value.Length})";
-        }
-
-        var valid = value[0] is >= 'a' and <= 'z' && value.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '_');
-        return valid ? null : $"expected a lower-case letter, then lower-case letters, digits or '_' (got \"{Identifiers.Shorten(value)}\")";
-    }
+    /// <summary>
+    /// Experiment ids, arm and metric names: a lower-case letter, then lower-case letters, digits or '_' (the shape
+    /// <c>experiment("id")</c> reads in rules, whose own limit is longer).
+    /// </summary>
+    public static string? CheckName(string? value, int maxLength) =>
+        Identifiers.SnakeCaseProblem(value, maxLength, "a lower-case letter, then lower-case letters, digits or '_'");
 }

@@ -142,7 +142,7 @@ public static class Identifiers
         SnakeCaseProblem(value, MaxExperimentIdLength, "lower-case letters, digits and '_', starting with a letter, as in \"spring_sale\"");
 
     /// <summary>A lower-case letter, then lower-case letters, digits or '_'; <paramref name="expected"/> says it to the user.</summary>
-    private static string? SnakeCaseProblem(string? value, int maxLength, string expected)
+    public static string? SnakeCaseProblem(string? value, int maxLength, string expected)
     {
         if (string.IsNullOrEmpty(value))
         {

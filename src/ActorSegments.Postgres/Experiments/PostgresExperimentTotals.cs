@@ -5,7 +5,7 @@ using Npgsql;
 namespace ActorSegments.Postgres.Experiments;
 
 /// <summary>
-/// Experiment totals: the sum over the slots journal transactions wrote (migration 0014), a few rows per arm and
+/// Experiment totals: the sum over the slots journal transactions wrote (migration 0015), a few rows per arm and
 /// metric however many customers the experiment has.
 /// </summary>
 public sealed class PostgresExperimentTotals(NpgsqlDataSource dataSource) : IExperimentTotals

@@ -79,7 +79,7 @@ internal static class JournalBatchWriter
         WHERE customer_snapshots.sequence <= excluded.sequence
         """;
 
-    // Experiment totals by slot, like the segment counts: each transaction adds to its own backend's rows (migration 0014).
+    // Experiment totals by slot, like the segment counts: each transaction adds to its own backend's rows (migration 0015).
     private const string AddToExperimentTotals = """
         INSERT INTO experiment_total_slots (workspace_id, experiment_id, arm, metric, slot, customers, conversions, amount, amount_sq)
         SELECT w, e, a, m, pg_backend_pid(), n, x, s, q

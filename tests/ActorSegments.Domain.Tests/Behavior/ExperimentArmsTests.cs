@@ -18,7 +18,7 @@ public sealed class ExperimentArmsTests
 
         state.ApplyRecorded(ExperimentAssignment.For("spring_sale", "treatment", At), Model, UnixTime.Seconds(At) + 60, changes);
 
-        Assert.Equal(new ExperimentArm("treatment", UnixTime.Seconds(At)), state.Experiments["spring_sale"]);
+        Assert.Equal(new AssignedArm("treatment", UnixTime.Seconds(At)), state.Experiments["spring_sale"]);
         Assert.Equal([ChangeSet.ForExperiment("spring_sale")], changes);
         Assert.Equal(UnixTime.Seconds(At) + 60, state.Reference);
     }
@@ -34,7 +34,7 @@ public sealed class ExperimentArmsTests
         state.ApplyRecorded(ExperimentAssignment.For("spring_sale", "treatment", At.AddDays(2)), Model, UnixTime.Seconds(At) + 172_800, changes);
 
         Assert.Equal([ChangeSet.None, ChangeSet.None], changes);
-        Assert.Equal(new ExperimentArm("treatment", UnixTime.Seconds(At)), Assert.Single(state.Experiments).Value);
+        Assert.Equal(new AssignedArm("treatment", UnixTime.Seconds(At)), Assert.Single(state.Experiments).Value);
     }
 
     [Fact]

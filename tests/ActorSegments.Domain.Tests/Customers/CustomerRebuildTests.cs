@@ -54,7 +54,7 @@ public sealed class CustomerRebuildTests
             new JournalEntry(2, T0.ToUnixTimeSeconds() + 2, ExperimentAssignment.For("spring_sale", "treatment", assigned)),
             new JournalEntry(3, T0.ToUnixTimeSeconds() + 3, ExperimentAssignment.For("spring_sale", "control", T0.AddSeconds(3)))), Model);
 
-        Assert.Equal(new ExperimentArm("treatment", UnixTime.Seconds(assigned)), rebuilt.State.Experiments["spring_sale"]);
+        Assert.Equal(new AssignedArm("treatment", UnixTime.Seconds(assigned)), rebuilt.State.Experiments["spring_sale"]);
         Assert.Equal([2L, 3L], rebuilt.EventIds!.Candidates(ExperimentAssignment.IdFor("spring_sale")).Order());
     }
 

@@ -276,7 +276,7 @@ public static class CustomerStateCodec
         {
             var experiment = r.Name();
             var arm = r.Name();
-            state.RestoreExperiment(experiment, new ExperimentArm(arm, reference - r.VarLong()));
+            state.RestoreExperiment(experiment, new AssignedArm(arm, reference - r.VarLong()));
         }
     }
 

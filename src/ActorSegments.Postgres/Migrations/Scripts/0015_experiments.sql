@@ -36,9 +36,3 @@ CREATE TABLE experiment_total_slots
 
     PRIMARY KEY (workspace_id, experiment_id, arm, metric, slot)
 );
-
--- Assignments are a fourth kind of journal record (JournalRecordKind.ExperimentAssignment = 3), stored like model
--- outputs: no event type. The check of 0013 is replaced by one that admits it (again NOT VALID: nothing is scanned).
-ALTER TABLE customer_journal DROP CONSTRAINT customer_journal_kind;
-ALTER TABLE customer_journal ADD CONSTRAINT customer_journal_kind
-    CHECK (kind BETWEEN 0 AND 3 AND (kind = 0) = (event_type IS NOT NULL)) NOT VALID;
