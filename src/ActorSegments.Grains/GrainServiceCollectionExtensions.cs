@@ -61,6 +61,8 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<IWorkspaceDirectory, InMemoryWorkspaceDirectory>();
         services.TryAddSingleton<InMemorySegmentDefinitionStore>();
         services.TryAddSingleton<ISegmentDefinitionStore>(sp => sp.GetRequiredService<InMemorySegmentDefinitionStore>());
+        services.TryAddSingleton<IExperimentStore>(sp => sp.GetRequiredService<InMemorySegmentDefinitionStore>());
+        services.TryAddSingleton<IExperimentTotals>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
         return services;
     }
 }

@@ -17,7 +17,10 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<PostgresCustomerJournal>();
         services.AddSingleton<ICustomerJournal>(sp => sp.GetRequiredService<PostgresCustomerJournal>());
         services.AddSingleton<IWakeUpSchedule>(sp => sp.GetRequiredService<PostgresCustomerJournal>());
-        services.AddSingleton<ISegmentDefinitionStore, PostgresSegmentDefinitionStore>();
+        services.AddSingleton<PostgresSegmentDefinitionStore>();
+        services.AddSingleton<ISegmentDefinitionStore>(sp => sp.GetRequiredService<PostgresSegmentDefinitionStore>());
+        services.AddSingleton<IExperimentStore>(sp => sp.GetRequiredService<PostgresSegmentDefinitionStore>());
+        services.AddSingleton<IExperimentTotals, Experiments.PostgresExperimentTotals>();
         services.AddSingleton<ISegmentCounts, PostgresSegmentCounts>();
         services.AddSingleton<ICustomerRegistry, PostgresCustomerRegistry>();
         services.AddSingleton<IMembershipFeed, PostgresMembershipFeed>();

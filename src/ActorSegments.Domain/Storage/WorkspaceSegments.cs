@@ -11,4 +11,7 @@ public sealed record WorkspaceSegments(long Version, IReadOnlyList<StoredSegment
 
     /// <summary>The workspace's schema document (<see cref="Schema.WorkspaceSchemaJson"/>), or null for the built-in commerce schema.</summary>
     public string? SchemaJson { get; init; }
+
+    /// <summary>The workspace's running experiments, read in the same snapshot as the segments (their changes raise the same version).</summary>
+    public IReadOnlyList<StoredExperiment> RunningExperiments { get; init; } = [];
 }

@@ -3,7 +3,7 @@ using ActorSegments.Domain.Storage;
 namespace ActorSegments.Grains.Storage;
 
 /// <summary>Segment definitions kept in process memory (dev mode and tests), with the same versioning as PostgreSQL.</summary>
-public sealed class InMemorySegmentDefinitionStore(TimeProvider clock) : ISegmentDefinitionStore
+public sealed partial class InMemorySegmentDefinitionStore(TimeProvider clock) : ISegmentDefinitionStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, (long Version, Dictionary<string, StoredSegment> Segments)> _workspaces = new(StringComparer.Ordinal);
@@ -14,7 +14,11 @@ public sealed class InMemorySegmentDefinitionStore(TimeProvider clock) : ISegmen
         lock (_lock)
         {
             return Task.FromResult(_workspaces.TryGetValue(workspaceId, out var ws)
-                ? new WorkspaceSegments(ws.Version, [.. ws.Segments.Values.OrderBy(s => s.SegmentId, StringComparer.Ordinal)]) { SchemaJson = _schemas.GetValueOrDefault(workspaceId) }
+                ? new WorkspaceSegments(ws.Version, [.. ws.Segments.Values.OrderBy(s => s.SegmentId, StringComparer.Ordinal)])
+                {
+                    SchemaJson = _schemas.GetValueOrDefault(workspaceId),
+                    RunningExperiments = RunningExperiments(workspaceId),
+                }
                 : WorkspaceSegments.Empty);
         }
     }

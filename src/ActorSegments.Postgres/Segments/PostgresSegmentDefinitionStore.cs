@@ -4,7 +4,7 @@ using Npgsql;
 namespace ActorSegments.Postgres.Segments;
 
 /// <summary>Segment definitions in <c>segment_definitions</c>, with the workspace version in <c>workspace_definitions</c>.</summary>
-public sealed class PostgresSegmentDefinitionStore(NpgsqlDataSource dataSource) : ISegmentDefinitionStore
+public sealed partial class PostgresSegmentDefinitionStore(NpgsqlDataSource dataSource) : ISegmentDefinitionStore
 {
     private const string Columns = "segment_id, rule, version, status, backfill_done, backfill_total, updated_at, backfill_after";
 
@@ -41,8 +41,9 @@ public sealed class PostgresSegmentDefinitionStore(NpgsqlDataSource dataSource) 
             }
         }
 
+        var running = await ReadExperimentsAsync(connection, transaction, workspaceId, null, runningOnly: true, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new WorkspaceSegments(version, segments) { SchemaJson = schema };
+        return new WorkspaceSegments(version, segments) { SchemaJson = schema, RunningExperiments = running };
     }
 
     public async Task<StoredSegment?> FindAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)
