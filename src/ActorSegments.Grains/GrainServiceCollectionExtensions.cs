@@ -22,6 +22,8 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SegmentCatalog>();
         services.TryAddSingleton<SegmentDefinitions>();
+        services.TryAddSingleton<Experiments.ExperimentDefinitions>();
+        services.TryAddSingleton<Experiments.ExperimentResultsReader>();
         services.AddOptions<CustomerGrainOptions>();
         services.AddOptions<WakeUpSweeperOptions>();
         services.TryAddSingleton<WakeUpSweeper>();

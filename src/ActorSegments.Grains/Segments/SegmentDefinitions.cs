@@ -12,7 +12,7 @@ namespace ActorSegments.Grains.Segments;
 /// segments (references, cycles) before anything is stored; a stored change reaches every silo's catalog within a
 /// second and starts the backfill that evaluates existing customers.
 /// </summary>
-public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCatalog catalog, ICustomerRegistry registry, IGrainFactory grains)
+public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCatalog catalog, ICustomerRegistry registry, IGrainFactory grains, IExperimentStore experiments)
 {
     public const int MaxSegmentIdLength = 64;
 
@@ -31,6 +31,17 @@ public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCat
     /// segment, then starts its backfill.
     /// </summary>
     public async Task<SegmentSaveResult> SaveAsync(string workspaceId, string segmentId, string rule, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        if (await ManagedByExperimentAsync(workspaceId, segmentId, cancellationToken) is { } managed)
+        {
+            return managed;
+        }
+
+        return await SaveManagedAsync(workspaceId, segmentId, rule, expectedVersion, cancellationToken);
+    }
+
+    /// <summary>Saves a segment an experiment manages (<see cref="Experiments.ExperimentSegments"/>): only the experiment does.</summary>
+    internal async Task<SegmentSaveResult> SaveManagedAsync(string workspaceId, string segmentId, string rule, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         var current = await store.LoadAsync(workspaceId, cancellationToken);
         if (Check(current, segmentId, rule) is { } refused)
@@ -61,6 +72,13 @@ public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCat
         return SegmentSaveResult.Saved(saved);
     }
 
+    /// <summary>A refusal when the segment belongs to an experiment of the workspace, whose arms it must keep reading.</summary>
+    private async Task<SegmentSaveResult?> ManagedByExperimentAsync(string workspaceId, string segmentId, CancellationToken cancellationToken) =>
+        Experiments.ExperimentSegments.ExperimentOf(segmentId) is { } experimentId &&
+        await experiments.FindExperimentAsync(workspaceId, experimentId, cancellationToken) is not null
+            ? SegmentSaveResult.Refused(SegmentRefusal.Conflict, $"segment '{segmentId}' is managed by experiment '{experimentId}' and changes only with it")
+            : null;
+
     /// <summary>What is wrong with saving <paramref name="rule"/> as <paramref name="segmentId"/>, or null when nothing is.</summary>
     private SegmentSaveResult? Check(WorkspaceSegments current, string segmentId, string? rule)
     {
@@ -83,6 +101,11 @@ public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCat
 
     public async Task<SegmentSaveResult> DeleteAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)
     {
+        if (await ManagedByExperimentAsync(workspaceId, segmentId, cancellationToken) is { } managed)
+        {
+            return managed;
+        }
+
         var current = await store.LoadAsync(workspaceId, cancellationToken);
         if (current.Segments.All(s => s.SegmentId != segmentId))
         {
