@@ -1,5 +1,6 @@
 using ActorSegments.Domain.Storage;
 using ActorSegments.Grains.Customers;
+using ActorSegments.Grains.Experiments;
 using ActorSegments.Grains.Segments;
 using ActorSegments.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<ICustomerRegistry>(Journal);
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<ISegmentDefinitionStore>(Definitions);
+            silo.Services.AddSingleton<IExperimentStore>(Definitions);
+            silo.Services.AddSingleton<IExperimentTotals>(Journal);
             silo.Services.AddSingleton<IFeatureStore>(Features);
             silo.Services.AddSingleton<IModelStore, InMemoryModelStore>();
             silo.Services.AddSingleton<ICohortStore, InMemoryCohortStore>();
@@ -58,6 +61,11 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>The segment definitions service of the first silo (any silo's would do).</summary>
     public SegmentDefinitions SegmentDefinitions => Cluster.Silos[0].ServiceProvider.GetRequiredService<SegmentDefinitions>();
+
+    /// <summary>The experiment definitions service and results reader of the first silo.</summary>
+    public ExperimentDefinitions Experiments => Cluster.Silos[0].ServiceProvider.GetRequiredService<ExperimentDefinitions>();
+
+    public ExperimentResultsReader ExperimentResults => Cluster.Silos[0].ServiceProvider.GetRequiredService<ExperimentResultsReader>();
 
     public async ValueTask InitializeAsync() => await Cluster.DeployAsync();
 

@@ -1,4 +1,5 @@
 using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Experiments;
 using ActorSegments.Domain.Storage;
 
 namespace ActorSegments.Domain.Customers;
@@ -10,8 +11,11 @@ namespace ActorSegments.Domain.Customers;
 /// </summary>
 public static class CustomerRebuild
 {
-    /// <summary>The customer as of its last journal entry (memberships are not part of it: see <see cref="CustomerRecord.Members"/>).</summary>
-    public static CustomerSnapshot From(CustomerRecord record, BehaviorModel model)
+    /// <summary>
+    /// The customer as of its last journal entry (memberships are not part of it: see <see cref="CustomerRecord.Members"/>),
+    /// its experiment outcomes replayed for the <paramref name="experiments"/> running now (none when null).
+    /// </summary>
+    public static CustomerSnapshot From(CustomerRecord record, BehaviorModel model, ExperimentSet? experiments = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(model);
@@ -28,6 +32,8 @@ public static class CustomerRebuild
         var state = snapshot.State;
         var sequence = snapshot.JournalSequence;
         var applied = new List<ChangeSet>();
+        var measured = snapshot.Experiments;
+        var counted = new List<OutcomeDelta>(); // already in the arms' totals: the commits that wrote them are replayed
         foreach (var entry in record.Entries)
         {
             if (entry.Sequence != sequence + 1)
@@ -39,6 +45,11 @@ public static class CustomerRebuild
             sequence = entry.Sequence;
             applied.Clear();
             state.ApplyRecorded(entry.Record, model, entry.AppliedAt, applied);
+            if (experiments is { Count: > 0 })
+            {
+                measured.Record(entry.Record, experiments, model, counted);
+                counted.Clear();
+            }
         }
 
         return snapshot with { JournalSequence = sequence };

@@ -1,5 +1,6 @@
 using ActorSegments.Domain.Activity;
 using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Experiments;
 
 namespace ActorSegments.Domain.Customers;
 
@@ -17,6 +18,9 @@ public sealed record CustomerSnapshot(
     long JournalSequence,
     long DefinitionsVersion)
 {
+    /// <summary>The customer's experiment participations and outcomes so far (format 3; empty before).</summary>
+    public CustomerExperiments Experiments { get; init; } = new();
+
     public static CustomerSnapshot Empty() =>
         new(new CustomerState(), new EventIdIndex(), 0, 0);
 }

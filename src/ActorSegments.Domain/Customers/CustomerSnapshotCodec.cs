@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using ActorSegments.Domain.Activity;
 using ActorSegments.Domain.Behavior.Serialization;
+using ActorSegments.Domain.Experiments;
 using ActorSegments.Domain.Time;
 
 namespace ActorSegments.Domain.Customers;
@@ -12,12 +13,14 @@ namespace ActorSegments.Domain.Customers;
 /// </summary>
 /// <remarks>
 /// Format 2 holds the fingerprint of the event id of every journal entry the snapshot includes (4 bytes each, in
-/// sequence order). Format 1 held 64-bit hashes of only the most recent ids; it is still read, with its ids dropped
+/// sequence order). Format 3 adds, after the state, the customer's experiment participations; it is written only for
+/// customers in an experiment, so silos of the release before read every other customer's snapshot. Format 1 held 64-bit hashes of only the most recent ids; it is still read, with its ids dropped
 /// (<see cref="CustomerSnapshot.EventIds"/> null).
 /// </remarks>
 public static class CustomerSnapshotCodec
 {
     private const byte FormatVersion = 2;
+    private const byte ExperimentsFormatVersion = 3;
     private const byte RecentIdsFormatVersion = 1;
 
     public static byte[] Serialize(CustomerSnapshot snapshot, TimeTiers tiers)
@@ -32,7 +35,8 @@ public static class CustomerSnapshotCodec
         var state = CustomerStateCodec.Serialize(snapshot.State, tiers);
         var buffer = new ArrayBufferWriter<byte>(state.Length + 32 + (ids.Count * 4));
         var w = new CompactWriter(buffer);
-        w.Byte(FormatVersion);
+        var experiments = snapshot.Experiments.IsEmpty ? null : snapshot.Experiments.Serialize();
+        w.Byte(experiments is null ? FormatVersion : ExperimentsFormatVersion);
         w.VarLong(snapshot.JournalSequence);
         w.VarLong(snapshot.DefinitionsVersion);
         w.VarULong((ulong)ids.Count);
@@ -46,6 +50,12 @@ public static class CustomerSnapshotCodec
         buffer.Advance(fingerprints.Length * 4);
         w.VarULong((ulong)state.Length);
         buffer.Write(state);
+        if (experiments is not null)
+        {
+            w.VarULong((ulong)experiments.Length);
+            buffer.Write(experiments);
+        }
+
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -57,12 +67,12 @@ public static class CustomerSnapshotCodec
     {
         var r = new CompactReader(bytes);
         var version = r.Byte();
-        if (version is not (FormatVersion or RecentIdsFormatVersion))
+        if (version is not (FormatVersion or ExperimentsFormatVersion or RecentIdsFormatVersion))
         {
-            throw new InvalidDataException($"Customer snapshot has format version {version}; this build reads versions {RecentIdsFormatVersion} and {FormatVersion}.");
+            throw new InvalidDataException($"Customer snapshot has format version {version}; this build reads versions {RecentIdsFormatVersion} to {ExperimentsFormatVersion}.");
         }
 
-        return (version == FormatVersion, r.VarLong());
+        return (version != RecentIdsFormatVersion, r.VarLong());
     }
 
     public static CustomerSnapshot Deserialize(ReadOnlySpan<byte> bytes, TimeTiers tiers)
@@ -74,22 +84,23 @@ public static class CustomerSnapshotCodec
 
         var r = new CompactReader(bytes);
         var version = r.Byte();
-        if (version is not (FormatVersion or RecentIdsFormatVersion))
+        if (version is not (FormatVersion or ExperimentsFormatVersion or RecentIdsFormatVersion))
         {
-            throw new InvalidDataException($"Customer snapshot has format version {version}; this build reads versions {RecentIdsFormatVersion} and {FormatVersion}.");
+            throw new InvalidDataException($"Customer snapshot has format version {version}; this build reads versions {RecentIdsFormatVersion} to {ExperimentsFormatVersion}.");
         }
 
         var sequence = r.VarLong();
         var definitions = r.VarLong();
-        var ids = version == FormatVersion ? ReadFingerprints(ref r, sequence) : SkipRecentHashes(ref r);
+        var ids = version == RecentIdsFormatVersion ? SkipRecentHashes(ref r) : ReadFingerprints(ref r, sequence);
         var stateLength = r.Count(int.MaxValue);
         var state = CustomerStateCodec.Deserialize(r.Bytes(stateLength), tiers);
+        var experiments = version == ExperimentsFormatVersion ? CustomerExperiments.Deserialize(r.Bytes(r.Count(int.MaxValue))) : new CustomerExperiments();
         if (!r.AtEnd)
         {
             throw new InvalidDataException("Customer snapshot has trailing bytes.");
         }
 
-        return new CustomerSnapshot(state, ids, sequence, definitions);
+        return new CustomerSnapshot(state, ids, sequence, definitions) { Experiments = experiments };
     }
 
     private static EventIdIndex ReadFingerprints(ref CompactReader r, long sequence)

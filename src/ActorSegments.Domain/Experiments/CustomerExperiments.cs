@@ -11,6 +11,8 @@ namespace ActorSegments.Domain.Experiments;
 /// Updated as events are applied, like segment memberships, and reporting each change to the arm's totals as an
 /// <see cref="OutcomeDelta"/> for the commit to write. Events count by their occurred-at time relative to the
 /// assignment, so the order they arrive in does not matter and an imported history is measured as it happened.
+/// Every delta comes from a journal entry (an assignment or an event), never from time passing alone, so a replay
+/// of the journal rebuilds exactly what was counted and nothing is counted twice.
 /// </summary>
 public sealed class CustomerExperiments
 {
@@ -42,8 +44,27 @@ public sealed class CustomerExperiments
         }
 
         _entries = [.. _entries, new Participation(experiment.Id, arm, assignedAt, experiment.Metrics.Count)];
-        deltas.Add(OutcomeDelta.Assigned(experiment.Id, arm));
+        deltas.Add(OutcomeDelta.Assigned(experiment.Id, arm, assignedAt));
         return true;
+    }
+
+    /// <summary>
+    /// Takes one journal record as the customer applied it: an assignment to a running experiment starts measuring the
+    /// customer there (first one wins); an event counts towards the metrics it falls in. Other records change nothing.
+    /// </summary>
+    public void Record(JournalRecord record, ExperimentSet experiments, BehaviorModel model, List<OutcomeDelta> deltas)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(experiments);
+        switch (record)
+        {
+            case ExperimentAssignment assignment when experiments.Find(assignment.ExperimentId) is { } experiment:
+                Assign(experiment, assignment.Arm, UnixTime.Seconds(assignment.OccurredAt), deltas);
+                break;
+            case CustomerEvent evt:
+                Apply(evt, experiments, model, deltas);
+                break;
+        }
     }
 
     /// <summary>Counts an event towards every metric whose window (relative to the assignment) holds its time.</summary>
@@ -72,65 +93,14 @@ public sealed class CustomerExperiments
         }
     }
 
-    /// <summary>
-    /// Closes the retention days that are over by <paramref name="now"/>: each adds the customer to its metric's
-    /// denominator, and to its conversions when the customer was active that day.
-    /// </summary>
-    public void AdvanceTo(long now, ExperimentSet experiments, List<OutcomeDelta> deltas)
-    {
-        ArgumentNullException.ThrowIfNull(experiments);
-        ArgumentNullException.ThrowIfNull(deltas);
-        foreach (var entry in _entries)
-        {
-            if (experiments.Find(entry.ExperimentId) is not { } experiment)
-            {
-                continue;
-            }
-
-            for (var i = 0; i < experiment.Metrics.Count && i < entry.Values.Length; i++)
-            {
-                var metric = experiment.Metrics[i];
-                if (metric.Kind == MetricKind.Retention && !entry.Matured[i] && now >= entry.AssignedAt + metric.WindowEnd)
-                {
-                    entry.Matured[i] = true;
-                    deltas.Add(new OutcomeDelta(entry.ExperimentId, entry.Arm, metric.Metric.Name, 1, (long)entry.Values[i], 0, 0));
-                }
-            }
-        }
-    }
-
-    /// <summary>The next time a retention day closes (Unix seconds), or <see cref="UnixTime.Never"/>.</summary>
-    public long NextDeadline(ExperimentSet experiments)
-    {
-        ArgumentNullException.ThrowIfNull(experiments);
-        var next = UnixTime.Never;
-        foreach (var entry in _entries)
-        {
-            if (experiments.Find(entry.ExperimentId) is not { } experiment)
-            {
-                continue;
-            }
-
-            for (var i = 0; i < experiment.Metrics.Count && i < entry.Values.Length; i++)
-            {
-                if (experiment.Metrics[i].Kind == MetricKind.Retention && !entry.Matured[i])
-                {
-                    next = Math.Min(next, entry.AssignedAt + experiment.Metrics[i].WindowEnd);
-                }
-            }
-        }
-
-        return next;
-    }
-
     private static void Count(Participation entry, int index, CompiledMetric metric, CustomerEvent evt, List<OutcomeDelta> deltas)
     {
-        var name = metric.Metric.Name;
+        var hour = OutcomeDelta.HourOf(entry.AssignedAt);
         switch (metric.Kind)
         {
-            case MetricKind.Conversion when entry.Values[index] == 0:
+            case MetricKind.Conversion or MetricKind.Retention when entry.Values[index] == 0:
                 entry.Values[index] = 1;
-                deltas.Add(new OutcomeDelta(entry.ExperimentId, entry.Arm, name, 0, 1, 0, 0));
+                deltas.Add(new OutcomeDelta(entry.ExperimentId, entry.Arm, metric.Metric.Name, hour, 0, 1, 0, 0));
                 break;
             case MetricKind.Revenue:
                 var amount = metric.Amount(evt);
@@ -139,16 +109,7 @@ public sealed class CustomerExperiments
                     var before = entry.Values[index];
                     var after = before + amount;
                     entry.Values[index] = after;
-                    deltas.Add(new OutcomeDelta(entry.ExperimentId, entry.Arm, name, 0, 0, amount, (after * after) - (before * before)));
-                }
-
-                break;
-            case MetricKind.Retention when entry.Values[index] == 0:
-                entry.Values[index] = 1;
-                if (entry.Matured[index])
-                {
-                    // An event of day N that arrives after the day was closed: the customer was counted inactive.
-                    deltas.Add(new OutcomeDelta(entry.ExperimentId, entry.Arm, name, 0, 1, 0, 0));
+                    deltas.Add(new OutcomeDelta(entry.ExperimentId, entry.Arm, metric.Metric.Name, hour, 0, 0, amount, (after * after) - (before * before)));
                 }
 
                 break;
@@ -193,10 +154,9 @@ public sealed class CustomerExperiments
             writer.String(entry.Arm);
             writer.VarLong(entry.AssignedAt);
             writer.VarULong((ulong)entry.Values.Length);
-            for (var i = 0; i < entry.Values.Length; i++)
+            foreach (var value in entry.Values)
             {
-                writer.Number(entry.Values[i]);
-                writer.Byte(entry.Matured[i] ? (byte)1 : (byte)0);
+                writer.Number(value);
             }
         }
     }
@@ -212,7 +172,6 @@ public sealed class CustomerExperiments
             for (var i = 0; i < entry.Values.Length; i++)
             {
                 entry.Values[i] = reader.Number();
-                entry.Matured[i] = reader.Byte() != 0;
             }
 
             entries[e] = entry;
@@ -231,7 +190,5 @@ public sealed class CustomerExperiments
         public long AssignedAt { get; } = assignedAt;
 
         public double[] Values { get; } = new double[metrics];
-
-        public bool[] Matured { get; } = new bool[metrics];
     }
 }

@@ -11,7 +11,7 @@ public enum MetricKind : byte
 
     /// <summary>
     /// Whether the customer did anything that counts as activity on day N after assignment (the 24 hours starting N days
-    /// after it). Counted once the day is over, so only customers whose day N has passed are in its denominator.
+    /// after it). Results count only customers whose day N is over, in the numerator and the denominator.
     /// </summary>
     Retention = 3,
 }

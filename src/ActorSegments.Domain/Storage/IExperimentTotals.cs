@@ -8,6 +8,6 @@ namespace ActorSegments.Domain.Storage;
 /// </summary>
 public interface IExperimentTotals
 {
-    /// <summary>Every (arm, metric) total of the experiment, ordered by arm then metric; empty before any assignment.</summary>
+    /// <summary>Every (arm, metric, hour of assignment) total of the experiment, ordered so; empty before any assignment.</summary>
     Task<IReadOnlyList<ArmMetricTotals>> TotalsAsync(string workspaceId, string experimentId, CancellationToken cancellationToken = default);
 }

@@ -67,7 +67,7 @@ public sealed partial class CustomerGrain
     private byte[] SerializeSnapshot()
     {
         State.Compact(_model);
-        return CustomerSnapshotCodec.Serialize(new CustomerSnapshot(State, EventIds, _sequence, _definitionsVersion), _model.Tiers);
+        return CustomerSnapshotCodec.Serialize(new CustomerSnapshot(State, EventIds, _sequence, _definitionsVersion) { Experiments = _experiments }, _model.Tiers);
     }
 
     /// <summary>The one timer of an active customer: deadlines first, then dormancy once idle long enough.</summary>

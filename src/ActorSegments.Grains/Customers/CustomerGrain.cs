@@ -3,6 +3,7 @@ using ActorSegments.Domain.Activity;
 using ActorSegments.Domain.Behavior;
 using ActorSegments.Domain.Customers;
 using ActorSegments.Domain.Events;
+using ActorSegments.Domain.Experiments;
 using ActorSegments.Domain.Features;
 using ActorSegments.Domain.Segments;
 using ActorSegments.Domain.Storage;
@@ -39,6 +40,8 @@ public sealed partial class CustomerGrain(
 {
     private readonly List<MembershipChange> _changes = [];
     private readonly List<ChangeSet> _applied = [];
+    private readonly List<OutcomeDelta> _outcomes = [];
+    private CustomerExperiments _experiments = new();
     private string _workspaceId = string.Empty;
     private string _customerId = string.Empty;
     private BehaviorModel _model = BehaviorModel.Default;
@@ -66,8 +69,9 @@ public sealed partial class CustomerGrain(
         // The state is rebuilt exactly as it was applied; memberships start from the committed members, then every
         // segment is evaluated now, so whatever came due while the customer was idle is recorded.
         var record = await journal.LoadAsync(_workspaceId, _customerId, cancellationToken);
-        var rebuilt = CustomerRebuild.From(record, _model);
+        var rebuilt = CustomerRebuild.From(record, _model, workspace.Experiments);
         (_state, _eventIds, _sequence, _definitionsVersion) = (rebuilt.State, rebuilt.EventIds, rebuilt.JournalSequence, rebuilt.DefinitionsVersion);
+        _experiments = rebuilt.Experiments;
         _snapshotAt = Now();
         _sinceSnapshot = record.Entries.Count;
         _memberships.Restore(record.Members);
@@ -88,7 +92,9 @@ public sealed partial class CustomerGrain(
         }
 
         CatchUp(workspace, now);
-        await CommitAsync([]);
+        var assigned = new List<JournalEntry>();
+        AssignEligible(workspace, now, assigned);
+        await CommitAsync(assigned);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -157,6 +163,7 @@ public sealed partial class CustomerGrain(
             Record(workspace, new JournalEntry(++_sequence, now, evt), entries);
         }
 
+        AssignEligible(workspace, now, entries);
         var features = behaved ? CustomerFeatures.Extract(State, _model, now) : null;
         if (features is not null && LiveScores(features) is { } scores)
         {
@@ -254,6 +261,52 @@ public sealed partial class CustomerGrain(
         {
             _memberships.Apply(workspace.Segments, State, _model, change, entry.AppliedAt, cause, _changes);
         }
+
+        if (workspace.Experiments.Count > 0)
+        {
+            _experiments.Record(entry.Record, workspace.Experiments, _model, _outcomes);
+            if (entry.Record is CustomerEvent evt)
+            {
+                AssignExternally(workspace, evt, entry.AppliedAt, entries);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Assigns the customer to every running randomized experiment whose audience segment it is in and that has not
+    /// assigned it yet: the arm comes from the hash of the experiment's salt and the customer id, and the assignment is
+    /// a journal record of the same commit, so it is stored exactly once and replayed as it was made.
+    /// </summary>
+    private void AssignEligible(CompiledWorkspace workspace, long now, List<JournalEntry> entries)
+    {
+        foreach (var experiment in workspace.Experiments.All)
+        {
+            var definition = experiment.Definition;
+            if (definition.Mode == AssignmentMode.Randomized && !State.Experiments.ContainsKey(definition.Id) &&
+                _memberships.Contains(ExperimentNames.EligibleSegment(definition.Id)))
+            {
+                var arm = ArmChooser.Choose(definition, _customerId);
+                Record(workspace, new JournalEntry(++_sequence, now, ExperimentAssignment.For(definition.Id, arm.Name, clock.GetUtcNow())), entries);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An event of an externally assigned experiment's declared type names the experiment and the arm: the first one
+    /// assigns the customer, at the event's own time (so an imported send log is measured from when it was sent).
+    /// </summary>
+    private void AssignExternally(CompiledWorkspace workspace, CustomerEvent evt, long now, List<JournalEntry> entries)
+    {
+        foreach (var experiment in workspace.Experiments.ExternalFor(evt.Type))
+        {
+            var external = experiment.Definition.External!;
+            if (evt.Properties.TryGetValue(external.ExperimentProperty, out var named) && named.Text == experiment.Id &&
+                evt.Properties.TryGetValue(external.ArmProperty, out var arm) && arm.Text is { } armName &&
+                experiment.Definition.Arm(armName) is not null && !State.Experiments.ContainsKey(experiment.Id))
+            {
+                Record(workspace, new JournalEntry(++_sequence, now, ExperimentAssignment.For(experiment.Id, armName, evt.OccurredAt)), entries);
+            }
+        }
     }
 
     /// <summary>The live propensity scores that moved enough to record, or null.</summary>
@@ -277,10 +330,7 @@ public sealed partial class CustomerGrain(
         ThrowIfBroken();
         Awaken(client: false);
         var workspace = await catalog.GetAsync(_workspaceId);
-        _changes.Clear();
-        CatchUp(workspace, Now());
-        await CommitAsync([]);
-        SleepIfOnlyHousekeeping();
+        await CatchUpAndCommitAsync(workspace);
     }
 
     public async Task ReevaluateAsync(long definitionsVersion)
@@ -288,9 +338,18 @@ public sealed partial class CustomerGrain(
         ThrowIfBroken();
         Awaken(client: false);
         var workspace = await catalog.GetAsync(_workspaceId, definitionsVersion);
+        await CatchUpAndCommitAsync(workspace);
+    }
+
+    /// <summary>Time or new definitions only: memberships caught up, and any experiment the customer now qualifies for assigned.</summary>
+    private async Task CatchUpAndCommitAsync(CompiledWorkspace workspace)
+    {
+        var now = Now();
         _changes.Clear();
-        CatchUp(workspace, Now());
-        await CommitAsync([]);
+        CatchUp(workspace, now);
+        var assigned = new List<JournalEntry>();
+        AssignEligible(workspace, now, assigned);
+        await CommitAsync(assigned);
         SleepIfOnlyHousekeeping();
     }
 
@@ -353,7 +412,7 @@ public sealed partial class CustomerGrain(
             (unsnapshotted > 0 && Now() - _snapshotAt >= (long)options.Value.SnapshotEvery.TotalSeconds)
             ? new StoredSnapshot(_sequence, SerializeSnapshot())
             : null;
-        var commit = new CustomerCommit(_workspaceId, _customerId, entries, [.. _changes], writeWakeUp ? wakeUp : null, snapshot);
+        var commit = new CustomerCommit(_workspaceId, _customerId, entries, [.. _changes], writeWakeUp ? wakeUp : null, snapshot, _outcomes.Count > 0 ? [.. _outcomes] : null);
         try
         {
             await journal.CommitAsync(commit);
@@ -398,6 +457,8 @@ public sealed partial class CustomerGrain(
         _changes.Capacity = 0;
         _applied.Clear();
         _applied.Capacity = 0;
+        _outcomes.Clear();
+        _outcomes.Capacity = 0;
     }
 
     /// <summary>Writes the snapshot on its own; a failure only means more replay on the next activation.</summary>

@@ -11,7 +11,8 @@ namespace ActorSegments.Grains.Experiments;
 /// <remarks>
 /// Every customer assigned counts in conversion and revenue metrics from the moment of assignment (intent to treat:
 /// strategy arms are compared over all their customers, targeted or not). A conversion window still open counts the
-/// conversions so far, in every arm alike; retention day N counts only customers whose day N is over.
+/// conversions so far, in every arm alike; retention day N counts only customers whose day N is over (by hour of
+/// assignment), in its numerator and its denominator.
 /// </remarks>
 public sealed class ExperimentResultsReader(IExperimentStore store, IExperimentTotals totals, ISegmentCounts counts, TimeProvider clock)
 {
@@ -34,25 +35,31 @@ public sealed class ExperimentResultsReader(IExperimentStore store, IExperimentT
             reach.Add(new ArmReach(arm.Name, arm.Control, assigned[arm.Name], targeted));
         }
 
-        var metrics = definition.Metrics.Select((metric, index) => new MetricReadout(metric, index == 0, Analyze(definition, metric, rows, assigned))).ToList();
+        var now = asOf.ToUnixTimeSeconds();
+        var metrics = definition.Metrics.Select((metric, index) => new MetricReadout(metric, index == 0, Analyze(definition, metric, rows, now))).ToList();
         return new ExperimentReadout(experiment, reach, metrics, asOf);
     }
 
-    /// <summary>The analysis of one metric from the stored totals.</summary>
-    public static ExperimentResults Analyze(ExperimentDefinition definition, ExperimentMetric metric, IReadOnlyList<ArmMetricTotals> rows, IReadOnlyDictionary<string, long> assigned)
+    /// <summary>The analysis of one metric from the stored totals, as of <paramref name="now"/> (Unix seconds).</summary>
+    public static ExperimentResults Analyze(ExperimentDefinition definition, ExperimentMetric metric, IReadOnlyList<ArmMetricTotals> rows, long now)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(assigned);
+
+        // Retention day N counts only customers assigned in hours whose every customer's day N is over.
+        bool Counted(ArmMetricTotals row) =>
+            metric.Kind != MetricKind.Retention || row.AssignedHour + OutcomeDelta.Hour + ((metric.Days + 1) * 86_400L) <= now;
+
         var arms = new List<AnalyzedArm>();
         foreach (var arm in definition.Arms)
         {
-            var row = rows.FirstOrDefault(r => r.Arm == arm.Name && r.Metric == metric.Name);
-            var conversions = row?.Conversions ?? 0;
-            var customers = metric.Kind == MetricKind.Retention ? row?.Customers ?? 0 : assigned.GetValueOrDefault(arm.Name);
+            var mine = rows.Where(r => r.Arm == arm.Name && Counted(r)).ToList();
+            var customers = mine.Where(r => r.Metric is null).Sum(r => r.Customers);
+            var outcomes = mine.Where(r => r.Metric == metric.Name).ToList();
+            var conversions = outcomes.Sum(r => r.Conversions);
             var armTotals = metric.Kind == MetricKind.Revenue
-                ? ArmTotals.FromSums(customers, 0, row?.Sum ?? 0, Math.Max(0, row?.SumOfSquares ?? 0))
+                ? ArmTotals.FromSums(customers, 0, outcomes.Sum(r => r.Sum), Math.Max(0, outcomes.Sum(r => r.SumOfSquares)))
                 : ArmTotals.FromSums(customers, conversions, conversions, conversions); // a 0/1 outcome: its sum and squares are the conversions
             arms.Add(new AnalyzedArm(arm.Name, arm.Weight, armTotals));
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Experiments;
 using ActorSegments.Domain.Schema;
 using ActorSegments.Domain.Segments;
 using ActorSegments.Domain.Storage;
@@ -65,7 +66,29 @@ public sealed class SegmentCatalog(ISegmentDefinitionStore store)
         var stored = await store.LoadAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         var model = ModelFor(stored.SchemaJson);
         var set = SegmentSet.Compile(stored.Segments.Select(s => new SegmentDefinition(s.SegmentId, s.Rule)), model);
-        return new CompiledWorkspace(workspaceId, stored.Version, model, set);
+        return new CompiledWorkspace(workspaceId, stored.Version, model, set) { Experiments = CompileExperiments(stored.RunningExperiments, model) };
+    }
+
+    /// <summary>
+    /// The running experiments that still compile against the schema (started ones were checked; a schema change that
+    /// broke one leaves it out, so its customers stop being measured rather than fail every call).
+    /// </summary>
+    private static ExperimentSet CompileExperiments(IReadOnlyList<StoredExperiment> running, BehaviorModel model)
+    {
+        var compiled = new List<CompiledExperiment>(running.Count);
+        foreach (var experiment in running)
+        {
+            try
+            {
+                compiled.Add(CompiledExperiment.Compile(experiment.Definition, model.Schema));
+            }
+            catch (ArgumentException)
+            {
+                // Left out (see the summary): the schema rules allow only changes stored state can follow, so this is rare.
+            }
+        }
+
+        return compiled.Count == 0 ? ExperimentSet.Empty : new ExperimentSet(compiled);
     }
 
     private sealed class Entry

@@ -3,11 +3,11 @@ using ActorSegments.Domain.Storage;
 
 namespace ActorSegments.Grains.Storage;
 
-/// <summary>Experiment totals in memory: committed deltas added up per workspace, experiment, arm and metric.</summary>
+/// <summary>Experiment totals in memory: committed deltas added up per workspace, experiment, arm, metric and hour of assignment.</summary>
 public sealed partial class InMemoryCustomerJournal : IExperimentTotals
 {
     private readonly Lock _outcomesLock = new();
-    private readonly Dictionary<(string Workspace, string Experiment), Dictionary<(string Arm, string? Metric), OutcomeDelta>> _outcomes = [];
+    private readonly Dictionary<(string Workspace, string Experiment), Dictionary<(string Arm, string? Metric, long Hour), OutcomeDelta>> _outcomes = [];
 
     public Task<IReadOnlyList<ArmMetricTotals>> TotalsAsync(string workspaceId, string experimentId, CancellationToken cancellationToken = default)
     {
@@ -34,8 +34,8 @@ public sealed partial class InMemoryCustomerJournal : IExperimentTotals
                     _outcomes[key] = totals = [];
                 }
 
-                var held = totals.GetValueOrDefault((delta.Arm, delta.Metric), delta with { Customers = 0, Conversions = 0, Sum = 0, SumOfSquares = 0 });
-                totals[(delta.Arm, delta.Metric)] = held with
+                var held = totals.GetValueOrDefault((delta.Arm, delta.Metric, delta.AssignedHour), delta with { Customers = 0, Conversions = 0, Sum = 0, SumOfSquares = 0 });
+                totals[(delta.Arm, delta.Metric, delta.AssignedHour)] = held with
                 {
                     Customers = held.Customers + delta.Customers,
                     Conversions = held.Conversions + delta.Conversions,

@@ -13,9 +13,9 @@ public sealed class PostgresExperimentTotals(NpgsqlDataSource dataSource) : IExp
     public async Task<IReadOnlyList<ArmMetricTotals>> TotalsAsync(string workspaceId, string experimentId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT arm, metric, sum(customers)::bigint, sum(conversions)::bigint, sum(amount), sum(amount_sq)
+            SELECT arm, metric, assigned_hour, sum(customers)::bigint, sum(conversions)::bigint, sum(amount), sum(amount_sq)
             FROM experiment_total_slots WHERE workspace_id = $1 AND experiment_id = $2
-            GROUP BY arm, metric ORDER BY arm COLLATE "C", metric COLLATE "C"
+            GROUP BY arm, metric, assigned_hour ORDER BY arm COLLATE "C", metric COLLATE "C", assigned_hour
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = experimentId });
@@ -24,7 +24,7 @@ public sealed class PostgresExperimentTotals(NpgsqlDataSource dataSource) : IExp
         while (await reader.ReadAsync(cancellationToken))
         {
             var metric = reader.GetString(1);
-            totals.Add(new ArmMetricTotals(reader.GetString(0), metric.Length == 0 ? null : metric, reader.GetInt64(2), reader.GetInt64(3), reader.GetDouble(4), reader.GetDouble(5)));
+            totals.Add(new ArmMetricTotals(reader.GetString(0), metric.Length == 0 ? null : metric, reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetDouble(5), reader.GetDouble(6)));
         }
 
         return totals;

@@ -81,10 +81,10 @@ internal static class JournalBatchWriter
 
     // Experiment totals by slot, like the segment counts: each transaction adds to its own backend's rows (migration 0015).
     private const string AddToExperimentTotals = """
-        INSERT INTO experiment_total_slots (workspace_id, experiment_id, arm, metric, slot, customers, conversions, amount, amount_sq)
-        SELECT w, e, a, m, pg_backend_pid(), n, x, s, q
-        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::float8[], $8::float8[]) AS d(w, e, a, m, n, x, s, q)
-        ON CONFLICT (workspace_id, experiment_id, arm, metric, slot) DO UPDATE SET
+        INSERT INTO experiment_total_slots (workspace_id, experiment_id, arm, metric, assigned_hour, slot, customers, conversions, amount, amount_sq)
+        SELECT w, e, a, m, h, pg_backend_pid(), n, x, s, q
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::float8[], $9::float8[]) AS d(w, e, a, m, h, n, x, s, q)
+        ON CONFLICT (workspace_id, experiment_id, arm, metric, assigned_hour, slot) DO UPDATE SET
             customers = experiment_total_slots.customers + excluded.customers,
             conversions = experiment_total_slots.conversions + excluded.conversions,
             amount = experiment_total_slots.amount + excluded.amount,
@@ -251,7 +251,7 @@ internal static class JournalBatchWriter
         // One row per key in the statement (an upsert cannot touch a row twice), so the batch's deltas are added up first.
         var totals = commits
             .SelectMany(c => c.OutcomeDeltas.Select(d => (c.WorkspaceId, Delta: d)))
-            .GroupBy(d => (d.WorkspaceId, d.Delta.ExperimentId, d.Delta.Arm, Metric: d.Delta.Metric ?? string.Empty))
+            .GroupBy(d => (d.WorkspaceId, d.Delta.ExperimentId, d.Delta.Arm, Metric: d.Delta.Metric ?? string.Empty, d.Delta.AssignedHour))
             .Select(g => (g.Key, Customers: g.Sum(d => d.Delta.Customers), Conversions: g.Sum(d => d.Delta.Conversions),
                 Sum: g.Sum(d => d.Delta.Sum), Squares: g.Sum(d => d.Delta.SumOfSquares)))
             .ToList();
@@ -262,6 +262,7 @@ internal static class JournalBatchWriter
                 totals.Select(t => t.Key.ExperimentId).ToArray(),
                 totals.Select(t => t.Key.Arm).ToArray(),
                 totals.Select(t => t.Key.Metric).ToArray(),
+                totals.Select(t => t.Key.AssignedHour).ToArray(),
                 totals.Select(t => t.Customers).ToArray(),
                 totals.Select(t => t.Conversions).ToArray(),
                 totals.Select(t => t.Sum).ToArray(),

@@ -10,6 +10,7 @@ public sealed class CustomerExperimentsTests
 {
     private static readonly BehaviorModel Model = BehaviorModel.Default;
     private static readonly long Assigned = UnixTime.Seconds(Start);
+    private static readonly long Hour = OutcomeDelta.HourOf(Assigned);
 
     [Fact]
     public void Assign_Once_CountsTheCustomerInItsArm_AndASecondAssignmentIsIgnored()
@@ -21,7 +22,8 @@ public sealed class CustomerExperimentsTests
         Assert.True(customer.Assign(compiled, "treatment", Assigned, deltas));
         Assert.False(customer.Assign(compiled, "holdout", Assigned + 10, deltas));
 
-        Assert.Equal([OutcomeDelta.Assigned("spring_sale", "treatment")], deltas);
+        Assert.Equal([OutcomeDelta.Assigned("spring_sale", "treatment", Assigned)], deltas);
+        Assert.Equal(Assigned - (Assigned % 3_600), deltas[0].AssignedHour);
         Assert.Equal("treatment", customer.ArmOf("spring_sale"));
         Assert.Equal(1, experiments.Count);
     }
@@ -41,7 +43,7 @@ public sealed class CustomerExperimentsTests
         customer.Apply(Purchase("in", Start.AddDays(6.9), 10), experiments, Model, deltas);
         customer.Apply(Purchase("again", Start.AddDays(2), 10), experiments, Model, deltas);
 
-        Assert.Equal([new OutcomeDelta("spring_sale", "treatment", "purchase_7d", 0, 1, 0, 0)], deltas);
+        Assert.Equal([new OutcomeDelta("spring_sale", "treatment", "purchase_7d", Hour, 0, 1, 0, 0)], deltas);
         Assert.Equal(1, customer.Outcome("spring_sale", 0));
     }
 
@@ -63,34 +65,21 @@ public sealed class CustomerExperimentsTests
     }
 
     [Fact]
-    public void AdvanceTo_RetentionDay_CountsTheCustomerWhenTheDayIsOver_AndALateEventOfThatDayAfterwards()
+    public void Apply_RetentionDay_CountsActivityInsideDayNOnce_AndNothingElse()
     {
         var (experiments, compiled) = Set(CampaignTest(Retention7));
-        var active = Assign(compiled);
-        var late = Assign(compiled);
+        var customer = Assign(compiled);
         var deltas = new List<OutcomeDelta>();
-        var dayEnds = Assigned + (8 * 86_400);
 
-        active.Apply(View("day7", Start.AddDays(7.5)), experiments, Model, deltas);
-        active.Apply(EmailSent("not-activity", Start.AddDays(7.2)), experiments, Model, deltas);
-        Assert.Equal(dayEnds, active.NextDeadline(experiments));
-        active.AdvanceTo(dayEnds - 1, experiments, deltas);
-        late.AdvanceTo(dayEnds - 1, experiments, deltas);
+        customer.Apply(View("day6", Start.AddDays(6.99)), experiments, Model, deltas);
+        customer.Apply(EmailSent("not-activity", Start.AddDays(7.2)), experiments, Model, deltas);
+        customer.Apply(View("day8", Start.AddDays(8)), experiments, Model, deltas);
         Assert.Empty(deltas);
 
-        active.AdvanceTo(dayEnds, experiments, deltas);
-        late.AdvanceTo(dayEnds, experiments, deltas);
-        Assert.Equal(
-        [
-            new OutcomeDelta("spring_sale", "treatment", "active_day_7", 1, 1, 0, 0),
-            new OutcomeDelta("spring_sale", "treatment", "active_day_7", 1, 0, 0, 0),
-        ], deltas);
-        Assert.Equal(UnixTime.Never, active.NextDeadline(experiments));
+        customer.Apply(View("day7", Start.AddDays(7.5)), experiments, Model, deltas);
+        customer.Apply(View("day7-again", Start.AddDays(7.9)), experiments, Model, deltas);
 
-        deltas.Clear();
-        late.Apply(View("arrives-late", Start.AddDays(7.9)), experiments, Model, deltas);
-        late.AdvanceTo(dayEnds + 100, experiments, deltas);
-        Assert.Equal([new OutcomeDelta("spring_sale", "treatment", "active_day_7", 0, 1, 0, 0)], deltas);
+        Assert.Equal([new OutcomeDelta("spring_sale", "treatment", "active_day_7", Hour, 0, 1, 0, 0)], deltas);
     }
 
     [Fact]
@@ -106,17 +95,15 @@ public sealed class CustomerExperimentsTests
                 1 => View($"v{i}", Start.AddHours(random.Next(-48, 40 * 24))),
                 _ => EmailSent($"e{i}", Start.AddHours(random.Next(-48, 40 * 24))),
             }).ToList();
-            var now = Assigned + (40 * 86_400);
 
-            var inOrder = Totals(compiled, experiments, events.OrderBy(e => e.OccurredAt), now);
-            var shuffled = Totals(compiled, experiments, events.OrderBy(_ => random.Next()), now);
-            // Closing the day before the events arrive: late events still land.
-            var closedFirst = Totals(compiled, experiments, events, now, closeFirst: true);
+            var inOrder = Totals(compiled, experiments, events.OrderBy(e => e.OccurredAt));
+            var shuffled = Totals(compiled, experiments, events.OrderBy(_ => random.Next()));
+            var reversed = Totals(compiled, experiments, events.OrderByDescending(e => e.OccurredAt));
 
             var expected = Direct(events);
-            foreach (var measured in new[] { inOrder, shuffled, closedFirst })
+            foreach (var measured in new[] { inOrder, shuffled, reversed })
             {
-                Assert.Equal((expected.Conversions, expected.RetentionDenominator, expected.Retained), (measured.Conversions, measured.RetentionDenominator, measured.Retained));
+                Assert.Equal((expected.Conversions, expected.Retained), (measured.Conversions, measured.Retained));
                 Assert.Equal(expected.Revenue, measured.Revenue, 1e-9);
                 Assert.Equal(expected.RevenueSquared, measured.RevenueSquared, 1e-6);
             }
@@ -130,15 +117,15 @@ public sealed class CustomerExperimentsTests
         var customer = Assign(compiled);
         var deltas = new List<OutcomeDelta>();
         customer.Apply(Purchase("p", Start.AddDays(1), 12.34), experiments, Model, deltas);
-        customer.AdvanceTo(Assigned + (9 * 86_400), experiments, deltas);
+        customer.Apply(View("v", Start.AddDays(7.5)), experiments, Model, deltas);
 
         var copy = CustomerExperiments.Deserialize(customer.Serialize());
 
         Assert.Equal(customer.Assignments, copy.Assignments);
-        Assert.Equal([1.0, 12.34, 0.0], Enumerable.Range(0, 3).Select(i => copy.Outcome("spring_sale", i)!.Value));
+        Assert.Equal([1.0, 12.34, 1.0], Enumerable.Range(0, 3).Select(i => copy.Outcome("spring_sale", i)!.Value));
         var after = new List<OutcomeDelta>();
-        copy.AdvanceTo(Assigned + (10 * 86_400), experiments, after);
-        Assert.Empty(after); // the closed day stays closed
+        copy.Apply(View("v2", Start.AddDays(7.6)), experiments, Model, after);
+        Assert.Empty(after); // already counted before the copy
         Assert.Throws<InvalidDataException>(() => CustomerExperiments.Deserialize([.. customer.Serialize(), 7]));
         Assert.True(CustomerExperiments.Deserialize(new CustomerExperiments().Serialize()).IsEmpty);
     }
@@ -169,37 +156,30 @@ public sealed class CustomerExperimentsTests
         return customer;
     }
 
-    private static (long Conversions, double Revenue, double RevenueSquared, long RetentionDenominator, long Retained) Totals(
-        CompiledExperiment compiled, ExperimentSet experiments, IEnumerable<CustomerEvent> events, long now, bool closeFirst = false)
+    private static (long Conversions, double Revenue, double RevenueSquared, long Retained) Totals(
+        CompiledExperiment compiled, ExperimentSet experiments, IEnumerable<CustomerEvent> events)
     {
         var customer = Assign(compiled);
         var deltas = new List<OutcomeDelta>();
-        if (closeFirst)
-        {
-            customer.AdvanceTo(now, experiments, deltas);
-        }
-
         foreach (var evt in events)
         {
             customer.Apply(evt, experiments, Model, deltas);
         }
 
-        customer.AdvanceTo(now, experiments, deltas);
         return (
             deltas.Where(d => d.Metric == "purchase_7d").Sum(d => d.Conversions),
             deltas.Where(d => d.Metric == "revenue_30d").Sum(d => d.Sum),
             deltas.Where(d => d.Metric == "revenue_30d").Sum(d => d.SumOfSquares),
-            deltas.Where(d => d.Metric == "active_day_7").Sum(d => d.Customers),
             deltas.Where(d => d.Metric == "active_day_7").Sum(d => d.Conversions));
     }
 
     // The definitions applied by hand to the whole list of events.
-    private static (long Conversions, double Revenue, double RevenueSquared, long RetentionDenominator, long Retained) Direct(List<CustomerEvent> events)
+    private static (long Conversions, double Revenue, double RevenueSquared, long Retained) Direct(List<CustomerEvent> events)
     {
         double Offset(CustomerEvent e) => (e.OccurredAt - Start).TotalDays;
         var converted = events.Any(e => e.Type == "purchase" && e.Properties["revenue"].Number > 0 && Offset(e) is >= 0 and < 7);
         var revenue = events.Where(e => e.Type == "purchase" && Offset(e) is >= 0 and < 30).Sum(e => e.Properties["revenue"].Number);
         var retained = events.Any(e => e.Type != "email_sent" && Offset(e) is >= 7 and < 8);
-        return (converted ? 1 : 0, revenue, revenue * revenue, 1, retained ? 1 : 0);
+        return (converted ? 1 : 0, revenue, revenue * revenue, retained ? 1 : 0);
     }
 }
