@@ -103,6 +103,62 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
         Assert.Equal(1, totals.Where(t => t.Metric is null).Sum(t => t.Customers));
     }
 
+    [Fact]
+    public async Task External_AnImportedSendLogAndOrders_GiveTheArmFiguresOfADirectComputation()
+    {
+        var workspace = $"ws-{Guid.NewGuid():N}";
+        var ct = TestContext.Current.CancellationToken;
+        const string schema = """
+            { "event_types": [
+                { "name": "experiment_assigned", "properties": [ { "name": "experiment", "type": "string" }, { "name": "arm", "type": "string" } ] },
+                { "name": "purchase", "properties": [ { "name": "revenue", "type": "number" } ] } ] }
+            """;
+        Assert.True((await fixture.SegmentDefinitions.SaveSchemaAsync(workspace, schema, ct)).Succeeded);
+        var definition = SpringSale with
+        {
+            Mode = AssignmentMode.External,
+            Audience = null,
+            Arms = [new ExperimentArm("a", 1), new ExperimentArm("b", 1), new ExperimentArm("control", 1, Control: true)],
+            External = new ExternalAssignment("experiment_assigned"),
+        };
+        var created = await fixture.Experiments.CreateAsync(workspace, definition, ct);
+        Assert.True(created.Succeeded, created.Problem);
+        Assert.True((await fixture.Experiments.StartAsync(workspace, "spring_sale", null, ct)).Succeeded);
+        await WaitUntilLiveAsync(workspace, "exp-spring_sale-a");
+
+        // A send log of last month (customer i got arm i % 3, sent on day i % 10), then the orders: each customer buys
+        // on days sent + (i % 12), which the 7-day windows count only when i % 12 < 7; some also bought before the send.
+        string[] arms = ["a", "b", "control"];
+        var rows = new List<(int Customer, string Arm, bool Converted, double Revenue)>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 300), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
+        {
+            var at = T0.AddDays(-30 + (i % 10));
+            var revenue = 10.0 + (i % 7);
+            var inWindow = i % 12 < 7;
+            var customer = Customer(workspace, i);
+            await customer.TrackAsync(
+            [
+                new CustomerEvent("send", "experiment_assigned", at, new Dictionary<string, PropertyValue> { ["experiment"] = PropertyValue.Of("spring_sale"), ["arm"] = PropertyValue.Of(arms[i % 3]) }),
+                new CustomerEvent("resend", "experiment_assigned", at.AddDays(1), new Dictionary<string, PropertyValue> { ["experiment"] = PropertyValue.Of("spring_sale"), ["arm"] = PropertyValue.Of(arms[(i + 1) % 3]) }),
+            ]);
+            await customer.TrackAsync([Purchase("old", at.AddDays(-2), 99), Purchase("order", at.AddDays(i % 12), revenue)]);
+            lock (rows)
+            {
+                rows.Add((i, arms[i % 3], inWindow, inWindow ? revenue : 0));
+            }
+        });
+
+        var readout = await fixture.ExperimentResults.ReadAsync(workspace, "spring_sale", ct);
+        foreach (var arm in arms)
+        {
+            var mine = rows.Where(r => r.Arm == arm).ToList();
+            var conversion = readout!.Metrics[0].Results.Arms.Single(a => a.Arm == arm);
+            var revenue = readout.Metrics[1].Results.Arms.Single(a => a.Arm == arm);
+            Assert.Equal((mine.Count, mine.Count(r => r.Converted)), ((int)conversion.Customers, (int)conversion.Conversions));
+            Assert.Equal(mine.Average(r => r.Revenue), revenue.RevenuePerCustomer!.Value, 9);
+        }
+    }
+
     private static CustomerEvent Purchase(string id, DateTimeOffset at, double revenue) =>
         new(id, "purchase", at, new Dictionary<string, PropertyValue> { ["revenue"] = PropertyValue.Of(revenue) });
 
