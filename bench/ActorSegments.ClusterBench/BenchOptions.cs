@@ -4,12 +4,12 @@ namespace ActorSegments.ClusterBench;
 
 /// <summary>
 /// The command line: <c>--postgres "&lt;connection string&gt;" [--scale f] [--runs n] [--segments true|false]
-/// [--only journal,heap,batched,unary,wake,backfill,memory,million,recluster] [--customers 100000,1000000]</c>.
+/// [--only journal,heap,batched,unary,wake,backfill,memory,million,recluster,experiments] [--customers 100000,1000000]</c>.
 /// </summary>
 internal sealed class BenchOptions
 {
     /// <summary>Scenarios too long or too large for the default run: a million customers take minutes and gigabytes.</summary>
-    private static readonly string[] OnlyWhenNamed = ["million", "recluster"];
+    private static readonly string[] OnlyWhenNamed = ["million", "recluster", "experiments"];
 
     private readonly string[]? _only;
 

@@ -6,8 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 // Usage: ActorSegments.ClusterBench --postgres "<connection string>" [--scale <fraction>] [--runs <n>] [--segments true|false]
-//        [--only journal,heap,batched,unary,wake,backfill,memory,million,recluster]  (million, recluster only when named)
-//        [--customers 100000,1000000]                                            (recluster's sizes)
+//        [--only journal,heap,batched,unary,wake,backfill,memory,million,recluster,experiments]
+//                                                        (million, recluster, experiments only when named)
+//        [--customers 100000,1000000]            (recluster's sizes; experiments takes the largest)
 // bench/cluster.sh starts a throwaway PostgreSQL on 127.0.0.1 and runs this against it.
 var options = BenchOptions.Parse(args);
 var segmentsLive = options.Segments ? $"{WorkloadSegments.All.Count} workload segments live" : "no segments";
@@ -102,6 +103,14 @@ if (options.Includes("recluster"))
     // A silo of its own with the cohort trainers registered, as the server has them.
     recluster = await ReclusterScenario.RunAsync(options.Connection, options.Customers, options.Runs);
     foreach (var (name, value, goal) in recluster.SelectMany(r => r.Rows()))
+    {
+        Report(name, value, goal);
+    }
+}
+
+if (options.Includes("experiments"))
+{
+    foreach (var (name, value, goal) in await ActorSegments.ClusterBench.Experiments.ExperimentResultsScenario.RunAsync(options.Connection, options.Customers.Max()))
     {
         Report(name, value, goal);
     }
