@@ -279,6 +279,11 @@ public sealed partial class CustomerGrain(
     /// </summary>
     private void AssignEligible(CompiledWorkspace workspace, long now, List<JournalEntry> entries)
     {
+        if (workspace.Experiments.Count == 0)
+        {
+            return; // most workspaces, most of the time: no enumerator allocated per request
+        }
+
         foreach (var experiment in workspace.Experiments.All)
         {
             var definition = experiment.Definition;
