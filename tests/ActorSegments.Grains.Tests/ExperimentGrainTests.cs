@@ -159,6 +159,37 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task GlobalHoldout_ItsControlCustomersAreAssignedToNoOtherExperiment_TheRestAreAsUsual()
+    {
+        var workspace = $"ws-{Guid.NewGuid():N}";
+        var ct = TestContext.Current.CancellationToken;
+        var global = SpringSale with
+        {
+            Id = ExperimentNames.GlobalHoldout,
+            Name = "Never messaged",
+            Arms = [new ExperimentArm("messaged", 4), new ExperimentArm("holdout", 1, Control: true)],
+            Salt = "global",
+        };
+        foreach (var definition in new[] { global, SpringSale })
+        {
+            Assert.True((await fixture.Experiments.CreateAsync(workspace, definition, ct)).Succeeded);
+            Assert.True((await fixture.Experiments.StartAsync(workspace, definition.Id, null, ct)).Succeeded);
+        }
+
+        await WaitUntilLiveAsync(workspace, "exp-spring_sale");
+        await WaitUntilLiveAsync(workspace, "exp-global_holdout");
+        await Parallel.ForEachAsync(Enumerable.Range(0, 300), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
+            await Customer(workspace, i).TrackAsync([new CustomerEvent("v", "page_viewed", T0, CustomerEvent.NoProperties)]));
+
+        var heldOut = Enumerable.Range(0, 300).Where(i => ArmChooser.Choose(global, Id(i)).Control).Select(Id).ToHashSet();
+        Assert.InRange(heldOut.Count, 30, 90); // a fifth of 300
+        Assert.Equal(heldOut.Order(StringComparer.Ordinal), fixture.Journal.Members(workspace, "exp-global_holdout-holdout"));
+        var inSpringSale = fixture.Journal.Members(workspace, "exp-spring_sale-treatment").Concat(fixture.Journal.Members(workspace, "exp-spring_sale-holdout")).ToHashSet();
+        Assert.Equal(300 - heldOut.Count, inSpringSale.Count);
+        Assert.Empty(inSpringSale.Intersect(heldOut));
+    }
+
     private static CustomerEvent Purchase(string id, DateTimeOffset at, double revenue) =>
         new(id, "purchase", at, new Dictionary<string, PropertyValue> { ["revenue"] = PropertyValue.Of(revenue) });
 

@@ -15,6 +15,13 @@ public static class ExperimentNames
     public const int MaxMetricNameLength = 40;
     public const string SegmentPrefix = "exp-";
 
+    /// <summary>
+    /// The workspace-wide holdout: an experiment of this id is assigned before any other, and the customers of its
+    /// control arm are never assigned to another experiment (never messaged by any campaign), so the long-run effect of
+    /// all campaigns together can be measured against them.
+    /// </summary>
+    public const string GlobalHoldout = "global_holdout";
+
     public static string EligibleSegment(string experimentId) => SegmentPrefix + experimentId;
 
     public static string ArmSegment(string experimentId, string arm) => $"{SegmentPrefix}{experimentId}-{arm}";

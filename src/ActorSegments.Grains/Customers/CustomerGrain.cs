@@ -275,7 +275,8 @@ public sealed partial class CustomerGrain(
     /// <summary>
     /// Assigns the customer to every running randomized experiment whose audience segment it is in and that has not
     /// assigned it yet: the arm comes from the hash of the experiment's salt and the customer id, and the assignment is
-    /// a journal record of the same commit, so it is stored exactly once and replayed as it was made.
+    /// a journal record of the same commit, so it is stored exactly once and replayed as it was made. The global
+    /// holdout goes first; a customer in its control arm is assigned to nothing else.
     /// </summary>
     private void AssignEligible(CompiledWorkspace workspace, long now, List<JournalEntry> entries)
     {
@@ -284,15 +285,34 @@ public sealed partial class CustomerGrain(
             return; // most workspaces, most of the time: no enumerator allocated per request
         }
 
+        var global = workspace.Experiments.Find(ExperimentNames.GlobalHoldout);
+        if (global is not null)
+        {
+            AssignIfEligible(workspace, global, now, entries);
+        }
+
+        if (State.Experiments.TryGetValue(ExperimentNames.GlobalHoldout, out var held) && global?.Definition.Arm(held.Arm) is { Control: true })
+        {
+            return;
+        }
+
         foreach (var experiment in workspace.Experiments.All)
         {
-            var definition = experiment.Definition;
-            if (definition.Mode == AssignmentMode.Randomized && !State.Experiments.ContainsKey(definition.Id) &&
-                _memberships.Contains(ExperimentNames.EligibleSegment(definition.Id)))
+            if (experiment != global)
             {
-                var arm = ArmChooser.Choose(definition, _customerId);
-                Record(workspace, new JournalEntry(++_sequence, now, ExperimentAssignment.For(definition.Id, arm.Name, clock.GetUtcNow())), entries);
+                AssignIfEligible(workspace, experiment, now, entries);
             }
+        }
+    }
+
+    private void AssignIfEligible(CompiledWorkspace workspace, CompiledExperiment experiment, long now, List<JournalEntry> entries)
+    {
+        var definition = experiment.Definition;
+        if (definition.Mode == AssignmentMode.Randomized && !State.Experiments.ContainsKey(definition.Id) &&
+            _memberships.Contains(ExperimentNames.EligibleSegment(definition.Id)))
+        {
+            var arm = ArmChooser.Choose(definition, _customerId);
+            Record(workspace, new JournalEntry(++_sequence, now, ExperimentAssignment.For(definition.Id, arm.Name, clock.GetUtcNow())), entries);
         }
     }
 
