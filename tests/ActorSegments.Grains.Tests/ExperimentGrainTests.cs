@@ -2,6 +2,7 @@ using ActorSegments.Abstractions.Customers;
 using ActorSegments.Abstractions.Segments;
 using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Experiments;
+using ActorSegments.Domain.Segments;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Testing;
 
@@ -46,6 +47,11 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
         Assert.Equal(expected["treatment"].Order(StringComparer.Ordinal), fixture.Journal.Members(workspace, "exp-spring_sale-treatment"));
         Assert.Equal(expected["holdout"].Order(StringComparer.Ordinal), fixture.Journal.Members(workspace, "exp-spring_sale-holdout"));
         Assert.InRange(expected["treatment"].Count(), 180, 270); // 3:1 of 300, far from either end
+
+        // The feed of an arm, as an ESP sync job reads it: each customer entered once, caused by its assignment.
+        var feed = await fixture.Journal.ReadAsync(workspace, "exp-spring_sale-holdout", FeedCursor.Start, 10_000, ct);
+        Assert.Equal(expected["holdout"].Order(StringComparer.Ordinal), feed.Changes.Select(c => c.CustomerId).Order(StringComparer.Ordinal));
+        Assert.All(feed.Changes, c => Assert.True(c.Entered && c.Cause == MembershipCause.Experiment, $"{c.CustomerId}: {c.Cause}"));
 
         // Treatment customers buy at a multiple of 3, holdout customers at a multiple of 5 (whatever the arm, by id).
         var buyers = eligible.Where(i => i % 3 == 0 || i % 5 == 0).ToList();

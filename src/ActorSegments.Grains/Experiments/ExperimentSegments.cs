@@ -13,17 +13,19 @@ public static class ExperimentSegments
     public static IReadOnlyList<(string SegmentId, string Rule)> For(ExperimentDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        // The arms first: they are empty until customers are assigned, and the audience, created last, is what assigns
+        // them, so every customer enters its arm's segment with its assignment (and the feed says so).
         var segments = new List<(string, string)>();
-        if (definition.Mode == AssignmentMode.Randomized && definition.Audience is { } audience)
-        {
-            segments.Add((ExperimentNames.EligibleSegment(definition.Id), audience));
-        }
-
         foreach (var arm in definition.Arms)
         {
             var inArm = $"experiment(\"{definition.Id}\") = \"{arm.Name}\"";
             var rule = string.IsNullOrWhiteSpace(arm.Targeting) ? inArm : $"{inArm} and ({arm.Targeting})";
             segments.Add((ExperimentNames.ArmSegment(definition.Id, arm.Name), rule));
+        }
+
+        if (definition.Mode == AssignmentMode.Randomized && definition.Audience is { } audience)
+        {
+            segments.Add((ExperimentNames.EligibleSegment(definition.Id), audience));
         }
 
         return segments;
