@@ -54,15 +54,20 @@ public sealed class ExperimentJsonRouteTests(DevServerFixture fixture) : DevServ
         using var http = Client();
         await http.PostAsync($"/v1/workspaces/{ws}/experiments", Json(Body), Ct);
 
-        using var updated = await http.PutAsync($"/v1/workspaces/{ws}/experiments/welcome_push?expectedVersion=1", Json(Body.Replace("Welcome push", "Welcome push v2", StringComparison.Ordinal)), Ct);
+        // The path names the experiment: the body need not repeat its id.
+        var renamed = Body.Replace("Welcome push", "Welcome push v2", StringComparison.Ordinal).Replace("\"experimentId\": \"welcome_push\",", "", StringComparison.Ordinal);
+        using var updated = await http.PutAsync($"/v1/workspaces/{ws}/experiments/welcome_push?expectedVersion=1", Json(renamed), Ct);
+        var otherId = Body.Replace("\"experimentId\": \"welcome_push\"", "\"experimentId\": \"other\"", StringComparison.Ordinal);
+        using var pathWins = await http.PutAsync($"/v1/workspaces/{ws}/experiments/welcome_push?expectedVersion=2", Json(otherId), Ct);
         using var started = await http.PostAsync($"/v1/workspaces/{ws}/experiments/welcome_push:start", Json("{}"), Ct);
         using var results = await http.GetAsync($"/v1/workspaces/{ws}/experiments/welcome_push/results", Ct);
         using var listed = await http.GetAsync($"/v1/workspaces/{ws}/experiments", Ct);
         using var report = await http.GetAsync($"/v1/workspaces/{ws}/experiments:report", Ct);
-        using var stopped = await http.PostAsync($"/v1/workspaces/{ws}/experiments/welcome_push:stop", Json("""{"expectedVersion": 3}"""), Ct);
+        using var stopped = await http.PostAsync($"/v1/workspaces/{ws}/experiments/welcome_push:stop", Json("""{"expectedVersion": 4}"""), Ct);
         using var size = await http.GetAsync($"/v1/workspaces/{ws}/experiments:size?baselineRate=0.05&minimumDetectableEffect=0.01", Ct);
 
         Assert.Equal("Welcome push v2", await PropertyAsync(updated, "name"));
+        Assert.Equal(("welcome_push", "3"), (await PropertyAsync(pathWins, "experimentId"), await PropertyAsync(pathWins, "version")));
         Assert.Equal("EXPERIMENT_STATUS_RUNNING", await PropertyAsync(started, "status"));
         var resultsJson = JsonParser.Default.Parse<GetExperimentResultsResponse>(await results.Content.ReadAsStringAsync(Ct));
         Assert.Equal(["push", "holdout"], resultsJson.Reach.Select(r => r.Arm));

@@ -5,6 +5,6 @@ internal enum OutputFormat
 {
     Table,
 
-    /// <summary>The proto's JSON form (as the HTTP/JSON API answers), default values included.</summary>
+    /// <summary>The proto's JSON form (<see cref="ProtoJson"/>).</summary>
     Json,
 }

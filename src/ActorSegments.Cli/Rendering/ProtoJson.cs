@@ -4,8 +4,9 @@ using Spectre.Console;
 namespace ActorSegments.Cli.Rendering;
 
 /// <summary>
-/// Messages in the proto's JSON form, as the HTTP/JSON API writes them (camelCase names, enum names, default values
-/// included), indented; read back with <see cref="JsonParser"/> or fed to a command that takes a file of that form.
+/// Messages in the proto's canonical JSON form (camelCase names, enum names, default values included, 64-bit integers
+/// as strings), indented: the fields the HTTP/JSON API answers (which writes 64-bit integers as numbers), read back by
+/// <see cref="JsonParser"/>, the HTTP routes and the commands that take a file of that form alike.
 /// </summary>
 internal static class ProtoJson
 {
