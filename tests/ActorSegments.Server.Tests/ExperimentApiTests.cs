@@ -104,6 +104,32 @@ public sealed class ExperimentApiTests(DevServerFixture fixture) : DevServerTest
     }
 
     [Fact]
+    public async Task Start_ASegmentHoldsAManagedIdWithAnotherRule_IsFailedPreconditionAndStaysADraft()
+    {
+        var ws = ExperimentMessages.NewWorkspace();
+        await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "exp-promo-treatment", Rule = "did(purchase)" }, cancellationToken: Ct);
+        await Experiments.CreateExperimentAsync(new CreateExperimentRequest { WorkspaceId = ws, Experiment = ExperimentMessages.Campaign("promo") }, cancellationToken: Ct);
+
+        var refused = await RefusedAsync(() => Experiments.StartExperimentAsync(new StartExperimentRequest { WorkspaceId = ws, ExperimentId = "promo" }, cancellationToken: Ct).ResponseAsync);
+        var read = await Experiments.GetExperimentAsync(new GetExperimentRequest { WorkspaceId = ws, ExperimentId = "promo" }, cancellationToken: Ct);
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("exp-promo-treatment", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(ExperimentStatus.Draft, read.Status);
+    }
+
+    [Fact]
+    public async Task Reflection_ListsTheExperimentService()
+    {
+        using var call = new global::Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(Server.Channel).ServerReflectionInfo(cancellationToken: Ct);
+        await call.RequestStream.WriteAsync(new global::Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = string.Empty }, Ct);
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(Ct));
+
+        Assert.Contains("actorsegments.v1.ExperimentService", call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name));
+    }
+
+    [Fact]
     public async Task Requests_MalformedIdsAndVersions_AreInvalidArgumentNamingTheField()
     {
         var badId = await RefusedAsync(() => Experiments.GetExperimentAsync(new GetExperimentRequest { WorkspaceId = "acme", ExperimentId = "Spring Sale" }, cancellationToken: Ct).ResponseAsync);
