@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ActorSegments.Cli.Commands;
+using ActorSegments.Cli.Commands.Experiments;
 using ActorSegments.Cli.Commands.Segments;
 using Spectre.Console;
 
@@ -16,6 +17,7 @@ internal static class CliApplication
         CustomersCommand.Create(console),
         CohortsCommand.Create(console),
         ModelsCommand.Create(console),
+        ExperimentsCommand.Create(console),
         KeysCommand.Create(console),
         WorkspacesCommand.Create(console),
         DemoCommand.Create(console),

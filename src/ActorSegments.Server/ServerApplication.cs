@@ -125,6 +125,7 @@ public static partial class ServerApplication
         app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcService<CohortGrpcService>();
         app.MapGrpcService<ModelGrpcService>();
+        app.MapGrpcService<ExperimentGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });

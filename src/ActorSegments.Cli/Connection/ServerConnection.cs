@@ -20,6 +20,7 @@ internal sealed class ServerConnection : IDisposable
         Admin = new AdminService.AdminServiceClient(invoker);
         Cohorts = new CohortService.CohortServiceClient(invoker);
         Models = new ModelService.ModelServiceClient(invoker);
+        Experiments = new ExperimentService.ExperimentServiceClient(invoker);
     }
 
     public string Workspace { get; }
@@ -35,6 +36,8 @@ internal sealed class ServerConnection : IDisposable
     public CohortService.CohortServiceClient Cohorts { get; }
 
     public ModelService.ModelServiceClient Models { get; }
+
+    public ExperimentService.ExperimentServiceClient Experiments { get; }
 
     /// <summary>
     /// Connects lazily (the first call opens the connection). Throws <see cref="UriFormatException"/> for an address

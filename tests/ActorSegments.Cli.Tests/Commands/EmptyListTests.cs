@@ -8,6 +8,7 @@ public sealed class EmptyListTests(CliServer server) : IClassFixture<CliServer>
     [InlineData("empty-models", "No models yet", "models", "list")]
     [InlineData("empty-cohorts", "No cohorts yet", "cohorts", "list")]
     [InlineData("empty-runs", "No cohort runs yet", "cohorts", "runs")]
+    [InlineData("empty-experiments", "No experiments yet", "experiments", "list")]
     public async Task List_NothingThere_OneLineSayingSoAndNoTable(string workspace, string message, params string[] command)
     {
         var (exit, output) = await server.RunAsync(workspace, command);
