@@ -64,14 +64,14 @@ public static class ExperimentReport
             return [];
         }
 
-        var assigned = input.Readout.Reach.ToDictionary(r => r.Arm, r => r.Assigned, StringComparer.Ordinal);
+        var now = input.Readout.AsOf.ToUnixTimeSeconds();
         var pairs = new List<(string Arm, string Other, Effect? Lift)>();
         for (var i = 0; i < strategies.Count; i++)
         {
             for (var j = i + 1; j < strategies.Count; j++)
             {
-                var forward = Compare(definition, metric, strategies[i], strategies[j], input.Totals, assigned);
-                pairs.Add(forward.Lift is { Estimate: < 0 } ? Compare(definition, metric, strategies[j], strategies[i], input.Totals, assigned) : forward);
+                var forward = Compare(definition, metric, strategies[i], strategies[j], input.Totals, now);
+                pairs.Add(forward.Lift is { Estimate: < 0 } ? Compare(definition, metric, strategies[j], strategies[i], input.Totals, now) : forward);
             }
         }
 
@@ -87,10 +87,10 @@ public static class ExperimentReport
     }
 
     private static (string Arm, string Other, Effect? Lift) Compare(
-        ExperimentDefinition definition, ExperimentMetric metric, ExperimentArm arm, ExperimentArm other, IReadOnlyList<ArmMetricTotals> totals, IReadOnlyDictionary<string, long> assigned)
+        ExperimentDefinition definition, ExperimentMetric metric, ExperimentArm arm, ExperimentArm other, IReadOnlyList<ArmMetricTotals> totals, long now)
     {
         var pair = definition with { Arms = [arm, other with { Control = true }] };
-        var results = ExperimentResultsReader.Analyze(pair, metric, totals, assigned);
+        var results = ExperimentResultsReader.Analyze(pair, metric, totals, now);
         return (arm.Name, other.Name, ExperimentReportFigures.RelativeLift(results.Comparisons[0], metric.Kind, Summary(results, other.Name)));
     }
 

@@ -25,16 +25,18 @@ internal static class ReportReadouts
     /// </summary>
     public static ExperimentReportInput Input(ExperimentDefinition definition, ExperimentStatus status, params ArmFigures[] arms)
     {
+        // Everyone assigned in one hour, a month before the readout, so every window (retention days too) is over.
+        var hour = OutcomeDelta.HourOf(At.AddDays(-30).ToUnixTimeSeconds());
         var rows = new List<ArmMetricTotals>();
         foreach (var arm in arms)
         {
-            rows.Add(new ArmMetricTotals(arm.Arm, null, arm.Assigned, 0, 0, 0));
-            rows.AddRange(definition.Metrics.Select(m => new ArmMetricTotals(arm.Arm, m.Name, arm.Assigned, arm.Conversions, arm.Sum, arm.SumOfSquares)));
+            rows.Add(new ArmMetricTotals(arm.Arm, null, hour, arm.Assigned, 0, 0, 0));
+            rows.AddRange(definition.Metrics.Select(m => new ArmMetricTotals(arm.Arm, m.Name, hour, 0, arm.Conversions, arm.Sum, arm.SumOfSquares)));
         }
 
         var assigned = arms.ToDictionary(a => a.Arm, a => a.Assigned, StringComparer.Ordinal);
         var reach = definition.Arms.Select(a => new ArmReach(a.Name, a.Control, assigned[a.Name], assigned[a.Name] / 2)).ToList();
-        var metrics = definition.Metrics.Select((m, i) => new MetricReadout(m, i == 0, ExperimentResultsReader.Analyze(definition, m, rows, assigned))).ToList();
+        var metrics = definition.Metrics.Select((m, i) => new MetricReadout(m, i == 0, ExperimentResultsReader.Analyze(definition, m, rows, At.ToUnixTimeSeconds()))).ToList();
         var stored = new StoredExperiment(definition, status, 2, At, status == ExperimentStatus.Draft ? null : At, status == ExperimentStatus.Stopped ? At : null);
         return new ExperimentReportInput(new ExperimentReadout(stored, reach, metrics, At), rows);
     }
