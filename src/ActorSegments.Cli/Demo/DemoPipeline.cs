@@ -33,6 +33,7 @@ internal sealed class DemoPipeline(ServerConnection connection, IAnsiConsole con
         var segments = await WaitUntilLiveAsync(data.Segments, cancellationToken);
         var cohorts = await CohortsAsync(cancellationToken);
         var profiles = await ReadProfilesAsync(customers, cancellationToken);
+        var strategy = data is SyntheticDemoData synthetic ? await StrategyAsync(synthetic, profiles, cancellationToken) : null;
         return new DemoResult(
             loaded,
             customers.Count,
@@ -42,7 +43,21 @@ internal sealed class DemoPipeline(ServerConnection connection, IAnsiConsole con
             await ExplainAsync(segments, cancellationToken))
         {
             Cohorts = cohorts,
+            Strategy = strategy,
         };
+    }
+
+    /// <summary>The strategy experiment on the synthetic shop (see <see cref="StrategyExperimentDemo"/>); null on a server without experiments.</summary>
+    private async Task<StrategyOutcome?> StrategyAsync(SyntheticDemoData data, IReadOnlyList<CustomerProfile> profiles, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await new StrategyExperimentDemo(connection).RunAsync(data.Shop(connection.Workspace), data.Seed, profiles, cancellationToken);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unimplemented)
+        {
+            return null;
+        }
     }
 
     /// <summary>Refreshes the AI cohorts and waits for the run; a server without them, or too little data, is reported, not fatal.</summary>

@@ -44,6 +44,7 @@ internal static class DemoReport
 
         console.Write(lifecycle);
         WriteCohorts(console, result.Cohorts);
+        StrategyReport.Write(console, result.Strategy);
         if (result.Explained is { } explained)
         {
             ProfileView.Write(console, explained.Profile);

@@ -21,6 +21,9 @@ internal sealed record DemoResult(
 {
     /// <summary>The AI cohort refresh run after the segments were live; null when the server has no cohorts.</summary>
     public CohortRun? Cohorts { get; init; }
+
+    /// <summary>The strategy experiment (synthetic shop only); null when not run.</summary>
+    public StrategyOutcome? Strategy { get; init; }
 }
 
 internal sealed record SegmentCount(string SegmentId, string Rule, long Members);

@@ -17,7 +17,7 @@ public sealed class SyntheticDemoTests
         Assert.Equal(result.Loaded.Sent, result.Loaded.Applied);
         Assert.Equal(DemoSegment.Synthetic.Select(s => s.Id), result.Segments.Select(s => s.SegmentId));
         Assert.All(result.Segments, s => Assert.True(s.Members > 0, $"{s.SegmentId} is empty"));
-        Assert.Equal(result.Segments.Select(s => s.Members), paged);
+        Assert.All(paged, p => Assert.Equal(p.Counted, p.Paged));
         Assert.Equal(150, result.Lifecycle.Sum(s => s.Customers));
         Assert.NotNull(result.Explained?.Explanation);
         Assert.True(result.Explained.Explanation.Matches);
@@ -34,6 +34,28 @@ public sealed class SyntheticDemoTests
         Assert.Equal(buyers, rfm.Buyers);
         Assert.True(rfm.Frequency.Min >= 1);
         Assert.Equal(result.Segments.Single(s => s.SegmentId == "one_time_buyers").Members > 0, rfm.Frequency.Min == 1);
+    }
+
+    [Fact]
+    public async Task Demo_StrategyExperiment_TheServersResultsFromTheJournalEqualTheSimulatorsCounts()
+    {
+        var (result, _) = await DemoRun.RunAsync(Small);
+
+        var strategy = Assert.IsType<StrategyOutcome>(result.Strategy);
+        Assert.NotEmpty(strategy.Cohorts);
+        Assert.Equal(["ai_cohorts", "holdout", "manual"], strategy.Simulated.Keys.Order(StringComparer.Ordinal));
+        foreach (var (arm, (customers, buyers, revenue)) in strategy.Simulated)
+        {
+            var reach = strategy.Results.Reach.Single(r => r.Arm == arm);
+            var converted = strategy.Results.Metrics[0].Arms.Single(a => a.Arm == arm);
+            var spent = strategy.Results.Metrics[1].Arms.Single(a => a.Arm == arm);
+            Assert.Equal((customers, customers, buyers), ((int)reach.Assigned, (int)converted.Customers, (int)converted.Conversions));
+            Assert.Equal(revenue / customers, spent.RevenuePerCustomer, 9);
+        }
+
+        Assert.Equal(150, strategy.Simulated.Values.Sum(s => s.Customers));
+        Assert.NotNull(strategy.Report);
+        Assert.Single(strategy.Report.StrategyVerdicts);
     }
 
     [Fact]

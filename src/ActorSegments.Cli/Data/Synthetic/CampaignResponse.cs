@@ -30,7 +30,7 @@ internal static class CampaignResponse
         _ => (0, 0),
     };
 
-    /// <summary>Whether the customer buys within the week, messaged or not, and when and how much if so.</summary>
+    /// <summary>Whether the customer buys within the week, messaged or not, and how much if so.</summary>
     public static Purchase? Answer(int seed, SyntheticCustomer customer, bool messaged)
     {
         ArgumentNullException.ThrowIfNull(customer);
@@ -41,15 +41,13 @@ internal static class CampaignResponse
         }
 
         var premium = ArchetypeProfile.Of(customer.Archetype).Premium;
-        var revenue = Math.Round((premium ? 80 : 25) + (Draw(seed, customer.Id, "amount") * (premium ? 220 : 60)), 2);
-        var after = TimeSpan.FromHours(1 + (Draw(seed, customer.Id, "when") * 6 * 24)); // within the 7-day window
-        return new Purchase(after, revenue);
+        return new Purchase(Math.Round((premium ? 80 : 25) + (Draw(seed, customer.Id, "amount") * (premium ? 220 : 60)), 2));
     }
 
     /// <summary>A uniform draw in [0, 1) from (seed, customer, purpose): the same for every arm and every run.</summary>
     private static double Draw(int seed, string customerId, string purpose) =>
         (XxHash64.HashToUInt64(Encoding.UTF8.GetBytes($"{seed}\0{customerId}\0{purpose}")) >> 11) * (1.0 / (1UL << 53));
 
-    /// <summary>A purchase this long after the message (or after the assignment, for the unmessaged).</summary>
-    internal sealed record Purchase(TimeSpan After, double Revenue);
+    /// <summary>A purchase the customer makes in answer (or would have made anyway).</summary>
+    internal sealed record Purchase(double Revenue);
 }

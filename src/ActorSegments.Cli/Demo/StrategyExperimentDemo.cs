@@ -1,0 +1,148 @@
+using ActorSegments.Cli.Connection;
+using ActorSegments.Cli.Data;
+using ActorSegments.Cli.Data.Synthetic;
+using ActorSegments.Protos.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace ActorSegments.Cli.Demo;
+
+/// <summary>
+/// The demo's strategy experiment on the synthetic shop: every customer is randomized into three arms, one messaging
+/// the AI cohorts recommended for a win-back (<see cref="WinBackCohorts"/>), one messaging a manual segment (recent
+/// buyers, the classic choice), and a holdout. The shop's customers then answer as their hidden archetypes do
+/// (<see cref="CampaignResponse"/>), with purchases sent through ingest. The figures printed are read back from the
+/// server's experiment results, computed from the journal; the simulator's own counts are kept beside them so a test
+/// can check the two agree.
+/// </summary>
+internal sealed class StrategyExperimentDemo(ServerConnection connection)
+{
+    public const string ExperimentId = "winback";
+    public const string ManualTargeting = "rfm.recency_score >= 4";
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(5);
+
+    public async Task<StrategyOutcome?> RunAsync(SyntheticShop shop, int seed, IReadOnlyList<CustomerProfile> profiles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(shop);
+        var cohorts = WinBackCohorts.Recommend(profiles);
+        if (cohorts.Count == 0)
+        {
+            return null; // no cohorts on this server: nothing to compare
+        }
+
+        var experiment = Definition(cohorts);
+        try
+        {
+            await connection.Experiments.CreateExperimentAsync(new CreateExperimentRequest { WorkspaceId = connection.Workspace, Experiment = experiment }, cancellationToken: cancellationToken);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists)
+        {
+            return null; // a second demo run on the same server: its customers are assigned already
+        }
+
+        await connection.Experiments.StartExperimentAsync(new StartExperimentRequest { WorkspaceId = connection.Workspace, ExperimentId = ExperimentId }, cancellationToken: cancellationToken);
+        var customers = shop.Customers.Count;
+        var assigned = await PollAsync(r => r.Reach.Sum(a => a.Assigned) >= customers, cancellationToken);
+
+        // Who each messaged arm's segment holds: the customers its targeting reaches.
+        var messaged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var arm in experiment.Arms.Where(a => !a.Control))
+        {
+            await foreach (var member in connection.MembersAsync($"exp-{ExperimentId}-{arm.Name}", 500, cancellationToken))
+            {
+                messaged.Add(member.CustomerId);
+            }
+        }
+
+        // The answers, at the server's clock (after every assignment, inside every window).
+        var at = assigned.AsOf.ToDateTime().AddSeconds(1);
+        var domain = ArmsForHashing(experiment);
+        var simulated = new Dictionary<string, (int Customers, int Buyers, double Revenue)>(StringComparer.Ordinal);
+        var purchases = new TrackBatchRequest();
+        foreach (var customer in shop.Customers)
+        {
+            var arm = Domain.Experiments.ArmChooser.Choose(domain, customer.Id).Name;
+            var answer = CampaignResponse.Answer(seed, customer, messaged.Contains(customer.Id));
+            var (n, buyers, revenue) = simulated.GetValueOrDefault(arm);
+            simulated[arm] = (n + 1, buyers + (answer is null ? 0 : 1), revenue + (answer?.Revenue ?? 0));
+            if (answer is not null)
+            {
+                var purchase = EventFactory.Create(connection.Workspace, customer.Id, $"{customer.Id}-winback", "purchase", at);
+                purchase.Properties.Add("revenue", Value.ForNumber(answer.Revenue));
+                purchases.Events.Add(purchase);
+            }
+        }
+
+        foreach (var batch in purchases.Events.Chunk(500))
+        {
+            var request = new TrackBatchRequest();
+            request.Events.AddRange(batch);
+            await connection.Ingest.TrackBatchAsync(request, cancellationToken: cancellationToken);
+        }
+
+        var buyersSent = simulated.Values.Sum(s => s.Buyers);
+        var results = await PollAsync(r => r.Metrics[0].Arms.Sum(a => a.Conversions) >= buyersSent, cancellationToken);
+        var report = await connection.Experiments.GetExperimentReportAsync(new GetExperimentReportRequest { WorkspaceId = connection.Workspace }, cancellationToken: cancellationToken);
+        return new StrategyOutcome(cohorts, results, report.Experiments.FirstOrDefault(e => e.ExperimentId == ExperimentId), simulated);
+    }
+
+    /// <summary>The experiment: everyone seen, three equal arms, purchases within a week and their revenue.</summary>
+    private static Experiment Definition(IReadOnlyList<string> cohorts) => new()
+    {
+        ExperimentId = ExperimentId,
+        Name = "Win-back: AI cohorts against recent buyers",
+        Channel = "email",
+        Assignment = AssignmentMode.Randomized,
+        Audience = "customer.events >= 1",
+        Salt = ExperimentId,
+        Arms =
+        {
+            new ExperimentArm { Name = "ai_cohorts", Weight = 1, Targeting = $"cohort in [{string.Join(", ", cohorts.Select(c => $"\"{c}\""))}]" },
+            new ExperimentArm { Name = "manual", Weight = 1, Targeting = ManualTargeting },
+            new ExperimentArm { Name = "holdout", Weight = 1, Control = true },
+        },
+        Metrics =
+        {
+            new ExperimentMetric { Name = "purchase_7d", Kind = MetricKind.Conversion, EventType = "purchase", Where = "revenue > 0", Days = 7 },
+            new ExperimentMetric { Name = "revenue_7d", Kind = MetricKind.Revenue, EventType = "purchase", Property = "revenue", Days = 7 },
+        },
+    };
+
+    /// <summary>The arms and salt the server hashes with, to know each customer's arm as the simulator.</summary>
+    private static Domain.Experiments.ExperimentDefinition ArmsForHashing(Experiment experiment) => new(
+        experiment.ExperimentId, experiment.Name, experiment.Channel, Domain.Experiments.AssignmentMode.Randomized, experiment.Audience,
+        [.. experiment.Arms.Select(a => new Domain.Experiments.ExperimentArm(a.Name, a.Weight, a.Control))], [], experiment.Salt);
+
+    private async Task<GetExperimentResultsResponse> PollAsync(Func<GetExperimentResultsResponse, bool> done, CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var results = await connection.Experiments.GetExperimentResultsAsync(
+                new GetExperimentResultsRequest { WorkspaceId = connection.Workspace, ExperimentId = ExperimentId }, cancellationToken: cancellationToken);
+            if (done(results))
+            {
+                return results;
+            }
+
+            if (waited.Elapsed > GiveUpAfter)
+            {
+                throw new InvalidOperationException($"The experiment '{ExperimentId}' did not reach the expected figures within {GiveUpAfter.TotalMinutes:0} minutes; the server's log says why.");
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// What the strategy experiment found: the cohorts the AI arm targeted, the server's results and report entry, and the
+/// simulator's own counts per arm (customers, buyers, revenue) for checking.
+/// </summary>
+internal sealed record StrategyOutcome(
+    IReadOnlyList<string> Cohorts,
+    GetExperimentResultsResponse Results,
+    ExperimentReportEntry? Report,
+    IReadOnlyDictionary<string, (int Customers, int Buyers, double Revenue)> Simulated);
