@@ -52,26 +52,24 @@ public static class ExperimentReport
     }
 
     /// <summary>
-    /// Every pair of strategy arms in definition order, each stated from the arm ahead, computed as the experiment's
-    /// results are (the pair analyzed with the other arm as the baseline), p-values Holm-adjusted across the pairs.
+    /// Every pair of strategy arms in definition order, each stated from the arm ahead (the other arm as the baseline),
+    /// p-values Holm-adjusted across the pairs.
     /// </summary>
     private static IReadOnlyList<StrategyVerdict> StrategyVerdicts(ExperimentReportInput input, ExperimentMetric metric)
     {
-        var definition = input.Readout.Experiment.Definition;
-        var strategies = definition.Arms.Where(a => !a.Control && !string.IsNullOrWhiteSpace(a.Targeting)).ToList();
+        var strategies = input.Readout.Experiment.Definition.Arms.Where(a => !a.Control && !string.IsNullOrWhiteSpace(a.Targeting)).Select(a => a.Name).ToList();
         if (strategies.Count < 2)
         {
             return [];
         }
 
-        var now = input.Readout.AsOf.ToUnixTimeSeconds();
         var pairs = new List<(string Arm, string Other, Effect? Lift)>();
         for (var i = 0; i < strategies.Count; i++)
         {
             for (var j = i + 1; j < strategies.Count; j++)
             {
-                var forward = Compare(definition, metric, strategies[i], strategies[j], input.Totals, now);
-                pairs.Add(forward.Lift is { Estimate: < 0 } ? Compare(definition, metric, strategies[j], strategies[i], input.Totals, now) : forward);
+                var forward = Compare(input.PrimaryTotals, metric, strategies[i], strategies[j]);
+                pairs.Add(forward.Lift is { Estimate: < 0 } ? Compare(input.PrimaryTotals, metric, strategies[j], strategies[i]) : forward);
             }
         }
 
@@ -86,12 +84,10 @@ public static class ExperimentReport
         return [.. pairs.Select(p => new StrategyVerdict(p.Arm, p.Other, p.Lift, ExperimentReportFigures.IsSignificant(p.Lift), ExperimentReportFigures.Sentence(p.Arm, p.Other, p.Lift)))];
     }
 
-    private static (string Arm, string Other, Effect? Lift) Compare(
-        ExperimentDefinition definition, ExperimentMetric metric, ExperimentArm arm, ExperimentArm other, IReadOnlyList<ArmMetricTotals> totals, long now)
+    private static (string Arm, string Other, Effect? Lift) Compare(IReadOnlyDictionary<string, ArmTotals> totals, ExperimentMetric metric, string arm, string other)
     {
-        var pair = definition with { Arms = [arm, other with { Control = true }] };
-        var results = ExperimentResultsReader.Analyze(pair, metric, totals, now);
-        return (arm.Name, other.Name, ExperimentReportFigures.RelativeLift(results.Comparisons[0], metric.Kind, Summary(results, other.Name)));
+        var comparison = ArmComparison.Compare(arm, totals[arm], other, totals[other]);
+        return (arm, other, ExperimentReportFigures.RelativeLift(comparison, metric.Kind, ArmSummary.Of(other, totals[other])));
     }
 
     private static ArmSummary Summary(ExperimentResults results, string arm) => results.Arms.First(a => a.Arm == arm);

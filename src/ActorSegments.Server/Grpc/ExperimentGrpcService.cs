@@ -95,7 +95,7 @@ internal sealed class ExperimentGrpcService(
         var experiments = await definitions.ListAsync(request.WorkspaceId, cancellationToken);
         var inputs = await Task.WhenAll(experiments.Where(e => e.Status != DomainStatus.Draft).Select(async e =>
             await results.ReadAsync(request.WorkspaceId, e.Id, cancellationToken) is { } readout
-                ? new ExperimentReportInput(readout, await totals.TotalsAsync(request.WorkspaceId, e.Id, cancellationToken))
+                ? ExperimentReportInput.From(readout, await totals.TotalsAsync(request.WorkspaceId, e.Id, cancellationToken))
                 : null));
         var read = inputs.OfType<ExperimentReportInput>().ToList();
         var response = new GetExperimentReportResponse

@@ -1,10 +1,11 @@
 using ActorSegments.Domain.Experiments;
+using ActorSegments.Domain.Experiments.Statistics;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Grains.Experiments;
 
 namespace ActorSegments.Grains.Tests.Experiments;
 
-/// <summary>Hand-built experiments and readouts for the report tests: the totals are given, the statistics computed as the results reader does.</summary>
+/// <summary>Hand-built experiments and readouts for the report tests: the arms' totals are given, the statistics are the Domain's.</summary>
 internal static class ReportReadouts
 {
     public static readonly DateTimeOffset At = new(2026, 4, 1, 9, 0, 0, TimeSpan.Zero);
@@ -20,24 +21,22 @@ internal static class ReportReadouts
         new(id, $"Experiment {id}", "email", AssignmentMode.Randomized, "did(product_viewed)", arms, metrics.Length > 0 ? metrics : [Purchase], id);
 
     /// <summary>
-    /// An experiment whose arms hold the given totals on every metric: customers assigned, conversions, and the sum and
-    /// sum of squares of revenue per customer. Half of each arm is targeted.
+    /// An experiment whose arms hold the given figures on every metric: customers assigned and conversions (0/1
+    /// metrics), the sum and sum of squares of revenue per customer (revenue metrics). Half of each arm is targeted.
     /// </summary>
     public static ExperimentReportInput Input(ExperimentDefinition definition, ExperimentStatus status, params ArmFigures[] arms)
     {
-        // Everyone assigned in one hour, a month before the readout, so every window (retention days too) is over.
-        var hour = OutcomeDelta.HourOf(At.AddDays(-30).ToUnixTimeSeconds());
-        var rows = new List<ArmMetricTotals>();
-        foreach (var arm in arms)
-        {
-            rows.Add(new ArmMetricTotals(arm.Arm, null, hour, arm.Assigned, 0, 0, 0));
-            rows.AddRange(definition.Metrics.Select(m => new ArmMetricTotals(arm.Arm, m.Name, hour, 0, arm.Conversions, arm.Sum, arm.SumOfSquares)));
-        }
-
-        var assigned = arms.ToDictionary(a => a.Arm, a => a.Assigned, StringComparer.Ordinal);
-        var reach = definition.Arms.Select(a => new ArmReach(a.Name, a.Control, assigned[a.Name], assigned[a.Name] / 2)).ToList();
-        var metrics = definition.Metrics.Select((m, i) => new MetricReadout(m, i == 0, ExperimentResultsReader.Analyze(definition, m, rows, At.ToUnixTimeSeconds()))).ToList();
+        var byArm = arms.ToDictionary(a => a.Arm, StringComparer.Ordinal);
+        var reach = definition.Arms.Select(a => new ArmReach(a.Name, a.Control, byArm[a.Name].Assigned, byArm[a.Name].Assigned / 2)).ToList();
+        var metrics = definition.Metrics.Select((m, i) => new MetricReadout(m, i == 0, ExperimentAnalysis.Analyze(
+            [.. definition.Arms.Select(a => new AnalyzedArm(a.Name, a.Weight, Totals(byArm[a.Name], m.Kind)))], definition.ControlArm.Name))).ToList();
         var stored = new StoredExperiment(definition, status, 2, At, status == ExperimentStatus.Draft ? null : At, status == ExperimentStatus.Stopped ? At : null);
-        return new ExperimentReportInput(new ExperimentReadout(stored, reach, metrics, At), rows);
+        var primary = definition.PrimaryMetric.Kind;
+        return new ExperimentReportInput(new ExperimentReadout(stored, reach, metrics, At), arms.ToDictionary(a => a.Arm, a => Totals(a, primary), StringComparer.Ordinal));
     }
+
+    /// <summary>An arm's totals as the results reader makes them from its rows.</summary>
+    public static ArmTotals Totals(ArmFigures arm, MetricKind kind) => kind == MetricKind.Revenue
+        ? ArmTotals.FromSums(arm.Assigned, 0, arm.Sum, arm.SumOfSquares)
+        : ArmTotals.FromSums(arm.Assigned, arm.Conversions, arm.Conversions, arm.Conversions);
 }
