@@ -20,10 +20,18 @@ internal static class Definitions
                 cancellationToken);
         }
 
+        await Retrying.CallAsync(
+            o => client.Experiments.CreateExperimentAsync(new CreateExperimentRequest { WorkspaceId = workload.WorkspaceId, Experiment = FailoverExperiment.Message }, o),
+            cancellationToken);
+        await Retrying.CallAsync(
+            o => client.Experiments.StartExperimentAsync(new StartExperimentRequest { WorkspaceId = workload.WorkspaceId, ExperimentId = FailoverExperiment.Id }, o),
+            cancellationToken);
+        string[] segmentIds = [.. workload.Segments.Select(s => s.Id), $"exp-{FailoverExperiment.Id}", .. FailoverExperiment.Arms.Select(a => $"exp-{FailoverExperiment.Id}-{a}")];
+
         // Live before ingest starts, so every event is evaluated as it arrives rather than by a backfill.
         var statuses = await Eventually.ReturnsAsync(
-            () => Task.WhenAll(workload.Segments.Select(s => Retrying.CallAsync(
-                o => client.Segments.GetSegmentAsync(new GetSegmentRequest { WorkspaceId = workload.WorkspaceId, SegmentId = s.Id }, o), cancellationToken))),
+            () => Task.WhenAll(segmentIds.Select(id => Retrying.CallAsync(
+                o => client.Segments.GetSegmentAsync(new GetSegmentRequest { WorkspaceId = workload.WorkspaceId, SegmentId = id }, o), cancellationToken))),
             segments => segments.All(s => s.Status == SegmentStatus.Live),
             TimeSpan.FromSeconds(60));
         Assert.All(statuses, s => Assert.Equal(SegmentStatus.Live, s.Status));

@@ -60,7 +60,8 @@ internal sealed class Gateways(int slots, string apiKey) : IDisposable
             new IngestService.IngestServiceClient(invoker),
             new ProfileService.ProfileServiceClient(invoker),
             new SegmentService.SegmentServiceClient(invoker),
-            new AdminService.AdminServiceClient(invoker));
+            new AdminService.AdminServiceClient(invoker),
+            new ExperimentService.ExperimentServiceClient(invoker));
     }
 
     public void Dispose()
@@ -77,4 +78,5 @@ internal sealed record ApiClients(
     IngestService.IngestServiceClient Ingest,
     ProfileService.ProfileServiceClient Profiles,
     SegmentService.SegmentServiceClient Segments,
-    AdminService.AdminServiceClient Admin);
+    AdminService.AdminServiceClient Admin,
+    ExperimentService.ExperimentServiceClient Experiments);

@@ -18,6 +18,25 @@ internal sealed class ClusterVerifier(ApiClients client, Workload workload, Ackn
         Bookkeeping();
         await ProfilesAsync();
         await SegmentsAsync();
+        await ExperimentAsync();
+    }
+
+    /// <summary>
+    /// Every customer with an acknowledged event is assigned once, to the arm its hash gives: each arm's segment pages
+    /// out exactly those customers, and the results count each of them once.
+    /// </summary>
+    public async Task ExperimentAsync()
+    {
+        var customers = record.EventsPerCustomer().Keys.ToList();
+        var results = await Retrying.CallAsync(
+            o => client.Experiments.GetExperimentResultsAsync(new GetExperimentResultsRequest { WorkspaceId = workload.WorkspaceId, ExperimentId = FailoverExperiment.Id }, o),
+            cancellationToken);
+        foreach (var arm in FailoverExperiment.Arms)
+        {
+            var expected = customers.Where(c => FailoverExperiment.ArmOf(c) == arm).ToList();
+            Assert.Equal(expected, await MembersAsync($"exp-{FailoverExperiment.Id}-{arm}"));
+            Assert.Equal(expected.Count, results.Reach.Single(r => r.Arm == arm).Assigned);
+        }
     }
 
     /// <summary>
@@ -48,7 +67,7 @@ internal sealed class ClusterVerifier(ApiClients client, Workload workload, Ackn
                 o => client.Profiles.GetCustomerAsync(new GetCustomerRequest { WorkspaceId = workload.WorkspaceId, CustomerId = customer }, o), cancellationToken);
             var actual = string.Join(", ", profile.EventTypes.Select(t => $"{t.Type} {t.Count}"));
             var segments = string.Join(",", profile.Segments.Select(s => s.SegmentId).Order(StringComparer.Ordinal));
-            var expectedSegments = string.Join(",", workload.Segments.Where(s => s.Holds(counts)).Select(s => s.Id).Order(StringComparer.Ordinal));
+            var expectedSegments = string.Join(",", workload.Segments.Where(s => s.Holds(counts)).Select(s => s.Id).Concat(FailoverExperiment.SegmentsOf(customer)).Order(StringComparer.Ordinal));
             if (profile.TotalEvents != counts.Total || actual != counts.ToString() || segments != expectedSegments)
             {
                 wrong.Add($"{customer}: acknowledged {counts.Total} ({counts}; segments [{expectedSegments}]), profile {profile.TotalEvents} ({actual}; segments [{segments}])");
