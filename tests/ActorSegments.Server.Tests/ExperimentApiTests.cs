@@ -191,10 +191,11 @@ public sealed class ExperimentApiTests(DevServerFixture fixture) : DevServerTest
         await Experiments.StartExperimentAsync(new StartExperimentRequest { WorkspaceId = ws, ExperimentId = "live" }, cancellationToken: Ct);
         var customers = Enumerable.Range(0, 40).Select(i => $"c{i:D2}").ToList();
         var buyers = customers.Where((_, i) => i % 4 == 0).ToList();
-        var now = DateTimeOffset.UtcNow;
 
-        await TrackAsync(customers.Select(c => Events.Make(c, "product_viewed", occurredAt: now.AddMinutes(-10), workspaceId: ws)));
-        await TrackAsync(buyers.Select(c => Events.Make(c, "purchase", occurredAt: now.AddMinutes(-1), workspaceId: ws)));
+        await TrackAsync(customers.Select(c => Events.Make(c, "product_viewed", occurredAt: DateTimeOffset.UtcNow.AddMinutes(-10), workspaceId: ws)));
+
+        // A customer is assigned when the view is applied, at the server's clock; only what happens from then on counts.
+        await TrackAsync(buyers.Select(c => Events.Make(c, "purchase", occurredAt: DateTimeOffset.UtcNow, workspaceId: ws)));
         var results = await Eventually.ReturnsAsync(
             () => Experiments.GetExperimentResultsAsync(new GetExperimentResultsRequest { WorkspaceId = ws, ExperimentId = "live" }, cancellationToken: Ct).ResponseAsync,
             r => r.Reach.Sum(a => a.Assigned) == customers.Count && r.Metrics[0].Arms.Sum(a => a.Conversions) == buyers.Count);
@@ -204,6 +205,9 @@ public sealed class ExperimentApiTests(DevServerFixture fixture) : DevServerTest
         Assert.Equal(buyers.Count, results.Metrics[0].Arms.Sum(a => a.Conversions));
         Assert.Equal(results.Reach.Select(r => r.Assigned), results.Metrics[0].Arms.Select(a => a.Customers));
         Assert.NotNull(results.Metrics[0].Comparisons[0].ConversionLift);
+        var report = await Experiments.GetExperimentReportAsync(new GetExperimentReportRequest { WorkspaceId = ws }, cancellationToken: Ct);
+        var entry = Assert.Single(report.Experiments);
+        Assert.Equal(("live", "treatment", results.Reach[0].Assigned), (entry.ExperimentId, entry.BestArm, entry.Assigned));
     }
 
     private async Task TrackAsync(IEnumerable<Event> events)
