@@ -182,7 +182,8 @@ public sealed class ExperimentApiTests(DevServerFixture fixture) : DevServerTest
         Assert.All(report.Experiments, e => Assert.Equal("treatment vs holdout: not enough data yet", e.Verdict));
     }
 
-    // Fails today only because the customer grain does not assign yet (0 of 40 assigned, every other step answers).
+    // On this branch the customer grain does not assign yet (0 of 40 assigned, every other step answers); merged with
+    // main's customer-grain experiment path (064296c) it passes: remove the Skip then.
     [Fact(Skip = "needs the customer grain's experiment path")]
     public async Task Results_CustomersMatchingTheAudience_AreSplitAcrossArmsAndTheirPurchasesCounted()
     {
