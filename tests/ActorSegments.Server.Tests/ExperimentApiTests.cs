@@ -204,6 +204,9 @@ public sealed class ExperimentApiTests(DevServerFixture fixture) : DevServerTest
         Assert.Equal(buyers.Count, results.Metrics[0].Arms.Sum(a => a.Conversions));
         Assert.Equal(results.Reach.Select(r => r.Assigned), results.Metrics[0].Arms.Select(a => a.Customers));
         Assert.NotNull(results.Metrics[0].Comparisons[0].ConversionLift);
+        var report = await Experiments.GetExperimentReportAsync(new GetExperimentReportRequest { WorkspaceId = ws }, cancellationToken: Ct);
+        var entry = Assert.Single(report.Experiments);
+        Assert.Equal(("live", "treatment", results.Reach[0].Assigned), (entry.ExperimentId, entry.BestArm, entry.Assigned));
     }
 
     private async Task TrackAsync(IEnumerable<Event> events)
