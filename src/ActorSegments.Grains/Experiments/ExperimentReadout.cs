@@ -1,5 +1,3 @@
-using ActorSegments.Domain.Experiments;
-using ActorSegments.Domain.Experiments.Statistics;
 using ActorSegments.Domain.Storage;
 
 namespace ActorSegments.Grains.Experiments;
@@ -14,19 +12,3 @@ public sealed record ExperimentReadout(
     IReadOnlyList<ArmReach> Reach,
     IReadOnlyList<MetricReadout> Metrics,
     DateTimeOffset AsOf);
-
-/// <summary>
-/// One arm's reach: customers assigned to it, and those its segment holds now (the customers to message: for a
-/// strategy arm, the assigned customers its targeting matches).
-/// </summary>
-public sealed record ArmReach(string Arm, bool Control, long Assigned, long Targeted)
-{
-    /// <summary>The share of the arm its targeting reaches, or null before anyone is assigned.</summary>
-    public double? TargetedShare => Assigned == 0 ? null : (double)Targeted / Assigned;
-}
-
-/// <summary>
-/// One metric's figures. For conversion and retention the figures to read are the conversion ones; for revenue the
-/// revenue ones (per customer, over every assigned customer).
-/// </summary>
-public sealed record MetricReadout(ExperimentMetric Metric, bool Primary, ExperimentResults Results);

@@ -1,0 +1,10 @@
+using ActorSegments.Domain.Experiments;
+using ActorSegments.Domain.Experiments.Statistics;
+
+namespace ActorSegments.Grains.Experiments;
+
+/// <summary>
+/// One metric's figures. For conversion and retention the figures to read are the conversion ones; for revenue the
+/// revenue ones (per customer, over every assigned customer).
+/// </summary>
+public sealed record MetricReadout(ExperimentMetric Metric, bool Primary, ExperimentResults Results);
