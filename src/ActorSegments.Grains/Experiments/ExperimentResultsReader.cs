@@ -41,7 +41,7 @@ public sealed class ExperimentResultsReader(IExperimentStore store, IExperimentT
     }
 
     /// <summary>The analysis of one metric from the stored totals, as of <paramref name="now"/> (Unix seconds).</summary>
-    public static ExperimentResults Analyze(ExperimentDefinition definition, ExperimentMetric metric, IReadOnlyList<ArmMetricTotals> rows, long now)
+    private static ExperimentResults Analyze(ExperimentDefinition definition, ExperimentMetric metric, IReadOnlyList<ArmMetricTotals> rows, long now)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(metric);
