@@ -35,6 +35,9 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
             await Customer(workspace, i).TrackAsync([new CustomerEvent("first", i % 2 == 0 ? "page_viewed" : "search", T0, CustomerEvent.NoProperties)]));
 
         Assert.True((await fixture.Experiments.CreateAsync(workspace, SpringSale, ct)).Succeeded);
+        // Assignment happens at the shared clock's time, which other tests of the collection move forward; the
+        // purchases below are timed from it so that they fall inside the 7-day windows whatever ran before.
+        var assignedAt = fixture.Clock.GetUtcNow();
         var started = await fixture.Experiments.StartAsync(workspace, "spring_sale", null, ct);
         Assert.True(started.Succeeded, started.Problem);
         foreach (var segment in new[] { "exp-spring_sale", "exp-spring_sale-treatment", "exp-spring_sale-holdout" })
@@ -56,7 +59,7 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
         // Treatment customers buy at a multiple of 3, holdout customers at a multiple of 5 (whatever the arm, by id).
         var buyers = eligible.Where(i => i % 3 == 0 || i % 5 == 0).ToList();
         await Parallel.ForEachAsync(buyers, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
-            await Customer(workspace, i).TrackAsync([Purchase("p1", T0.AddDays(1), 20), Purchase("p2", T0.AddDays(2), i % 4 == 0 ? 10 : 0)]));
+            await Customer(workspace, i).TrackAsync([Purchase("p1", assignedAt.AddDays(1), 20), Purchase("p2", assignedAt.AddDays(2), i % 4 == 0 ? 10 : 0)]));
         // A retry of every purchase request, after every customer was deactivated, counts nothing twice.
         foreach (var i in buyers)
         {
@@ -64,7 +67,7 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
         }
 
         await Parallel.ForEachAsync(buyers, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
-            await Customer(workspace, i).TrackAsync([Purchase("p1", T0.AddDays(1), 20), Purchase("p2", T0.AddDays(2), i % 4 == 0 ? 10 : 0)]));
+            await Customer(workspace, i).TrackAsync([Purchase("p1", assignedAt.AddDays(1), 20), Purchase("p2", assignedAt.AddDays(2), i % 4 == 0 ? 10 : 0)]));
 
         var readout = await fixture.ExperimentResults.ReadAsync(workspace, "spring_sale", ct);
         Assert.NotNull(readout);
