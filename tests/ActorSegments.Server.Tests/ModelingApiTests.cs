@@ -204,11 +204,13 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         var now = DateTimeOffset.UtcNow;
         var random = new Random(7);
         var occasional = new List<string>();
+        var everyone = new List<string>();
         var batch = new List<Event>();
         for (var i = 0; i < 360; i++)
         {
             // Regulars buy every one to three weeks throughout; occasional buyers once; lapsing ones stop at some point.
             var customer = Events.NewCustomerId();
+            everyone.Add(customer);
             var kind = i % 3;
             var start = now.AddDays(-240 + random.Next(0, 30));
             var stop = kind == 2 ? now.AddDays(-random.Next(40, 200)) : now;
@@ -250,5 +252,88 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         Assert.True(metrics.ContainsKey("calibration"));
         Assert.True(after.Scores["purchase_30d"] > before.Scores["purchase_30d"] + 0.05, $"score {before.Scores["purchase_30d"]} -> {after.Scores["purchase_30d"]}");
         Assert.Equal(after.Scores["purchase_30d"].ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), after.MergeFields["score_purchase_30d"]);
+        // The scores a customer needs for the top 50/20/10/5/1% ascend; everyone pushed was counted.
+        Assert.Equal(360, metrics["scored_customers"].NumberValue);
+        var cuts = ((string[])["p50", "p80", "p90", "p95", "p99"]).Select(p => metrics["percentile_cuts"].StructValue.Fields[p].NumberValue).ToList();
+        Assert.Equal(cuts.Order(), cuts);
+        Assert.InRange(cuts[0], 0, 1);
+    }
+
+    [Fact]
+    public async Task Percentile_audiences_follow_the_scoring_pass_live_rescores_and_the_next_version()
+    {
+        const string workspace = "propensity-percentiles";
+        var now = DateTimeOffset.UtcNow;
+        var random = new Random(11);
+        var everyone = new List<string>();
+        var batch = new List<Event>();
+        for (var i = 0; i < 240; i++)
+        {
+            var customer = Events.NewCustomerId();
+            everyone.Add(customer);
+            var stop = i % 2 == 0 ? now : now.AddDays(-random.Next(40, 200));
+            for (var at = now.AddDays(-240 + random.Next(0, 30)); at < stop; at = at.AddDays(random.Next(7, 40)))
+            {
+                batch.Add(Purchase(customer, at, 50));
+            }
+        }
+
+        foreach (var chunk in batch.Chunk(800))
+        {
+            await TrackAsync(Server, workspace, chunk);
+        }
+
+        // The top 20% most likely to buy, as a campaign audience: written before any model exists, so empty until one.
+        await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = workspace, SegmentId = "likely_buyers", Rule = "percentile(\"purchase_30d\") >= 80" }, cancellationToken: Ct);
+        Assert.Equal(("succeeded", 1), await TrainedVersionAsync(workspace));
+        var first = await ScoresAsync(workspace, everyone);
+
+        // Every customer's percentile is the share of all customers scoring strictly below it; the audience is exactly
+        // those at 80 or above, which is at most a fifth of them.
+        Assert.Equal(Top(first, 80), await MembersAsync(workspace, "likely_buyers"));
+        Assert.InRange(Top(first, 80).Count, 1, everyone.Count / 5);
+
+        // A customer rescored live (it buys every few days now) is placed among the customers of the scoring pass.
+        var lapsed = first.Where(c => c.Value.Percentile < 50).Select(c => c.Key).First();
+        await TrackAsync(Server, workspace, [.. Enumerable.Range(1, 8).Select(d => Purchase(lapsed, now.AddDays(-d * 2), 80))]);
+        var rescored = (await ProfileAsync(Server, workspace, lapsed)).Scores;
+        Assert.NotEqual(first[lapsed].Score, rescored["purchase_30d"]);
+        Assert.Equal(100.0 * first.Values.Count(v => v.Score < rescored["purchase_30d"]) / everyone.Count, rescored["purchase_30d_percentile"], 9);
+        Assert.Equal(rescored["purchase_30d_percentile"] >= 80, (await MembersAsync(workspace, "likely_buyers")).Contains(lapsed));
+
+        // The next version scores everyone again and moves the cut; the audience follows without being touched.
+        Assert.Equal(("succeeded", 2), await TrainedVersionAsync(workspace));
+        var second = await ScoresAsync(workspace, everyone);
+        Assert.Equal(Top(second, 80), await MembersAsync(workspace, "likely_buyers"));
+    }
+
+    private async Task<(string State, int Version)> TrainedVersionAsync(string workspace)
+    {
+        var training = await TrainAndWaitAsync(Server, workspace, "purchase_30d");
+        Assert.Equal(training.Customers, training.Pushed);
+        return (training.State, training.Version);
+    }
+
+    private async Task<Dictionary<string, (double Score, double Percentile)>> ScoresAsync(string workspace, List<string> customers)
+    {
+        var scores = new Dictionary<string, (double, double)>();
+        foreach (var customer in customers)
+        {
+            var profile = await ProfileAsync(Server, workspace, customer);
+            scores[customer] = (profile.Scores["purchase_30d"], profile.Scores["purchase_30d_percentile"]);
+        }
+
+        // The pushed percentiles are the direct computation over the pushed scores.
+        Assert.All(scores, c => Assert.Equal(100.0 * scores.Values.Count(v => v.Item1 < c.Value.Item1) / scores.Count, c.Value.Item2, 9));
+        return scores;
+    }
+
+    private static List<string> Top(Dictionary<string, (double Score, double Percentile)> scores, double percentile) =>
+        [.. scores.Where(c => 100.0 * scores.Values.Count(v => v.Score < c.Value.Score) / scores.Count >= percentile).Select(c => c.Key).Order(StringComparer.Ordinal)];
+
+    private async Task<List<string>> MembersAsync(string workspace, string segment)
+    {
+        var page = await Server.Segments.ListMembersAsync(new ListMembersRequest { WorkspaceId = workspace, SegmentId = segment, PageSize = 1000 }, cancellationToken: Ct);
+        return [.. page.Members.Select(m => m.CustomerId).Order(StringComparer.Ordinal)];
     }
 }

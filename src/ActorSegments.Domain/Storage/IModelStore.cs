@@ -6,7 +6,7 @@ namespace ActorSegments.Domain.Storage;
 public interface IModelStore
 {
     /// <summary>Stores a new version of the named model; returns it with its assigned version number.</summary>
-    Task<ModelVersion> AddAsync(string workspaceId, string name, string kind, string metricsJson, byte[] payload, CancellationToken cancellationToken = default);
+    Task<ModelVersion> AddAsync(string workspaceId, string name, string kind, string metricsJson, byte[] payload, ScoreDistribution? distribution, CancellationToken cancellationToken = default);
 
     /// <summary>The newest version of the named model, or null.</summary>
     Task<ModelVersion?> LatestAsync(string workspaceId, string name, CancellationToken cancellationToken = default);

@@ -343,7 +343,7 @@ public sealed partial class CustomerGrain(
             var score = Math.Round(model.Model.Score(features), 4);
             if (!State.Scores.TryGetValue(model.Name, out var held) || Math.Abs(held - score) >= scoringModels.ChangeToRecord)
             {
-                (moved ??= []).Add(new(model.Name, score));
+                (moved ??= []).AddRange(ScoringModel.Outputs(model.Name, score, model.Distribution));
             }
         }
 

@@ -11,8 +11,10 @@ namespace ActorSegments.Grains.Modeling;
 /// <summary>
 /// Trains a propensity model from the journal: features rebuilt as of monthly cutoffs, labels from the window after
 /// each, evaluated on the latest cutoff the data covers (a later, time-based holdout); stores the version with its
-/// metrics, then scores every customer from the feature table and writes the scores back. From then on customers
-/// rescore themselves when their features change (see <see cref="ScoringModels"/>).
+/// metrics, then scores every customer from the feature table and writes the scores back, each with the customer's
+/// percentile among all (<see cref="PercentileScores"/>). The scores of that pass are stored with the version, so
+/// customers rescoring themselves later, when their features change (see <see cref="ScoringModels"/>), get their
+/// percentile against the same customers; a new version moves every percentile with its push.
 /// </summary>
 public sealed class PropensityJob(
     IJournalScan journal,
@@ -25,6 +27,8 @@ public sealed class PropensityJob(
     ScoringModels scoring,
     TimeProvider clock)
 {
+    private static readonly int[] ReportedPercentiles = [50, 80, 90, 95, 99];
+
     public async Task<int> TrainAsync(string workspaceId, string name, ModelJobProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
@@ -43,31 +47,50 @@ public sealed class PropensityJob(
 
         progress.Phase("training");
         var trained = trainer.Train(train.ToPropensityDataset(), holdout.ToPropensityDataset(), new PropensityOptions(), cancellationToken);
-        var metrics = Metrics(trained, train, cutoffs);
-        var version = await models.AddAsync(workspaceId, name, "propensity", metrics, trained.Payload, cancellationToken);
-        await scoring.ReloadAsync(workspaceId);
 
+        // Two passes over the feature table: the first learns the distribution of the scores, so that the second can
+        // push each customer its percentile. Keeping every customer's id and score from the first pass instead would
+        // hold tens of bytes per customer; its scores alone are 8.
         progress.Phase("scoring customers");
         await featureWriter.FlushAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        var scores = new List<double>();
+        await foreach (var (_, score) in Scores(workspaceId, trained.Model, now, cancellationToken))
+        {
+            scores.Add(score);
+        }
+
+        var distribution = ScoreDistribution.Of(scores);
+        var metrics = Metrics(trained, train, cutoffs, distribution);
+        var version = await models.AddAsync(workspaceId, name, "propensity", metrics, trained.Payload, distribution, cancellationToken);
+        await scoring.ReloadAsync(workspaceId);
+
+        progress.Phase("pushing scores");
         var outputId = $"{name}-v{version.Version}";
-        await pusher.PushAsync(workspaceId, Scores(workspaceId, name, trained.Model, outputId, now, progress, cancellationToken), progress.Pushed, cancellationToken);
+        await pusher.PushAsync(workspaceId, Outputs(workspaceId, name, trained.Model, distribution, outputId, now, progress, cancellationToken), progress.Pushed, cancellationToken);
         return version.Version;
     }
 
-    private async IAsyncEnumerable<(string, ModelOutput)> Scores(string workspaceId, string name, IScoringModel model, string outputId, DateTimeOffset now, ModelJobProgress progress, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(string CustomerId, double Score)> Scores(string workspaceId, IScoringModel model, DateTimeOffset now, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var seconds = now.ToUnixTimeSeconds();
-        long customers = 0;
         await foreach (var row in features.ReadAllAsync(workspaceId, cancellationToken))
         {
-            progress.Update(s => s with { Customers = ++customers });
-            var score = Math.Round(model.Score(row.AgedTo(seconds).Values), 4);
-            yield return (row.CustomerId, new ModelOutput(outputId, now) { Scores = [new(name, score)] });
+            yield return (row.CustomerId, Math.Round(model.Score(row.AgedTo(seconds).Values), 4));
         }
     }
 
-    private static string Metrics(PropensityTraining trained, PointInTimeDataset train, PropensityCutoffs cutoffs)
+    private async IAsyncEnumerable<(string, ModelOutput)> Outputs(string workspaceId, string name, IScoringModel model, ScoreDistribution? distribution, string outputId, DateTimeOffset now, ModelJobProgress progress, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long customers = 0;
+        await foreach (var (customerId, score) in Scores(workspaceId, model, now, cancellationToken))
+        {
+            progress.Update(s => s with { Customers = ++customers });
+            yield return (customerId, new ModelOutput(outputId, now) { Scores = ScoringModel.Outputs(name, score, distribution) });
+        }
+    }
+
+    private static string Metrics(PropensityTraining trained, PointInTimeDataset train, PropensityCutoffs cutoffs, ScoreDistribution? distribution)
     {
         var holdout = trained.Holdout;
         return JsonSerializer.Serialize(new
@@ -85,6 +108,9 @@ public sealed class PropensityJob(
             holdout_cutoff = DateTimeOffset.FromUnixTimeSeconds(cutoffs.Holdout),
             training_cutoffs = cutoffs.Training.Select(DateTimeOffset.FromUnixTimeSeconds),
             calibration = holdout.Calibration.Select(b => new { from = b.From, to = b.To, count = b.Count, predicted = b.MeanPredicted, observed = b.ObservedRate }),
+            scored_customers = distribution?.Customers ?? 0,
+            // The score a customer needs to be in the top 50/20/10/5/1%: percentile("name") >= 50/80/90/95/99.
+            percentile_cuts = ReportedPercentiles.ToDictionary(p => $"p{p}", p => distribution?.CutAt(p)),
         });
     }
 }

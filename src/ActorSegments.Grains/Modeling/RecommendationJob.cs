@@ -60,7 +60,7 @@ public sealed class RecommendationJob(
         // so the evaluation measured how it was made while its settings follow the freshest data. end + 1: the latest included.
         var (recommender, stored) = RecommendationSelection.Train(all, end + 1, trainer);
         var metrics = RecommendationMetrics.Json(holdout, evaluation, evaluated, stored, all.Count);
-        var version = await models.AddAsync(workspaceId, ModelNames.Recommendations, "item-to-item", metrics, recommender.Serialize(), cancellationToken);
+        var version = await models.AddAsync(workspaceId, ModelNames.Recommendations, "item-to-item", metrics, recommender.Serialize(), distribution: null, cancellationToken);
 
         progress.Phase("writing recommendations");
         progress.Update(s => s with { Customers = byCustomer.Count });

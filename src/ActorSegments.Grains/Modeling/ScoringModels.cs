@@ -66,7 +66,7 @@ public sealed partial class ScoringModels(IModelStore store, IServiceProvider se
                     continue;
                 }
 
-                models.Add(held is not null && held.Version == latest.Version ? held : new ScoringModel(name, latest.Version, _loader!.Load(latest.Payload)));
+                models.Add(held is not null && held.Version == latest.Version ? held : new ScoringModel(name, latest.Version, _loader!.Load(latest.Payload), latest.Distribution));
             }
 
             entry.Models = models;
@@ -93,5 +93,12 @@ public sealed partial class ScoringModels(IModelStore store, IServiceProvider se
     private partial void LogLoadFailed(Exception exception, string workspaceId);
 }
 
-/// <summary>A loaded version of one propensity model.</summary>
-public sealed record ScoringModel(string Name, int Version, IScoringModel Model);
+/// <summary>A loaded version of one propensity model, with its customers' scores at its scoring pass when stored.</summary>
+public sealed record ScoringModel(string Name, int Version, IScoringModel Model, ScoreDistribution? Distribution)
+{
+    /// <summary>What a customer scored <paramref name="score"/> records: the score, and its percentile when known.</summary>
+    public static List<KeyValuePair<string, double?>> Outputs(string name, double score, ScoreDistribution? distribution) =>
+        distribution is null
+            ? [new(name, score)]
+            : [new(name, score), new(PercentileScores.NameFor(name), distribution.PercentileOf(score))];
+}

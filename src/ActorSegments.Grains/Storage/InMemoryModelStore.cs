@@ -14,13 +14,13 @@ public sealed class InMemoryModelStore(TimeProvider clock) : IModelStore
     {
     }
 
-    public Task<ModelVersion> AddAsync(string workspaceId, string name, string kind, string metricsJson, byte[] payload, CancellationToken cancellationToken = default)
+    public Task<ModelVersion> AddAsync(string workspaceId, string name, string kind, string metricsJson, byte[] payload, ScoreDistribution? distribution, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payload);
         lock (_lock)
         {
             var version = _versions.Where(v => IsModel(v, workspaceId, name)).Select(v => v.Version).DefaultIfEmpty(0).Max() + 1;
-            var added = new ModelVersion(workspaceId, name, version, kind, clock.GetUtcNow(), metricsJson, [.. payload]);
+            var added = new ModelVersion(workspaceId, name, version, kind, clock.GetUtcNow(), metricsJson, [.. payload], distribution);
             _versions.Add(added);
             return Task.FromResult(added);
         }
@@ -42,7 +42,7 @@ public sealed class InMemoryModelStore(TimeProvider clock) : IModelStore
             return Task.FromResult<IReadOnlyList<ModelVersion>>([.. _versions
                 .Where(v => v.WorkspaceId == workspaceId)
                 .OrderByDescending(v => v.CreatedAt).ThenBy(v => v.Name, StringComparer.Ordinal).ThenByDescending(v => v.Version)
-                .Select(v => v with { Payload = [] })]);
+                .Select(v => v with { Payload = [], Distribution = null })]);
         }
     }
 

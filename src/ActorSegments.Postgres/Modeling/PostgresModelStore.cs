@@ -13,13 +13,13 @@ public sealed class PostgresModelStore(NpgsqlDataSource dataSource) : IModelStor
     private const string LockModel = "SELECT pg_advisory_xact_lock(1299145836, hashtext($1 || '/' || $2))";
 
     private const string AddSql = """
-        INSERT INTO ml_models (workspace_id, name, version, kind, created_at, metrics, payload)
-        SELECT $1, $2, coalesce(max(version), 0) + 1, $3, clock_timestamp(), $4, $5 FROM ml_models WHERE workspace_id = $1 AND name = $2
+        INSERT INTO ml_models (workspace_id, name, version, kind, created_at, metrics, payload, score_distribution)
+        SELECT $1, $2, coalesce(max(version), 0) + 1, $3, clock_timestamp(), $4, $5, $6 FROM ml_models WHERE workspace_id = $1 AND name = $2
         RETURNING version, created_at
         """;
 
     private const string LatestSql = """
-        SELECT name, version, kind, created_at, metrics::text, payload FROM ml_models
+        SELECT name, version, kind, created_at, metrics::text, payload, score_distribution FROM ml_models
         WHERE workspace_id = $1 AND name = $2
         ORDER BY version DESC LIMIT 1
         """;
@@ -30,7 +30,7 @@ public sealed class PostgresModelStore(NpgsqlDataSource dataSource) : IModelStor
         ORDER BY created_at DESC, name, version DESC
         """;
 
-    public async Task<ModelVersion> AddAsync(string workspaceId, string name, string kind, string metricsJson, byte[] payload, CancellationToken cancellationToken = default)
+    public async Task<ModelVersion> AddAsync(string workspaceId, string name, string kind, string metricsJson, byte[] payload, ScoreDistribution? distribution, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payload);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -44,6 +44,7 @@ public sealed class PostgresModelStore(NpgsqlDataSource dataSource) : IModelStor
                 new NpgsqlParameter<string> { TypedValue = kind },
                 new NpgsqlParameter<string> { TypedValue = metricsJson, NpgsqlDbType = NpgsqlDbType.Jsonb },
                 new NpgsqlParameter<byte[]> { TypedValue = payload },
+                new NpgsqlParameter { Value = (object?)distribution?.ToBytes() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bytea },
             },
         };
         var lockModel = new NpgsqlBatchCommand(LockModel)
@@ -56,7 +57,7 @@ public sealed class PostgresModelStore(NpgsqlDataSource dataSource) : IModelStor
         {
             await reader.NextResultAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
-            added = new ModelVersion(workspaceId, name, reader.GetInt32(0), kind, reader.GetFieldValue<DateTimeOffset>(1), metricsJson, payload);
+            added = new ModelVersion(workspaceId, name, reader.GetInt32(0), kind, reader.GetFieldValue<DateTimeOffset>(1), metricsJson, payload, distribution);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -69,7 +70,13 @@ public sealed class PostgresModelStore(NpgsqlDataSource dataSource) : IModelStor
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader, workspaceId, reader.GetFieldValue<byte[]>(5)) : null;
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var distribution = reader.IsDBNull(6) ? null : ScoreDistribution.FromBytes(reader.GetFieldValue<byte[]>(6));
+        return Read(reader, workspaceId, reader.GetFieldValue<byte[]>(5)) with { Distribution = distribution };
     }
 
     public async Task<IReadOnlyList<ModelVersion>> ListAsync(string workspaceId, CancellationToken cancellationToken = default)

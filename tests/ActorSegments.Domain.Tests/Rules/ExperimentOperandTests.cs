@@ -91,17 +91,10 @@ public sealed class ExperimentOperandTests
         ], Model);
         Assert.Empty(set.Errors);
 
-        Assert.Equal(["spring-a", "spring-b", "spring-b-us"], Marked(set, ChangeSet.ForExperiment("spring_sale")));
-        Assert.Equal(["onboarding"], Marked(set, ChangeSet.ForExperiment("onboarding_v2")));
-        Assert.Empty(Marked(set, ChangeSet.ForExperiment("summer_sale")));
-        Assert.DoesNotContain("spring-a", Marked(set, ChangeSet.ForEvent("purchase", lifecycle: true)));
-    }
-
-    private static string[] Marked(SegmentSet set, ChangeSet change)
-    {
-        var affected = new bool[set.Segments.Count];
-        set.Index.Mark(change, affected);
-        return [.. set.Segments.Where(s => affected[s.Index]).Select(s => s.Id).Order(StringComparer.Ordinal)];
+        Assert.Equal(["spring-a", "spring-b", "spring-b-us"], SegmentMarks.Marked(set, ChangeSet.ForExperiment("spring_sale")));
+        Assert.Equal(["onboarding"], SegmentMarks.Marked(set, ChangeSet.ForExperiment("onboarding_v2")));
+        Assert.Empty(SegmentMarks.Marked(set, ChangeSet.ForExperiment("summer_sale")));
+        Assert.DoesNotContain("spring-a", SegmentMarks.Marked(set, ChangeSet.ForEvent("purchase", lifecycle: true)));
     }
 
     [Fact]

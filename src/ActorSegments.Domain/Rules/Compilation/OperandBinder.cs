@@ -1,4 +1,6 @@
 using ActorSegments.Domain.Behavior;
+using ActorSegments.Domain.Features;
+using ActorSegments.Domain.Modeling;
 using ActorSegments.Domain.Rules.Ast;
 using ActorSegments.Domain.Rules.Evaluation;
 using ActorSegments.Domain.Rules.Syntax;
@@ -24,6 +26,7 @@ internal sealed class OperandBinder(BehaviorModel model)
             AggregateOperand aggregate => BindAggregate(text, aggregate),
             EventTimeOperand time => Select(time.Events, forMinMaxOrTime: true) is { } selection ? new EventTimeNode(text, time.First, selection) : null,
             ScoreOperand score => BindScore(text, score),
+            PercentileOperand percentile => BindPercentile(text, percentile),
             ExperimentOperand experiment => BindExperiment(text, experiment),
             AttributeOperand attribute => BindAttribute(text, attribute),
             _ => Fail(operand.Span, $"unsupported operand {operand.GetType().Name}"),
@@ -129,16 +132,47 @@ internal sealed class OperandBinder(BehaviorModel model)
         return new SeriesSelection(events.EventType, filter.Property, [.. filter.Values.Select(v => v.Text!)], filter.Negated);
     }
 
-    private ValueNode? BindScore(string text, ScoreOperand score)
+    private ScoreNode? BindScore(string text, ScoreOperand score)
     {
-        var known = model.Schema.Scores;
-        if (known.Count > 0 && !known.Contains(score.Name))
+        if (!IsDeclaredScore(score.Name, score.Span))
         {
-            return Fail(score.Span, $"unknown score '{score.Name}'{Suggestions.DidYouMean(score.Name, known)}; scores: {List(known.Order(StringComparer.Ordinal))}");
+            return null;
         }
 
         Inputs.AddScore(score.Name);
         return new ScoreNode(text, score.Name);
+    }
+
+    /// <summary>A percentile is kept beside the score of a propensity model (see <see cref="PercentileScores"/>).</summary>
+    private ScoreNode? BindPercentile(string text, PercentileOperand percentile)
+    {
+        if (Outcomes.Find(percentile.Score) is null)
+        {
+            var models = Outcomes.All.Select(o => o.Name).ToList();
+            Fail(percentile.Span, $"percentile() ranks customers by a propensity model; '{percentile.Score}' is not one{Suggestions.DidYouMean(percentile.Score, models)}; expected {List(models)}");
+            return null;
+        }
+
+        if (!IsDeclaredScore(percentile.Score, percentile.Span))
+        {
+            return null;
+        }
+
+        var kept = PercentileScores.NameFor(percentile.Score);
+        Inputs.AddScore(kept);
+        return new ScoreNode(text, kept);
+    }
+
+    private bool IsDeclaredScore(string name, SourceSpan span)
+    {
+        var known = model.Schema.Scores;
+        if (known.Count > 0 && !known.Contains(name))
+        {
+            Fail(span, $"unknown score '{name}'{Suggestions.DidYouMean(name, known)}; scores: {List(known.Order(StringComparer.Ordinal))}");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -62,6 +62,7 @@ public static class RuleJson
         EventTimeOperand t => new JsonObject { ["kind"] = t.First ? "first" : "last", ["events"] = Write(t.Events) },
         AttributeOperand a => new JsonObject { ["kind"] = "attribute", ["path"] = a.Path },
         ScoreOperand s => new JsonObject { ["kind"] = "score", ["name"] = s.Name },
+        PercentileOperand p => new JsonObject { ["kind"] = "percentile", ["score"] = p.Score },
         ExperimentOperand e => new JsonObject { ["kind"] = "experiment", ["experiment"] = e.ExperimentId },
         _ => throw new InvalidOperationException($"No JSON form for {operand.GetType().Name}."),
     };
@@ -130,8 +131,9 @@ public static class RuleJson
             "first" or "last" => new EventTimeOperand(kind == "first", ReadSelector(obj["events"], $"{path}.events")),
             "attribute" => new AttributeOperand(String(obj, "path", path)),
             "score" => new ScoreOperand(String(obj, "name", path)),
+            "percentile" => new PercentileOperand(String(obj, "score", path)),
             "experiment" => new ExperimentOperand(String(obj, "experiment", path)),
-            _ => throw new RuleJsonException($"{path}.kind: unknown operand '{kind}'; expected aggregate, first, last, attribute, score or experiment"),
+            _ => throw new RuleJsonException($"{path}.kind: unknown operand '{kind}'; expected aggregate, first, last, attribute, score, percentile or experiment"),
         };
     }
 

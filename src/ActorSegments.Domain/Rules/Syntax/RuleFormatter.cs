@@ -118,6 +118,9 @@ public static class RuleFormatter
             case ScoreOperand score:
                 text.Append("score(").Append(Literal.Quote(score.Name)).Append(')');
                 break;
+            case PercentileOperand percentile:
+                text.Append("percentile(").Append(Literal.Quote(percentile.Score)).Append(')');
+                break;
             case ExperimentOperand experiment:
                 text.Append("experiment(").Append(Literal.Quote(experiment.ExperimentId)).Append(')');
                 break;

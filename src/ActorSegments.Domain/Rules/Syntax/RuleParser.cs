@@ -13,7 +13,7 @@ public sealed class RuleParser
     /// <summary>Deepest nesting of parentheses and <c>not</c>; deeper rules are not written by people.</summary>
     public const int MaxDepth = 64;
 
-    private static readonly string[] _functions = ["count", "sum", "avg", "min", "max", "first", "last", "did", "score", "experiment", "in_segment"];
+    private static readonly string[] _functions = ["count", "sum", "avg", "min", "max", "first", "last", "did", "score", "percentile", "experiment", "in_segment"];
     private static readonly string[] _comparisons = ["=", "!=", "<", "<=", ">", ">=", "between", "in", "contains", "exists", "older than", "within"];
 
     private readonly List<Token> _tokens;
@@ -258,6 +258,10 @@ public sealed class RuleParser
                 var score = Expect(TokenKind.String, "a score name in quotes, as in score(\"purchase_30d\")");
                 operand = new ScoreOperand(score.Text);
                 break;
+            case "percentile":
+                var ranked = Expect(TokenKind.String, "a propensity model's name in quotes, as in percentile(\"purchase_30d\")");
+                operand = new PercentileOperand(ranked.Text);
+                break;
             case "experiment":
                 var experiment = Expect(TokenKind.String, "an experiment id in quotes, as in experiment(\"spring_sale\")");
                 operand = new ExperimentOperand(experiment.Text);
@@ -469,6 +473,7 @@ public sealed class RuleParser
     {
         AttributeOperand a => a.Path,
         ScoreOperand s => $"score(\"{s.Name}\")",
+        PercentileOperand p => $"percentile(\"{p.Score}\")",
         ExperimentOperand e => $"experiment(\"{e.ExperimentId}\")",
         AggregateOperand a => $"{a.Kind.ToString().ToLowerInvariant()}(...)",
         EventTimeOperand t => t.First ? "first(...)" : "last(...)",

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ActorSegments.Domain.Modeling;
 using Xunit;
 
 namespace ActorSegments.Testing.Storage.Modeling;
@@ -15,7 +16,7 @@ public abstract class ModelStoreContract<TStorage>
         await using var storage = await TStorage.StartAsync("models_versions");
 
         var added = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => Task.Run(() =>
-            storage.Models.AddAsync("w", "purchase_30d", "propensity", $$"""{"auc": 0.{{i}}}""", [(byte)i, 0, 0xFF], Cancel), Cancel)));
+            storage.Models.AddAsync("w", "purchase_30d", "propensity", $$"""{"auc": 0.{{i}}}""", [(byte)i, 0, 0xFF], null, Cancel), Cancel)));
         var latest = await storage.Models.LatestAsync("w", "purchase_30d", Cancel);
 
         Assert.Equal([1, 2, 3], added.Select(a => a.Version).Order());
@@ -32,10 +33,10 @@ public abstract class ModelStoreContract<TStorage>
     public async Task List_EveryVersionNewestFirst_WithoutPayloads_OnlyThatWorkspace()
     {
         await using var storage = await TStorage.StartAsync("models_list");
-        await storage.Models.AddAsync("w", "a", "propensity", """{"n": 1}""", [1], Cancel);
-        await storage.Models.AddAsync("w", "b", "recommendations", """{"n": 2}""", [2], Cancel);
-        await storage.Models.AddAsync("w", "a", "propensity", """{"n": 3, "bins": [0.1, 0.2]}""", [3], Cancel);
-        await storage.Models.AddAsync("w2", "a", "propensity", "{}", [4], Cancel);
+        await storage.Models.AddAsync("w", "a", "propensity", """{"n": 1}""", [1], null, Cancel);
+        await storage.Models.AddAsync("w", "b", "recommendations", """{"n": 2}""", [2], null, Cancel);
+        await storage.Models.AddAsync("w", "a", "propensity", """{"n": 3, "bins": [0.1, 0.2]}""", [3], null, Cancel);
+        await storage.Models.AddAsync("w2", "a", "propensity", "{}", [4], null, Cancel);
 
         var versions = await storage.Models.ListAsync("w", Cancel);
 
@@ -44,5 +45,20 @@ public abstract class ModelStoreContract<TStorage>
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"n": 3, "bins": [0.1, 0.2]}"""), JsonNode.Parse(versions[0].MetricsJson)));
         Assert.True(versions[0].CreatedAt >= versions[1].CreatedAt && versions[1].CreatedAt >= versions[2].CreatedAt);
         Assert.Empty(await storage.Models.ListAsync("w3", Cancel));
+    }
+
+    [Fact]
+    public async Task Add_WithAScoreDistribution_LatestGivesItBack_ListingsLeaveItOut()
+    {
+        await using var storage = await TStorage.StartAsync("models_distribution");
+        double[] scores = [0.1, 0.25, 0.25, 0.9, 0.0];
+        await storage.Models.AddAsync("w", "purchase_30d", "propensity", "{}", [1], ScoreDistribution.Of(scores), Cancel);
+
+        var latest = await storage.Models.LatestAsync("w", "purchase_30d", Cancel);
+
+        Assert.NotNull(latest?.Distribution);
+        Assert.Equal((5L, 4), (latest.Distribution.Customers, latest.Distribution.DistinctScores));
+        Assert.Equal([0.0, 20.0, 40.0, 80.0, 100.0], ((double[])[0.0, 0.1, 0.25, 0.9, 1.0]).Select(latest.Distribution.PercentileOf));
+        Assert.All(await storage.Models.ListAsync("w", Cancel), v => Assert.Null(v.Distribution));
     }
 }
