@@ -24,6 +24,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<SegmentDefinitions>();
         services.TryAddSingleton<Experiments.ExperimentDefinitions>();
         services.TryAddSingleton<Experiments.ExperimentResultsReader>();
+        services.TryAddSingleton<Modeling.Cohorts.CohortRecommender>();
         services.AddOptions<CustomerGrainOptions>();
         services.AddOptions<WakeUpSweeperOptions>();
         services.TryAddSingleton<WakeUpSweeper>();

@@ -81,6 +81,65 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
     }
 
     [Fact]
+    public async Task Cohorts_recommended_for_a_goal_hold_its_customers_counted_exactly_and_bad_requests_change_nothing()
+    {
+        const string workspace = "cohorts-goal";
+        // The goal of a win-back: customers who bought, but not recently.
+        await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = workspace, SegmentId = "lapsed", Rule = "rfm.recency_score <= 2" }, cancellationToken: Ct);
+        var noCohorts = await Assert.ThrowsAsync<RpcException>(() => RecommendAsync(workspace, "lapsed"));
+        Assert.Equal(StatusCode.FailedPrecondition, noCohorts.StatusCode);
+        Assert.Contains("no AI cohorts yet", noCohorts.Status.Detail, StringComparison.Ordinal);
+
+        var groups = await PlantGroupsAsync(Server, workspace);
+        Assert.Equal("succeeded", (await RefreshAndWaitAsync(Server, workspace)).Status);
+        var response = await Eventually.ReturnsAsync(() => RecommendOrNullAsync(workspace, "lapsed"), r => r is not null);
+
+        // The direct computation: each customer's cohort from its profile, the goal from the goal segment's members.
+        var lapsed = (await Server.Segments.ListMembersAsync(new ListMembersRequest { WorkspaceId = workspace, SegmentId = "lapsed", PageSize = 1000 }, cancellationToken: Ct)).Members.Select(m => m.CustomerId).ToHashSet();
+        var cohortOf = new Dictionary<string, string>();
+        foreach (var customer in groups.SelectMany(g => g))
+        {
+            cohortOf[customer] = (await ProfileAsync(Server, workspace, customer)).Cohort;
+        }
+
+        var direct = cohortOf.GroupBy(c => c.Value).ToDictionary(g => g.Key, g => (Members: (long)g.Count(), Goal: (long)g.Count(c => lapsed.Contains(c.Key))));
+        Assert.Equal(direct.OrderBy(d => d.Key).Select(d => (d.Key, d.Value.Members, d.Value.Goal)), response!.Cohorts.OrderBy(c => c.CohortId).Select(c => (c.CohortId, c.Members, c.GoalMembers)));
+        Assert.Equal((PerGroup * 3L, (long)lapsed.Count), (response.Members, response.GoalMembers));
+
+        // The lapsed one-time buyers are the goal, and their cohort holds them all.
+        var lapsedCohort = cohortOf[groups[2][0]];
+        Assert.Equal(groups[2].ToHashSet(), lapsed);
+        Assert.Equal([lapsedCohort], response.Recommended);
+        Assert.Equal(($"cohort in [\"{lapsedCohort}\"]", 1.0, 1.5), (response.AudienceRule, response.Coverage, response.MinIndex));
+        Assert.Equal(3.0, response.Cohorts[0].Index, 9);
+        Assert.False(string.IsNullOrEmpty(response.Cohorts[0].Name));
+
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => RecommendAsync(workspace, "no_such_segment"));
+        var badIndex = await Assert.ThrowsAsync<RpcException>(() => RecommendAsync(workspace, "lapsed", 0.5));
+        var badGoal = await Assert.ThrowsAsync<RpcException>(() => RecommendAsync(workspace, "Not A Segment!"));
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal([StatusCode.InvalidArgument, StatusCode.InvalidArgument], [badIndex.StatusCode, badGoal.StatusCode]);
+        Assert.Equal(["min_index"], GrpcErrors.ViolatedFields(badIndex));
+        Assert.Equal(["goal_segment_id"], GrpcErrors.ViolatedFields(badGoal));
+    }
+
+    private Task<RecommendCohortsResponse> RecommendAsync(string workspace, string goal, double minIndex = 0) =>
+        Server.Cohorts.RecommendCohortsAsync(new RecommendCohortsRequest { WorkspaceId = workspace, GoalSegmentId = goal, MinIndex = minIndex }, cancellationToken: Ct).ResponseAsync;
+
+    /// <summary>Null while a segment is still backfilling (FAILED_PRECONDITION), so a test can wait for the answer.</summary>
+    private async Task<RecommendCohortsResponse?> RecommendOrNullAsync(string workspace, string goal)
+    {
+        try
+        {
+            return await RecommendAsync(workspace, goal);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition)
+        {
+            return null;
+        }
+    }
+
+    [Fact]
     public async Task A_refresh_with_too_few_customers_fails_with_the_minimum_and_the_count()
     {
         const string workspace = "cohorts-sparse";

@@ -16,6 +16,7 @@ internal static class CohortsCommand
         Refresh(console),
         List(console),
         Runs(console),
+        Recommend(console),
         Rename(console),
         Settings(console),
     };
@@ -66,6 +67,29 @@ internal static class CohortsCommand
                 }
 
                 Listing.Write(console, table, "No cohort runs yet: run [bold]cohorts refresh[/].");
+                return ExitCodes.Success;
+            });
+    }
+
+    private static Command Recommend(IAnsiConsole console)
+    {
+        var goal = new Option<string>("--goal") { Description = "The segment of the customers the campaign is about", Required = true };
+        var minIndex = new Option<double>("--min-index") { Description = "Concentration a cohort needs (default 1.5)" };
+        var format = new Option<OutputFormat>("--format") { Description = "table or json (the API's JSON form)", DefaultValueFactory = _ => OutputFormat.Table };
+        return new Command("recommend", "The cohorts in which a goal segment's customers are concentrated, and the rule targeting them") { goal, minIndex, format }
+            .WithAction(console, async (parse, connection, cancellationToken) =>
+            {
+                var request = new RecommendCohortsRequest { WorkspaceId = connection.Workspace, GoalSegmentId = parse.GetRequiredValue(goal), MinIndex = parse.GetValue(minIndex) };
+                var response = await connection.Cohorts.RecommendCohortsAsync(request, cancellationToken: cancellationToken);
+                if (parse.GetValue(format) == OutputFormat.Json)
+                {
+                    ProtoJson.Write(console, response);
+                }
+                else
+                {
+                    CohortViews.Recommendations(console, response);
+                }
+
                 return ExitCodes.Success;
             });
     }

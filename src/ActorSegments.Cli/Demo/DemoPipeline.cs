@@ -33,7 +33,7 @@ internal sealed class DemoPipeline(ServerConnection connection, IAnsiConsole con
         var segments = await WaitUntilLiveAsync(data.Segments, cancellationToken);
         var cohorts = await CohortsAsync(cancellationToken);
         var profiles = await ReadProfilesAsync(customers, cancellationToken);
-        var strategy = data is SyntheticDemoData synthetic ? await StrategyAsync(synthetic, profiles, cancellationToken) : null;
+        var strategy = data is SyntheticDemoData synthetic ? await StrategyAsync(synthetic, cancellationToken) : null;
         return new DemoResult(
             loaded,
             customers.Count,
@@ -48,11 +48,11 @@ internal sealed class DemoPipeline(ServerConnection connection, IAnsiConsole con
     }
 
     /// <summary>The strategy experiment on the synthetic shop (see <see cref="StrategyExperimentDemo"/>); null on a server without experiments.</summary>
-    private async Task<StrategyOutcome?> StrategyAsync(SyntheticDemoData data, IReadOnlyList<CustomerProfile> profiles, CancellationToken cancellationToken)
+    private async Task<StrategyOutcome?> StrategyAsync(SyntheticDemoData data, CancellationToken cancellationToken)
     {
         try
         {
-            return await new StrategyExperimentDemo(connection).RunAsync(data.Shop(connection.Workspace), data.Seed, profiles, cancellationToken);
+            return await new StrategyExperimentDemo(connection).RunAsync(data.Shop(connection.Workspace), data.Seed, cancellationToken);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.Unimplemented)
         {

@@ -9,8 +9,10 @@ namespace ActorSegments.Cli.Demo;
 
 /// <summary>
 /// The demo's strategy experiment on the synthetic shop: every customer is randomized into three arms, one messaging
-/// the AI cohorts recommended for a win-back (<see cref="WinBackCohorts"/>), one messaging a manual segment (recent
-/// buyers, the classic choice), and a holdout. The shop's customers then answer as their hidden archetypes do
+/// the AI cohorts the server recommends for a win-back, one messaging a manual segment (recent buyers, the classic
+/// choice), and a holdout. The win-back goal is a segment of valuable customers who have stopped buying
+/// (<see cref="GoalRule"/>); the server recommends the cohorts in which they are concentrated (RecommendCohorts). It
+/// does not see the archetypes: whether its pick beats the manual segment is what the experiment measures. The shop's customers then answer as their hidden archetypes do
 /// (<see cref="CampaignResponse"/>), with purchases sent through ingest. The figures printed are read back from the
 /// server's experiment results, computed from the journal; the simulator's own counts are kept beside them so a test
 /// can check the two agree.
@@ -19,17 +21,21 @@ internal sealed class StrategyExperimentDemo(ServerConnection connection)
 {
     public const string ExperimentId = "winback";
     public const string ManualTargeting = "rfm.recency_score >= 4";
+    public const string GoalSegmentId = "winback_goal";
+
+    /// <summary>Spent at least the middle of the monetary scale, but has not bought recently.</summary>
+    public const string GoalRule = "rfm.monetary_score >= 3 and rfm.recency_score <= 2";
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(5);
 
-    public async Task<StrategyOutcome?> RunAsync(SyntheticShop shop, int seed, IReadOnlyList<CustomerProfile> profiles, CancellationToken cancellationToken)
+    public async Task<StrategyOutcome?> RunAsync(SyntheticShop shop, int seed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shop);
-        var cohorts = WinBackCohorts.Recommend(profiles);
+        var cohorts = await RecommendedCohortsAsync(cancellationToken);
         if (cohorts.Count == 0)
         {
-            return null; // no cohorts on this server: nothing to compare
+            return null; // no cohorts on this server, or none holding the goal's customers: nothing to compare
         }
 
         var experiment = Definition(cohorts);
@@ -114,6 +120,36 @@ internal sealed class StrategyExperimentDemo(ServerConnection connection)
     private static Domain.Experiments.ExperimentDefinition ArmsForHashing(Experiment experiment) => new(
         experiment.ExperimentId, experiment.Name, experiment.Channel, Domain.Experiments.AssignmentMode.Randomized, experiment.Audience,
         [.. experiment.Arms.Select(a => new Domain.Experiments.ExperimentArm(a.Name, a.Weight, a.Control))], [], experiment.Salt);
+
+    /// <summary>Saves the goal segment (kept when a previous run saved it), waits until it is live, and asks.</summary>
+    private async Task<IReadOnlyList<string>> RecommendedCohortsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = connection.Workspace, SegmentId = GoalSegmentId, Rule = GoalRule }, cancellationToken: cancellationToken);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists)
+        {
+        }
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                var response = await connection.Cohorts.RecommendCohortsAsync(new RecommendCohortsRequest { WorkspaceId = connection.Workspace, GoalSegmentId = GoalSegmentId }, cancellationToken: cancellationToken);
+                return response.Recommended;
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition && ex.Status.Detail.Contains("no AI cohorts", StringComparison.Ordinal))
+            {
+                return [];
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition && waited.Elapsed < GiveUpAfter)
+            {
+                await Task.Delay(PollInterval, cancellationToken); // a segment still backfilling
+            }
+        }
+    }
 
     private async Task<GetExperimentResultsResponse> PollAsync(Func<GetExperimentResultsResponse, bool> done, CancellationToken cancellationToken)
     {

@@ -93,4 +93,19 @@ internal static class CohortViews
 
         return table;
     }
+
+    public static void Recommendations(IAnsiConsole console, RecommendCohortsResponse response)
+    {
+        var table = new Table().AddColumns("cohort", "name", "members", "in goal", "share", "index", "recommended");
+        foreach (var cohort in response.Cohorts)
+        {
+            table.AddRow([.. new[] { cohort.CohortId, cohort.Name, Formats.Count(cohort.Members), Formats.Count(cohort.GoalMembers), StatisticFormats.Percent(cohort.Share, 1), cohort.Index.ToString("0.00", Formats.Culture), cohort.Recommended ? "yes" : string.Empty }.Select(Markup.Escape)]);
+        }
+
+        console.Write(table);
+        console.MarkupLine(Markup.Escape($"goal '{response.GoalSegmentId}': {Formats.Count(response.GoalMembers)} of {Formats.Count(response.Members)} cohorted customers ({StatisticFormats.Percent(response.GoalShare, 1)}); run {response.RunId}, min index {response.MinIndex.ToString("0.##", Formats.Culture)}"));
+        console.MarkupLine(response.Recommended.Count == 0
+            ? "No cohort holds any of the goal's customers."
+            : Markup.Escape($"recommended: {response.AudienceRule} -- reaches {StatisticFormats.Percent(response.Reach, 1)} of cohorted customers and holds {StatisticFormats.Percent(response.Coverage, 1)} of the goal's"));
+    }
 }

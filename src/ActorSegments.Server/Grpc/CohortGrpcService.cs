@@ -5,6 +5,7 @@ using ActorSegments.Domain.Modeling;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Domain.Validation;
 using ActorSegments.Protos.V1;
+using ActorSegments.Grains.Modeling.Cohorts;
 using ActorSegments.Server.Access;
 using Grpc.Core;
 using static ActorSegments.Server.Grpc.ModelingMapping;
@@ -17,7 +18,7 @@ namespace ActorSegments.Server.Grpc;
 /// Starts cohort refreshes (through the workspace's cohort grain) and reads runs, cohorts and settings from the
 /// cohort store; renames and settings are written there and applied by the next refresh.
 /// </summary>
-internal sealed class CohortGrpcService(ICohortStore store, IGrainFactory grains) : CohortService.CohortServiceBase
+internal sealed class CohortGrpcService(ICohortStore store, IGrainFactory grains, CohortRecommender recommender) : CohortService.CohortServiceBase
 {
     public const int MaxNameLength = 60;
     public const int MaxDescriptionLength = 300;
@@ -25,6 +26,7 @@ internal sealed class CohortGrpcService(ICohortStore store, IGrainFactory grains
     public const int MaxFixedK = 30;
     private const int DefaultRunLimit = 20;
     private const int MaxRunLimit = 100;
+    private const double MaxMinIndex = 100;
 
     public override async Task<ProtoCohortRun> RefreshCohorts(RefreshCohortsRequest request, ServerCallContext context)
     {
@@ -77,6 +79,34 @@ internal sealed class CohortGrpcService(ICohortStore store, IGrainFactory grains
         }
 
         return response;
+    }
+
+    public override async Task<RecommendCohortsResponse> RecommendCohorts(RecommendCohortsRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId);
+        var violations = new List<FieldViolation>();
+        violations.AddIfProblem("goal_segment_id", Identifiers.CheckSegmentId(request.GoalSegmentId, Grains.Segments.SegmentDefinitions.MaxSegmentIdLength));
+        if (request.MinIndex is not 0 and (< 1 or > MaxMinIndex) || double.IsNaN(request.MinIndex))
+        {
+            violations.Add(new FieldViolation("min_index", $"must be 0 (for {CohortRecommendations.DefaultMinIndex}) or between 1 and {MaxMinIndex} (got {request.MinIndex})"));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw InvalidArgument.Create(violations);
+        }
+
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        var minIndex = request.MinIndex == 0 ? CohortRecommendations.DefaultMinIndex : request.MinIndex;
+        var read = await recommender.RecommendAsync(request.WorkspaceId, request.GoalSegmentId, minIndex, context.CancellationToken);
+        if (read is not { Run: { } run, Recommendations: { } ranked })
+        {
+            var code = read.Refusal == CohortGoalRefusal.GoalNotFound ? StatusCode.NotFound : StatusCode.FailedPrecondition;
+            throw new RpcException(new Status(code, read.Problem ?? "No recommendation."));
+        }
+
+        var settings = await store.GetSettingsAsync(request.WorkspaceId, context.CancellationToken);
+        return ToProto(request.GoalSegmentId, run, ranked, settings);
     }
 
     public override async Task<Cohort> UpdateCohort(UpdateCohortRequest request, ServerCallContext context)

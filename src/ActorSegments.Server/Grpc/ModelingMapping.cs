@@ -102,4 +102,33 @@ internal static class ModelingMapping
         using var document = JsonDocument.Parse(json);
         return Google.Protobuf.JsonParser.Default.Parse<Struct>(document.RootElement.GetRawText());
     }
+
+    public static RecommendCohortsResponse ToProto(string goalSegmentId, Domain.Modeling.CohortRun run, Domain.Modeling.CohortRecommendations ranked, DomainCohortSettings settings)
+    {
+        var response = new RecommendCohortsResponse
+        {
+            RunId = run.RunId,
+            GoalSegmentId = goalSegmentId,
+            MinIndex = ranked.MinIndex,
+            Members = ranked.Members,
+            GoalMembers = ranked.GoalMembers,
+            GoalShare = ranked.Share,
+            AudienceRule = ranked.AudienceRule ?? string.Empty,
+            Coverage = ranked.Coverage,
+            Reach = ranked.Reach,
+        };
+        response.Recommended.AddRange(ranked.Recommended);
+        var names = run.Cohorts.ToDictionary(c => c.Id, c => settings.Labels.GetValueOrDefault(c.Id)?.Name ?? c.Name, StringComparer.Ordinal);
+        response.Cohorts.AddRange(ranked.Cohorts.Select(c => new CohortForGoal
+        {
+            CohortId = c.CohortId,
+            Name = names.GetValueOrDefault(c.CohortId, c.CohortId),
+            Members = c.Members,
+            GoalMembers = c.GoalMembers,
+            Share = c.Share,
+            Index = c.Index,
+            Recommended = c.Recommended,
+        }));
+        return response;
+    }
 }

@@ -12,6 +12,8 @@ public sealed class CohortAndModelCommandTests(CliServer server) : IClassFixture
 
         var (refreshExit, refreshed) = await server.RunAsync(Workspace, "cohorts", "refresh", "--wait");
         var (listExit, listed) = await server.RunAsync(Workspace, "cohorts", "list");
+        await server.RunAsync(Workspace, "segments", "create", "repeat", "--rule", "count(purchase) >= 3");
+        var (recommendExit, recommended) = await RecommendWhenLiveAsync(Workspace, "repeat");
         var (renameExit, renamed) = await server.RunAsync(Workspace, "cohorts", "rename", "cohort-1", "Gift Buyers", "--pin");
         var (runsExit, runs) = await server.RunAsync(Workspace, "cohorts", "runs");
         var (badExit, bad) = await server.RunAsync(Workspace, "cohorts", "settings", "--k", "99");
@@ -23,6 +25,9 @@ public sealed class CohortAndModelCommandTests(CliServer server) : IClassFixture
         Assert.Contains("cohort-1", refreshed, StringComparison.Ordinal);
         Assert.Equal(0, listExit);
         Assert.Contains("members", listed, StringComparison.Ordinal);
+        Assert.True(recommendExit == 0, recommended);
+        Assert.Contains("goal 'repeat': 30 of 60 cohorted customers", recommended, StringComparison.Ordinal);
+        Assert.Contains("recommended: cohort in [", recommended, StringComparison.Ordinal);
         Assert.Equal(0, renameExit);
         Assert.Contains("Gift Buyers (pinned)", renamed, StringComparison.Ordinal);
         Assert.Equal(0, runsExit);
@@ -47,6 +52,21 @@ public sealed class CohortAndModelCommandTests(CliServer server) : IClassFixture
         Assert.Contains("failed", trained, StringComparison.Ordinal);
         Assert.Contains("needs history spanning", trained, StringComparison.Ordinal);
         Assert.Equal(0, listExit);
+    }
+
+    /// <summary>Asks until the goal segment is live (a segment still backfilling is refused with FAILED_PRECONDITION).</summary>
+    private async Task<(int Exit, string Output)> RecommendWhenLiveAsync(string workspace, string goal)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var (exit, output) = await server.RunAsync(workspace, "cohorts", "recommend", "--goal", goal);
+            if (exit == 0 || attempt == 50 || !output.Contains("FAILED_PRECONDITION", StringComparison.Ordinal))
+            {
+                return (exit, output);
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
     }
 
     /// <summary>Customers with one to four purchases spread over a year, so their recency and frequency differ.</summary>
