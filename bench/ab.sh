@@ -9,7 +9,10 @@
 # durable-latency (a closed loop, then 10 s of open loop at half its rate: ack and watch p50/p99/p999 of known
 # customers); unary (durable, one event per call, 256 callers); empty (the in-memory server resending batches it
 # already applied: gRPC, validation and one grain call per customer that only recognizes its events — the empty-grain
-# rate durable batches are read against. On PostgreSQL a resend also reads the stored ids back, so it is not empty).
+# rate durable batches are read against. On PostgreSQL a resend also reads the stored ids back, so it is not empty);
+# durable-warm-now (durable-warm with every event stamped now, after warming: as events arrive in production).
+# AB_LOAD_ARGS_A / AB_LOAD_ARGS_B: extra load-generator arguments for one side only, to A/B a workload option on one
+# build, e.g. AB_LOAD_ARGS_B=--experiment bench/ab.sh HEAD HEAD 3 durable-warm-now (a running experiment, or none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -42,15 +45,16 @@ dotnet build -c Release bench/ActorSegments.Load >&2
 KEY="ab-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 run() { # side label mode
-  local extra=() watches=() shape=() grpc http silo
+  local extra=() watches=() shape=() side_extra=() grpc http silo
   case "$3" in
     memory | durable) shape=(--mode batch --batch-size 500 --concurrency 8 --events 1000000) ;;
     durable-warm) shape=(--mode batch --batch-size 500 --concurrency 8 --events 1000000 --warm) ;;
+    durable-warm-now) shape=(--mode batch --batch-size 500 --concurrency 8 --events 1000000 --warm --live-times) ;;
     unary-warm) shape=(--mode unary --concurrency 256 --events 200000 --warm) ;;
     memory-latency | durable-latency) shape=(--mode batch --batch-size 500 --concurrency 8 --events 1000000 --latency-at 0.5 --latency-duration 10) ;;
     unary) shape=(--mode unary --concurrency 256 --events 200000) ;;
     empty) shape=(--mode batch --batch-size 500 --concurrency 8 --events 50000 --duplicates) ;;
-    *) echo "unknown mode $3 (memory, durable, durable-warm, unary-warm, memory-latency, durable-latency, unary, empty)" >&2; exit 2 ;;
+    *) echo "unknown mode $3 (memory, durable, durable-warm, durable-warm-now, unary-warm, memory-latency, durable-latency, unary, empty)" >&2; exit 2 ;;
   esac
   if [ "$3" != memory ] && [ "$3" != memory-latency ] && [ "$3" != empty ]; then
     PG_EXTRA_OPTIONS="-c shared_buffers=512MB -c max_wal_size=4GB" pg_start >/dev/null
@@ -64,10 +68,12 @@ run() { # side label mode
   SERVER_PID=$!
   for _ in $(seq 240); do curl -sf "http://127.0.0.1:$http/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
   watches=(--cpu "server=$SERVER_PID")
+  local side_args="AB_LOAD_ARGS_${1^^}"
+  read -r -a side_extra <<<"${!side_args:-}"
   [ ${#extra[@]} -gt 0 ] && watches+=(--cpu "postgres=$(head -1 "$PG_DIR/data/postmaster.pid")")
   ACTORSEGMENTS_API_KEY="$KEY" dotnet bench/ActorSegments.Load/bin/Release/net10.0/ActorSegments.Load.dll --address "http://127.0.0.1:$grpc" \
     "${watches[@]}" --customers 10000 --runs 1 --name "$2 $3" \
-    "${shape[@]}" --duration "$seconds" 2>"$work/load.err" | grep "^| $2 "
+    "${shape[@]}" "${side_extra[@]}" --duration "$seconds" 2>"$work/load.err" | grep "^| $2 "
   grep "slow half-seconds" "$work/load.err" | sed "s/^ */$2 $3 /" || true
   kill "$SERVER_PID" && wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""

@@ -28,6 +28,7 @@ public sealed class LoadConnection : IDisposable
         Ingest = new IngestService.IngestServiceClient(invoker);
         Segments = new SegmentService.SegmentServiceClient(invoker);
         Admin = new AdminService.AdminServiceClient(invoker);
+        Experiments = new ExperimentService.ExperimentServiceClient(invoker);
     }
 
     public IngestService.IngestServiceClient Ingest { get; }
@@ -35,6 +36,8 @@ public sealed class LoadConnection : IDisposable
     public SegmentService.SegmentServiceClient Segments { get; }
 
     public AdminService.AdminServiceClient Admin { get; }
+
+    public ExperimentService.ExperimentServiceClient Experiments { get; }
 
     public void Dispose() => _channel.Dispose();
 }

@@ -47,13 +47,14 @@ public static class LoadHarness
 
     private static async Task<RunResult> ClosedRunAsync(LoadConnection connection, LoadOptions options, string workspace, TextWriter progress, CancellationToken cancellationToken)
     {
-        var requests = EventMapping.HistoryBatches(options, workspace);
         if (options.Warm)
         {
             await OpenLoop.WarmAsync(connection, workspace, Enumerable.Range(0, options.Customers).Select(WorkloadEvents.CustomerId), cancellationToken);
             progress.WriteLine($"  warmed {options.Customers:N0} customers with one event each");
         }
 
+        // Built after warming, so that with live times the events follow the customers' experiment assignments.
+        var requests = EventMapping.HistoryBatches(options, workspace);
         if (!options.Duplicates)
         {
             Task<RunResult> LoadAsync() => ProcessCpu.MeasureAsync(options.CpuWatches, () => ClosedLoop.RunAsync(connection, options, requests, options.Duration, cancellationToken));

@@ -49,6 +49,15 @@ public sealed record LoadOptions
     /// </summary>
     public bool Warm { get; init; }
 
+    /// <summary>
+    /// Stamp the closed loop's events with the time its requests are built (after warming) instead of spreading them
+    /// over <see cref="HistoryDays"/>: events as they arrive in production, which an experiment's windows count.
+    /// </summary>
+    public bool LiveTimes { get; init; }
+
+    /// <summary>Run each run with an experiment running in its workspace (see <see cref="ExperimentSetup"/>).</summary>
+    public bool Experiment { get; init; }
+
     /// <summary>Days of history the closed-loop events are spread over, ending now.</summary>
     public int HistoryDays { get; init; } = 30;
 

@@ -23,6 +23,8 @@ var events = new Option<long>("--events") { Description = "Most events a run sen
 var seconds = new Option<int>("--duration") { Description = "Most seconds a run sends for (the export fill's too)", DefaultValueFactory = _ => 30 };
 var runs = new Option<int>("--runs") { DefaultValueFactory = _ => 3 };
 var warm = new Option<bool>("--warm") { Description = "Closed loop: send one event per customer before measuring, so the run measures known customers" };
+var liveTimes = new Option<bool>("--live-times") { Description = "Closed loop: stamp events with the time the requests are built (after --warm), not spread over past days" };
+var experiment = new Option<bool>("--experiment") { Description = "Run with an experiment running in each run's workspace (everyone in its audience, three metrics)" };
 var duplicates = new Option<bool>("--duplicates") { Description = "Measure resending already applied events (the server only deduplicates)" };
 var probes = new Option<int>("--probes-per-second") { Description = "Open loop: latency probes a second", DefaultValueFactory = _ => 100 };
 var follow = new Option<string?>("--follow") { Description = "Closed loop: tail this segment's change feed during each run and report the followers' lag" };
@@ -37,7 +39,7 @@ var cpu = new Option<string[]>("--cpu") { Description = "name=pid of a process (
 var root = new RootCommand("ActorSegments load generator: drives a running server over gRPC on 127.0.0.1")
 {
     address, apiKey, scenarioKind, name, quick, postgres, baselineFile, customers, seed, segments, batchSize, mode, concurrency, rate, latencyAt, latencySeconds,
-    events, seconds, runs, duplicates, warm, probes, follow, exportCustomers, overload, capacity, deadline, connections, burst, cpu,
+    events, seconds, runs, duplicates, warm, liveTimes, experiment, probes, follow, exportCustomers, overload, capacity, deadline, connections, burst, cpu,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -83,6 +85,8 @@ root.SetAction(async (parse, cancellationToken) =>
             Runs = parse.GetValue(runs),
             Duplicates = parse.GetValue(duplicates),
             Warm = parse.GetValue(warm),
+            LiveTimes = parse.GetValue(liveTimes),
+            Experiment = parse.GetValue(experiment),
             ProbesPerSecond = parse.GetValue(probes),
             FollowSegment = parse.GetValue(follow),
             ExportCustomers = parse.GetValue(exportCustomers),

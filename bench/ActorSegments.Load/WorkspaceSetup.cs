@@ -14,8 +14,11 @@ internal static class WorkspaceSetup
     /// <summary>Each setup call's limit: a server that stops answering fails the run instead of hanging it.</summary>
     private static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(60);
 
-    /// <summary>A fresh workspace with the probe segment, and the workload's segments when the options say so.</summary>
-    public static Task<string> CreateAsync(LoadConnection connection, LoadOptions options, int run, TextWriter progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// A fresh workspace with the probe segment, and the workload's segments and a running experiment when the options
+    /// say so.
+    /// </summary>
+    public static async Task<string> CreateAsync(LoadConnection connection, LoadOptions options, int run, TextWriter progress, CancellationToken cancellationToken)
     {
         var segments = new List<(string Id, string Rule)> { (ProbeSegment, $"did({ProbeEventType})") };
         if (options.Segments)
@@ -23,7 +26,14 @@ internal static class WorkspaceSetup
             segments.AddRange(WorkloadSegments.All);
         }
 
-        return CreateAsync(connection, NewWorkspaceId(run), segments, progress, cancellationToken);
+        var workspace = await CreateAsync(connection, NewWorkspaceId(run), segments, progress, cancellationToken);
+        if (options.Experiment)
+        {
+            await ExperimentSetup.StartAsync(connection, workspace, progress, cancellationToken);
+            await WaitUntilLiveAsync(connection, workspace, segments.Count + ExperimentSetup.Segments, cancellationToken);
+        }
+
+        return workspace;
     }
 
     /// <summary>Creates <paramref name="workspace"/> with <paramref name="segments"/> and waits until all are live.</summary>
