@@ -36,12 +36,12 @@ public sealed class ExperimentResultsReader(IExperimentStore store, IExperimentT
         }
 
         var now = asOf.ToUnixTimeSeconds();
-        var metrics = definition.Metrics.Select((metric, index) => new MetricReadout(metric, index == 0, Analyze(definition, metric, rows, now))).ToList();
+        var metrics = definition.Metrics.Select((metric, index) => Analyze(definition, metric, index == 0, rows, now)).ToList();
         return new ExperimentReadout(experiment, reach, metrics, asOf);
     }
 
     /// <summary>The analysis of one metric from the stored totals, as of <paramref name="now"/> (Unix seconds).</summary>
-    private static ExperimentResults Analyze(ExperimentDefinition definition, ExperimentMetric metric, IReadOnlyList<ArmMetricTotals> rows, long now)
+    private static MetricReadout Analyze(ExperimentDefinition definition, ExperimentMetric metric, bool primary, IReadOnlyList<ArmMetricTotals> rows, long now)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(metric);
@@ -64,6 +64,7 @@ public sealed class ExperimentResultsReader(IExperimentStore store, IExperimentT
             arms.Add(new AnalyzedArm(arm.Name, arm.Weight, armTotals));
         }
 
-        return ExperimentAnalysis.Analyze(arms, definition.ControlArm.Name);
+        var totals = arms.ToDictionary(a => a.Name, a => a.Totals, StringComparer.Ordinal);
+        return new MetricReadout(metric, primary, ExperimentAnalysis.Analyze(arms, definition.ControlArm.Name), totals);
     }
 }

@@ -18,7 +18,6 @@ namespace ActorSegments.Server.Grpc;
 internal sealed class ExperimentGrpcService(
     ExperimentDefinitions definitions,
     ExperimentResultsReader results,
-    IExperimentTotals totals,
     TimeProvider time) : ExperimentService.ExperimentServiceBase
 {
     private const double DefaultPower = 0.8;
@@ -95,7 +94,7 @@ internal sealed class ExperimentGrpcService(
         var experiments = await definitions.ListAsync(request.WorkspaceId, cancellationToken);
         var inputs = await Task.WhenAll(experiments.Where(e => e.Status != DomainStatus.Draft).Select(async e =>
             await results.ReadAsync(request.WorkspaceId, e.Id, cancellationToken) is { } readout
-                ? ExperimentReportInput.From(readout, await totals.TotalsAsync(request.WorkspaceId, e.Id, cancellationToken))
+                ? ExperimentReportInput.From(readout)
                 : null));
         var read = inputs.OfType<ExperimentReportInput>().ToList();
         var response = new GetExperimentReportResponse

@@ -159,32 +159,12 @@ public sealed class ExperimentReportTests
     }
 
     [Fact]
-    public void From_ConversionPrimary_TakesEachArmsCustomersAndConversionsFromTheReadout()
+    public void From_TakesThePrimaryMetricsTotals_NotASecondaryMetrics()
     {
-        var readout = Input(Campaign("from_rates"), ExperimentStatus.Running, new("treatment", 1000, 150), new("control", 900, 100)).Readout;
+        var definition = Campaign("from_primary", Revenue, Purchase);
+        var readout = Input(definition, ExperimentStatus.Running, new("treatment", 3, 2, 30, 500), new("control", 2, 1, 10, 100)).Readout;
 
-        var input = ExperimentReportInput.From(readout, []);
-
-        Assert.Equal(Totals(1000, 150), input.PrimaryTotals["treatment"]);
-        Assert.Equal(Totals(900, 100), input.PrimaryTotals["control"]);
-    }
-
-    [Fact]
-    public void From_RevenuePrimary_AddsUpTheRowsOfTheMetricAcrossTheirHours()
-    {
-        var readout = Input(Campaign("from_rows", Revenue), ExperimentStatus.Running, new("treatment", 3, 0, 30, 500), new("control", 2, 0, 10, 100)).Readout;
-        // Rows as the journal keeps them: assignments, then the metric's sums, split over two rows for the treatment.
-        OutcomeDelta[] deltas =
-        [
-            default(OutcomeDelta) with { ExperimentId = "from_rows", Arm = "treatment", Customers = 3 },
-            default(OutcomeDelta) with { ExperimentId = "from_rows", Arm = "control", Customers = 2 },
-            default(OutcomeDelta) with { ExperimentId = "from_rows", Arm = "treatment", Metric = "revenue_30d", Sum = 20, SumOfSquares = 400 },
-            default(OutcomeDelta) with { ExperimentId = "from_rows", Arm = "treatment", Metric = "revenue_30d", Sum = 10, SumOfSquares = 100 },
-            default(OutcomeDelta) with { ExperimentId = "from_rows", Arm = "control", Metric = "revenue_30d", Sum = 10, SumOfSquares = 100 },
-            default(OutcomeDelta) with { ExperimentId = "from_rows", Arm = "control", Metric = "other", Sum = 99, SumOfSquares = 9801 },
-        ];
-
-        var input = ExperimentReportInput.From(readout, ArmMetricTotals.Add(deltas));
+        var input = ExperimentReportInput.From(readout);
 
         Assert.Equal(ArmTotals.FromSums(3, 0, 30, 500), input.PrimaryTotals["treatment"]);
         Assert.Equal(ArmTotals.FromSums(2, 0, 10, 100), input.PrimaryTotals["control"]);

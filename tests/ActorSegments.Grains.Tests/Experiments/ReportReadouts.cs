@@ -28,11 +28,13 @@ internal static class ReportReadouts
     {
         var byArm = arms.ToDictionary(a => a.Arm, StringComparer.Ordinal);
         var reach = definition.Arms.Select(a => new ArmReach(a.Name, a.Control, byArm[a.Name].Assigned, byArm[a.Name].Assigned / 2)).ToList();
-        var metrics = definition.Metrics.Select((m, i) => new MetricReadout(m, i == 0, ExperimentAnalysis.Analyze(
-            [.. definition.Arms.Select(a => new AnalyzedArm(a.Name, a.Weight, Totals(byArm[a.Name], m.Kind)))], definition.ControlArm.Name))).ToList();
+        var metrics = definition.Metrics.Select((m, i) =>
+        {
+            var analyzed = definition.Arms.Select(a => new AnalyzedArm(a.Name, a.Weight, Totals(byArm[a.Name], m.Kind))).ToList();
+            return new MetricReadout(m, i == 0, ExperimentAnalysis.Analyze(analyzed, definition.ControlArm.Name), analyzed.ToDictionary(a => a.Name, a => a.Totals, StringComparer.Ordinal));
+        }).ToList();
         var stored = new StoredExperiment(definition, status, 2, At, status == ExperimentStatus.Draft ? null : At, status == ExperimentStatus.Stopped ? At : null);
-        var primary = definition.PrimaryMetric.Kind;
-        return new ExperimentReportInput(new ExperimentReadout(stored, reach, metrics, At), arms.ToDictionary(a => a.Arm, a => Totals(a, primary), StringComparer.Ordinal));
+        return ExperimentReportInput.From(new ExperimentReadout(stored, reach, metrics, At));
     }
 
     /// <summary>An arm's totals as the results reader makes them from its rows.</summary>
