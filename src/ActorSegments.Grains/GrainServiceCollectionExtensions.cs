@@ -59,6 +59,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<IJournalScan>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
         services.TryAddSingleton<IFeatureStore, InMemoryFeatureStore>();
         services.TryAddSingleton<ICohortStore, InMemoryCohortStore>();
+        services.TryAddSingleton<IWebhookStore, InMemoryWebhookStore>();
         services.TryAddSingleton<IModelStore, InMemoryModelStore>();
         services.TryAddSingleton<IApiKeyStore, InMemoryApiKeyStore>();
         services.TryAddSingleton<IWorkspaceDirectory, InMemoryWorkspaceDirectory>();

@@ -31,6 +31,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<IFeatureStore, PostgresFeatureStore>();
         services.AddSingleton<IJournalScan, PostgresJournalScan>();
         services.AddSingleton<ICohortStore, PostgresCohortStore>();
+        services.AddSingleton<IWebhookStore, Webhooks.PostgresWebhookStore>();
         services.AddSingleton<IModelStore, PostgresModelStore>();
         return services;
     }

@@ -1,0 +1,34 @@
+namespace ActorSegments.Grains.Webhooks;
+
+/// <summary>How webhooks are delivered (<c>ActorSegments:Webhooks</c>).</summary>
+public sealed class WebhookOptions
+{
+    public const string SectionName = "ActorSegments:Webhooks";
+
+    /// <summary>Accept plain-http destinations (development only: a signature does not hide the payload).</summary>
+    public bool AllowHttp { get; set; }
+
+    /// <summary>
+    /// Networks webhooks may reach although internal (CIDR, e.g. "10.20.0.0/16" for a receiver on premises); by default
+    /// none: loopback, private and link-local addresses are refused.
+    /// </summary>
+    public List<string> AllowedNetworks { get; set; } = [];
+
+    /// <summary>How long one delivery may take, connecting included.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>After failing this long without a success, a destination is paused and marked failing.</summary>
+    public TimeSpan PauseAfter { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often an idle worker looks for new changes.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often each silo makes sure every active destination's worker is running.</summary>
+    public TimeSpan KeeperInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Delivery attempts kept per destination.</summary>
+    public int DeliveryLogSize { get; set; } = 1000;
+
+    /// <summary>Messages a worker sends in one pass before letting other calls in.</summary>
+    public int MessagesPerPass { get; set; } = 20;
+}
