@@ -81,6 +81,7 @@ public static class ConsoleHostingExtensions
         app.UseMiddleware<ConsoleRouteGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<ChangeScopeGuard>();
         app.UseAntiforgery();
 
         app.MapStaticAssets().Add(ConsoleRouteGuard.Mark);
