@@ -91,7 +91,7 @@ public static partial class ServerApplication
         var authRequired = auth.Required ?? (postgres.IsConfigured || auth.BootstrapKey is not null);
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ApiKeyAuthenticator>(sp, authRequired));
         builder.Services.AddSingleton<ICallerAuthenticator>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
-        builder.AddActorSegmentsConsole();
+        builder.AddActorSegmentsConsole(typeof(ServerApplication).Assembly);
         builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorMappingInterceptor>();

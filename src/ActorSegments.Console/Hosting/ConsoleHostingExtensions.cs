@@ -1,3 +1,4 @@
+using System.Reflection;
 using ActorSegments.WebConsole.Access;
 using ActorSegments.WebConsole.Components;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +17,12 @@ public static class ConsoleHostingExtensions
     /// The console's services: Razor components with interactive server rendering, the sign-in cookie, antiforgery.
     /// Needs an <see cref="Domain.Access.ICallerAuthenticator"/> and the grains layer's services from the host.
     /// </summary>
-    public static WebApplicationBuilder AddActorSegmentsConsole(this WebApplicationBuilder builder)
+    /// <param name="builder">The host's builder.</param>
+    /// <param name="host">
+    /// The host application's assembly: its static web assets manifests hold the console's files and Blazor's script.
+    /// Named explicitly because the process may be another (a test host or the CLI's demo hosting the server).
+    /// </param>
+    public static WebApplicationBuilder AddActorSegmentsConsole(this WebApplicationBuilder builder, Assembly host)
     {
         builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
@@ -28,7 +34,14 @@ public static class ConsoleHostingExtensions
 
         // The console's styles and Blazor's script are static web assets; outside a publish (tests, `dotnet run` in
         // Production) they are found through the build's manifest. A published server has them in wwwroot.
-        builder.WebHost.UseStaticWebAssets();
+        var assets = new ConsoleAssets(host.GetName().Name!);
+        builder.Services.AddSingleton(assets);
+        if (File.Exists(assets.RuntimeManifest))
+        {
+            builder.WebHost.UseSetting(WebHostDefaults.StaticWebAssetsKey, assets.RuntimeManifest);
+            builder.WebHost.UseStaticWebAssets();
+        }
+
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         // No default scheme: only console endpoints authenticate (through their policy); an API call never looks at cookies,
@@ -84,7 +97,7 @@ public static class ConsoleHostingExtensions
         app.UseMiddleware<ChangeScopeGuard>();
         app.UseAntiforgery();
 
-        app.MapStaticAssets().Add(ConsoleRouteGuard.Mark);
+        app.MapStaticAssets(app.Services.GetRequiredService<ConsoleAssets>().EndpointsManifest).Add(ConsoleRouteGuard.Mark);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(ConsoleCookie.Policy)
