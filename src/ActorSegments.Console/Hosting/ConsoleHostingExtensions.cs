@@ -75,6 +75,7 @@ public static class ConsoleHostingExtensions
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         builder.Services.AddSingleton<WorkspaceChoices>();
+        builder.Services.AddSingleton<Metrics.IngestRate>();
         return builder;
     }
 
