@@ -64,4 +64,23 @@ public sealed class LiveCountTests(ConsoleFixture fixture)
         Assert.StartsWith("\"'=cmd,1\",", lines[1], StringComparison.Ordinal);
         Assert.StartsWith("plain,", lines[2], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SegmentPage_Overlap_CountsCustomersInBoth()
+    {
+        var workspace = await fixture.Server.NewWorkspaceAsync();
+        await fixture.Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = workspace.Id, SegmentId = "buyers", Rule = "did(purchase)" }, cancellationToken: Ct);
+        await fixture.Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = workspace.Id, SegmentId = "big-buyers", Rule = "rfm.monetary >= 100" }, cancellationToken: Ct);
+        await fixture.Server.Ingest.TrackAsync(Events.Purchase(workspace.Id, "small", revenue: 10), cancellationToken: Ct);
+        await fixture.Server.Ingest.TrackAsync(Events.Purchase(workspace.Id, "big", revenue: 500), cancellationToken: Ct);
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync(workspace.ReadKey);
+        await page.GotoAsync("console/segments");
+        await Expect(page.GetByTestId("members-buyers")).ToHaveTextAsync("2", ConsolePages.Live);
+        await Expect(page.GetByTestId("members-big-buyers")).ToHaveTextAsync("1", ConsolePages.Live);
+
+        await page.GotoAsync("console/segments/buyers");
+
+        await Expect(page.GetByTestId("overlap-big-buyers")).ToHaveTextAsync("1");
+    }
 }
