@@ -22,6 +22,7 @@ COPY src/ActorSegments.Grains/ActorSegments.Grains.csproj src/ActorSegments.Grai
 COPY src/ActorSegments.Postgres/ActorSegments.Postgres.csproj src/ActorSegments.Postgres/
 COPY src/ActorSegments.ML/ActorSegments.ML.csproj src/ActorSegments.ML/
 COPY src/ActorSegments.Protos/ActorSegments.Protos.csproj src/ActorSegments.Protos/
+COPY src/ActorSegments.Console/ActorSegments.Console.csproj src/ActorSegments.Console/
 COPY src/ActorSegments.Server/ActorSegments.Server.csproj src/ActorSegments.Server/
 RUN dotnet restore src/ActorSegments.Server/ActorSegments.Server.csproj -r linux-x64
 

@@ -22,6 +22,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SegmentCatalog>();
         services.TryAddSingleton<SegmentDefinitions>();
+        services.TryAddSingleton<SegmentReader>();
         services.TryAddSingleton<Experiments.ExperimentDefinitions>();
         services.TryAddSingleton<Experiments.ExperimentResultsReader>();
         services.TryAddSingleton<Modeling.Cohorts.CohortRecommender>();

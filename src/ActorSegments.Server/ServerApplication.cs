@@ -1,3 +1,4 @@
+using ActorSegments.Domain.Access;
 using ActorSegments.Grains.Customers;
 using ActorSegments.Grains.Features;
 using ActorSegments.Grains.WakeUps;
@@ -10,6 +11,7 @@ using ActorSegments.Server.Observability;
 using ActorSegments.Server.Health;
 using ActorSegments.Server.Hosting;
 using ActorSegments.Server.Lifecycle;
+using ActorSegments.WebConsole.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration.Memory;
@@ -88,6 +90,8 @@ public static partial class ServerApplication
         builder.Services.AddSingleton<CohortNames>();
         var authRequired = auth.Required ?? (postgres.IsConfigured || auth.BootstrapKey is not null);
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ApiKeyAuthenticator>(sp, authRequired));
+        builder.Services.AddSingleton<ICallerAuthenticator>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
+        builder.AddActorSegmentsConsole(typeof(ServerApplication).Assembly);
         builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorMappingInterceptor>();
@@ -116,6 +120,7 @@ public static partial class ServerApplication
 
         builder.Services.AddScreenedRequestParsing(); // last: every AddGrpc... above registers the default binder again
         var app = builder.Build();
+        app.UseActorSegmentsConsole(); // first: it places routing, which the middleware below relies on, after the console's path base
         app.UseMiddleware<RefusalLogging>();
         app.UseActorSegmentsAdmission(); // before anything reads a request body: overload is refused unread
         app.UseMiddleware<JsonRequestScreen>();

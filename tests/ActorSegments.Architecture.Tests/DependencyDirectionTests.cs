@@ -34,6 +34,10 @@ public sealed class DependencyDirectionTests
     [InlineData("ActorSegments.Grains", "<Project><ItemGroup><ProjectReference Include=\"../ActorSegments.Server/ActorSegments.Server.csproj\" /></ItemGroup></Project>", "project ActorSegments.Server")]
     [InlineData("ActorSegments.Cli", "<Project><ItemGroup><ProjectReference Include=\"..\\ActorSegments.Grains\\ActorSegments.Grains.csproj\" /></ItemGroup></Project>", "project ActorSegments.Grains")]
     [InlineData("ActorSegments.Postgres", "<Project><ItemGroup><PackageReference Include=\"Microsoft.Orleans.Runtime\" /></ItemGroup></Project>", "package Microsoft.Orleans.Runtime")]
+    [InlineData("ActorSegments.Console", "<Project><ItemGroup><ProjectReference Include=\"..\\ActorSegments.Server\\ActorSegments.Server.csproj\" /></ItemGroup></Project>", "project ActorSegments.Server")]
+    [InlineData("ActorSegments.Console", "<Project><ItemGroup><PackageReference Include=\"Grpc.Net.Client\" /></ItemGroup></Project>", "package Grpc.Net.Client")]
+    [InlineData("ActorSegments.Domain", "<Project><ItemGroup><ProjectReference Include=\"..\\ActorSegments.Console\\ActorSegments.Console.csproj\" /></ItemGroup></Project>", "project ActorSegments.Console")]
+    [InlineData("ActorSegments.Grains", "<Project><ItemGroup><ProjectReference Include=\"../ActorSegments.Console/ActorSegments.Console.csproj\" /></ItemGroup></Project>", "project ActorSegments.Console")]
     public void Violations_WrongArrow_IsReported(string name, string xml, string expected)
     {
         var violation = Assert.Single(DependencyRules.Violations(ProjectFile.Parse(name, xml)));

@@ -3,7 +3,8 @@ namespace ActorSegments.Architecture.Tests;
 /// <summary>
 /// Which way the arrows may point. Domain is plain C#; grains and storage depend on it, never the reverse; the CLI
 /// talks to the server through the generated gRPC client (and to PostgreSQL for migrations), never to grains; it may
-/// host the server in-process for the demo.
+/// host the server in-process for the demo. The console is hosted by the server and reaches grains the way its gRPC
+/// services do.
 /// </summary>
 internal static class DependencyRules
 {
@@ -17,7 +18,10 @@ internal static class DependencyRules
         ["ActorSegments.Postgres"] = new(["ActorSegments.Domain", "ActorSegments.Abstractions"], ForbiddenPackages: ["Microsoft.Orleans", "Microsoft.AspNetCore", "Grpc", "Microsoft.ML"]),
         ["ActorSegments.ML"] = new(["ActorSegments.Domain"], ForbiddenPackages: ["Microsoft.Orleans", "Microsoft.AspNetCore", "Grpc", "Google.Protobuf", "Npgsql"]),
         ["ActorSegments.Protos"] = new([], ForbiddenPackages: ["Microsoft.Orleans", "Microsoft.AspNetCore", "Microsoft.ML", "Npgsql"]),
-        ["ActorSegments.Server"] = new(["ActorSegments.Grains", "ActorSegments.Abstractions", "ActorSegments.Domain", "ActorSegments.Postgres", "ActorSegments.Protos", "ActorSegments.ML"], ForbiddenPackages: []),
+        ["ActorSegments.Server"] = new(["ActorSegments.Grains", "ActorSegments.Abstractions", "ActorSegments.Domain", "ActorSegments.Postgres", "ActorSegments.Protos", "ActorSegments.ML", "ActorSegments.Console"], ForbiddenPackages: []),
+        // The console calls the same grains-layer services the gRPC services call, in process: not the gRPC API (a
+        // second path with its own mapping), not storage directly, and never the server that hosts it.
+        ["ActorSegments.Console"] = new(["ActorSegments.Grains", "ActorSegments.Abstractions", "ActorSegments.Domain"], ForbiddenPackages: ["Grpc", "Google.Protobuf", "Microsoft.ML", "Npgsql"]),
         // The server reference exists only so `demo` can host a dev-mode server in-process; the CLI's own code still
         // reaches it over gRPC, and the forbidden packages are the CLI's direct package references.
         ["ActorSegments.Cli"] = new(["ActorSegments.Protos", "ActorSegments.Postgres", "ActorSegments.Server"], ForbiddenPackages: ["Microsoft.Orleans", "Microsoft.AspNetCore", "Microsoft.ML"]),

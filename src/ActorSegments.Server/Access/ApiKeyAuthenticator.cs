@@ -1,3 +1,4 @@
+using ActorSegments.Domain.Access;
 using System.Collections.Concurrent;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Server.Configuration;
@@ -10,7 +11,7 @@ namespace ActorSegments.Server.Access;
 /// whose secret matches. Stored keys are looked up at most once per <see cref="AuthOptions.KeyCacheDuration"/> per key
 /// id, so a busy ingest connection does not cost a database read per call.
 /// </summary>
-public sealed class ApiKeyAuthenticator
+public sealed class ApiKeyAuthenticator : ICallerAuthenticator
 {
     private const string BootstrapKeyId = "bootstrap";
 

@@ -1,3 +1,4 @@
+using ActorSegments.Domain.Access;
 using ActorSegments.Domain.Storage;
 using Grpc.Core;
 using Grpc.Core.Interceptors;

@@ -42,7 +42,7 @@ internal sealed class AdminGrpcService(
         var caller = context.Caller();
         var all = await workspaces.ListAsync(context.CancellationToken);
         var response = new ListWorkspacesResponse();
-        response.Workspaces.AddRange(all.Where(w => caller.WorkspaceId is null || caller.WorkspaceId == w.WorkspaceId).Select(ToProto));
+        response.Workspaces.AddRange(all.Where(w => caller.Sees(w.WorkspaceId)).Select(ToProto));
         return response;
     }
 

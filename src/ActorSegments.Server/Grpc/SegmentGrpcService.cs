@@ -12,11 +12,10 @@ namespace ActorSegments.Server.Grpc;
 /// <summary>Segment definitions, counts, members, the change feed and overlap, each call scoped to one workspace.</summary>
 internal sealed class SegmentGrpcService(
     SegmentDefinitions definitions,
-    ISegmentDefinitionStore store,
+    SegmentReader reader,
     ISegmentMembers members,
     IMembershipFeed feed,
     IFeedSignal signal,
-    IGrainFactory grains,
     TimeProvider time,
     ServingGate gate) : SegmentService.SegmentServiceBase
 {
@@ -76,10 +75,8 @@ internal sealed class SegmentGrpcService(
     {
         RequestChecks.Ids(request.WorkspaceId);
         context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
-        var workspace = await store.LoadAsync(request.WorkspaceId, context.CancellationToken);
-        var stats = await Task.WhenAll(workspace.Segments.Select(s => SegmentOf(request.WorkspaceId, s.SegmentId).GetStatsAsync()));
         var response = new ListSegmentsResponse();
-        response.Segments.AddRange(stats.OfType<SegmentStats>().OrderBy(s => s.SegmentId, StringComparer.Ordinal).Select(ToProto));
+        response.Segments.AddRange((await reader.ListAsync(request.WorkspaceId, context.CancellationToken)).Select(ToProto));
         return response;
     }
 
@@ -233,9 +230,6 @@ internal sealed class SegmentGrpcService(
     }
 
     private async Task<SegmentStats> StatsAsync(string workspaceId, string segmentId) =>
-        await SegmentOf(workspaceId, segmentId).GetStatsAsync()
+        await reader.FindAsync(workspaceId, segmentId)
         ?? throw new RpcException(new Status(StatusCode.NotFound, $"Segment '{segmentId}' does not exist in workspace '{workspaceId}'."));
-
-    private ISegmentGrain SegmentOf(string workspaceId, string segmentId) =>
-        grains.GetGrain<ISegmentGrain>(SegmentGrainKey.Format(workspaceId, segmentId));
 }

@@ -1,0 +1,50 @@
+using ActorSegments.Protos.V1;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ActorSegments.Console.Tests;
+
+public sealed class SegmentEditorTests(ConsoleFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Editor_BadRule_ShowsThePositionedProblemAndSavesOnceFixed()
+    {
+        var workspace = await fixture.Server.NewWorkspaceAsync();
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync(workspace.AdminKey);
+        await page.GotoAsync("console/segments");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New segment" }).ClickAsync();
+        await page.WaitUntilInteractiveAsync();
+
+        await page.GetByLabel("Segment id").FillAsync("big-spenders");
+        await page.GetByLabel("Rule").FillAsync("did(purchase, within 30d) andd rfm.frequency > 1");
+        var problem = page.GetByTestId("rule-problem").First;
+        await Expect(problem).ToContainTextAsync("1:27");
+        await Expect(page.Locator(".problems .caret").First).ToHaveTextAsync("^^^^");
+        await page.GetByLabel("Rule").FillAsync("did(purchase, within 30d)");
+        await Expect(page.GetByTestId("rule-valid")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Segment big-spenders" })).ToBeVisibleAsync();
+        var saved = await fixture.Server.Segments.GetSegmentAsync(new GetSegmentRequest { WorkspaceId = workspace.Id, SegmentId = "big-spenders" }, cancellationToken: Ct);
+        Assert.Equal("did(purchase, within 30d)", saved.Rule);
+    }
+
+    [Fact]
+    public async Task Delete_SegmentOthersUse_IsRefusedNamingThem()
+    {
+        var workspace = await fixture.Server.NewWorkspaceAsync();
+        await fixture.Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = workspace.Id, SegmentId = "buyers", Rule = "did(purchase)" }, cancellationToken: Ct);
+        await fixture.Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = workspace.Id, SegmentId = "loyal", Rule = "in_segment(\"buyers\")" }, cancellationToken: Ct);
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync(workspace.AdminKey);
+        await page.GotoAsync("console/segments/buyers");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete segment" }).ClickAsync();
+
+        await Expect(page.GetByTestId("segment-refused")).ToContainTextAsync("loyal");
+        await fixture.Server.Segments.GetSegmentAsync(new GetSegmentRequest { WorkspaceId = workspace.Id, SegmentId = "buyers" }, cancellationToken: Ct);
+    }
+}
