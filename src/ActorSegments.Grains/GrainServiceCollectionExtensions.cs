@@ -5,6 +5,7 @@ using ActorSegments.Grains.Modeling;
 using ActorSegments.Grains.Segments;
 using ActorSegments.Grains.Storage;
 using ActorSegments.Grains.WakeUps;
+using ActorSegments.Grains.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -32,6 +33,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<WakeUpSweeper>());
         services.AddActorSegmentsFeatureWriter();
         services.AddActorSegmentsModeling();
+        services.AddActorSegmentsWebhooks();
         return services;
     }
 

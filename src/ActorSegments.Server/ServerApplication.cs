@@ -63,6 +63,7 @@ public static partial class ServerApplication
         }
         builder.AddValidatedOptions<WakeUpSweeperOptions, WakeUpSweeperOptionsValidator>(WakeUpSweeperOptionsValidator.SectionName);
         builder.AddValidatedOptions<FeatureWriterOptions, FeatureWriterOptionsValidator>(FeatureWriterOptions.SectionName);
+        builder.AddValidatedOptions<Grains.Webhooks.WebhookOptions, WebhookOptionsValidator>(Grains.Webhooks.WebhookOptions.SectionName);
         var shutdown = builder.AddValidatedOptions<ShutdownOptions, ShutdownOptionsValidator>(ShutdownOptions.SectionName);
         var admission = builder.AddValidatedOptions<AdmissionOptions, AdmissionOptionsValidator>(AdmissionOptions.SectionName);
         var observability = builder.Configuration.GetSection(ObservabilityOptions.SectionName).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
@@ -127,6 +128,7 @@ public static partial class ServerApplication
         app.MapGrpcService<IngestGrpcService>();
         app.MapGrpcService<ProfileGrpcService>();
         app.MapGrpcService<SegmentGrpcService>();
+        app.MapGrpcService<WebhookGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcService<CohortGrpcService>();
         app.MapGrpcService<ModelGrpcService>();

@@ -10,7 +10,8 @@ namespace ActorSegments.Domain.Webhooks;
 /// <summary>
 /// The body of a webhook message (version 1, docs/integrations.md) and its id. A message carries one segment's changes
 /// in feed order; its id is derived from the destination, the segment and the cursors it spans, so a retry of the
-/// same changes has the same id wherever and whenever it is sent.
+/// same changes has the same id and the same body wherever and whenever it is sent (the time of sending is in the
+/// signed <c>webhook-timestamp</c> header, not in the body).
 /// </summary>
 public static class WebhookMessage
 {
@@ -30,14 +31,14 @@ public static class WebhookMessage
     public static WebhookKinds KindOf(string segmentId, bool entered) =>
         IsArmSegment(segmentId) ? WebhookKinds.Experiment : entered ? WebhookKinds.Enter : WebhookKinds.Exit;
 
-    public static string Changes(string workspaceId, string webhookId, string segmentId, IReadOnlyList<FeedChange> changes, DateTimeOffset sentAt)
+    public static string Changes(string workspaceId, string webhookId, string segmentId, IReadOnlyList<FeedChange> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Compact))
         {
             json.WriteStartObject();
-            Header(json, ChangesType, workspaceId, webhookId, sentAt);
+            Header(json, ChangesType, workspaceId, webhookId);
             json.WriteString("segment_id", segmentId);
             if (IsArmSegment(segmentId))
             {
@@ -66,26 +67,25 @@ public static class WebhookMessage
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    public static string Test(string workspaceId, string webhookId, DateTimeOffset sentAt)
+    public static string Test(string workspaceId, string webhookId)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Compact))
         {
             json.WriteStartObject();
-            Header(json, TestType, workspaceId, webhookId, sentAt);
+            Header(json, TestType, workspaceId, webhookId);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void Header(Utf8JsonWriter json, string type, string workspaceId, string webhookId, DateTimeOffset sentAt)
+    private static void Header(Utf8JsonWriter json, string type, string workspaceId, string webhookId)
     {
         json.WriteString("type", type);
         json.WriteNumber("version", Version);
         json.WriteString("workspace_id", workspaceId);
         json.WriteString("webhook_id", webhookId);
-        json.WriteString("sent_at", sentAt.UtcDateTime);
     }
 
     // exp-{experiment}-{arm}: experiment ids have no '-', so a second '-' after the prefix marks an arm's segment.

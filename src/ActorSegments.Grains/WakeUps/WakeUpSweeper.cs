@@ -20,40 +20,9 @@ public sealed partial class WakeUpSweeper(
     IGrainFactory grains,
     TimeProvider clock,
     IOptions<WakeUpSweeperOptions> options,
-    ILogger<WakeUpSweeper> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
+    ILogger<WakeUpSweeper> logger) : SiloBackgroundLoop
 {
-    private CancellationTokenSource? _stopping;
-    private Task _sweeping = Task.CompletedTask;
-
-    public void Participate(ISiloLifecycle observer)
-    {
-        ArgumentNullException.ThrowIfNull(observer);
-        observer.Subscribe(nameof(WakeUpSweeper), ServiceLifecycleStage.Active, StartSweeping, StopSweepingAsync);
-    }
-
-    private Task StartSweeping(CancellationToken cancellationToken)
-    {
-        _stopping = new CancellationTokenSource();
-        _sweeping = Task.Run(() => SweepUntilStoppedAsync(_stopping.Token), CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => _stopping?.Dispose();
-
-    private async Task StopSweepingAsync(CancellationToken cancellationToken)
-    {
-        if (_stopping is null)
-        {
-            return;
-        }
-
-        await _stopping.CancelAsync();
-        await _sweeping.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stopping.Dispose();
-        _stopping = null;
-    }
-
-    private async Task SweepUntilStoppedAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)

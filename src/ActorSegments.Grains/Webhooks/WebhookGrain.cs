@@ -104,7 +104,7 @@ internal sealed partial class WebhookGrain(
 
         var now = clock.GetUtcNow();
         var messageId = $"msg_test_{now.ToUnixTimeMilliseconds()}";
-        var result = await sender.SendAsync(_webhook.Definition.Url, WebhookSecret.FromKey(_webhook.Key), messageId, WebhookMessage.Test(_workspaceId, _webhookId, now));
+        var result = await sender.SendAsync(_webhook.Definition.Url, WebhookSecret.FromKey(_webhook.Key), messageId, WebhookMessage.Test(_workspaceId, _webhookId));
         await LogAsync(new WebhookDelivery(messageId, null, 0, now, 1, result.Outcome, result.StatusCode, result.Latency, result.Error));
         return new WebhookTestResult(true, result.Delivered, result.StatusCode, result.Latency.TotalMilliseconds, result.Error);
     }
@@ -222,7 +222,7 @@ internal sealed partial class WebhookGrain(
         }
 
         var messageId = WebhookMessage.Id(_workspaceId, _webhookId, segmentId, cursor.Delivered, through);
-        var body = WebhookMessage.Changes(_workspaceId, _webhookId, segmentId, wanted, now);
+        var body = WebhookMessage.Changes(_workspaceId, _webhookId, segmentId, wanted);
         var result = await sender.SendAsync(definition.Url, WebhookSecret.FromKey(webhook.Key), messageId, body, cancellationToken);
         await LogAsync(new WebhookDelivery(messageId, segmentId, wanted.Count, now, _failures + 1, result.Outcome, result.StatusCode, result.Latency, result.Error));
         if (result.Delivered)
@@ -239,7 +239,7 @@ internal sealed partial class WebhookGrain(
         }
 
         _failures++;
-        _retryAt = now + WebhookBackoff.Delay(_failures, result.RetryAfter, Random.Shared.NextDouble());
+        _retryAt = now + WebhookBackoff.Delay(_failures, result.RetryAfter, Random.Shared.NextDouble(), Options.RetryFirst, Options.RetryLongest);
         var failingSince = _webhook!.FailingSince ?? now;
         var giveUp = now - failingSince >= Options.PauseAfter;
         await SaveAsync(_webhook with

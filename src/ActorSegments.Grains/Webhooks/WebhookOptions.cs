@@ -1,3 +1,5 @@
+using ActorSegments.Domain.Webhooks;
+
 namespace ActorSegments.Grains.Webhooks;
 
 /// <summary>How webhooks are delivered (<c>ActorSegments:Webhooks</c>).</summary>
@@ -16,6 +18,11 @@ public sealed class WebhookOptions
 
     /// <summary>How long one delivery may take, connecting included.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The first retry's delay, doubled per failure (with jitter) up to <see cref="RetryLongest"/>.</summary>
+    public TimeSpan RetryFirst { get; set; } = WebhookBackoff.First;
+
+    public TimeSpan RetryLongest { get; set; } = WebhookBackoff.Longest;
 
     /// <summary>After failing this long without a success, a destination is paused and marked failing.</summary>
     public TimeSpan PauseAfter { get; set; } = TimeSpan.FromHours(24);

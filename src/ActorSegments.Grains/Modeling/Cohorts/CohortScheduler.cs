@@ -15,42 +15,11 @@ public sealed partial class CohortScheduler(
     IFeatureStore features,
     IGrainFactory grains,
     IOptions<ModelingOptions> options,
-    ILogger<CohortScheduler> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
+    ILogger<CohortScheduler> logger) : SiloBackgroundLoop
 {
-    private CancellationTokenSource? _stopping;
-    private Task _loop = Task.CompletedTask;
+    protected override bool Enabled => options.Value.CohortRefreshEvery > TimeSpan.Zero;
 
-    public void Participate(ISiloLifecycle observer)
-    {
-        ArgumentNullException.ThrowIfNull(observer);
-        observer.Subscribe(nameof(CohortScheduler), ServiceLifecycleStage.Active, Start, StopAsync);
-    }
-
-    public void Dispose() => _stopping?.Dispose();
-
-    private Task Start(CancellationToken cancellationToken)
-    {
-        if (options.Value.CohortRefreshEvery > TimeSpan.Zero)
-        {
-            _stopping = new CancellationTokenSource();
-            _loop = Task.Run(() => LoopAsync(_stopping.Token), CancellationToken.None);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_stopping is null)
-        {
-            return;
-        }
-
-        await _stopping.CancelAsync();
-        await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    private async Task LoopAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
