@@ -11,3 +11,5 @@ public sealed class InMemoryCohortStoreTests : CohortStoreContract<InMemoryModel
 public sealed class InMemoryCohortAssignmentTests : CohortAssignmentContract<InMemoryModelingStorage>;
 
 public sealed class InMemoryModelStoreTests : ModelStoreContract<InMemoryModelingStorage>;
+
+public sealed class InMemoryWebhookStoreTests : WebhookStoreContract<InMemoryModelingStorage>;

@@ -20,6 +20,7 @@ public sealed class InMemoryModelingStorage : IModelingStorageFactory
             Features = services.GetRequiredService<IFeatureStore>(),
             Cohorts = services.GetRequiredService<ICohortStore>(),
             Models = services.GetRequiredService<IModelStore>(),
+            Webhooks = services.GetRequiredService<IWebhookStore>(),
             Release = services.DisposeAsync,
         });
     }

@@ -11,3 +11,5 @@ public sealed class PostgresCohortStoreTests : CohortStoreContract<PostgresModel
 public sealed class PostgresCohortAssignmentTests : CohortAssignmentContract<PostgresModelingStorage>;
 
 public sealed class PostgresModelStoreTests : ModelStoreContract<PostgresModelingStorage>;
+
+public sealed class PostgresWebhookStoreTests : WebhookStoreContract<PostgresModelingStorage>;

@@ -21,6 +21,7 @@ public sealed class PostgresModelingStorage : IModelingStorageFactory
             Features = new PostgresFeatureStore(source),
             Cohorts = new PostgresCohortStore(source),
             Models = new PostgresModelStore(source),
+            Webhooks = new Webhooks.PostgresWebhookStore(source),
             Release = async () =>
             {
                 await journal.DisposeAsync();

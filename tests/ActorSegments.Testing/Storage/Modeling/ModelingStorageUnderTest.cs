@@ -15,6 +15,8 @@ public sealed class ModelingStorageUnderTest : IAsyncDisposable
 
     public required IModelStore Models { get; init; }
 
+    public required IWebhookStore Webhooks { get; init; }
+
     public Func<ValueTask> Release { get; init; } = () => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync() => Release();
