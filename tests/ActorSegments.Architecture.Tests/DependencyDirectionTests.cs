@@ -34,6 +34,9 @@ public sealed class DependencyDirectionTests
     [InlineData("ActorSegments.Grains", "<Project><ItemGroup><ProjectReference Include=\"../ActorSegments.Server/ActorSegments.Server.csproj\" /></ItemGroup></Project>", "project ActorSegments.Server")]
     [InlineData("ActorSegments.Cli", "<Project><ItemGroup><ProjectReference Include=\"..\\ActorSegments.Grains\\ActorSegments.Grains.csproj\" /></ItemGroup></Project>", "project ActorSegments.Grains")]
     [InlineData("ActorSegments.Postgres", "<Project><ItemGroup><PackageReference Include=\"Microsoft.Orleans.Runtime\" /></ItemGroup></Project>", "package Microsoft.Orleans.Runtime")]
+    [InlineData("ActorSegments.Domain", "<Project><ItemGroup><PackageReference Include=\"Fluid.Core\" /></ItemGroup></Project>", "package Fluid.Core")]
+    [InlineData("ActorSegments.Content", "<Project><ItemGroup><ProjectReference Include=\"../ActorSegments.Grains/ActorSegments.Grains.csproj\" /></ItemGroup></Project>", "project ActorSegments.Grains")]
+    [InlineData("ActorSegments.Content", "<Project><ItemGroup><PackageReference Include=\"Grpc.Core.Api\" /></ItemGroup></Project>", "package Grpc.Core.Api")]
     public void Violations_WrongArrow_IsReported(string name, string xml, string expected)
     {
         var violation = Assert.Single(DependencyRules.Violations(ProjectFile.Parse(name, xml)));
@@ -53,7 +56,7 @@ public sealed class DependencyDirectionTests
         Assert.DoesNotContain(references, r =>
             r.StartsWith("Orleans", StringComparison.Ordinal) || r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) ||
             r.StartsWith("Grpc", StringComparison.Ordinal) || r.StartsWith("Microsoft.ML", StringComparison.Ordinal) ||
-            r.StartsWith("Npgsql", StringComparison.Ordinal));
+            r.StartsWith("Npgsql", StringComparison.Ordinal) || r.StartsWith("Fluid", StringComparison.Ordinal));
     }
 
     private static string FindRepositoryRoot()
