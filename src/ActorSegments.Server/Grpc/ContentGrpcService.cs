@@ -45,9 +45,11 @@ internal sealed class ContentGrpcService(IGrainFactory grains, CohortNames cohor
         ContentErrors.CheckLength(engine, request.Template);
         context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
         var template = ContentErrors.Parse(engine, request.Template);
-        var segment = await grains.GetGrain<ISegmentGrain>(SegmentGrainKey.Format(request.WorkspaceId, request.SegmentId)).GetStatsAsync()
+        _ = await grains.GetGrain<ISegmentGrain>(SegmentGrainKey.Format(request.WorkspaceId, request.SegmentId)).GetStatsAsync()
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"Segment '{request.SegmentId}' does not exist in workspace '{request.WorkspaceId}'."));
 
+        // The count comes from the member list the sample is read from (the segment's live count trails it briefly).
+        var size = await members.OverlapAsync(request.WorkspaceId, [request.SegmentId], context.CancellationToken);
         var sample = await members.PageAsync(request.WorkspaceId, request.SegmentId, afterCustomerId: null, sampleSize, context.CancellationToken);
         var models = new TemplateModel?[sample.Count];
         await Parallel.ForEachAsync(
@@ -65,7 +67,7 @@ internal sealed class ContentGrpcService(IGrainFactory grains, CohortNames cohor
         var shown = tally.Top(MaxVariantsShown);
         var response = new PreviewTemplateResponse
         {
-            Members = segment.Members,
+            Members = size.Sizes.GetValueOrDefault(request.SegmentId),
             Sampled = tally.Customers,
             DistinctVariants = tally.Distinct,
             CustomersInOtherVariants = tally.Customers - shown.Sum(v => v.Customers),
