@@ -21,6 +21,7 @@ COPY src/ActorSegments.Abstractions/ActorSegments.Abstractions.csproj src/ActorS
 COPY src/ActorSegments.Grains/ActorSegments.Grains.csproj src/ActorSegments.Grains/
 COPY src/ActorSegments.Postgres/ActorSegments.Postgres.csproj src/ActorSegments.Postgres/
 COPY src/ActorSegments.ML/ActorSegments.ML.csproj src/ActorSegments.ML/
+COPY src/ActorSegments.Content/ActorSegments.Content.csproj src/ActorSegments.Content/
 COPY src/ActorSegments.Protos/ActorSegments.Protos.csproj src/ActorSegments.Protos/
 COPY src/ActorSegments.Console/ActorSegments.Console.csproj src/ActorSegments.Console/
 COPY src/ActorSegments.Server/ActorSegments.Server.csproj src/ActorSegments.Server/

@@ -18,6 +18,7 @@ internal static class CliApplication
         CohortsCommand.Create(console),
         ModelsCommand.Create(console),
         ExperimentsCommand.Create(console),
+        TemplatesCommand.Create(console),
         KeysCommand.Create(console),
         WorkspacesCommand.Create(console),
         DemoCommand.Create(console),

@@ -89,6 +89,7 @@ public static partial class ServerApplication
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CohortNames>();
+        builder.Services.AddSingleton(sp => new Content.TemplateEngine(Content.TemplateLimits.Default, sp.GetRequiredService<TimeProvider>()));
         var authRequired = auth.Required ?? (postgres.IsConfigured || auth.BootstrapKey is not null);
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ApiKeyAuthenticator>(sp, authRequired));
         builder.Services.AddSingleton<ICallerAuthenticator>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
@@ -133,6 +134,7 @@ public static partial class ServerApplication
         app.MapGrpcService<CohortGrpcService>();
         app.MapGrpcService<ModelGrpcService>();
         app.MapGrpcService<ExperimentGrpcService>();
+        app.MapGrpcService<ContentGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });

@@ -38,6 +38,9 @@ public sealed class DependencyDirectionTests
     [InlineData("ActorSegments.Console", "<Project><ItemGroup><PackageReference Include=\"Grpc.Net.Client\" /></ItemGroup></Project>", "package Grpc.Net.Client")]
     [InlineData("ActorSegments.Domain", "<Project><ItemGroup><ProjectReference Include=\"..\\ActorSegments.Console\\ActorSegments.Console.csproj\" /></ItemGroup></Project>", "project ActorSegments.Console")]
     [InlineData("ActorSegments.Grains", "<Project><ItemGroup><ProjectReference Include=\"../ActorSegments.Console/ActorSegments.Console.csproj\" /></ItemGroup></Project>", "project ActorSegments.Console")]
+    [InlineData("ActorSegments.Domain", "<Project><ItemGroup><PackageReference Include=\"Fluid.Core\" /></ItemGroup></Project>", "package Fluid.Core")]
+    [InlineData("ActorSegments.Content", "<Project><ItemGroup><ProjectReference Include=\"../ActorSegments.Grains/ActorSegments.Grains.csproj\" /></ItemGroup></Project>", "project ActorSegments.Grains")]
+    [InlineData("ActorSegments.Content", "<Project><ItemGroup><PackageReference Include=\"Grpc.Core.Api\" /></ItemGroup></Project>", "package Grpc.Core.Api")]
     public void Violations_WrongArrow_IsReported(string name, string xml, string expected)
     {
         var violation = Assert.Single(DependencyRules.Violations(ProjectFile.Parse(name, xml)));
@@ -57,7 +60,7 @@ public sealed class DependencyDirectionTests
         Assert.DoesNotContain(references, r =>
             r.StartsWith("Orleans", StringComparison.Ordinal) || r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) ||
             r.StartsWith("Grpc", StringComparison.Ordinal) || r.StartsWith("Microsoft.ML", StringComparison.Ordinal) ||
-            r.StartsWith("Npgsql", StringComparison.Ordinal));
+            r.StartsWith("Npgsql", StringComparison.Ordinal) || r.StartsWith("Fluid", StringComparison.Ordinal));
     }
 
     private static string FindRepositoryRoot()

@@ -4,21 +4,22 @@ namespace ActorSegments.Architecture.Tests;
 /// Which way the arrows may point. Domain is plain C#; grains and storage depend on it, never the reverse; the CLI
 /// talks to the server through the generated gRPC client (and to PostgreSQL for migrations), never to grains; it may
 /// host the server in-process for the demo. The console is hosted by the server and reaches grains the way its gRPC
-/// services do.
+/// services do. The template engine (Fluid) stays in Content, which reads profile views and serves the server.
 /// </summary>
 internal static class DependencyRules
 {
-    private static readonly string[] _infrastructure = ["Microsoft.Orleans", "Microsoft.AspNetCore", "Grpc", "Google.Protobuf", "Microsoft.ML", "Npgsql"];
+    private static readonly string[] _infrastructure = ["Microsoft.Orleans", "Microsoft.AspNetCore", "Grpc", "Google.Protobuf", "Microsoft.ML", "Npgsql", "Fluid"];
 
     private static readonly Dictionary<string, Rule> _rules = new()
     {
         ["ActorSegments.Domain"] = new([], ForbiddenPackages: _infrastructure),
-        ["ActorSegments.Abstractions"] = new(["ActorSegments.Domain"], ForbiddenPackages: ["Microsoft.AspNetCore", "Grpc", "Google.Protobuf", "Microsoft.ML", "Npgsql"]),
+        ["ActorSegments.Abstractions"] = new(["ActorSegments.Domain"], ForbiddenPackages: ["Microsoft.AspNetCore", "Grpc", "Google.Protobuf", "Microsoft.ML", "Npgsql", "Fluid"]),
         ["ActorSegments.Grains"] = new(["ActorSegments.Abstractions", "ActorSegments.Domain"], ForbiddenPackages: ["Microsoft.AspNetCore", "Grpc", "Google.Protobuf", "Microsoft.ML", "Npgsql"]),
         ["ActorSegments.Postgres"] = new(["ActorSegments.Domain", "ActorSegments.Abstractions"], ForbiddenPackages: ["Microsoft.Orleans", "Microsoft.AspNetCore", "Grpc", "Microsoft.ML"]),
         ["ActorSegments.ML"] = new(["ActorSegments.Domain"], ForbiddenPackages: ["Microsoft.Orleans", "Microsoft.AspNetCore", "Grpc", "Google.Protobuf", "Npgsql"]),
+        ["ActorSegments.Content"] = new(["ActorSegments.Abstractions", "ActorSegments.Domain"], ForbiddenPackages: ["Microsoft.Orleans", "Microsoft.AspNetCore", "Grpc", "Google.Protobuf", "Microsoft.ML", "Npgsql"]),
         ["ActorSegments.Protos"] = new([], ForbiddenPackages: ["Microsoft.Orleans", "Microsoft.AspNetCore", "Microsoft.ML", "Npgsql"]),
-        ["ActorSegments.Server"] = new(["ActorSegments.Grains", "ActorSegments.Abstractions", "ActorSegments.Domain", "ActorSegments.Postgres", "ActorSegments.Protos", "ActorSegments.ML", "ActorSegments.Console"], ForbiddenPackages: []),
+        ["ActorSegments.Server"] = new(["ActorSegments.Grains", "ActorSegments.Abstractions", "ActorSegments.Domain", "ActorSegments.Postgres", "ActorSegments.Protos", "ActorSegments.ML", "ActorSegments.Console", "ActorSegments.Content"], ForbiddenPackages: []),
         // The console calls the same grains-layer services the gRPC services call, in process: not the gRPC API (a
         // second path with its own mapping), not storage directly, and never the server that hosts it.
         ["ActorSegments.Console"] = new(["ActorSegments.Grains", "ActorSegments.Abstractions", "ActorSegments.Domain"], ForbiddenPackages: ["Grpc", "Google.Protobuf", "Microsoft.ML", "Npgsql"]),

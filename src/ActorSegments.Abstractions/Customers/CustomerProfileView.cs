@@ -42,4 +42,7 @@ public sealed record CustomerProfileView(
 
     /// <summary>Recommended item ids, best first, as the last recommendations model wrote them.</summary>
     [Id(18)] public string[] Recommendations { get; init; } = [];
+
+    /// <summary>The arm of each experiment the customer is assigned to, by experiment id (assignments are sticky).</summary>
+    [Id(19)] public Dictionary<string, string> Experiments { get; init; } = [];
 }

@@ -21,6 +21,7 @@ internal sealed class ServerConnection : IDisposable
         Cohorts = new CohortService.CohortServiceClient(invoker);
         Models = new ModelService.ModelServiceClient(invoker);
         Experiments = new ExperimentService.ExperimentServiceClient(invoker);
+        Content = new ContentService.ContentServiceClient(invoker);
     }
 
     public string Workspace { get; }
@@ -38,6 +39,8 @@ internal sealed class ServerConnection : IDisposable
     public ModelService.ModelServiceClient Models { get; }
 
     public ExperimentService.ExperimentServiceClient Experiments { get; }
+
+    public ContentService.ContentServiceClient Content { get; }
 
     /// <summary>
     /// Connects lazily (the first call opens the connection). Throws <see cref="UriFormatException"/> for an address

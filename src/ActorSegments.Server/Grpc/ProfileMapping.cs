@@ -1,4 +1,5 @@
 using ActorSegments.Abstractions.Customers;
+using ActorSegments.Content;
 using ActorSegments.Domain.Schema;
 using ActorSegments.Protos.V1;
 using Google.Protobuf.WellKnownTypes;
@@ -57,6 +58,7 @@ internal static class ProfileMapping
         proto.TopProducts.AddRange(profile.TopProducts);
         proto.TopCategories.AddRange(profile.TopCategories);
         proto.Recommendations.AddRange(profile.Recommendations);
+        proto.Experiments.Add(profile.Experiments);
         proto.MergeFields.Add(MergeFields.Of(profile, cohortName));
         return proto;
     }

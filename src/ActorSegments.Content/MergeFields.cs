@@ -1,13 +1,14 @@
 using System.Globalization;
 using ActorSegments.Abstractions.Customers;
 
-namespace ActorSegments.Server.Grpc;
+namespace ActorSegments.Content;
 
 /// <summary>
 /// A profile flattened into text fields an email template can merge as they are (<c>{{rec_1}}</c>,
-/// <c>{{cohort_name}}</c>): ESPs take flat string maps, not nested messages.
+/// <c>{{cohort_name}}</c>): ESPs take flat string maps, not nested messages. The profile API returns them and templates
+/// read them as <c>merge.*</c>, so both say the same.
 /// </summary>
-internal static class MergeFields
+public static class MergeFields
 {
     public static Dictionary<string, string> Of(CustomerProfileView profile, string? cohortName)
     {

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace ActorSegments.Content.Tests;
+
+/// <summary>Conditional content by segment and arm, merge fields with defaults, loops: what a customer would receive.</summary>
+public sealed class TemplateRenderingTests
+{
+    private const string Offer = """
+        {% if segments contains "vip" %}VIP early access{% else %}Spring sale{% endif %}
+        {% case experiments.spring_sale %}{% when "treatment" %}20% off{% when "holdout" %}{% else %}no arm{% endcase %}
+        """;
+
+    private readonly TemplateEngine _engine = new(TemplateLimits.Default, new FakeTimeProvider());
+
+    [Fact]
+    public async Task Render_VipInTreatmentArm_GetsTheVipBlockAndTheTreatmentOffer()
+    {
+        var text = await RenderAsync(Offer, Profiles.Customer("c1", segments: ["vip", "buyers"], experiments: new() { ["spring_sale"] = "treatment" }));
+
+        Assert.Equal("VIP early access\n20% off", text);
+    }
+
+    [Fact]
+    public async Task Render_NonMemberInHoldout_GetsTheDefaultBlockAndNoOffer()
+    {
+        var text = await RenderAsync(Offer, Profiles.Customer("c2", segments: ["buyers"], experiments: new() { ["spring_sale"] = "holdout" }));
+
+        Assert.Equal("Spring sale\n", text);
+    }
+
+    [Fact]
+    public async Task Render_CustomerInNoExperiment_FallsToTheElseOfTheArmCase()
+    {
+        var text = await RenderAsync(Offer, Profiles.Customer("c3"));
+
+        Assert.Equal("Spring sale\nno arm", text);
+    }
+
+    [Fact]
+    public async Task Render_MergeFieldsWithDefaults_UseTheTraitWhenSetAndTheDefaultOtherwise()
+    {
+        const string Greeting = "Hi {{ traits.first_name | default: \"there\" }}, cohort {{ merge.cohort_name }} ({{ cohort.id }}), score {{ scores.purchase_30d }}, RFM {{ rfm.recency_score }}{{ rfm.frequency_score }}{{ rfm.monetary_score }}, {{ lifecycle.stage }}";
+
+        var named = await RenderAsync(Greeting, Profiles.Customer("c4", firstName: "Åse"), cohortName: "Bargain hunters");
+        var anonymous = await RenderAsync(Greeting, Profiles.Customer("c5"), cohortName: "Bargain hunters");
+
+        Assert.Equal("Hi Åse, cohort Bargain hunters (cohort-2), score 0.82, RFM 435, repeat_buyer", named);
+        Assert.Equal("Hi there, cohort Bargain hunters (cohort-2), score 0.82, RFM 435, repeat_buyer", anonymous);
+    }
+
+    [Fact]
+    public async Task Render_LoopOverRecommendations_WritesEachProductWithItsRank()
+    {
+        const string Picks = "{% for r in recommendations limit: 2 %}{{ r.rank }}. {{ r.product_id }}{% unless forloop.last %}, {% endunless %}{% else %}nothing yet{% endfor %}";
+
+        var some = await RenderAsync(Picks, Profiles.Customer("c6", recommendations: ["p-9", "p-3", "p-7"]));
+        var none = await RenderAsync(Picks, Profiles.Customer("c7"));
+
+        Assert.Equal("1. p-9, 2. p-3", some);
+        Assert.Equal("nothing yet", none);
+    }
+
+    [Fact]
+    public async Task Render_Html_EscapesValuesButNotTheTemplatesOwnMarkup()
+    {
+        var profile = Profiles.Customer("c8", firstName: "<script>x</script> & Åse");
+
+        var html = await RenderAsync("<p>{{ traits.first_name }}</p>", profile);
+        var plain = await RenderAsync("<p>{{ traits.first_name }}</p>", profile, encoding: TemplateEncoding.PlainText);
+
+        Assert.Equal("<p>&lt;script&gt;x&lt;/script&gt; &amp; Åse</p>", html);
+        Assert.Equal("<p><script>x</script> & Åse</p>", plain);
+    }
+
+    private async Task<string> RenderAsync(string source, Abstractions.Customers.CustomerProfileView profile, string? cohortName = null, TemplateEncoding encoding = TemplateEncoding.Html) =>
+        await _engine.RenderAsync(_engine.Parse(source), TemplateModel.From(profile, cohortName), encoding, TestContext.Current.CancellationToken);
+}
