@@ -19,6 +19,7 @@ internal static class CliApplication
         ModelsCommand.Create(console),
         ExperimentsCommand.Create(console),
         TemplatesCommand.Create(console),
+        WebhooksCommand.Create(console),
         KeysCommand.Create(console),
         WorkspacesCommand.Create(console),
         DemoCommand.Create(console),

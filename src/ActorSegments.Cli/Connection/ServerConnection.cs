@@ -22,6 +22,7 @@ internal sealed class ServerConnection : IDisposable
         Models = new ModelService.ModelServiceClient(invoker);
         Experiments = new ExperimentService.ExperimentServiceClient(invoker);
         Content = new ContentService.ContentServiceClient(invoker);
+        Webhooks = new WebhookService.WebhookServiceClient(invoker);
     }
 
     public string Workspace { get; }
@@ -41,6 +42,8 @@ internal sealed class ServerConnection : IDisposable
     public ExperimentService.ExperimentServiceClient Experiments { get; }
 
     public ContentService.ContentServiceClient Content { get; }
+
+    public WebhookService.WebhookServiceClient Webhooks { get; }
 
     /// <summary>
     /// Connects lazily (the first call opens the connection). Throws <see cref="UriFormatException"/> for an address
