@@ -12,7 +12,7 @@ namespace ActorSegments.Server.Tests;
 /// </summary>
 public sealed partial class DeploymentSettingsTests
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = RepositoryFiles.Root;
 
     // Stands for a setting declared as a constant of its own rather than as a property of an options class.
     private static readonly Type LoneSetting = typeof(void);
@@ -125,19 +125,6 @@ public sealed partial class DeploymentSettingsTests
         }
 
         return sections;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ActorSegments.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ActorSegments.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex("""^\s*(?:-\s+)?(?:name:\s*)?["']?(ActorSegments__\w+)["']?\s*(?:[:=]|$)""")]

@@ -119,7 +119,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 break;
         }
 
-        _accepted.Enqueue(new ReceivedMessage(context.Request.Headers["webhook-id"].ToString(), body));
+        _accepted.Enqueue(new ReceivedMessage(context.Request.Headers["webhook-id"].ToString(), body, context.Request.Headers["webhook-timestamp"].ToString(), context.Request.Headers["webhook-signature"].ToString()));
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 }
@@ -132,6 +132,6 @@ public enum ReceiverAnswer
     Slow,
 }
 
-public sealed record ReceivedMessage(string Id, string Body);
+public sealed record ReceivedMessage(string Id, string Body, string Timestamp, string Signature);
 
 public sealed record ReceivedChange(string Segment, string Id, string Cursor, string CustomerId, bool Entered);
