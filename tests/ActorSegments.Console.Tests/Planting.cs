@@ -57,6 +57,26 @@ internal static class Planting
         await server.Ingest.TrackBatchAsync(batch, cancellationToken: TestContext.Current.CancellationToken);
     }
 
+    /// <summary>
+    /// Segments "buyers" (2 members) and "big-buyers" (1, also in buyers) in a new workspace, and a page signed in with its
+    /// read key on the segment list once both counts show.
+    /// </summary>
+    public static async Task<Microsoft.Playwright.IPage> BuyersAndBigBuyersAsync(ConsoleFixture fixture)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var workspace = await fixture.Server.NewWorkspaceAsync();
+        await fixture.Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = workspace.Id, SegmentId = "buyers", Rule = "did(purchase)" }, cancellationToken: ct);
+        await fixture.Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = workspace.Id, SegmentId = "big-buyers", Rule = "rfm.monetary >= 100" }, cancellationToken: ct);
+        await fixture.Server.Ingest.TrackAsync(Events.Purchase(workspace.Id, "small", revenue: 10), cancellationToken: ct);
+        await fixture.Server.Ingest.TrackAsync(Events.Purchase(workspace.Id, "big", revenue: 500), cancellationToken: ct);
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync(workspace.ReadKey);
+        await page.GotoAsync("console/segments");
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("members-buyers")).ToHaveTextAsync("2", ConsolePages.Live);
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("members-big-buyers")).ToHaveTextAsync("1", ConsolePages.Live);
+        return page;
+    }
+
     private static Event Make(string workspace, string customer, string type, DateTimeOffset at, params (string Name, object Value)[] properties)
     {
         var e = new Event { WorkspaceId = workspace, CustomerId = customer, EventId = Guid.NewGuid().ToString("N"), Type = type, OccurredAt = Timestamp.FromDateTimeOffset(at) };
