@@ -52,4 +52,23 @@ public sealed class ExperimentsTests(ConsoleFixture fixture)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "spring_sale" })).ToBeVisibleAsync();
         await page.ScreenshotAsync("experiments");
     }
+
+    [Fact]
+    public async Task Wizard_WeightNotANumber_IsRefusedNamingItAndCreatesNothing()
+    {
+        var workspace = await fixture.Server.NewWorkspaceAsync();
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync(workspace.AdminKey);
+        await page.GotoAsync("console/experiments/new");
+        var token = await page.AntiforgeryTokenAsync();
+
+        var create = await page.PostFormAsync("console/experiments/new", ("_handler", "create-experiment"), ("__RequestVerificationToken", token),
+            ("experimentId", "odd"), ("name", "Odd"), ("channel", "email"), ("audience", "did(purchase)"), ("metricEvent", "purchase"),
+            ("treatmentWeight", "lots"), ("holdoutWeight", "1"), ("metricDays", "7"));
+
+        Assert.Equal(400, create.Status);
+        Assert.Contains("treatmentWeight (got 'lots')", System.Net.WebUtility.HtmlDecode(await create.TextAsync()), StringComparison.Ordinal);
+        var experiments = await fixture.Server.Experiments.ListExperimentsAsync(new ListExperimentsRequest { WorkspaceId = workspace.Id }, cancellationToken: Ct);
+        Assert.Empty(experiments.Experiments);
+    }
 }
