@@ -53,5 +53,16 @@ public sealed class CohortsTests(ConsoleFixture fixture)
         await Expect(page.GetByTestId("audience-rule")).ToHaveTextAsync(recommended.AudienceRule);
         await Expect(page.GetByTestId("recommendations").Locator("tr.recommended")).ToHaveCountAsync(recommended.Recommended.Count);
         await page.ScreenshotAsync("cohorts");
+
+        // Renamed and pinned on its card, as UpdateCohort would.
+        var renamed = page.GetByTestId($"cohort-{cohort.CohortId}");
+        await renamed.GetByText("Rename or pin").ClickAsync();
+        await renamed.GetByLabel("Name", new() { Exact = true }).FillAsync("VIP Watchlist");
+        await renamed.GetByLabel("Pinned (keeps this name across refreshes)").CheckAsync();
+        await renamed.GetByRole(AriaRole.Button, new() { Name = "Save name" }).ClickAsync();
+
+        await Expect(page.GetByTestId($"cohort-{cohort.CohortId}").GetByRole(AriaRole.Heading)).ToContainTextAsync("VIP Watchlist");
+        var after = await fixture.Server.Cohorts.ListCohortsAsync(new ListCohortsRequest { WorkspaceId = workspace.Id }, cancellationToken: Ct);
+        Assert.Equal(("VIP Watchlist", true, "user"), after.Cohorts.Where(c => c.CohortId == cohort.CohortId).Select(c => (c.Name, c.Pinned, c.LabelSource)).Single());
     }
 }
