@@ -13,6 +13,9 @@
 # durable-warm-now (durable-warm with every event stamped now, after warming: as events arrive in production).
 # AB_LOAD_ARGS_A / AB_LOAD_ARGS_B: extra load-generator arguments for one side only, to A/B a workload option on one
 # build, e.g. AB_LOAD_ARGS_B=--experiment bench/ab.sh HEAD HEAD 3 durable-warm-now (a running experiment, or none).
+# AB_SERVER_ARGS_A / AB_SERVER_ARGS_B: extra server command-line arguments for one side only, to A/B a server setting on
+# one build, e.g. AB_SERVER_ARGS_A=--ActorSegments:Console:Enabled=false bench/ab.sh HEAD HEAD 3 durable-warm (console off
+# against on).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -45,7 +48,7 @@ dotnet build -c Release bench/ActorSegments.Load >&2
 KEY="ab-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 run() { # side label mode
-  local extra=() watches=() shape=() side_extra=() grpc http silo
+  local extra=() watches=() shape=() side_extra=() side_server=() grpc http silo
   case "$3" in
     memory | durable) shape=(--mode batch --batch-size 500 --concurrency 8 --events 1000000) ;;
     durable-warm) shape=(--mode batch --batch-size 500 --concurrency 8 --events 1000000 --warm) ;;
@@ -61,10 +64,12 @@ run() { # side label mode
     extra=("--ActorSegments:Postgres:ConnectionString=$PG_CONNECTION_STRING")
   fi
   grpc=$(pg__pick_port); silo=$(pg__pick_port); http=$((grpc + 1))
+  local server_args="AB_SERVER_ARGS_${1^^}"
+  read -r -a side_server <<<"${!server_args:-}"
   # The key through the environment, not the command line (readable by any local user in ps and /proc/PID/cmdline).
   ActorSegments__Auth__BootstrapKey="$KEY" dotnet "$work/server-$1/ActorSegments.Server.dll" "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:$grpc" \
     "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:$http" "--ActorSegments:Cluster:SiloPort=$silo" \
-    "--Logging:LogLevel:Default=Warning" "${extra[@]}" >"$work/server.log" 2>&1 &
+    "--Logging:LogLevel:Default=Warning" "${extra[@]}" "${side_server[@]}" >"$work/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 240); do curl -sf "http://127.0.0.1:$http/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
   watches=(--cpu "server=$SERVER_PID")

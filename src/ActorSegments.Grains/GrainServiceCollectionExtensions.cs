@@ -27,6 +27,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<Experiments.ExperimentDefinitions>();
         services.TryAddSingleton<Experiments.ExperimentResultsReader>();
         services.TryAddSingleton<Modeling.Cohorts.CohortRecommender>();
+        services.TryAddSingleton<Modeling.Cohorts.CohortCatalog>();
         services.AddOptions<CustomerGrainOptions>();
         services.AddOptions<WakeUpSweeperOptions>();
         services.TryAddSingleton<WakeUpSweeper>();

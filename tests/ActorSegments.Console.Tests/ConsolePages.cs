@@ -9,6 +9,32 @@ internal static class ConsolePages
     /// <summary>Waits this long for what a live page shows (a count after an event); it polls, it does not sleep.</summary>
     public static readonly LocatorAssertionsToHaveTextOptions Live = new() { Timeout = 20_000 };
 
+    /// <summary>Where <see cref="ScreenshotAsync"/> saves pages (scripts/console-screenshots.sh sets it); unset, no screenshot is taken.</summary>
+    public const string ScreenshotsVariable = "ACTORSEGMENTS_CONSOLE_SCREENSHOTS";
+
+    /// <summary>Saves the whole page as docs/console/{name}.png when screenshots are asked for (a laptop's width).</summary>
+    public static async Task ScreenshotAsync(this IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable(ScreenshotsVariable) is not { Length: > 0 } directory)
+        {
+            return;
+        }
+
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(directory, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>Opens <paramref name="url"/> again until <paramref name="ready"/> is on it (what a server computes in the background).</summary>
+    public static Task UntilShownAsync(this IPage page, string url, ILocator ready) =>
+        ActorSegments.Testing.Eventually.ReturnsAsync(
+            async () =>
+            {
+                await page.GotoAsync(url);
+                return await ready.CountAsync();
+            },
+            count => count > 0,
+            TimeSpan.FromMinutes(2));
+
     public static async Task SignInAsync(this IPage page, string key)
     {
         await page.GotoAsync("console/signin");

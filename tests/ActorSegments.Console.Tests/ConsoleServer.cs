@@ -65,6 +65,12 @@ public sealed class ConsoleServer : IAsyncDisposable
 
     public IngestService.IngestServiceClient Ingest => new(As(BootstrapKey));
 
+    public CohortService.CohortServiceClient Cohorts => new(As(BootstrapKey));
+
+    public ExperimentService.ExperimentServiceClient Experiments => new(As(BootstrapKey));
+
+    public ModelService.ModelServiceClient Models => new(As(BootstrapKey));
+
     /// <summary>A new workspace with an admin key and a read key of its own.</summary>
     public async Task<TestWorkspace> NewWorkspaceAsync()
     {

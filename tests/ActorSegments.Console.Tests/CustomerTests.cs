@@ -29,6 +29,7 @@ public sealed class CustomerTests(ConsoleFixture fixture)
         Assert.True(await nodes.CountAsync() >= 3, "the tree has the 'and' and its two conditions");
         await Expect(nodes.First).ToContainTextAsync("✓");
         await Expect(why).ToContainTextAsync("can change at");
+        await page.ScreenshotAsync("customer");
     }
 
     [Fact]

@@ -68,16 +68,7 @@ public sealed class LiveCountTests(ConsoleFixture fixture)
     [Fact]
     public async Task SegmentPage_Overlap_CountsCustomersInBoth()
     {
-        var workspace = await fixture.Server.NewWorkspaceAsync();
-        await fixture.Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = workspace.Id, SegmentId = "buyers", Rule = "did(purchase)" }, cancellationToken: Ct);
-        await fixture.Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = workspace.Id, SegmentId = "big-buyers", Rule = "rfm.monetary >= 100" }, cancellationToken: Ct);
-        await fixture.Server.Ingest.TrackAsync(Events.Purchase(workspace.Id, "small", revenue: 10), cancellationToken: Ct);
-        await fixture.Server.Ingest.TrackAsync(Events.Purchase(workspace.Id, "big", revenue: 500), cancellationToken: Ct);
-        var page = await fixture.NewPageAsync();
-        await page.SignInAsync(workspace.ReadKey);
-        await page.GotoAsync("console/segments");
-        await Expect(page.GetByTestId("members-buyers")).ToHaveTextAsync("2", ConsolePages.Live);
-        await Expect(page.GetByTestId("members-big-buyers")).ToHaveTextAsync("1", ConsolePages.Live);
+        var page = await Planting.BuyersAndBigBuyersAsync(fixture);
 
         await page.GotoAsync("console/segments/buyers");
 

@@ -23,6 +23,7 @@ public sealed class SegmentEditorTests(ConsoleFixture fixture)
         var problem = page.GetByTestId("rule-problem").First;
         await Expect(problem).ToContainTextAsync("1:27");
         await Expect(page.Locator(".problems .caret").First).ToHaveTextAsync("^^^^");
+        await page.ScreenshotAsync("segment-editor");
         await page.GetByLabel("Rule").FillAsync("did(purchase, within 30d)");
         await Expect(page.GetByTestId("rule-valid")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();

@@ -76,6 +76,7 @@ public static class ConsoleHostingExtensions
         });
         builder.Services.AddSingleton<WorkspaceChoices>();
         builder.Services.AddSingleton<Metrics.IngestRate>();
+        builder.Services.AddSingleton<Actions.CohortAudience>();
         return builder;
     }
 

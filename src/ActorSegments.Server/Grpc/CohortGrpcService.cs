@@ -1,5 +1,4 @@
 using ActorSegments.Abstractions.Modeling;
-using ActorSegments.Abstractions.Segments;
 using ActorSegments.Domain.Features;
 using ActorSegments.Domain.Modeling;
 using ActorSegments.Domain.Storage;
@@ -18,10 +17,8 @@ namespace ActorSegments.Server.Grpc;
 /// Starts cohort refreshes (through the workspace's cohort grain) and reads runs, cohorts and settings from the
 /// cohort store; renames and settings are written there and applied by the next refresh.
 /// </summary>
-internal sealed class CohortGrpcService(ICohortStore store, IGrainFactory grains, CohortRecommender recommender) : CohortService.CohortServiceBase
+internal sealed class CohortGrpcService(ICohortStore store, IGrainFactory grains, CohortRecommender recommender, CohortCatalog catalog) : CohortService.CohortServiceBase
 {
-    public const int MaxNameLength = 60;
-    public const int MaxDescriptionLength = 300;
     public const int MinFixedK = 2;
     public const int MaxFixedK = 30;
     private const int DefaultRunLimit = 20;
@@ -65,19 +62,13 @@ internal sealed class CohortGrpcService(ICohortStore store, IGrainFactory grains
         RequestChecks.Ids(request.WorkspaceId);
         context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
         var response = new ListCohortsResponse();
-        if (await store.LatestSucceededAsync(request.WorkspaceId, context.CancellationToken) is not { } run)
+        if (await catalog.CurrentAsync(request.WorkspaceId, context.CancellationToken) is not { } current)
         {
             return response;
         }
 
-        var settings = await store.GetSettingsAsync(request.WorkspaceId, context.CancellationToken);
-        response.RunId = run.RunId;
-        foreach (var cohort in run.Cohorts)
-        {
-            var stats = await grains.GetGrain<ISegmentGrain>(SegmentGrainKey.Format(request.WorkspaceId, cohort.Id)).GetStatsAsync();
-            response.Cohorts.Add(ToProto(cohort, run.Features, settings, stats?.Members ?? 0));
-        }
-
+        response.RunId = current.Run.RunId;
+        response.Cohorts.AddRange(current.Cohorts.Select(ToProto));
         return response;
     }
 
@@ -113,27 +104,13 @@ internal sealed class CohortGrpcService(ICohortStore store, IGrainFactory grains
     {
         RequestChecks.Ids(request.WorkspaceId);
         context.Demand(request.WorkspaceId, ApiKeyScopes.Admin);
-        var violations = new List<FieldViolation>();
-        violations.AddIfProblem("cohort_id", Identifiers.CheckSegmentId(request.CohortId, Grains.Segments.SegmentDefinitions.MaxSegmentIdLength));
-        violations.AddIfProblem("name", CheckText(request.Name, 1, MaxNameLength));
-        violations.AddIfProblem("description", CheckText(request.Description, 0, MaxDescriptionLength));
-        if (violations.Count > 0)
+        var renamed = await catalog.RenameAsync(request.WorkspaceId, request.CohortId, request.Name, request.Description, request.Pinned, context.CancellationToken);
+        if (renamed.Violations.Count > 0)
         {
-            throw InvalidArgument.Create(violations);
+            throw InvalidArgument.Create(renamed.Violations);
         }
 
-        var run = await store.LatestSucceededAsync(request.WorkspaceId, context.CancellationToken);
-        var cohort = run?.Cohorts.FirstOrDefault(c => c.Id == request.CohortId)
-            ?? throw new RpcException(new Status(StatusCode.NotFound, $"Cohort '{request.CohortId}' is not among the current cohorts of workspace '{request.WorkspaceId}'."));
-        var settings = await store.GetSettingsAsync(request.WorkspaceId, context.CancellationToken);
-        var labels = new Dictionary<string, CohortLabelOverride>(settings.Labels, StringComparer.Ordinal)
-        {
-            [request.CohortId] = new(request.Name.Trim(), string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim(), request.Pinned),
-        };
-        settings = settings with { Labels = labels };
-        await store.SaveSettingsAsync(request.WorkspaceId, settings, context.CancellationToken);
-        var stats = await grains.GetGrain<ISegmentGrain>(SegmentGrainKey.Format(request.WorkspaceId, cohort.Id)).GetStatsAsync();
-        return ToProto(cohort, run!.Features, settings, stats?.Members ?? 0);
+        return renamed.Cohort is { } cohort ? ToProto(cohort) : throw new RpcException(new Status(StatusCode.NotFound, renamed.NotFound!));
     }
 
     public override async Task<ProtoCohortSettings> GetCohortSettings(GetCohortSettingsRequest request, ServerCallContext context)
@@ -193,10 +170,4 @@ internal sealed class CohortGrpcService(ICohortStore store, IGrainFactory grains
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"Cohort run {runId} does not exist in workspace '{workspaceId}'."));
         return ToProto(run, await store.GetSettingsAsync(workspaceId, cancellationToken));
     }
-
-    private static string? CheckText(string text, int min, int max) =>
-        text.Trim().Length < min ? "must not be empty"
-        : text.Length > max ? $"must be at most {max} characters (got {text.Length})"
-        : text.Any(char.IsControl) ? "must not contain control characters"
-        : null;
 }

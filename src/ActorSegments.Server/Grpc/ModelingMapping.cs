@@ -1,3 +1,4 @@
+using ActorSegments.Grains.Modeling.Cohorts;
 using System.Text.Json;
 using ActorSegments.Abstractions.Modeling;
 using ActorSegments.Domain.Modeling;
@@ -34,34 +35,31 @@ internal static class ModelingMapping
         };
         proto.Features.AddRange(run.Features);
         proto.Candidates.AddRange(run.Candidates.Select(c => new ProtoKCandidate { K = c.K, Inertia = c.Inertia, Silhouette = c.Silhouette }));
-        proto.Cohorts.AddRange(run.Cohorts.Select(c => ToProto(c, run.Features, settings, members: 0)));
+        proto.Cohorts.AddRange(run.Cohorts.Select(c => ToProto(CohortCatalog.View(c, run.Features, settings, members: 0))));
         return proto;
     }
 
-    /// <summary>A cohort with a user's name applied over the generated one.</summary>
-    public static Cohort ToProto(CohortDescription cohort, IReadOnlyList<string> features, DomainCohortSettings settings, long members)
+    /// <summary>A cohort as the catalog shows it (a user's name applied over the generated one).</summary>
+    public static Cohort ToProto(CohortView cohort)
     {
-        var label = settings.Labels.GetValueOrDefault(cohort.Id);
         var proto = new Cohort
         {
             CohortId = cohort.Id,
-            Name = label?.Name ?? cohort.Name,
-            Description = string.IsNullOrEmpty(label?.Description) ? cohort.Description : label.Description,
-            LabelSource = label is null ? cohort.LabelSource : "user",
-            Pinned = label?.Pinned ?? false,
+            Name = cohort.Name,
+            Description = cohort.Description,
+            LabelSource = cohort.LabelSource,
+            Pinned = cohort.Pinned,
             Size = cohort.Size,
-            Members = members,
-            Rule = CohortRule(cohort.Id),
+            Members = cohort.Members,
+            Rule = cohort.Rule,
         };
-        for (var i = 0; i < features.Count && i < cohort.Centroid.Length; i++)
+        foreach (var (feature, mean) in cohort.Centroid)
         {
-            proto.Centroid[features[i]] = cohort.Centroid[i];
+            proto.Centroid[feature] = mean;
         }
 
         return proto;
     }
-
-    public static string CohortRule(string cohortId) => $"cohort = \"{cohortId}\"";
 
     public static ProtoCohortSettings ToProto(DomainCohortSettings settings)
     {
@@ -118,7 +116,7 @@ internal static class ModelingMapping
             Reach = ranked.Reach,
         };
         response.Recommended.AddRange(ranked.Recommended);
-        var names = run.Cohorts.ToDictionary(c => c.Id, c => settings.Labels.GetValueOrDefault(c.Id)?.Name ?? c.Name, StringComparer.Ordinal);
+        var names = run.Cohorts.ToDictionary(c => c.Id, c => CohortCatalog.View(c, run.Features, settings, 0).Name, StringComparer.Ordinal);
         response.Cohorts.AddRange(ranked.Cohorts.Select(c => new CohortForGoal
         {
             CohortId = c.CohortId,
