@@ -51,6 +51,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IFeatureStore>(Features);
             silo.Services.AddSingleton<IModelStore, InMemoryModelStore>();
             silo.Services.AddSingleton<ICohortStore, InMemoryCohortStore>();
+            silo.Services.AddSingleton<IWebhookStore, InMemoryWebhookStore>();
             silo.Services.AddSingleton<IWorkspaceDirectory, InMemoryWorkspaceDirectory>();
             silo.Services.AddActorSegmentsGrains();
             // Snapshot on every deactivation, so tests exercise snapshots as much as replay.
