@@ -53,12 +53,13 @@ internal static class BenchRun
         var ingest = (EventsPerSecond: events / elapsed, CpuMs: events == 0 ? double.NaN : serverCpu * 1000 / (events / 1000.0));
         if (!withWebhook)
         {
-            return new RunFigures(name, false, ingest.EventsPerSecond, ingest.CpuMs, 0, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+            return new RunFigures(name, false, ingest.EventsPerSecond, ingest.CpuMs, ingest.CpuMs, 0, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         }
 
         var feed = await DrainAsync(connection, workspace, receiver, settings.DrainLimit, progress, ct);
+        var deliveredCpu = ProcessCpu.Read(settings.CpuWatches).GetValueOrDefault("server") - cpuBefore.GetValueOrDefault("server");
         await connection.Webhooks.DeleteWebhookAsync(new DeleteWebhookRequest { WorkspaceId = workspace, WebhookId = "all" }, deadline: Deadline(), cancellationToken: ct);
-        return Deliveries(name, ingest.EventsPerSecond, ingest.CpuMs, started, ingestEnded, feed, receiver);
+        return Deliveries(name, ingest.EventsPerSecond, ingest.CpuMs, deliveredCpu * 1000 / (events / 1000.0), started, ingestEnded, feed, receiver);
     }
 
     private static async Task DefineAsync(LoadConnection connection, string workspace, CancellationToken ct)
@@ -155,7 +156,7 @@ internal static class BenchRun
         return all;
     }
 
-    private static RunFigures Deliveries(string name, double eventsPerSecond, double cpuMs, DateTimeOffset started, DateTimeOffset ingestEnded, List<CommittedChange> feed, WebhookReceiver receiver)
+    private static RunFigures Deliveries(string name, double eventsPerSecond, double cpuMs, double deliveredCpuMs, DateTimeOffset started, DateTimeOffset ingestEnded, List<CommittedChange> feed, WebhookReceiver receiver)
     {
         var firstReceipt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var message in receiver.Accepted)
@@ -175,6 +176,7 @@ internal static class BenchRun
             true,
             eventsPerSecond,
             cpuMs,
+            deliveredCpuMs,
             firstReceipt.Count,
             receiver.Accepted.Count,
             firstReceipt.Count / span,
