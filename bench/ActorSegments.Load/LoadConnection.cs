@@ -29,6 +29,7 @@ public sealed class LoadConnection : IDisposable
         Segments = new SegmentService.SegmentServiceClient(invoker);
         Admin = new AdminService.AdminServiceClient(invoker);
         Experiments = new ExperimentService.ExperimentServiceClient(invoker);
+        Webhooks = new WebhookService.WebhookServiceClient(invoker);
     }
 
     public IngestService.IngestServiceClient Ingest { get; }
@@ -38,6 +39,8 @@ public sealed class LoadConnection : IDisposable
     public AdminService.AdminServiceClient Admin { get; }
 
     public ExperimentService.ExperimentServiceClient Experiments { get; }
+
+    public WebhookService.WebhookServiceClient Webhooks { get; }
 
     public void Dispose() => _channel.Dispose();
 }

@@ -160,8 +160,18 @@ internal sealed partial class WebhookGrain(
                 }
             }
 
-            // Only a pass that finished everything can skip the next one on an unmoved head.
-            _lastHead = sent < Options.MessagesPerPass ? head : null;
+            // Only a pass that finished everything can skip the next one on an unmoved head. One that stopped at the
+            // limit has more to send: the next pass comes at once (after the calls that waited meanwhile), not a poll
+            // interval later, which would cap a destination at MessagesPerPass messages per interval.
+            if (sent < Options.MessagesPerPass)
+            {
+                _lastHead = head;
+            }
+            else
+            {
+                _lastHead = null;
+                _timer?.Change(TimeSpan.Zero, Options.PollInterval);
+            }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -36,6 +36,6 @@ public sealed class WebhookOptions
     /// <summary>Delivery attempts kept per destination.</summary>
     public int DeliveryLogSize { get; set; } = 1000;
 
-    /// <summary>Messages a worker sends in one pass before letting other calls in.</summary>
+    /// <summary>Messages a worker sends in one pass before letting other calls in; with more to send, the next pass follows at once.</summary>
     public int MessagesPerPass { get; set; } = 20;
 }

@@ -61,7 +61,8 @@ internal sealed class Gateways(int slots, string apiKey) : IDisposable
             new ProfileService.ProfileServiceClient(invoker),
             new SegmentService.SegmentServiceClient(invoker),
             new AdminService.AdminServiceClient(invoker),
-            new ExperimentService.ExperimentServiceClient(invoker));
+            new ExperimentService.ExperimentServiceClient(invoker),
+            new WebhookService.WebhookServiceClient(invoker));
     }
 
     public void Dispose()
@@ -79,4 +80,5 @@ internal sealed record ApiClients(
     ProfileService.ProfileServiceClient Profiles,
     SegmentService.SegmentServiceClient Segments,
     AdminService.AdminServiceClient Admin,
-    ExperimentService.ExperimentServiceClient Experiments);
+    ExperimentService.ExperimentServiceClient Experiments,
+    WebhookService.WebhookServiceClient Webhooks);

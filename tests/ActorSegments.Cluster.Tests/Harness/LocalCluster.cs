@@ -25,11 +25,13 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     private readonly Silo?[] _slots;
     private readonly List<Silo> _all = [];
+    private readonly IReadOnlyList<string> _settings;
     private bool _passed;
 
-    private LocalCluster(int slots, PrivatePostgres postgres, string logDirectory)
+    private LocalCluster(int slots, PrivatePostgres postgres, string logDirectory, IReadOnlyList<string> settings)
     {
         _slots = new Silo?[slots];
+        _settings = settings;
         Postgres = postgres;
         LogDirectory = logDirectory;
         Gateways = new Gateways(slots, BootstrapKey);
@@ -44,12 +46,13 @@ internal sealed class LocalCluster : IAsyncDisposable
     /// <summary>The silo running in <paramref name="slot"/> (replacements take their predecessor's slot).</summary>
     public Silo this[int slot] => _slots[slot] ?? throw new InvalidOperationException($"slot {slot} has no silo");
 
-    public static async Task<LocalCluster> StartAsync(string name, int silos, CancellationToken cancellationToken)
+    /// <summary>Starts a private PostgreSQL, migrates it, and starts <paramref name="silos"/> silos, each also given <paramref name="settings"/> (command-line settings, <c>--Section:Key=value</c>).</summary>
+    public static async Task<LocalCluster> StartAsync(string name, int silos, CancellationToken cancellationToken, IReadOnlyList<string>? settings = null)
     {
         var logDirectory = Path.Combine(Path.GetTempPath(), "actorsegments-cluster-tests", $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}");
         Directory.CreateDirectory(logDirectory);
         var postgres = await PrivatePostgres.StartAsync(cancellationToken);
-        var cluster = new LocalCluster(silos, postgres, logDirectory);
+        var cluster = new LocalCluster(silos, postgres, logDirectory, settings ?? []);
         try
         {
             await CommandLine.RunCheckedAsync("dotnet", [BuildOutput.ServerAssembly, "migrate", $"--ActorSegments:Postgres:ConnectionString={postgres.ConnectionString}"], cancellationToken);
@@ -72,7 +75,7 @@ internal sealed class LocalCluster : IAsyncDisposable
         {
             var number = _all.Count + 1;
             var (grpc, http, siloPort) = (FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next());
-            var process = ServerProcess.Start($"silo {number}", Path.Combine(LogDirectory, $"silo-{number}.log"), SiloArguments(Postgres.ConnectionString, number, grpc, http, siloPort), SiloEnvironment);
+            var process = ServerProcess.Start($"silo {number}", Path.Combine(LogDirectory, $"silo-{number}.log"), [.. SiloArguments(Postgres.ConnectionString, number, grpc, http, siloPort), .. _settings], SiloEnvironment);
             silo = new Silo(number, process, grpc, http, siloPort);
             _all.Add(silo);
         }

@@ -1,5 +1,6 @@
 using ActorSegments.Protos.V1;
 using ActorSegments.Testing;
+using ActorSegments.Testing.Webhooks;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using static ActorSegments.Server.Tests.Webhooks.WebhookScenario;

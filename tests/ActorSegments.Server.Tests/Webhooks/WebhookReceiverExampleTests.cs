@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ActorSegments.Protos.V1;
+using ActorSegments.Testing.Webhooks;
 using static ActorSegments.Server.Tests.Webhooks.WebhookScenario;
 
 namespace ActorSegments.Server.Tests.Webhooks;

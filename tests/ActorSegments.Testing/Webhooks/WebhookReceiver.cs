@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using StandardWebhooks;
 
-namespace ActorSegments.Server.Tests.Webhooks;
+namespace ActorSegments.Testing.Webhooks;
 
 /// <summary>
 /// A real HTTP receiver on 127.0.0.1 that verifies every message's signature with the StandardWebhooks library (an
 /// implementation of the specification not written here) and answers as <see cref="Behavior"/> says: accept, fail,
-/// ask to retry later, or take longer than the sender waits.
+/// ask to retry later, be unavailable, or take longer than the sender waits. Each accepted message keeps when it
+/// arrived and the sender's port, which tells a test which process sent it.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -24,10 +25,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private WebhookReceiver(WebApplication app, int port)
     {
         _app = app;
+        Port = port;
         Url = $"http://127.0.0.1:{port}/hook";
     }
 
     public string Url { get; }
+
+    public int Port { get; }
 
     /// <summary>The signing secret to verify with; set once the webhook is created.</summary>
     public string? Secret { get; set; }
@@ -109,6 +113,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
                 await context.Response.WriteAsync("receiver is down for maintenance", context.RequestAborted);
                 return;
+            case ReceiverAnswer.Unavailable:
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
             case ReceiverAnswer.TooMany:
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.Response.Headers.RetryAfter = "1";
@@ -119,19 +126,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 break;
         }
 
-        _accepted.Enqueue(new ReceivedMessage(context.Request.Headers["webhook-id"].ToString(), body, context.Request.Headers["webhook-timestamp"].ToString(), context.Request.Headers["webhook-signature"].ToString()));
+        _accepted.Enqueue(new ReceivedMessage(
+            context.Request.Headers["webhook-id"].ToString(),
+            body,
+            context.Request.Headers["webhook-timestamp"].ToString(),
+            context.Request.Headers["webhook-signature"].ToString(),
+            DateTimeOffset.UtcNow,
+            context.Connection.RemotePort));
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 }
-
-public enum ReceiverAnswer
-{
-    Accept,
-    Fail,
-    TooMany,
-    Slow,
-}
-
-public sealed record ReceivedMessage(string Id, string Body, string Timestamp, string Signature);
-
-public sealed record ReceivedChange(string Segment, string Id, string Cursor, string CustomerId, bool Entered);
