@@ -172,11 +172,7 @@ public sealed class ContentApiTests(DevServerFixture fixture) : DevServerTests(f
         await Server.Admin.PutSchemaAsync(new PutSchemaRequest
         {
             WorkspaceId = ws,
-            SchemaJson = """
-                { "event_types": [
-                    { "name": "experiment_assigned", "properties": [ { "name": "experiment", "type": "string" }, { "name": "arm", "type": "string" } ] },
-                    { "name": "purchase", "properties": [ { "name": "revenue", "type": "number" } ] } ] }
-                """,
+            SchemaJson = ExperimentMessages.SendLogSchema,
         }, cancellationToken: Ct);
         await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "buyers", Rule = "did(purchase)" }, cancellationToken: Ct);
         await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "repeat", Rule = "count(purchase) >= 2" }, cancellationToken: Ct);

@@ -15,11 +15,7 @@ public sealed class ExperimentIngestTests(DevServerFixture fixture) : DevServerT
         await Server.Admin.PutSchemaAsync(new PutSchemaRequest
         {
             WorkspaceId = ws,
-            SchemaJson = """
-                { "event_types": [
-                    { "name": "experiment_assigned", "properties": [ { "name": "experiment", "type": "string" }, { "name": "arm", "type": "string" } ] },
-                    { "name": "purchase", "properties": [ { "name": "revenue", "type": "number" } ] } ] }
-                """,
+            SchemaJson = ExperimentMessages.SendLogSchema,
         }, cancellationToken: Ct);
         var experiment = ExperimentMessages.Campaign("spring_test");
         experiment.Assignment = AssignmentMode.External;

@@ -5,6 +5,13 @@ namespace ActorSegments.Server.Tests;
 /// <summary>Experiment definitions as clients send them, over the built-in commerce schema.</summary>
 internal static class ExperimentMessages
 {
+    /// <summary>A schema for an after-the-fact analysis: the ESP's send log (experiment, arm) and the orders.</summary>
+    public const string SendLogSchema = """
+        { "event_types": [
+            { "name": "experiment_assigned", "properties": [ { "name": "experiment", "type": "string" }, { "name": "arm", "type": "string" } ] },
+            { "name": "purchase", "properties": [ { "name": "revenue", "type": "number" } ] } ] }
+        """;
+
     /// <summary>A campaign test: customers who viewed a product, 1:1 treatment and holdout, judged on purchases within 14 days.</summary>
     public static Experiment Campaign(string id) => new()
     {
