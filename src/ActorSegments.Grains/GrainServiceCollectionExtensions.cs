@@ -24,6 +24,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<SegmentCatalog>();
         services.TryAddSingleton<SegmentDefinitions>();
         services.TryAddSingleton<SegmentReader>();
+        services.TryAddSingleton<SegmentPreviewer>();
         services.TryAddSingleton<Experiments.ExperimentDefinitions>();
         services.TryAddSingleton<Experiments.ExperimentResultsReader>();
         services.TryAddSingleton<Modeling.Cohorts.CohortRecommender>();

@@ -47,6 +47,24 @@ public sealed class LiveCountTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task Overview_RecentMembershipChanges_ShowsAChangeAsItHappens()
+    {
+        var workspace = await fixture.Server.NewWorkspaceAsync();
+        await fixture.Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = workspace.Id, SegmentId = "buyers", Rule = "did(purchase)" }, cancellationToken: Ct);
+        await fixture.Server.Ingest.TrackAsync(Events.Purchase(workspace.Id, "earlier-customer"), cancellationToken: Ct);
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync(workspace.ReadKey);
+        await page.GotoAsync("console/");
+        await page.WaitUntilInteractiveAsync();
+        var recent = page.GetByRole(AriaRole.List, new() { Name = "Recent membership changes, newest first" });
+        await Expect(recent).ToContainTextAsync("earlier-customer entered buyers", new() { Timeout = 20_000 });
+
+        await fixture.Server.Ingest.TrackAsync(Events.Purchase(workspace.Id, "later-customer"), cancellationToken: Ct);
+
+        await Expect(recent.Locator("li").First).ToContainTextAsync("later-customer entered buyers", new() { Timeout = 20_000 });
+    }
+
+    [Fact]
     public async Task MembersExport_ServesEveryMemberAsCsv()
     {
         var workspace = await fixture.Server.NewWorkspaceAsync();

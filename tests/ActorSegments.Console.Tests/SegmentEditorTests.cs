@@ -34,6 +34,36 @@ public sealed class SegmentEditorTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task Editor_Preview_CountsTheCustomersTheRuleWouldMatchAndShowsThemWithoutSaving()
+    {
+        var workspace = await fixture.Server.NewWorkspaceAsync();
+        foreach (var (customer, revenue) in new[] { ("low", 10.0), ("mid", 150.0), ("high", 900.0) })
+        {
+            await fixture.Server.Ingest.TrackAsync(Events.Purchase(workspace.Id, customer, revenue), cancellationToken: Ct);
+        }
+
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync(workspace.AdminKey);
+        await page.GotoAsync("console/segments/new");
+        await page.WaitUntilInteractiveAsync();
+        await page.GetByLabel("Segment id").FillAsync("spenders");
+        await page.GetByLabel("Rule").FillAsync("rfm.monetary >= 100");
+        await Expect(page.GetByTestId("rule-valid")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview audience" }).ClickAsync();
+
+        await Expect(page.GetByTestId("preview-count")).ToHaveTextAsync("2 of 3 customers match now (every customer evaluated).");
+        var sample = page.GetByTestId("preview-sample").GetByRole(AriaRole.Link);
+        Assert.Equal(["high", "mid"], (await sample.AllTextContentsAsync()).Order(StringComparer.Ordinal));
+        await page.ScreenshotAsync("segment-preview");
+        // An edit makes the count stale: it goes until previewed again.
+        await page.GetByLabel("Rule").FillAsync("rfm.monetary >= 1000");
+        await Expect(page.GetByTestId("preview-count")).ToHaveCountAsync(0);
+        var segments = await fixture.Server.Segments.ListSegmentsAsync(new ListSegmentsRequest { WorkspaceId = workspace.Id }, cancellationToken: Ct);
+        Assert.Empty(segments.Segments);
+    }
+
+    [Fact]
     public async Task Delete_SegmentOthersUse_IsRefusedNamingThem()
     {
         var workspace = await fixture.Server.NewWorkspaceAsync();

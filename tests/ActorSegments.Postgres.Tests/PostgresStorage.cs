@@ -21,6 +21,7 @@ public sealed class PostgresStorage : IStorageFactory
             Journal = journal,
             Definitions = new PostgresSegmentDefinitionStore(source),
             Feed = new PostgresMembershipFeed(source),
+            Registry = new PostgresCustomerRegistry(source),
             Members = new PostgresSegmentMembers(source),
             Keys = new PostgresApiKeyStore(source),
             Workspaces = new PostgresWorkspaceDirectory(source),

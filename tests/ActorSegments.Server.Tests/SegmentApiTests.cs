@@ -49,6 +49,56 @@ public sealed class SegmentApiTests(DevServerFixture fixture) : DevServerTests(f
     }
 
     [Fact]
+    public async Task Preview_counts_what_a_rule_would_match_without_saving_and_the_saved_segment_agrees()
+    {
+        var ws = NewWorkspace();
+        var viewers = Enumerable.Range(0, 30).Select(i => $"v-{i:D2}").ToList();
+        var buyers = viewers.Where((_, i) => i % 5 < 2).ToList(); // 12 of 30
+        await TrackAsync(ws, viewers.Select(c => Events.Make(c, "product_viewed", workspaceId: ws)));
+        await TrackAsync(ws, buyers.Select(c => Events.Make(c, "purchase", workspaceId: ws)));
+        const string rule = "did(product_viewed) and did(purchase)";
+
+        var exact = await Server.Segments.PreviewSegmentAsync(new PreviewSegmentRequest { WorkspaceId = ws, Rule = rule, MaxMatches = 5 }, cancellationToken: Ct);
+        var sampled = await Server.Segments.PreviewSegmentAsync(new PreviewSegmentRequest { WorkspaceId = ws, Rule = rule, SampleSize = 10, MaxMatches = 100 }, cancellationToken: Ct);
+        var unsaved = await Server.Segments.ListSegmentsAsync(new ListSegmentsRequest { WorkspaceId = ws }, cancellationToken: Ct);
+        await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "buyers", Rule = rule }, cancellationToken: Ct);
+        await WaitUntilLiveAsync(ws, "buyers");
+        var saved = await Server.Segments.GetSegmentAsync(new GetSegmentRequest { WorkspaceId = ws, SegmentId = "buyers" }, cancellationToken: Ct);
+
+        Assert.Equal((30L, 30L, 12L, 12L, 12L, 12L, true), (exact.Customers, exact.Evaluated, exact.Matched, exact.EstimatedMembers, exact.EstimateLow, exact.EstimateHigh, exact.Exact));
+        Assert.Equal(5, exact.SampleCustomerIds.Count);
+        Assert.All(exact.SampleCustomerIds, id => Assert.Contains(id, buyers));
+        Assert.Empty(unsaved.Segments);
+        Assert.Equal(exact.EstimatedMembers, saved.Members);
+
+        // A sample of ten: its matches are certain, the rest is scaled with an interval around the estimate.
+        Assert.Equal((30L, 10L, false), (sampled.Customers, sampled.Evaluated, sampled.Exact));
+        Assert.Equal(sampled.Matched, sampled.SampleCustomerIds.Count);
+        Assert.All(sampled.SampleCustomerIds, id => Assert.Contains(id, buyers));
+        Assert.Equal((long)Math.Round(sampled.Matched * 3.0, MidpointRounding.AwayFromZero), sampled.EstimatedMembers);
+        Assert.InRange(sampled.EstimateLow, sampled.Matched, sampled.EstimatedMembers);
+        Assert.InRange(sampled.EstimateHigh, sampled.EstimatedMembers, sampled.Matched + 20);
+    }
+
+    [Fact]
+    public async Task Preview_refuses_a_bad_rule_where_create_would_and_counts_out_of_range_by_field()
+    {
+        var ws = NewWorkspace();
+        const string rule = "did(product_viewed)\n  and sum(purchase.revenu) > 10";
+
+        var badRule = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.PreviewSegmentAsync(new PreviewSegmentRequest { WorkspaceId = ws, Rule = rule }, cancellationToken: Ct).ResponseAsync);
+        var validation = await Server.Segments.ValidateSegmentAsync(new ValidateSegmentRequest { WorkspaceId = ws, Rule = rule }, cancellationToken: Ct);
+        var tooMany = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.PreviewSegmentAsync(new PreviewSegmentRequest { WorkspaceId = ws, Rule = "did(purchase)", SampleSize = 20_001 }, cancellationToken: Ct).ResponseAsync);
+        var negative = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.PreviewSegmentAsync(new PreviewSegmentRequest { WorkspaceId = ws, Rule = "did(purchase)", MaxMatches = -1 }, cancellationToken: Ct).ResponseAsync);
+
+        var problem = Assert.Single(validation.Problems);
+        Assert.Equal(StatusCode.InvalidArgument, badRule.StatusCode);
+        Assert.Equal([$"rule:{problem.Line}:{problem.Column}"], GrpcErrors.ViolatedFields(badRule));
+        Assert.Equal(["sample_size"], GrpcErrors.ViolatedFields(tooMany));
+        Assert.Equal(["max_matches"], GrpcErrors.ViolatedFields(negative));
+    }
+
+    [Fact]
     public async Task Member_pages_return_every_customer_who_stays_a_member_exactly_once_while_others_enter_and_leave()
     {
         var ws = NewWorkspace();

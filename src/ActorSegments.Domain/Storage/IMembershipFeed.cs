@@ -18,7 +18,16 @@ public interface IMembershipFeed
     /// <see cref="HeadAsync"/>: no cursor the feed issued can, and reading on from one would never return anything.
     /// </summary>
     Task<FeedPage> ReadAsync(string workspaceId, string segmentId, FeedCursor after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The <paramref name="limit"/> changes logged last across the workspace's segments, newest first: a glance at
+    /// what is happening, not a feed to follow (it may include changes a cursor read would still hold back).
+    /// </summary>
+    Task<IReadOnlyList<SegmentFeedChange>> LatestAsync(string workspaceId, int limit, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A logged membership change with the segment it is for.</summary>
+public sealed record SegmentFeedChange(string SegmentId, FeedChange Change);
 
 /// <summary>One logged membership change; <see cref="Cursor"/> resumes the feed right after it.</summary>
 public sealed record FeedChange(FeedCursor Cursor, string CustomerId, bool Entered, DateTimeOffset ChangedAt, Segments.MembershipCause Cause, DateTimeOffset LoggedAt);

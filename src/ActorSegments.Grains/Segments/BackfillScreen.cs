@@ -1,4 +1,3 @@
-using ActorSegments.Domain.Customers;
 using ActorSegments.Domain.Storage;
 
 namespace ActorSegments.Grains.Segments;
@@ -33,8 +32,7 @@ public sealed class BackfillScreen(ICustomerJournal journal, TimeProvider clock)
         foreach (var customer in customers)
         {
             var record = records.GetValueOrDefault(customer) ?? CustomerRecord.None;
-            var state = CustomerRebuild.From(record, workspace.Model).State;
-            if (segment.Rule.Evaluate(state, workspace.Model, Math.Max(now, state.Reference)) != record.Members.ContainsKey(segmentId))
+            if (CommittedRecords.Matches(segment.Rule, record, workspace.Model, now) != record.Members.ContainsKey(segmentId))
             {
                 affected.Add(customer);
             }

@@ -20,10 +20,19 @@ public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCat
     /// Checks a rule as <see cref="SaveAsync"/> would, without saving: the result has the diagnostics or the problem,
     /// and no segment.
     /// </summary>
-    public async Task<SegmentSaveResult> ValidateAsync(string workspaceId, string segmentId, string rule, CancellationToken cancellationToken = default)
+    public async Task<SegmentSaveResult> ValidateAsync(string workspaceId, string segmentId, string rule, CancellationToken cancellationToken = default) =>
+        (await CompileAsync(workspaceId, segmentId, rule, cancellationToken)).Refusal ?? SegmentSaveResult.Saved(null);
+
+    /// <summary>
+    /// The rule compiled as a save of <paramref name="segmentId"/> would compile it, among the workspace's other
+    /// segments and against its schema, without saving; or, as <see cref="ValidateAsync"/> answers, what is wrong.
+    /// </summary>
+    public async Task<SegmentCandidate> CompileAsync(string workspaceId, string segmentId, string rule, CancellationToken cancellationToken = default)
     {
         var current = await store.LoadAsync(workspaceId, cancellationToken);
-        return Check(current, segmentId, rule) ?? SegmentSaveResult.Saved(null);
+        var model = catalog.ModelFor(current.SchemaJson);
+        var (refusal, set) = Compile(current, model, segmentId, rule);
+        return new SegmentCandidate(refusal, refusal is null ? set?.Segment(segmentId) : null, model);
     }
 
     /// <summary>
@@ -44,7 +53,7 @@ public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCat
     internal async Task<SegmentSaveResult> SaveManagedAsync(string workspaceId, string segmentId, string rule, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         var current = await store.LoadAsync(workspaceId, cancellationToken);
-        if (Check(current, segmentId, rule) is { } refused)
+        if (Compile(current, catalog.ModelFor(current.SchemaJson), segmentId, rule).Refusal is { } refused)
         {
             return refused;
         }
@@ -79,24 +88,27 @@ public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCat
             ? SegmentSaveResult.Refused(SegmentRefusal.Conflict, $"segment '{segmentId}' is managed by experiment '{experimentId}' and changes only with it")
             : null;
 
-    /// <summary>What is wrong with saving <paramref name="rule"/> as <paramref name="segmentId"/>, or null when nothing is.</summary>
-    private SegmentSaveResult? Check(WorkspaceSegments current, string segmentId, string? rule)
+    /// <summary>
+    /// The workspace's segments with <paramref name="rule"/> saved as <paramref name="segmentId"/>, and what is wrong
+    /// with saving it (null when nothing is).
+    /// </summary>
+    private (SegmentSaveResult? Refusal, SegmentSet? Set) Compile(WorkspaceSegments current, BehaviorModel model, string segmentId, string? rule)
     {
         if (Identifiers.CheckSegmentId(segmentId, MaxSegmentIdLength) is { } problem)
         {
-            return SegmentSaveResult.Refused(SegmentRefusal.InvalidRequest, $"segment_id {problem}");
+            return (SegmentSaveResult.Refused(SegmentRefusal.InvalidRequest, $"segment_id {problem}"), null);
         }
 
         var definitions = current.Segments.Where(s => s.SegmentId != segmentId).Select(s => new SegmentDefinition(s.SegmentId, s.Rule)).Append(new SegmentDefinition(segmentId, rule ?? string.Empty));
-        var set = SegmentSet.Compile(definitions, catalog.ModelFor(current.SchemaJson));
+        var set = SegmentSet.Compile(definitions, model);
         if (set.Errors.TryGetValue(segmentId, out var diagnostics))
         {
-            return SegmentSaveResult.Invalid(diagnostics);
+            return (SegmentSaveResult.Invalid(diagnostics), set);
         }
 
         return NewlyBroken(current, set, segmentId) is { } broken
-            ? SegmentSaveResult.Refused(SegmentRefusal.Conflict, $"saving '{segmentId}' would break {broken}")
-            : null;
+            ? (SegmentSaveResult.Refused(SegmentRefusal.Conflict, $"saving '{segmentId}' would break {broken}"), set)
+            : (null, set);
     }
 
     public async Task<SegmentSaveResult> DeleteAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)

@@ -32,9 +32,22 @@ public sealed partial class InMemoryCustomerJournal : IMembershipFeed, ISegmentM
                 return Task.FromResult(new FeedPage([], after));
             }
 
-            List<FeedChange> changes = [.. log.Skip(FirstAfter(log, after)).Take(limit).Select(r => new FeedChange(
-                CursorOf(r.Position), r.CustomerId, r.Change.Entered, UnixTime.ToDateTimeOffset(r.Change.At), r.Change.Cause, r.LoggedAt))];
+            List<FeedChange> changes = [.. log.Skip(FirstAfter(log, after)).Take(limit).Select(ToFeedChange)];
             return Task.FromResult(new FeedPage(changes, changes.Count == 0 ? after : changes[^1].Cursor));
+        }
+    }
+
+    public Task<IReadOnlyList<SegmentFeedChange>> LatestAsync(string workspaceId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<SegmentFeedChange>>([.. _logBySegment
+                .Where(log => log.Key.Workspace == workspaceId)
+                .SelectMany(log => log.Value.TakeLast(limit).Select(r => (Segment: log.Key.Segment, Record: r)))
+                .OrderByDescending(entry => entry.Record.Position)
+                .Take(limit)
+                .Select(entry => new SegmentFeedChange(entry.Segment, ToFeedChange(entry.Record)))]);
         }
     }
 
@@ -73,6 +86,9 @@ public sealed partial class InMemoryCustomerJournal : IMembershipFeed, ISegmentM
     }
 
     private static FeedCursor CursorOf(long position) => new((ulong)position, position);
+
+    private static FeedChange ToFeedChange(MembershipLogRecord record) => new(
+        CursorOf(record.Position), record.CustomerId, record.Change.Entered, UnixTime.ToDateTimeOffset(record.Change.At), record.Change.Cause, record.LoggedAt);
 
     /// <summary>The index of the first record of a segment's log that lies after the cursor.</summary>
     private static int FirstAfter(List<MembershipLogRecord> log, FeedCursor after)

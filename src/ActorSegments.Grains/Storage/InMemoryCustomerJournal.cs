@@ -217,6 +217,19 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
         }
     }
 
+    public Task<IReadOnlyList<string>> SampleAsync(string workspaceId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        string[] customers;
+        lock (_registryLock)
+        {
+            customers = [.. Registry(workspaceId)];
+        }
+
+        Random.Shared.Shuffle(customers);
+        return Task.FromResult<IReadOnlyList<string>>(customers.Length <= limit ? customers : customers[..limit]);
+    }
+
     /// <summary>The membership change log, in commit order.</summary>
     public IReadOnlyList<MembershipLogRecord> Log
     {

@@ -20,6 +20,24 @@ public sealed class PostgresCustomerRegistry(NpgsqlDataSource dataSource) : ICus
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = afterCustomerId ?? string.Empty });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        return await ReadIdsAsync(command, limit, cancellationToken);
+    }
+
+    /// <remarks>
+    /// Ordering the workspace's rows by random() reads each of them once and keeps the smallest keys in a bounded heap:
+    /// linear in the workspace, which a preview pays in exchange for a sample that is uniform.
+    /// </remarks>
+    public async Task<IReadOnlyList<string>> SampleAsync(string workspaceId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var command = dataSource.CreateCommand("SELECT customer_id FROM customers WHERE workspace_id = $1 ORDER BY random() LIMIT $2");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        return await ReadIdsAsync(command, limit, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<string>> ReadIdsAsync(NpgsqlCommand command, int limit, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ids = new List<string>(limit);
         while (await reader.ReadAsync(cancellationToken))

@@ -26,6 +26,24 @@ public sealed class PostgresMembershipFeed(NpgsqlDataSource dataSource) : IMembe
         LIMIT $5
         """;
 
+    /// <summary>
+    /// Each segment's newest rows by the feed index, read backwards, then the newest of those: a few index probes per
+    /// segment rather than a scan of the workspace's log.
+    /// </summary>
+    internal const string LatestSql = """
+        SELECT d.segment_id, l.txid::text, l.position, l.customer_id, l.entered, l.changed_at, l.cause, l.logged_at
+        FROM segment_definitions d
+        CROSS JOIN LATERAL (
+            SELECT txid, position, customer_id, entered, changed_at, cause, logged_at
+            FROM membership_log m
+            WHERE m.workspace_id = d.workspace_id AND m.segment_id = d.segment_id
+            ORDER BY m.txid DESC, m.position DESC
+            LIMIT $2) l
+        WHERE d.workspace_id = $1
+        ORDER BY l.txid DESC, l.position DESC
+        LIMIT $2
+        """;
+
     /// <remarks>
     /// (xmin, 0): every transaction below xmin has ended, so its changes are at or before the cursor and already in
     /// what a reader sees next; every transaction from xmin on (running, or committed after one that still runs) has
@@ -60,13 +78,7 @@ public sealed class PostgresMembershipFeed(NpgsqlDataSource dataSource) : IMembe
         var changes = new List<FeedChange>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            changes.Add(new FeedChange(
-                new FeedCursor(ulong.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1)),
-                reader.GetString(2),
-                reader.GetBoolean(3),
-                reader.GetFieldValue<DateTimeOffset>(4),
-                (MembershipCause)reader.GetInt16(5),
-                reader.GetFieldValue<DateTimeOffset>(6)));
+            changes.Add(ReadChange(reader, 0));
         }
 
         if (changes.Count > 0)
@@ -85,4 +97,29 @@ public sealed class PostgresMembershipFeed(NpgsqlDataSource dataSource) : IMembe
         var head = await HeadAsync(workspaceId, cancellationToken);
         return after > head ? throw new FeedCursorBeyondHeadException(after, head) : new FeedPage(changes, after);
     }
+
+    public async Task<IReadOnlyList<SegmentFeedChange>> LatestAsync(string workspaceId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var command = dataSource.CreateCommand(LatestSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var changes = new List<SegmentFeedChange>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            changes.Add(new SegmentFeedChange(reader.GetString(0), ReadChange(reader, 1)));
+        }
+
+        return changes;
+    }
+
+    /// <summary>A change from the columns transaction, position, customer, entered, changed at, cause, logged at from <paramref name="first"/> on.</summary>
+    private static FeedChange ReadChange(NpgsqlDataReader reader, int first) => new(
+        new FeedCursor(ulong.Parse(reader.GetString(first), CultureInfo.InvariantCulture), reader.GetInt64(first + 1)),
+        reader.GetString(first + 2),
+        reader.GetBoolean(first + 3),
+        reader.GetFieldValue<DateTimeOffset>(first + 4),
+        (MembershipCause)reader.GetInt16(first + 5),
+        reader.GetFieldValue<DateTimeOffset>(first + 6));
 }

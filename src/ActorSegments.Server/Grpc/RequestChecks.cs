@@ -34,10 +34,13 @@ internal static class RequestChecks
     }
 
     /// <summary>The page size asked for, 0 meaning the default; INVALID_ARGUMENT outside 0 to <see cref="MaxPageSize"/>.</summary>
-    public static int PageSize(int requested) => requested switch
+    public static int PageSize(int requested) => Count(requested, "page_size", DefaultPageSize, MaxPageSize);
+
+    /// <summary>A count a caller may leave unset (0 for <paramref name="unset"/>) or give from 1 to <paramref name="max"/>.</summary>
+    public static int Count(int requested, string field, int unset, int max) => requested switch
     {
-        0 => DefaultPageSize,
-        > 0 and <= MaxPageSize => requested,
-        _ => throw InvalidArgument.Create("page_size", $"must be between 1 and {MaxPageSize}, or 0 for {DefaultPageSize} (got {requested})"),
+        0 => unset,
+        > 0 when requested <= max => requested,
+        _ => throw InvalidArgument.Create(field, $"must be between 1 and {max}, or 0 for {unset} (got {requested})"),
     };
 }

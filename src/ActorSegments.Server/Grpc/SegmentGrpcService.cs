@@ -13,6 +13,7 @@ namespace ActorSegments.Server.Grpc;
 internal sealed class SegmentGrpcService(
     SegmentDefinitions definitions,
     SegmentReader reader,
+    SegmentPreviewer previewer,
     ISegmentMembers members,
     IMembershipFeed feed,
     IFeedSignal signal,
@@ -62,6 +63,17 @@ internal sealed class SegmentGrpcService(
         }
 
         return response;
+    }
+
+    public override async Task<PreviewSegmentResponse> PreviewSegment(PreviewSegmentRequest request, ServerCallContext context)
+    {
+        var segmentId = string.IsNullOrEmpty(request.SegmentId) ? "segment-being-previewed" : request.SegmentId;
+        RequestChecks.Ids(request.WorkspaceId, segmentId);
+        var sampleSize = RequestChecks.Count(request.SampleSize, "sample_size", SegmentPreviewer.DefaultSampleSize, SegmentPreviewer.MaxSampleSize);
+        var matchesShown = RequestChecks.Count(request.MaxMatches, "max_matches", SegmentPreviewer.DefaultMatchesShown, SegmentPreviewer.MaxMatchesShown);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        var preview = await previewer.PreviewAsync(request.WorkspaceId, segmentId, request.Rule, sampleSize, matchesShown, context.CancellationToken);
+        return preview.Refusal is { } refusal ? throw ToException(refusal) : ToProto(preview);
     }
 
     public override async Task<Segment> GetSegment(GetSegmentRequest request, ServerCallContext context)

@@ -45,6 +45,25 @@ internal static class SegmentMapping
         Sequence = change.Cursor.Position,
     };
 
+    /// <summary>A preview that was not refused (it has an estimate).</summary>
+    public static PreviewSegmentResponse ToProto(SegmentPreview preview)
+    {
+        var estimate = preview.Estimate!;
+        var response = new PreviewSegmentResponse
+        {
+            Customers = estimate.Customers,
+            Evaluated = estimate.Evaluated,
+            Matched = estimate.Matched,
+            EstimatedMembers = estimate.Estimate,
+            EstimateLow = estimate.Low,
+            EstimateHigh = estimate.High,
+            Exact = estimate.Exact,
+            EvaluatedAt = Timestamp.FromDateTimeOffset(preview.EvaluatedAt),
+        };
+        response.SampleCustomerIds.AddRange(preview.Matches);
+        return response;
+    }
+
     public static RuleProblem ToProto(RuleDiagnostic diagnostic) => new()
     {
         Line = diagnostic.Line,

@@ -15,6 +15,25 @@ public sealed class SegmentCommandTests(CliServer server) : IClassFixture<CliSer
     }
 
     [Fact]
+    public async Task Preview_CountsAndListsTheMatchesWithoutSavingAndRefusesABadRule()
+    {
+        const string Workspace = "previewing";
+        await ImportAsync(Workspace, "c1,purchase", "c2,product_viewed", "c3,purchase", "c4,product_viewed");
+
+        var (exit, output) = await server.RunAsync(Workspace, "segments", "preview", "--rule", "did(purchase)");
+        var (badExit, bad) = await server.RunAsync(Workspace, "segments", "preview", "--rule", "did(purchse)");
+        var (_, listed) = await server.RunAsync(Workspace, "segments", "list");
+
+        Assert.Equal(0, exit);
+        var lines = output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("2 of 4 customers match now (every customer evaluated)", lines[0]);
+        Assert.Equal(["c1", "c3"], lines.Skip(1).Select(l => l.Trim()).Order(StringComparer.Ordinal));
+        Assert.Equal(ExitCodes.Rejected, badExit);
+        Assert.Contains("1:5 unknown event type 'purchse'", bad, StringComparison.Ordinal);
+        Assert.DoesNotContain("did(purchase)", listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Create_BadRule_IsNotSavedAndShowsWhere()
     {
         var (exit, output) = await server.RunAsync("badrule", "segments", "create", "broken", "--rule", "count(purchase, within 48) > 1");

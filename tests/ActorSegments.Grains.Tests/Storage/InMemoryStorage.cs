@@ -15,6 +15,7 @@ public sealed class InMemoryStorage : IStorageFactory
             Journal = services.GetRequiredService<ICustomerJournal>(),
             Definitions = services.GetRequiredService<ISegmentDefinitionStore>(),
             Feed = services.GetRequiredService<IMembershipFeed>(),
+            Registry = services.GetRequiredService<ICustomerRegistry>(),
             Members = services.GetRequiredService<ISegmentMembers>(),
             Keys = services.GetRequiredService<IApiKeyStore>(),
             Workspaces = services.GetRequiredService<IWorkspaceDirectory>(),

@@ -36,4 +36,12 @@ internal sealed class ListedFeed : IMembershipFeed
             return Task.FromResult(new FeedPage(page, page.Count > 0 ? page[^1].Cursor : after));
         }
     }
+
+    public Task<IReadOnlyList<SegmentFeedChange>> LatestAsync(string workspaceId, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_changes)
+        {
+            return Task.FromResult<IReadOnlyList<SegmentFeedChange>>([.. _changes.AsEnumerable().Reverse().Take(limit).Select(c => new SegmentFeedChange(c.SegmentId, c.Change))]);
+        }
+    }
 }

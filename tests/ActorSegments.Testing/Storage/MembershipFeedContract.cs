@@ -95,6 +95,23 @@ public abstract class MembershipFeedContract<TStorage>
         Assert.Empty(atLast.Changes);
     }
 
+    [Fact]
+    public async Task Latest_AcrossSegments_NewestFirstWithTheirSegmentsOnlyThisWorkspace()
+    {
+        await using var storage = await TStorage.StartAsync("feed_latest");
+        await SeedAsync(storage);
+
+        var latest = await storage.Feed.LatestAsync("w", 4, TestContext.Current.CancellationToken);
+        var all = await storage.Feed.LatestAsync("w", 100, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["s c2-", "s c4+", "s c1-", "s c2+"], latest.Select(c => $"{c.SegmentId} {c.Change.CustomerId}{(c.Change.Entered ? "+" : "-")}"));
+        // c1's commit entered two segments; either may come first, both after the commits that followed.
+        Assert.Equal(["other c1+", "s c1+"], all.Skip(4).Select(c => $"{c.SegmentId} {c.Change.CustomerId}{(c.Change.Entered ? "+" : "-")}").Order(StringComparer.Ordinal));
+        Assert.Equal(6, all.Count);
+        Assert.Equal(UnixTime.ToDateTimeOffset(T0 + 6), latest[0].Change.ChangedAt);
+        Assert.Empty(await storage.Feed.LatestAsync("nobody", 10, TestContext.Current.CancellationToken));
+    }
+
     /// <summary>In w/s: c1 enters, c2 enters, c1 leaves, c4 enters, c2 leaves; in between, changes elsewhere.</summary>
     protected static async Task SeedAsync(StorageUnderTest storage)
     {

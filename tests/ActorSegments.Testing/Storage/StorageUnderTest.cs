@@ -19,6 +19,8 @@ public sealed class StorageUnderTest : IAsyncDisposable
 
     public required IMembershipFeed Feed { get; init; }
 
+    public required ICustomerRegistry Registry { get; init; }
+
     public required ISegmentMembers Members { get; init; }
 
     public required IApiKeyStore Keys { get; init; }

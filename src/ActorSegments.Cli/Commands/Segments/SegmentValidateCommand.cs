@@ -17,18 +17,27 @@ internal static class SegmentValidateCommand
         rule.AddTo(command);
         return command.WithAction(console, async (parse, connection, cancellationToken) =>
         {
-            var text = rule.Read(parse);
-            var result = await connection.Segments.ValidateSegmentAsync(
-                new ValidateSegmentRequest { WorkspaceId = connection.Workspace, SegmentId = parse.GetValue(id) ?? "", Rule = text },
-                cancellationToken: cancellationToken);
-            if (result.Valid)
+            if (!await CheckAsync(console, connection, parse.GetValue(id), rule.Read(parse), cancellationToken))
             {
-                console.MarkupLine("[green]valid[/]");
-                return ExitCodes.Success;
+                return ExitCodes.Rejected;
             }
 
-            RuleProblems.Write(console, text, result.Problems);
-            return ExitCodes.Rejected;
+            console.MarkupLine("[green]valid[/]");
+            return ExitCodes.Success;
         });
+    }
+
+    /// <summary>Whether the rule is valid; when it is not, its problems are written with carets under them.</summary>
+    public static async Task<bool> CheckAsync(IAnsiConsole console, ServerConnection connection, string? segmentId, string rule, CancellationToken cancellationToken)
+    {
+        var result = await connection.Segments.ValidateSegmentAsync(
+            new ValidateSegmentRequest { WorkspaceId = connection.Workspace, SegmentId = segmentId ?? "", Rule = rule },
+            cancellationToken: cancellationToken);
+        if (!result.Valid)
+        {
+            RuleProblems.Write(console, rule, result.Problems);
+        }
+
+        return result.Valid;
     }
 }

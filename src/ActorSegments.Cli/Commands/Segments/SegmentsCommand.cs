@@ -12,6 +12,7 @@ internal static class SegmentsCommand
         SegmentSaveCommands.Update(console),
         SegmentReadCommands.Delete(console),
         SegmentValidateCommand.Create(console),
+        SegmentPreviewCommand.Create(console),
         SegmentReadCommands.List(console),
         SegmentReadCommands.Show(console),
         SegmentMembersCommand.Create(console),

@@ -27,26 +27,9 @@ public sealed record ArmSummary(
             totals.Customers,
             totals.Conversions,
             totals.ConversionRate,
-            Wilson(totals.Conversions, totals.Customers, level),
+            ProportionInterval.Wilson(totals.Conversions, totals.Customers, level),
             totals.RevenueMean,
             MeanInterval(totals, level));
-    }
-
-    /// <summary>
-    /// The Wilson score interval: the rates p whose score test |p̂ − p| / √(p(1 − p)/n) ≤ z does not reject, i.e.
-    /// (p̂ + z²/2n ± z√(p̂(1 − p̂)/n + z²/4n²)) / (1 + z²/n). Unlike p̂ ± z√(p̂(1 − p̂)/n) it keeps its coverage near
-    /// 0 and 1 and never leaves [0, 1]. Matches statsmodels' proportion_confint(method="wilson").
-    /// </summary>
-    internal static ConfidenceInterval Wilson(long conversions, long customers, double level)
-    {
-        double n = customers;
-        var rate = conversions / n;
-        var z = Distributions.NormalCritical(level);
-        var z2 = z * z;
-        var denominator = 1 + (z2 / n);
-        var center = (rate + (z2 / (2 * n))) / denominator;
-        var halfWidth = z * Math.Sqrt((rate * (1 - rate) / n) + (z2 / (4 * n * n))) / denominator;
-        return ConfidenceInterval.Around(center, halfWidth, level);
     }
 
     /// <summary>mean ± t(n − 1) · s/√n, as scipy's stats.t.interval(level, n − 1, mean, s/√n).</summary>
