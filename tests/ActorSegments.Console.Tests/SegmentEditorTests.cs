@@ -64,6 +64,23 @@ public sealed class SegmentEditorTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task SegmentPage_AfterAnEdit_ListsTheEarlierVersionWithItsRule()
+    {
+        var workspace = await fixture.Server.NewWorkspaceAsync();
+        await fixture.Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = workspace.Id, SegmentId = "buyers", Rule = "did(purchase)" }, cancellationToken: Ct);
+        await fixture.Server.Segments.UpdateSegmentAsync(new UpdateSegmentRequest { WorkspaceId = workspace.Id, SegmentId = "buyers", Rule = "did(purchase, within 30d)", ExpectedVersion = 1 }, cancellationToken: Ct);
+        var page = await fixture.NewPageAsync();
+        await page.SignInAsync(workspace.ReadKey);
+        await page.GotoAsync("console/segments/buyers");
+
+        await page.GetByText("Earlier versions (1)").ClickAsync();
+
+        await Expect(page.GetByTestId("version-1")).ToContainTextAsync("did(purchase)");
+        await Expect(page.GetByTestId("version-1")).Not.ToContainTextAsync("within 30d");
+        await Expect(page.Locator("pre.rule").First).ToHaveTextAsync("did(purchase, within 30d)");
+    }
+
+    [Fact]
     public async Task Delete_SegmentOthersUse_IsRefusedNamingThem()
     {
         var workspace = await fixture.Server.NewWorkspaceAsync();

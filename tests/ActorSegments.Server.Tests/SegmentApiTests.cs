@@ -15,7 +15,9 @@ public sealed class SegmentApiTests(DevServerFixture fixture) : DevServerTests(f
         var updated = await Server.Segments.UpdateSegmentAsync(new UpdateSegmentRequest { WorkspaceId = ws, SegmentId = "viewers", Rule = "did(product_viewed, within 7d)", ExpectedVersion = 1 }, cancellationToken: Ct);
         var stale = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.UpdateSegmentAsync(new UpdateSegmentRequest { WorkspaceId = ws, SegmentId = "viewers", Rule = "did(purchase)", ExpectedVersion = 1 }, cancellationToken: Ct).ResponseAsync);
         var listed = await Server.Segments.ListSegmentsAsync(new ListSegmentsRequest { WorkspaceId = ws }, cancellationToken: Ct);
+        var versions = await Server.Segments.ListSegmentVersionsAsync(new ListSegmentVersionsRequest { WorkspaceId = ws, SegmentId = "viewers" }, cancellationToken: Ct);
         await Server.Segments.DeleteSegmentAsync(new DeleteSegmentRequest { WorkspaceId = ws, SegmentId = "viewers" }, cancellationToken: Ct);
+        var goneVersions = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.ListSegmentVersionsAsync(new ListSegmentVersionsRequest { WorkspaceId = ws, SegmentId = "viewers" }, cancellationToken: Ct).ResponseAsync);
         var gone = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.GetSegmentAsync(new GetSegmentRequest { WorkspaceId = ws, SegmentId = "viewers" }, cancellationToken: Ct).ResponseAsync);
         var missingUpdate = await Assert.ThrowsAsync<RpcException>(() => Server.Segments.UpdateSegmentAsync(new UpdateSegmentRequest { WorkspaceId = ws, SegmentId = "viewers", Rule = "did(purchase)" }, cancellationToken: Ct).ResponseAsync);
 
@@ -24,6 +26,9 @@ public sealed class SegmentApiTests(DevServerFixture fixture) : DevServerTests(f
         Assert.Equal(2, updated.Version);
         Assert.Equal(StatusCode.Aborted, stale.StatusCode);
         Assert.Equal(["viewers"], listed.Segments.Select(s => s.SegmentId));
+        Assert.Equal([(2, "did(product_viewed, within 7d)"), (1, "did(product_viewed)")], versions.Versions.Select(v => (v.Version, v.Rule)));
+        Assert.Equal(updated.UpdatedAt, versions.Versions[0].SavedAt);
+        Assert.Equal(StatusCode.NotFound, goneVersions.StatusCode);
         Assert.Equal(StatusCode.NotFound, gone.StatusCode);
         Assert.Equal(StatusCode.NotFound, missingUpdate.StatusCode);
     }

@@ -21,7 +21,10 @@ public interface ISegmentDefinitionStore
     /// <summary>Replaces the workspace's schema document (the caller has checked it) and returns the new version.</summary>
     Task<long> SaveSchemaAsync(string workspaceId, string schemaJson, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes a segment; false when it did not exist.</summary>
+    /// <summary>Every saved version of a segment's rule, newest first (empty when the segment does not exist).</summary>
+    Task<IReadOnlyList<SegmentVersion>> ListVersionsAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a segment and its versions; false when it did not exist.</summary>
     Task<bool> DeleteAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default);
 
     /// <summary>Records backfill progress of one version of a segment (ignored when the segment moved on to a newer version).</summary>

@@ -111,6 +111,10 @@ public sealed class SegmentDefinitions(ISegmentDefinitionStore store, SegmentCat
             : (null, set);
     }
 
+    /// <summary>Every saved version of a segment's rule, newest first.</summary>
+    public Task<IReadOnlyList<SegmentVersion>> ListVersionsAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default) =>
+        store.ListVersionsAsync(workspaceId, segmentId, cancellationToken);
+
     public async Task<SegmentSaveResult> DeleteAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)
     {
         if (await ManagedByExperimentAsync(workspaceId, segmentId, cancellationToken) is { } managed)

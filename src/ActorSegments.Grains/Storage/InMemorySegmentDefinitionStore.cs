@@ -8,6 +8,7 @@ public sealed partial class InMemorySegmentDefinitionStore(TimeProvider clock) :
     private readonly Lock _lock = new();
     private readonly Dictionary<string, (long Version, Dictionary<string, StoredSegment> Segments)> _workspaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _schemas = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Workspace, string Segment), List<SegmentVersion>> _versions = [];
 
     public Task<WorkspaceSegments> LoadAsync(string workspaceId, CancellationToken cancellationToken = default)
     {
@@ -52,6 +53,7 @@ public sealed partial class InMemorySegmentDefinitionStore(TimeProvider clock) :
 
             var saved = new StoredSegment(segmentId, rule, current + 1, SegmentStatus.Pending, 0, 0, clock.GetUtcNow());
             ws.Segments[segmentId] = saved;
+            Versions(workspaceId, segmentId).Insert(0, new SegmentVersion(saved.Version, rule, saved.UpdatedAt));
             _workspaces[workspaceId] = (ws.Version + 1, ws.Segments);
             return Task.FromResult(saved);
         }
@@ -68,6 +70,25 @@ public sealed partial class InMemorySegmentDefinitionStore(TimeProvider clock) :
         }
     }
 
+    public Task<IReadOnlyList<SegmentVersion>> ListVersionsAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<SegmentVersion>>(_versions.TryGetValue((workspaceId, segmentId), out var versions) ? [.. versions] : []);
+        }
+    }
+
+    /// <summary>A segment's versions, newest first, created when missing (under the lock).</summary>
+    private List<SegmentVersion> Versions(string workspaceId, string segmentId)
+    {
+        if (!_versions.TryGetValue((workspaceId, segmentId), out var versions))
+        {
+            _versions[(workspaceId, segmentId)] = versions = [];
+        }
+
+        return versions;
+    }
+
     public Task<bool> DeleteAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)
     {
         lock (_lock)
@@ -77,6 +98,8 @@ public sealed partial class InMemorySegmentDefinitionStore(TimeProvider clock) :
             {
                 return Task.FromResult(false);
             }
+
+            _versions.Remove((workspaceId, segmentId));
 
             _workspaces[workspaceId] = (ws.Version + 1, ws.Segments);
             return Task.FromResult(true);

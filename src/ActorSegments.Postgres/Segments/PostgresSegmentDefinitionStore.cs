@@ -100,6 +100,16 @@ public sealed partial class PostgresSegmentDefinitionStore(NpgsqlDataSource data
         }
 
         await ExecuteAsync(connection, transaction, BumpVersion, cancellationToken, workspaceId);
+        await using (var history = new NpgsqlCommand("INSERT INTO segment_versions (workspace_id, segment_id, version, rule, saved_at) VALUES ($1, $2, $3, $4, $5)", connection, transaction))
+        {
+            history.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+            history.Parameters.Add(new NpgsqlParameter<string> { TypedValue = segmentId });
+            history.Parameters.Add(new NpgsqlParameter<int> { TypedValue = saved.Version });
+            history.Parameters.Add(new NpgsqlParameter<string> { TypedValue = rule });
+            history.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = saved.UpdatedAt });
+            await history.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return saved;
     }
@@ -116,6 +126,21 @@ public sealed partial class PostgresSegmentDefinitionStore(NpgsqlDataSource data
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    public async Task<IReadOnlyList<SegmentVersion>> ListVersionsAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT version, rule, saved_at FROM segment_versions WHERE workspace_id = $1 AND segment_id = $2 ORDER BY version DESC");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = segmentId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var versions = new List<SegmentVersion>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(new SegmentVersion(reader.GetInt32(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2)));
+        }
+
+        return versions;
+    }
+
     public async Task<bool> DeleteAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -125,6 +150,7 @@ public sealed partial class PostgresSegmentDefinitionStore(NpgsqlDataSource data
         {
             // Members go with the definition; customers record their exits when they next see the new definitions.
             await ExecuteAsync(connection, transaction, "DELETE FROM segment_members WHERE workspace_id = $1 AND segment_id = $2", cancellationToken, workspaceId, segmentId);
+            await ExecuteAsync(connection, transaction, "DELETE FROM segment_versions WHERE workspace_id = $1 AND segment_id = $2", cancellationToken, workspaceId, segmentId);
             // The count lock waits for journal transactions counting the segment; those that come later find the
             // definition gone and count nothing, so no count row outlives the segment. Slots go before the base row,
             // in the order the fold takes them.

@@ -83,6 +83,21 @@ internal sealed class SegmentGrpcService(
         return ToProto(await StatsAsync(request.WorkspaceId, request.SegmentId));
     }
 
+    public override async Task<ListSegmentVersionsResponse> ListSegmentVersions(ListSegmentVersionsRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId, request.SegmentId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        await StatsAsync(request.WorkspaceId, request.SegmentId);
+        var response = new ListSegmentVersionsResponse();
+        response.Versions.AddRange((await definitions.ListVersionsAsync(request.WorkspaceId, request.SegmentId, context.CancellationToken)).Select(v => new Protos.V1.SegmentVersion
+        {
+            Version = v.Version,
+            Rule = v.Rule,
+            SavedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(v.SavedAt),
+        }));
+        return response;
+    }
+
     public override async Task<ListSegmentsResponse> ListSegments(ListSegmentsRequest request, ServerCallContext context)
     {
         RequestChecks.Ids(request.WorkspaceId);
