@@ -91,6 +91,19 @@ public sealed class IdentityTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task MergeAsync_IntoACustomerWithNoHistory_EvaluatesItOnceForTheMerge()
+    {
+        var ws = NewWorkspace();
+        await fixture.Definitions.SaveAsync(ws, "browsers", "not did(purchase)", null, TestContext.Current.CancellationToken);
+        await TrackAsync(ws, "anon", new CustomerEvent("v-1", "product_viewed", T0, CustomerEvent.NoProperties));
+
+        await Customer(ws, "new").MergeAsync(Link("link-1", "anon"));
+
+        Assert.Equal([("browsers", true, MembershipCause.Merge)], Changes(ws, "new").Select(c => (c.SegmentId, c.Entered, c.Cause)));
+        Assert.Equal(["new"], fixture.Journal.Members(ws, "browsers"));
+    }
+
+    [Fact]
     public async Task MergeAsync_Retried_IsADuplicate_AndChangesNothing()
     {
         var ws = NewWorkspace();

@@ -145,6 +145,12 @@ public sealed partial class CustomerGrain
         var now = Now();
         var workspace = await catalog.GetAsync(_workspaceId);
         _changes.Clear();
+        if (_sequence == 0)
+        {
+            // A customer with no history: its first evaluation is the merge's, not one of an empty customer first.
+            (_model, _definitionsVersion) = (workspace.Model, workspace.Version);
+        }
+
         CatchUp(workspace, now);
         var entries = new List<JournalEntry>(import.Records.Count);
         foreach (var record in import.Records)
