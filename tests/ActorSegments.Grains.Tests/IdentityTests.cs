@@ -2,6 +2,9 @@ using ActorSegments.Abstractions.Customers;
 using ActorSegments.Domain.Behavior;
 using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Segments;
+using ActorSegments.Grains.Modeling;
+using ActorSegments.Grains.Segments;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ActorSegments.Grains.Tests;
 
@@ -248,5 +251,25 @@ public sealed class IdentityTests(ClusterFixture fixture)
         Assert.Equal(new AliasResult(true, "known", 2), retried);
         Assert.False(again.Applied);
         Assert.Equal(2, (await Customer(ws, "known").GetProfileAsync())!.TotalEvents);
+    }
+
+    [Fact]
+    public async Task Alias_IsLeftOutOfBackfillScreensAndTrainingScans_ItsHistoryCountsOnceInTheSurvivor()
+    {
+        var ws = NewWorkspace();
+        var ct = TestContext.Current.CancellationToken;
+        await TrackAsync(ws, "anon", Purchase("a-1", 0));
+        await TrackAsync(ws, "known", Purchase("b-1", 1));
+        await Customer(ws, "known").MergeAsync(Link("link-1", "anon"));
+        await fixture.Definitions.SaveAsync(ws, "buyers", "did(purchase)", null, ct);
+        var services = fixture.Cluster.Silos[0].ServiceProvider;
+        var workspace = await services.GetRequiredService<SegmentCatalog>().GetAsync(ws, await fixture.Definitions.VersionAsync(ws, ct), ct);
+
+        var affected = await new BackfillScreen(fixture.Journal, fixture.Clock).AffectedAsync(workspace, "buyers", ["anon", "known"], ct);
+        var scanned = await JournalHistories.ReadAsync(fixture.Journal, ws, ct);
+
+        Assert.Equal(["known"], affected);
+        Assert.Equal(["known"], scanned.Select(h => h.CustomerId));
+        Assert.Equal(2, scanned[0].Entries.Count(e => e.Record is CustomerEvent));
     }
 }

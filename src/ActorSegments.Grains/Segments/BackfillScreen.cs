@@ -33,6 +33,11 @@ public sealed class BackfillScreen(ICustomerJournal journal, TimeProvider clock)
         foreach (var customer in customers)
         {
             var record = records.GetValueOrDefault(customer) ?? CustomerRecord.None;
+            if (CustomerLinks.AliasOf(record.Entries, customer) is not null)
+            {
+                continue; // an alias is in no segment, ever again (docs/identity.md)
+            }
+
             var state = CustomerRebuild.From(record, workspace.Model).State;
             if (segment.Rule.Evaluate(state, workspace.Model, Math.Max(now, state.Reference)) != record.Members.ContainsKey(segmentId))
             {
