@@ -30,6 +30,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<Modeling.Cohorts.CohortRecommender>();
         services.TryAddSingleton<Modeling.Cohorts.CohortCatalog>();
         services.AddOptions<CustomerGrainOptions>();
+        services.AddOptions<IdentityOptions>();
         services.AddOptions<WakeUpSweeperOptions>();
         services.TryAddSingleton<WakeUpSweeper>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<WakeUpSweeper>());

@@ -56,6 +56,7 @@ public static partial class ServerApplication
         var ingest = builder.AddValidatedOptions<IngestOptions, IngestOptionsValidator>(IngestOptions.SectionName);
         var auth = builder.AddValidatedOptions<AuthOptions, AuthOptionsValidator>(AuthOptions.SectionName);
         builder.AddValidatedOptions<CustomerGrainOptions, CustomerGrainOptionsValidator>(CustomerGrainOptionsValidator.SectionName);
+        builder.AddValidatedOptions<IdentityOptions, IdentityOptionsValidator>(IdentityOptions.SectionName);
         if (!postgres.IsConfigured)
         {
             // In memory, snapshots at shutdown would go to storage grains that are themselves shutting down.

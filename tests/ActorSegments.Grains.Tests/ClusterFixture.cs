@@ -56,6 +56,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddActorSegmentsGrains();
             // Snapshot on every deactivation, so tests exercise snapshots as much as replay.
             silo.Services.Configure<CustomerGrainOptions>(o => o.SnapshotOnDeactivationAfterEvents = 1);
+            silo.Services.Configure<IdentityOptions>(o => o.MaxAliases = IdentityTests.MaxAliases);
         });
         return builder.Build();
     }

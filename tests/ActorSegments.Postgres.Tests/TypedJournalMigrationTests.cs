@@ -64,9 +64,25 @@ public sealed class TypedJournalMigrationTests
 
         await InsertAsync(1, 3, "NULL");
         var typed = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => InsertAsync(2, 3, "'purchase'"));
-        var unknown = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => InsertAsync(3, 4, "NULL"));
+        var unknown = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => InsertAsync(3, 5, "NULL"));
 
         Assert.Equal(("customer_journal_kind", "customer_journal_kind"), (typed.ConstraintName, unknown.ConstraintName));
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM customer_journal WHERE kind = 3"));
+    }
+
+    [Fact]
+    public async Task Migration19_AliasLinkRowWithoutEventType_IsStored_AndOneWithATypeRefused()
+    {
+        await using var db = await PostgresStorage.MigratedDatabaseAsync("kind_check_alias_link");
+        Task InsertAsync(int sequence, string eventType) => db.ExecuteAsync($"""
+            INSERT INTO customer_journal (workspace_id, customer_id, sequence, applied_at, event_id, kind, event_type, occurred_at, body)
+            VALUES ('w', 'c', {sequence}, 100, 'link-1', 4, {eventType}, now(), '\x00')
+            """);
+
+        await InsertAsync(1, "NULL");
+        var typed = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => InsertAsync(2, "'purchase'"));
+
+        Assert.Equal("customer_journal_kind", typed.ConstraintName);
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM customer_journal WHERE kind = 4"));
     }
 }

@@ -14,6 +14,8 @@ public sealed class ConfigurationTests
     [InlineData("--ActorSegments:Cluster:AdvertisedAddress=silo-1", "ActorSegments__Cluster__AdvertisedAddress", "must be an IP address")]
     [InlineData("--ActorSegments:Postgres:ConnectionString=Hots=x;", "ActorSegments__Postgres__ConnectionString", "not a valid PostgreSQL connection string")]
     [InlineData("--ActorSegments:Customers:SnapshotEveryEvents=0", "ActorSegments__Customers__SnapshotEveryEvents", "1-1000000 (got 0)")]
+    [InlineData("--ActorSegments:Identity:MaxAliases=0", "ActorSegments__Identity__MaxAliases", "1-100000 (got 0)")]
+    [InlineData("--ActorSegments:Identity:MaxHops=65", "ActorSegments__Identity__MaxHops", "1-64 (got 65)")]
     [InlineData("--ActorSegments:WakeUps:Interval=00:10:00", "ActorSegments__WakeUps__Interval", "at most 00:01:00 (got 00:10:00)")]
     [InlineData("--ActorSegments:Postgres:ConnectionString=Port=5432", "ActorSegments__Postgres__ConnectionString", "names no Host")]
     [InlineData("--ActorSegments:Ingest:MaxBatchSize=0", "ActorSegments__Ingest__MaxBatchSize", "1-10000 (got 0)")]

@@ -57,4 +57,19 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     [Alias("explain")]
     Task<SegmentExplanationView?> ExplainAsync(string segmentId);
+
+    /// <summary>
+    /// Links <see cref="AliasRequest.PreviousId"/> into this customer (docs/identity.md): the previous id leaves its
+    /// segments and becomes an alias, its history is imported here, and segments are evaluated once. Idempotent by the
+    /// link id; retry until it succeeds. Throws <see cref="CustomerLinkRefusedException"/> when refused.
+    /// </summary>
+    [Alias("merge")]
+    Task<AliasResult> MergeAsync(AliasRequest request);
+
+    /// <summary>
+    /// Called by the customer a link merges into: this customer leaves every segment and becomes its alias, keeping its
+    /// journal for the caller to import. Asked again by the same customer, it answers the same.
+    /// </summary>
+    [Alias("surrender")]
+    Task<SurrenderResult> SurrenderAsync(SurrenderRequest request);
 }

@@ -13,6 +13,7 @@ internal static class CustomersCommand
     {
         Show(console),
         Explain(console),
+        CustomerAliasCommand.Create(console),
     };
 
     private static Command Show(IAnsiConsole console)

@@ -193,6 +193,10 @@ public sealed partial class CustomerState
                 Reference = Math.Max(Reference, now);
                 changes.Add(AssignExperiment(assignment.ExperimentId, assignment.Arm, UnixTime.Seconds(assignment.OccurredAt)));
                 break;
+            case AliasLink:
+                // The link itself changes no behavior: the merged history arrives as records of their own kinds.
+                Reference = Math.Max(Reference, now);
+                break;
             default:
                 throw new ArgumentException($"Unknown journal record {record.GetType().Name}.", nameof(record));
         }

@@ -53,6 +53,11 @@ public static class JournalRecordCodec
                 w.String(assignment.ExperimentId);
                 w.String(assignment.Arm);
                 break;
+            case AliasLink link:
+                w.String(link.PreviousId);
+                w.String(link.CustomerId);
+                w.VarLong(link.Aliases);
+                break;
             default:
                 throw new ArgumentException($"Unknown journal record {record.GetType().Name}.", nameof(record));
         }
@@ -96,6 +101,7 @@ public static class JournalRecordCodec
             JournalRecordKind.TraitUpdate => ReadTraits(ref r, id, occurredAt),
             JournalRecordKind.ModelOutput => ReadOutput(ref r, id, occurredAt),
             JournalRecordKind.ExperimentAssignment => new ExperimentAssignment(id, occurredAt, r.String(), r.String()),
+            JournalRecordKind.AliasLink => new AliasLink(id, occurredAt, r.String(), r.String(), checked((int)r.VarLong())),
             _ => throw new InvalidDataException($"Journal record has unknown kind {(int)kind}."),
         };
     }

@@ -17,4 +17,7 @@ public enum JournalRecordKind : byte
 
     /// <summary>The arm of an experiment the customer was assigned to (<see cref="ExperimentAssignment"/>).</summary>
     ExperimentAssignment = 3,
+
+    /// <summary>Two ids of the workspace were linked into one customer (<see cref="AliasLink"/>).</summary>
+    AliasLink = 4,
 }

@@ -42,7 +42,7 @@ public static class PointInTimeFeatures
         for (var i = 0; i < count; i++)
         {
             var record = history[i].Record;
-            if (record is ModelOutput or ExperimentAssignment)
+            if (record is ModelOutput or ExperimentAssignment or AliasLink)
             {
                 continue;
             }

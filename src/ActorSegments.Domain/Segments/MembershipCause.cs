@@ -23,4 +23,7 @@ public enum MembershipCause : byte
 
     /// <summary>The customer was assigned to an arm of an experiment.</summary>
     Experiment = 6,
+
+    /// <summary>Two ids were linked into one customer: the previous id left its segments, the surviving one re-evaluated.</summary>
+    Merge = 7,
 }

@@ -36,4 +36,10 @@ public interface ICustomerJournal
     /// compare them exactly.
     /// </summary>
     Task<IReadOnlyDictionary<long, StoredRecordId>> EventIdsAtAsync(string workspaceId, string customerId, IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every journal entry of the customer, snapshot or not, in sequence order (none for a customer never seen): what a
+    /// link of two ids reads to hand one customer's history to the other (docs/identity.md). Not for hot paths.
+    /// </summary>
+    Task<IReadOnlyList<JournalEntry>> HistoryAsync(string workspaceId, string customerId, CancellationToken cancellationToken = default);
 }

@@ -76,6 +76,11 @@ public sealed partial class CustomerGrain(
         _sinceSnapshot = record.Entries.Count;
         _memberships.Restore(record.Members);
         _committedWakeUp = record.WakeUpAt ?? UnixTime.Never;
+        if (IsAliasIn(record))
+        {
+            return; // an alias only redirects (CustomerGrain.Identity.cs)
+        }
+
         if (_sequence == 0 && record.Members.Count == 0)
         {
             return; // a customer with no history: its first call evaluates everything
@@ -109,12 +114,13 @@ public sealed partial class CustomerGrain(
     public Task<TrackResult> TrackAsync(CustomerEvent[] events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return RecordFromClientAsync(events);
+        return _alias is { } alias ? Task.FromResult(TrackResult.Redirect(alias.CustomerId)) : RecordFromClientAsync(events);
     }
 
     public async Task<bool> IdentifyAsync(TraitUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
+        ThrowIfAlias();
         var result = await RecordFromClientAsync([update]);
         return result.Applied == 1;
     }
@@ -132,6 +138,11 @@ public sealed partial class CustomerGrain(
     {
         ArgumentNullException.ThrowIfNull(outputs);
         ThrowIfBroken();
+        if (_alias is not null)
+        {
+            return false; // a model scored the id before it became an alias; the merged customer is scored on its own
+        }
+
         Awaken(client: false);
         var result = await RecordAsync([outputs]);
         SleepIfOnlyHousekeeping();
@@ -353,6 +364,11 @@ public sealed partial class CustomerGrain(
     public async Task WakeAsync()
     {
         ThrowIfBroken();
+        if (_alias is not null)
+        {
+            return;
+        }
+
         Awaken(client: false);
         var workspace = await catalog.GetAsync(_workspaceId);
         await CatchUpAndCommitAsync(workspace);
@@ -361,6 +377,11 @@ public sealed partial class CustomerGrain(
     public async Task ReevaluateAsync(long definitionsVersion)
     {
         ThrowIfBroken();
+        if (_alias is not null)
+        {
+            return;
+        }
+
         Awaken(client: false);
         var workspace = await catalog.GetAsync(_workspaceId, definitionsVersion);
         await CatchUpAndCommitAsync(workspace);
@@ -380,6 +401,7 @@ public sealed partial class CustomerGrain(
 
     public Task<CustomerProfileView?> GetProfileAsync()
     {
+        ThrowIfAlias();
         _onlyHousekeeping = false;
         Awaken(client: true);
         return Task.FromResult(HasHistory
@@ -389,6 +411,7 @@ public sealed partial class CustomerGrain(
 
     public async Task<SegmentExplanationView?> ExplainAsync(string segmentId)
     {
+        ThrowIfAlias();
         _onlyHousekeeping = false;
         Awaken(client: true);
         var workspace = await catalog.GetAsync(_workspaceId);
@@ -433,8 +456,8 @@ public sealed partial class CustomerGrain(
 
         // A snapshot rides along with the commit that makes one due, in the same transaction as its entries.
         var unsnapshotted = _sinceSnapshot + entries.Count;
-        var snapshot = unsnapshotted >= options.Value.SnapshotEveryEvents ||
-            (unsnapshotted > 0 && Now() - _snapshotAt >= (long)options.Value.SnapshotEvery.TotalSeconds)
+        var snapshot = MaySnapshot && (unsnapshotted >= options.Value.SnapshotEveryEvents ||
+            (unsnapshotted > 0 && Now() - _snapshotAt >= (long)options.Value.SnapshotEvery.TotalSeconds))
             ? new StoredSnapshot(_sequence, SerializeSnapshot())
             : null;
         var commit = new CustomerCommit(_workspaceId, _customerId, entries, [.. _changes], writeWakeUp ? wakeUp : null, snapshot, _outcomes.Count > 0 ? [.. _outcomes] : null);
@@ -489,6 +512,11 @@ public sealed partial class CustomerGrain(
     /// <summary>Writes the snapshot on its own; a failure only means more replay on the next activation.</summary>
     private async Task TryWriteSnapshotAsync()
     {
+        if (!MaySnapshot)
+        {
+            return;
+        }
+
         try
         {
             await journal.SaveSnapshotAsync(_workspaceId, _customerId, new StoredSnapshot(_sequence, _dormant ?? SerializeSnapshot()));

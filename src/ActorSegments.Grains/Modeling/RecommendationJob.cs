@@ -33,7 +33,7 @@ public sealed class RecommendationJob(
 
         progress.Phase("reading journal");
         var byCustomer = new List<(string CustomerId, ItemInteraction[] Interactions)>();
-        await foreach (var history in journal.ScanAsync(workspaceId, cancellationToken))
+        await foreach (var history in JournalHistories.CustomersAsync(journal, workspaceId, cancellationToken))
         {
             var interactions = ItemInteractions.From(history, model).ToArray();
             if (interactions.Length > 0)

@@ -32,7 +32,7 @@ public sealed class BackfillScreen(ICustomerJournal journal, TimeProvider clock)
         foreach (var customer in customers)
         {
             var record = records.GetValueOrDefault(customer) ?? CustomerRecord.None;
-            if (CommittedRecords.Matches(segment.Rule, record, workspace.Model, now) != record.Members.ContainsKey(segmentId))
+            if (CommittedRecords.Matches(segment.Rule, customer, record, workspace.Model, now) != record.Members.ContainsKey(segmentId))
             {
                 affected.Add(customer);
             }

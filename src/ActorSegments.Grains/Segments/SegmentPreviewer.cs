@@ -47,7 +47,7 @@ public sealed class SegmentPreviewer(SegmentDefinitions definitions, ICustomerRe
             var records = await journal.LoadManyAsync(workspaceId, batch, cancellationToken);
             foreach (var customer in batch)
             {
-                if (CommittedRecords.Matches(segment.Rule, records.GetValueOrDefault(customer) ?? CustomerRecord.None, candidate.Model, now))
+                if (CommittedRecords.Matches(segment.Rule, customer, records.GetValueOrDefault(customer) ?? CustomerRecord.None, candidate.Model, now))
                 {
                     matched++;
                     if (matches.Count < matchesShown)

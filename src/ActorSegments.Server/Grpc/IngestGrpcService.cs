@@ -4,6 +4,7 @@ using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Schema;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Domain.Validation;
+using ActorSegments.Grains.Customers;
 using ActorSegments.Grains.Segments;
 using ActorSegments.Protos.V1;
 using ActorSegments.Server.Access;
@@ -21,10 +22,11 @@ namespace ActorSegments.Server.Grpc;
 /// Validates requests before touching any customer, then hands each customer its events in request order, customers
 /// in parallel, and answers once every customer has stored its events.
 /// </summary>
-internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog catalog, TimeProvider time, IOptions<IngestOptions> options, ServerMetrics metrics, ServingGate gate, IngestAdmission admission)
+internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCatalog catalog, TimeProvider time, IOptions<IngestOptions> options, IOptions<IdentityOptions> identity, ServerMetrics metrics, ServingGate gate, IngestAdmission admission)
     : IngestService.IngestServiceBase
 {
     private readonly IngestOptions _options = options.Value;
+    private readonly IdentityOptions _identity = identity.Value;
     private readonly EventLimits _limits = options.Value.ToEventLimits();
 
     public override async Task<TrackResponse> Track(TrackRequest request, ServerCallContext context)
@@ -124,7 +126,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
         metrics.Received(1);
         var update = TraitMapping.Map(request, time.GetUtcNow(), _limits, workspace.Model.Schema, violations)
             ?? throw Invalid(1, violations);
-        var result = await StoreAsync(1, async () => await grains.GetCustomer(request.WorkspaceId, request.CustomerId).IdentifyAsync(update)
+        var result = await StoreAsync(1, async () => (await AliasFollowing.CallAsync(grains, _identity.MaxHops, request.WorkspaceId, request.CustomerId, c => c.IdentifyAsync(update))).Result
             ? new TrackResult(1, 0)
             : new TrackResult(0, 1));
         return new IdentifyResponse { Outcome = result.Applied == 1 ? EventOutcome.Applied : EventOutcome.Duplicate };
@@ -211,7 +213,7 @@ internal sealed class IngestGrpcService(IGrainFactory grains, SegmentCatalog cat
 
     /// <summary>One customer's events, counted by how they ended.</summary>
     private Task<TrackResult> TrackAsync(string workspaceId, string customerId, CustomerEvent[] events) =>
-        StoreAsync(events.Length, () => grains.GetCustomer(workspaceId, customerId).TrackAsync(events));
+        StoreAsync(events.Length, () => AliasFollowing.TrackAsync(grains, _identity.MaxHops, workspaceId, customerId, events));
 
     /// <summary>Stores <paramref name="records"/> journal records through a customer call, counting the outcome.</summary>
     private async Task<TrackResult> StoreAsync(int records, Func<Task<TrackResult>> store)

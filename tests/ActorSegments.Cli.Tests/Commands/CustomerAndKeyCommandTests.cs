@@ -42,6 +42,30 @@ public sealed class CustomerAndKeyCommandTests(CliServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task CustomersAlias_LinksTheAnonymousIdIntoTheKnownCustomer_ARetryIsAlreadyLinked()
+    {
+        await ImportPurchasesAsync("aliasing", "anon", "anon", "known");
+
+        var (exit, output) = await server.RunAsync("aliasing", "customers", "alias", "--previous", "anon", "--customer", "known", "--link", "l-1");
+        var (retryExit, retry) = await server.RunAsync("aliasing", "customers", "alias", "--previous", "anon", "--customer", "known", "--link", "l-1");
+        var (_, profile) = await server.RunAsync("aliasing", "customers", "show", "anon");
+
+        Assert.Equal((0, 0), (exit, retryExit));
+        Assert.Contains("linked: anon -> known (2 events moved)", output, StringComparison.Ordinal);
+        Assert.Contains("already linked: anon -> known (0 events moved)", retry, StringComparison.Ordinal);
+        Assert.Matches(@"purchase\s+│ 3", profile);
+    }
+
+    [Fact]
+    public async Task CustomersAlias_SameIds_IsRejectedNamingTheField()
+    {
+        var (exit, output) = await server.RunAsync("aliasing", "customers", "alias", "--previous", "x", "--customer", "x", "--link", "l-1");
+
+        Assert.Equal(ExitCodes.Rejected, exit);
+        Assert.Contains("previous_id", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Keys_CreateListRevoke_TheNewKeyReadsUntilRevoked()
     {
         const string Workspace = "keyed";

@@ -119,8 +119,8 @@ public sealed class JournalRecordCodecTests
             }
         }
 
-        var unknown = Assert.Throws<InvalidDataException>(() => JournalRecordCodec.Deserialize([2, 4, .. output[2..]]));
-        Assert.Equal("Journal record has unknown kind 4.", unknown.Message);
+        var unknown = Assert.Throws<InvalidDataException>(() => JournalRecordCodec.Deserialize([2, 5, .. output[2..]]));
+        Assert.Equal("Journal record has unknown kind 5.", unknown.Message);
         Assert.Throws<InvalidDataException>(() => JournalRecordCodec.Deserialize([.. assignment, 0]));
         var bare = JournalRecordCodec.Serialize(new ModelOutput("m1", At)); // ends with the flags and a score count of 0
         bare[^2] = 8;

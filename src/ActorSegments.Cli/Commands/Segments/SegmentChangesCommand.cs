@@ -47,6 +47,7 @@ internal static class SegmentChangesCommand
         ChangeCause.Model => "model",
         ChangeCause.Definition => "definition",
         ChangeCause.Experiment => "experiment",
+        ChangeCause.Merge => "merge",
         _ => "",
     };
 }

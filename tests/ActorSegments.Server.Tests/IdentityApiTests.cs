@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using ActorSegments.Protos.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace ActorSegments.Server.Tests;
+
+/// <summary>IngestService.Alias over a real channel (docs/identity.md): the link, its errors, and what follows it.</summary>
+public sealed class IdentityApiTests(DevServerFixture fixture) : DevServerTests(fixture)
+{
+    private const string Workspace = "identity";
+
+    private Task<AliasResponse> AliasAsync(string customer, string previous, string link, bool allowKnownMerge = false) =>
+        Server.Ingest.AliasAsync(new AliasRequest { WorkspaceId = Workspace, CustomerId = customer, PreviousId = previous, LinkId = link, AllowKnownMerge = allowKnownMerge }, cancellationToken: Ct).ResponseAsync;
+
+    private async Task<EventOutcome> PurchaseAsync(string customer, string eventId)
+    {
+        var evt = Events.Make(customer, "purchase", eventId, workspaceId: Workspace);
+        evt.Properties["revenue"] = Value.ForNumber(10);
+        return (await Server.Ingest.TrackAsync(new TrackRequest { Event = evt }, cancellationToken: Ct)).Outcome;
+    }
+
+    private Task<IdentifyResponse> IdentifyAsync(string customer, string plan) =>
+        Server.Ingest.IdentifyAsync(new IdentifyRequest { WorkspaceId = Workspace, CustomerId = customer, Traits = { ["plan"] = Value.ForString(plan) } }, cancellationToken: Ct).ResponseAsync;
+
+    private Task<CustomerProfile> ProfileAsync(string customer) =>
+        Server.Profiles.GetCustomerAsync(new GetCustomerRequest { WorkspaceId = Workspace, CustomerId = customer }, cancellationToken: Ct).ResponseAsync;
+
+    [Fact]
+    public async Task Alias_moves_the_anonymous_history_into_the_known_customer_and_later_calls_follow()
+    {
+        var (anon, known, segment) = (Events.NewCustomerId(), Events.NewCustomerId(), $"buyers-{Guid.NewGuid():N}");
+        await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = Workspace, SegmentId = segment, Rule = "count(purchase) >= 2" }, cancellationToken: Ct);
+        await PurchaseAsync(anon, "a-1");
+        await PurchaseAsync(anon, "a-2");
+        await PurchaseAsync(known, "b-1");
+
+        var linked = await AliasAsync(known, anon, "link-1");
+        var retried = await AliasAsync(known, anon, "link-1");
+
+        Assert.Equal((EventOutcome.Applied, known, 2), (linked.Outcome, linked.CustomerId, linked.MergedEvents));
+        Assert.Equal((EventOutcome.Duplicate, known, 0), (retried.Outcome, retried.CustomerId, retried.MergedEvents));
+        var changes = (await Server.Segments.ListChangesAsync(new ListChangesRequest { WorkspaceId = Workspace, SegmentId = segment }, cancellationToken: Ct)).Changes;
+        Assert.Equal(
+            [(anon, true, ChangeCause.Event), (anon, false, ChangeCause.Merge), (known, true, ChangeCause.Merge)],
+            changes.Select(c => (c.CustomerId, c.Entered, c.Cause)));
+
+        Assert.Equal(EventOutcome.Duplicate, await PurchaseAsync(anon, "a-1")); // a retry under the old id
+        Assert.Equal(EventOutcome.Applied, await PurchaseAsync(anon, "a-3"));
+        Assert.Equal(EventOutcome.Applied, (await IdentifyAsync(anon, "gold")).Outcome);
+        var viaAlias = await ProfileAsync(anon);
+        Assert.Equal((known, anon, 4L, "gold"), (viaAlias.CustomerId, viaAlias.AliasId, viaAlias.TotalEvents, viaAlias.Traits["plan"].StringValue));
+        Assert.Equal(string.Empty, (await ProfileAsync(known)).AliasId);
+        var explained = await Server.Profiles.ExplainSegmentAsync(new ExplainSegmentRequest { WorkspaceId = Workspace, CustomerId = anon, SegmentId = segment }, cancellationToken: Ct);
+        Assert.Equal((known, anon, true), (explained.CustomerId, explained.AliasId, explained.Member));
+    }
+
+    [Fact]
+    public async Task Alias_chains_resolve_to_the_last_customer()
+    {
+        var (a, b, c) = (Events.NewCustomerId(), Events.NewCustomerId(), Events.NewCustomerId());
+        await PurchaseAsync(a, "a-1");
+        await AliasAsync(b, a, "l-ab");
+        await AliasAsync(c, b, "l-bc");
+
+        var viaAlias = await AliasAsync(b, Events.NewCustomerId(), "l-xb"); // b is an alias now: the link goes to c
+
+        Assert.Equal((EventOutcome.Applied, c), (viaAlias.Outcome, viaAlias.CustomerId));
+        Assert.Equal(EventOutcome.Applied, await PurchaseAsync(a, "a-2"));
+        Assert.Equal((c, 2L), ((await ProfileAsync(a)).CustomerId, (await ProfileAsync(a)).TotalEvents));
+    }
+
+    [Fact]
+    public async Task Alias_refuses_bad_input_and_known_merges_without_leave_changing_nothing()
+    {
+        var (a, b) = (Events.NewCustomerId(), Events.NewCustomerId());
+        await IdentifyAsync(a, "free");
+        await IdentifyAsync(b, "gold");
+
+        var noLink = await Assert.ThrowsAsync<RpcException>(() => AliasAsync(b, a, ""));
+        var same = await Assert.ThrowsAsync<RpcException>(() => AliasAsync(b, b, "l-1"));
+        var badPrevious = await Assert.ThrowsAsync<RpcException>(() => AliasAsync(b, " padded", "l-1"));
+        var known = await Assert.ThrowsAsync<RpcException>(() => AliasAsync(b, a, "l-1"));
+
+        Assert.Equal(["link_id"], GrpcErrors.ViolatedFields(noLink));
+        Assert.Equal(["previous_id"], GrpcErrors.ViolatedFields(same));
+        Assert.Equal(["previous_id"], GrpcErrors.ViolatedFields(badPrevious));
+        Assert.Equal(StatusCode.FailedPrecondition, known.StatusCode);
+        Assert.Contains("previous_id", known.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("allow_known_merge", known.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal((a, "free"), ((await ProfileAsync(a)).CustomerId, (await ProfileAsync(a)).Traits["plan"].StringValue));
+        Assert.Equal(EventOutcome.Applied, (await AliasAsync(b, a, "l-1", allowKnownMerge: true)).Outcome);
+    }
+
+    [Fact]
+    public async Task Alias_over_http_json()
+    {
+        var (anon, known) = (Events.NewCustomerId(), Events.NewCustomerId());
+        await PurchaseAsync(anon, "a-1");
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Server.HttpPort}") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", RunningServer.BootstrapKey);
+
+        using var response = await http.PostAsync($"/v1/workspaces/{Workspace}/customers/{known}:alias",
+            new StringContent($$"""{"previousId": "{{anon}}", "linkId": "link-http"}""", Encoding.UTF8, "application/json"), Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("EVENT_OUTCOME_APPLIED", body, StringComparison.Ordinal);
+        Assert.Contains("\"mergedEvents\":1", body, StringComparison.Ordinal);
+    }
+}
