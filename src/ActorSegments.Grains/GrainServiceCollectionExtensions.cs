@@ -32,6 +32,9 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<WakeUpSweeperOptions>();
         services.TryAddSingleton<WakeUpSweeper>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<WakeUpSweeper>());
+        services.AddOptions<Privacy.PrivacyOptions>();
+        services.TryAddSingleton<Privacy.ErasedExitRedactor>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<Privacy.ErasedExitRedactor>());
         services.AddActorSegmentsFeatureWriter();
         services.AddActorSegmentsModeling();
         services.AddActorSegmentsWebhooks();
@@ -61,9 +64,13 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<IMembershipFeed>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
         services.TryAddSingleton<ISegmentMembers>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
         services.TryAddSingleton<IJournalScan>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
-        services.TryAddSingleton<IFeatureStore, InMemoryFeatureStore>();
-        services.TryAddSingleton<ICohortStore, InMemoryCohortStore>();
-        services.TryAddSingleton<IWebhookStore, InMemoryWebhookStore>();
+        services.TryAddSingleton<InMemoryFeatureStore>();
+        services.TryAddSingleton<IFeatureStore>(sp => sp.GetRequiredService<InMemoryFeatureStore>());
+        services.TryAddSingleton<InMemoryCohortStore>();
+        services.TryAddSingleton<ICohortStore>(sp => sp.GetRequiredService<InMemoryCohortStore>());
+        services.TryAddSingleton<InMemoryWebhookStore>();
+        services.TryAddSingleton<IWebhookStore>(sp => sp.GetRequiredService<InMemoryWebhookStore>());
+        services.TryAddSingleton<ICustomerErasure, InMemoryCustomerErasure>();
         services.TryAddSingleton<IModelStore, InMemoryModelStore>();
         services.TryAddSingleton<IApiKeyStore, InMemoryApiKeyStore>();
         services.TryAddSingleton<IWorkspaceDirectory, InMemoryWorkspaceDirectory>();

@@ -24,6 +24,8 @@ public sealed class PostgresStorage : IStorageFactory
             Members = new PostgresSegmentMembers(source),
             Keys = new PostgresApiKeyStore(source),
             Workspaces = new PostgresWorkspaceDirectory(source),
+            Erasure = new ActorSegments.Postgres.Privacy.PostgresCustomerErasure(source),
+            Registry = new PostgresCustomerRegistry(source),
             SettleAsync = () => SettledAsync(db),
             Release = async () =>
             {

@@ -57,4 +57,18 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     [Alias("explain")]
     Task<SegmentExplanationView?> ExplainAsync(string segmentId);
+
+    /// <summary>
+    /// Erases the customer (docs/privacy.md): it leaves every segment (exits committed like any change), then its
+    /// stored rows are deleted and its id suppressed and redacted in one transaction, and the activation ends. Returns
+    /// once that is durable; repeating it is harmless. <paramref name="erasedBy"/> names the caller for the audit log.
+    /// </summary>
+    [Alias("erase")]
+    Task<ErasureResult> EraseAsync(string erasedBy);
+
+    /// <summary>
+    /// Lets an erased id start a new customer: takes it off the suppression list. False when it was not on it.
+    /// </summary>
+    [Alias("restart-erased")]
+    Task<bool> RestartErasedAsync();
 }

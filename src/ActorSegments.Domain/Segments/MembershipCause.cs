@@ -23,4 +23,7 @@ public enum MembershipCause : byte
 
     /// <summary>The customer was assigned to an arm of an experiment.</summary>
     Experiment = 6,
+
+    /// <summary>The customer was erased (DeleteCustomer): it left every segment it was in (docs/privacy.md).</summary>
+    Erased = 7,
 }

@@ -100,6 +100,7 @@ public static class WebhookMessage
         MembershipCause.Model => "model",
         MembershipCause.Definition => "definition",
         MembershipCause.Experiment => "experiment",
+        MembershipCause.Erased => "erased",
         _ => "unknown",
     };
 }

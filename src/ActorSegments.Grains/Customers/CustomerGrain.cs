@@ -31,11 +31,13 @@ namespace ActorSegments.Grains.Customers;
 [GrainType("customer")]
 public sealed partial class CustomerGrain(
     ICustomerJournal journal,
+    ICustomerErasure erasure,
     SegmentCatalog catalog,
     FeatureWriter featureWriter,
     ScoringModels scoringModels,
     TimeProvider clock,
     IOptions<CustomerGrainOptions> options,
+    IOptions<Privacy.PrivacyOptions> privacy,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private readonly List<MembershipChange> _changes = [];
@@ -78,6 +80,7 @@ public sealed partial class CustomerGrain(
         _committedWakeUp = record.WakeUpAt ?? UnixTime.Never;
         if (_sequence == 0 && record.Members.Count == 0)
         {
+            await LookUpSuppressionAsync(cancellationToken);
             return; // a customer with no history: its first call evaluates everything
         }
 
@@ -124,6 +127,7 @@ public sealed partial class CustomerGrain(
     {
         _onlyHousekeeping = false;
         ThrowIfBroken();
+        ThrowIfErased();
         Awaken(client: true);
         return RecordAsync(records);
     }
@@ -132,6 +136,11 @@ public sealed partial class CustomerGrain(
     {
         ArgumentNullException.ThrowIfNull(outputs);
         ThrowIfBroken();
+        if (IgnoredAsErased())
+        {
+            return false;
+        }
+
         Awaken(client: false);
         var result = await RecordAsync([outputs]);
         SleepIfOnlyHousekeeping();
@@ -353,6 +362,11 @@ public sealed partial class CustomerGrain(
     public async Task WakeAsync()
     {
         ThrowIfBroken();
+        if (IgnoredAsErased())
+        {
+            return;
+        }
+
         Awaken(client: false);
         var workspace = await catalog.GetAsync(_workspaceId);
         await CatchUpAndCommitAsync(workspace);
@@ -361,6 +375,11 @@ public sealed partial class CustomerGrain(
     public async Task ReevaluateAsync(long definitionsVersion)
     {
         ThrowIfBroken();
+        if (IgnoredAsErased())
+        {
+            return;
+        }
+
         Awaken(client: false);
         var workspace = await catalog.GetAsync(_workspaceId, definitionsVersion);
         await CatchUpAndCommitAsync(workspace);
@@ -489,6 +508,11 @@ public sealed partial class CustomerGrain(
     /// <summary>Writes the snapshot on its own; a failure only means more replay on the next activation.</summary>
     private async Task TryWriteSnapshotAsync()
     {
+        if (_erased)
+        {
+            return; // nothing may be stored under an erased id
+        }
+
         try
         {
             await journal.SaveSnapshotAsync(_workspaceId, _customerId, new StoredSnapshot(_sequence, _dormant ?? SerializeSnapshot()));

@@ -7,7 +7,7 @@ using Grpc.Core;
 
 namespace ActorSegments.Server.Grpc;
 
-/// <summary>Reads one customer's profile, and explains a segment for them, from the customer's grain.</summary>
+/// <summary>Reads one customer's profile, explains a segment for them, and erases them, through the customer's grain.</summary>
 internal sealed class ProfileGrpcService(IGrainFactory grains, CohortNames cohortNames) : ProfileService.ProfileServiceBase
 {
     public override async Task<CustomerProfile> GetCustomer(GetCustomerRequest request, ServerCallContext context)
@@ -35,6 +35,21 @@ internal sealed class ProfileGrpcService(IGrainFactory grains, CohortNames cohor
             Matches = explanation.Matches,
             Member = explanation.Member,
             Trace = ProfileMapping.ToProto(explanation.Trace),
+        };
+    }
+
+    public override async Task<DeleteCustomerResponse> DeleteCustomer(DeleteCustomerRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId, customerId: request.CustomerId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Admin);
+        var erased = await grains.GetCustomer(request.WorkspaceId, request.CustomerId).EraseAsync(context.Caller().KeyId);
+        return new DeleteCustomerResponse
+        {
+            Found = erased.Found,
+            AlreadyErased = erased.AlreadyErased,
+            Exits = { erased.Exits },
+            RemovedRows = { erased.Rows.ToDictionary(StringComparer.Ordinal) },
+            IdHash = erased.IdHash,
         };
     }
 

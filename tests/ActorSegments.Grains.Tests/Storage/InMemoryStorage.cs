@@ -18,6 +18,8 @@ public sealed class InMemoryStorage : IStorageFactory
             Members = services.GetRequiredService<ISegmentMembers>(),
             Keys = services.GetRequiredService<IApiKeyStore>(),
             Workspaces = services.GetRequiredService<IWorkspaceDirectory>(),
+            Erasure = services.GetRequiredService<ICustomerErasure>(),
+            Registry = services.GetRequiredService<ICustomerRegistry>(),
             Release = services.DisposeAsync,
         });
     }

@@ -25,6 +25,10 @@ public sealed class StorageUnderTest : IAsyncDisposable
 
     public required IWorkspaceDirectory Workspaces { get; init; }
 
+    public required ICustomerErasure Erasure { get; init; }
+
+    public required ICustomerRegistry Registry { get; init; }
+
     /// <summary>
     /// Waits until every change committed so far can be read from the feed. PostgreSQL holds changes back while an
     /// older transaction anywhere on the server still runs, which includes other tests' transactions.
