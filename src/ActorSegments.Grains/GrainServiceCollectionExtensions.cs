@@ -35,6 +35,9 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<Privacy.PrivacyOptions>();
         services.TryAddSingleton<Privacy.ErasedExitRedactor>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<Privacy.ErasedExitRedactor>());
+        services.AddOptions<Privacy.RetentionOptions>();
+        services.TryAddSingleton<Privacy.JournalRetentionLoop>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<Privacy.JournalRetentionLoop>());
         services.AddActorSegmentsFeatureWriter();
         services.AddActorSegmentsModeling();
         services.AddActorSegmentsWebhooks();
@@ -71,6 +74,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<InMemoryWebhookStore>();
         services.TryAddSingleton<IWebhookStore>(sp => sp.GetRequiredService<InMemoryWebhookStore>());
         services.TryAddSingleton<ICustomerErasure, InMemoryCustomerErasure>();
+        services.TryAddSingleton<IJournalRetention, InMemoryJournalRetention>();
         services.TryAddSingleton<IModelStore, InMemoryModelStore>();
         services.TryAddSingleton<IApiKeyStore, InMemoryApiKeyStore>();
         services.TryAddSingleton<IWorkspaceDirectory, InMemoryWorkspaceDirectory>();

@@ -34,6 +34,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<IWebhookStore, Webhooks.PostgresWebhookStore>();
         services.AddSingleton<IModelStore, PostgresModelStore>();
         services.AddSingleton<ICustomerErasure, Privacy.PostgresCustomerErasure>();
+        services.AddSingleton<IJournalRetention, Privacy.PostgresJournalRetention>();
         return services;
     }
 }

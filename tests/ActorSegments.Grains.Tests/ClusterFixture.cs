@@ -21,6 +21,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public ClusterFixture()
     {
         Erasure = new InMemoryCustomerErasure(Journal, Features, new InMemoryCohortStore(), new InMemoryWebhookStore());
+        Retention = new InMemoryJournalRetention(Journal);
         Cluster = BuildCluster();
     }
 
@@ -40,6 +41,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Erasure over the shared journal and feature table.</summary>
     public InMemoryCustomerErasure Erasure { get; }
 
+    /// <summary>Journal retention over the shared journal.</summary>
+    public InMemoryJournalRetention Retention { get; }
+
     private InProcessTestCluster BuildCluster()
     {
         var builder = new InProcessTestClusterBuilder(2);
@@ -57,6 +61,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IExperimentTotals>(Journal);
             silo.Services.AddSingleton<IFeatureStore>(Features);
             silo.Services.AddSingleton<ICustomerErasure>(Erasure);
+            silo.Services.AddSingleton<IJournalRetention>(Retention);
             silo.Services.AddSingleton<IModelStore, InMemoryModelStore>();
             silo.Services.AddSingleton<ICohortStore, InMemoryCohortStore>();
             silo.Services.AddSingleton<IWebhookStore, InMemoryWebhookStore>();

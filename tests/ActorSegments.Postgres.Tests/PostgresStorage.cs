@@ -25,6 +25,7 @@ public sealed class PostgresStorage : IStorageFactory
             Keys = new PostgresApiKeyStore(source),
             Workspaces = new PostgresWorkspaceDirectory(source),
             Erasure = new ActorSegments.Postgres.Privacy.PostgresCustomerErasure(source),
+            Retention = new ActorSegments.Postgres.Privacy.PostgresJournalRetention(source),
             Registry = new PostgresCustomerRegistry(source),
             SettleAsync = () => SettledAsync(db),
             Release = async () =>

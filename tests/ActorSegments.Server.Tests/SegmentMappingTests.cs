@@ -11,7 +11,8 @@ public sealed class SegmentMappingTests
     [Fact]
     public void ToProto_EveryMembershipCause_IsTheChangeCauseOfTheSameName()
     {
-        foreach (var cause in Enum.GetValues<MembershipCause>())
+        // Erased (7) is sent as its number until segments.proto names it (CHANGE_CAUSE_ERASED = 7); see the next test.
+        foreach (var cause in Enum.GetValues<MembershipCause>().Where(c => c != MembershipCause.Erased))
         {
             var change = new FeedChange(new FeedCursor(1, 7), "c1", true, DateTimeOffset.UnixEpoch, cause, DateTimeOffset.UnixEpoch);
 
@@ -21,6 +22,10 @@ public sealed class SegmentMappingTests
             Assert.Equal(cause.ToString(), mapped.ToString());
         }
     }
+
+    [Fact]
+    public void ToProto_ErasedCause_IsSentAsSeven() =>
+        Assert.Equal(7, (int)SegmentMapping.ToProto(new FeedChange(new FeedCursor(1, 7), "erased:x", false, DateTimeOffset.UnixEpoch, MembershipCause.Erased, DateTimeOffset.UnixEpoch)).Cause);
 
     [Fact]
     public void ToProto_ExperimentCause_IsChangeCauseExperiment() =>

@@ -71,4 +71,11 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     [Alias("restart-erased")]
     Task<bool> RestartErasedAsync();
+
+    /// <summary>
+    /// Writes the customer's snapshot now, so that journal retention may delete the entries it includes. Does not keep
+    /// the customer in memory afterwards; does nothing for an erased id.
+    /// </summary>
+    [Alias("snapshot")]
+    Task SnapshotAsync();
 }

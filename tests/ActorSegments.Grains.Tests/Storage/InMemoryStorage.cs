@@ -19,6 +19,7 @@ public sealed class InMemoryStorage : IStorageFactory
             Keys = services.GetRequiredService<IApiKeyStore>(),
             Workspaces = services.GetRequiredService<IWorkspaceDirectory>(),
             Erasure = services.GetRequiredService<ICustomerErasure>(),
+            Retention = services.GetRequiredService<IJournalRetention>(),
             Registry = services.GetRequiredService<ICustomerRegistry>(),
             Release = services.DisposeAsync,
         });

@@ -27,6 +27,8 @@ public sealed class StorageUnderTest : IAsyncDisposable
 
     public required ICustomerErasure Erasure { get; init; }
 
+    public required IJournalRetention Retention { get; init; }
+
     public required ICustomerRegistry Registry { get; init; }
 
     /// <summary>
