@@ -16,5 +16,5 @@ source bench/lib/server.sh
 bench_server_start alias
 dotnet build -c Release bench/ActorSegments.AliasBench >&2
 
-ACTORSEGMENTS_API_KEY="$BENCH_KEY" dotnet bench/ActorSegments.AliasBench/bin/Release/net10.0/ActorSegments.AliasBench.dll \
-  --address "http://127.0.0.1:$BENCH_GRPC" --runs "$runs" --pairs "$pairs" "$@"
+ACTORSEGMENTS_API_KEY="$KEY" dotnet bench/ActorSegments.AliasBench/bin/Release/net10.0/ActorSegments.AliasBench.dll \
+  --address "http://127.0.0.1:$GRPC_PORT" --runs "$runs" --pairs "$pairs" "$@"

@@ -17,8 +17,8 @@ seconds=${2:-20}
 shift $(($# < 2 ? $# : 2))
 # shellcheck source=lib/server.sh
 source bench/lib/server.sh
-bench_server_start webhooks "--ActorSegments:Webhooks:AllowHttp=true" "--ActorSegments:Webhooks:AllowedNetworks:0=127.0.0.0/8"
-dotnet build -c Release bench/ActorSegments.WebhookBench >&2
 
-ACTORSEGMENTS_API_KEY="$BENCH_KEY" dotnet bench/ActorSegments.WebhookBench/bin/Release/net10.0/ActorSegments.WebhookBench.dll \
-  --address "http://127.0.0.1:$BENCH_GRPC" --cpu "server=$SERVER_PID" --runs "$runs" --duration "$seconds" "$@"
+dotnet build -c Release bench/ActorSegments.WebhookBench >&2
+bench_server_start hooks "--ActorSegments:Webhooks:AllowHttp=true" "--ActorSegments:Webhooks:AllowedNetworks:0=127.0.0.0/8"
+ACTORSEGMENTS_API_KEY="$KEY" dotnet bench/ActorSegments.WebhookBench/bin/Release/net10.0/ActorSegments.WebhookBench.dll \
+  --address "http://127.0.0.1:$GRPC_PORT" --cpu "server=$SERVER_PID" --runs "$runs" --duration "$seconds" "$@"

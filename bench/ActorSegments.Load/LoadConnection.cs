@@ -30,6 +30,7 @@ public sealed class LoadConnection : IDisposable
         Admin = new AdminService.AdminServiceClient(invoker);
         Experiments = new ExperimentService.ExperimentServiceClient(invoker);
         Webhooks = new WebhookService.WebhookServiceClient(invoker);
+        Profiles = new ProfileService.ProfileServiceClient(invoker);
     }
 
     public IngestService.IngestServiceClient Ingest { get; }
@@ -41,6 +42,8 @@ public sealed class LoadConnection : IDisposable
     public ExperimentService.ExperimentServiceClient Experiments { get; }
 
     public WebhookService.WebhookServiceClient Webhooks { get; }
+
+    public ProfileService.ProfileServiceClient Profiles { get; }
 
     public void Dispose() => _channel.Dispose();
 }

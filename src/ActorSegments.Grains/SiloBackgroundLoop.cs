@@ -28,6 +28,38 @@ public abstract class SiloBackgroundLoop : ILifecycleParticipant<ISiloLifecycle>
     /// <summary>The work, until <paramref name="stoppingToken"/> is cancelled.</summary>
     protected abstract Task RunAsync(CancellationToken stoppingToken);
 
+    /// <summary>
+    /// Runs <paramref name="batch"/> until stopped: a batch that came back full (<paramref name="fullBatch"/> items) is
+    /// followed at once, a smaller one (or a failure, reported to <paramref name="failed"/>) after <paramref name="pause"/>
+    /// on the wall clock.
+    /// </summary>
+    protected static async Task RunBatchesAsync(Func<CancellationToken, Task<int>> batch, int fullBatch, TimeSpan pause, Action<Exception> failed, CancellationToken stoppingToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(failed);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var done = 0;
+            try
+            {
+                done = await batch(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                failed(ex);
+            }
+
+            if (done < fullBatch)
+            {
+                await Task.Delay(pause, TimeProvider.System, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
     private Task Start(CancellationToken cancellationToken)
     {
         if (Enabled)

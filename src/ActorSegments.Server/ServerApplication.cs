@@ -63,6 +63,8 @@ public static partial class ServerApplication
             builder.Services.PostConfigure<CustomerGrainOptions>(o => o.SnapshotOnShutdown = false);
         }
         builder.AddValidatedOptions<WakeUpSweeperOptions, WakeUpSweeperOptionsValidator>(WakeUpSweeperOptionsValidator.SectionName);
+        builder.AddValidatedOptions<Grains.Privacy.PrivacyOptions, PrivacyOptionsValidator>(PrivacyOptionsValidator.SectionName);
+        builder.AddValidatedOptions<Grains.Privacy.RetentionOptions, RetentionOptionsValidator>(Grains.Privacy.RetentionOptions.SectionName);
         builder.AddValidatedOptions<FeatureWriterOptions, FeatureWriterOptionsValidator>(FeatureWriterOptions.SectionName);
         builder.AddValidatedOptions<Grains.Webhooks.WebhookOptions, WebhookOptionsValidator>(Grains.Webhooks.WebhookOptions.SectionName);
         var shutdown = builder.AddValidatedOptions<ShutdownOptions, ShutdownOptionsValidator>(ShutdownOptions.SectionName);

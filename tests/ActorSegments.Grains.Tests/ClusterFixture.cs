@@ -18,7 +18,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
 
-    public ClusterFixture() => Cluster = BuildCluster();
+    public ClusterFixture()
+    {
+        Erasure = new InMemoryCustomerErasure(Journal, Features, new InMemoryCohortStore(), new InMemoryWebhookStore());
+        Retention = new InMemoryJournalRetention(Journal);
+        Cluster = BuildCluster();
+    }
 
     public InProcessTestCluster Cluster { get; }
 
@@ -32,6 +37,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>The feature table the customers of both silos write to.</summary>
     public InMemoryFeatureStore Features { get; } = new();
+
+    /// <summary>Erasure over the shared journal and feature table.</summary>
+    public InMemoryCustomerErasure Erasure { get; }
+
+    /// <summary>Journal retention over the shared journal.</summary>
+    public InMemoryJournalRetention Retention { get; }
 
     private InProcessTestCluster BuildCluster()
     {
@@ -49,6 +60,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IExperimentStore>(Definitions);
             silo.Services.AddSingleton<IExperimentTotals>(Journal);
             silo.Services.AddSingleton<IFeatureStore>(Features);
+            silo.Services.AddSingleton<ICustomerErasure>(Erasure);
+            silo.Services.AddSingleton<IJournalRetention>(Retention);
             silo.Services.AddSingleton<IModelStore, InMemoryModelStore>();
             silo.Services.AddSingleton<ICohortStore, InMemoryCohortStore>();
             silo.Services.AddSingleton<IWebhookStore, InMemoryWebhookStore>();

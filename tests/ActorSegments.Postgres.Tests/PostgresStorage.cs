@@ -25,6 +25,8 @@ public sealed class PostgresStorage : IStorageFactory
             Members = new PostgresSegmentMembers(source),
             Keys = new PostgresApiKeyStore(source),
             Workspaces = new PostgresWorkspaceDirectory(source),
+            Erasure = new ActorSegments.Postgres.Privacy.PostgresCustomerErasure(source),
+            Retention = new ActorSegments.Postgres.Privacy.PostgresJournalRetention(source),
             SettleAsync = () => SettledAsync(db),
             Release = async () =>
             {

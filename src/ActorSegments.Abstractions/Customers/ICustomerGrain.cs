@@ -72,4 +72,34 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     [Alias("surrender")]
     Task<SurrenderResult> SurrenderAsync(SurrenderRequest request);
+
+    /// <summary>
+    /// Erases the customer (docs/privacy.md): it leaves every segment (exits committed like any change), then its
+    /// stored rows are deleted and its id suppressed and redacted in one transaction, and the activation ends. Returns
+    /// once that is durable; repeating it is harmless. <paramref name="erasedBy"/> names the caller for the audit log.
+    /// The ids linked into the customer (Alias) are erased with it; an alias itself throws
+    /// <see cref="CustomerAliasedException"/> naming the customer to erase instead.
+    /// </summary>
+    [Alias("erase")]
+    Task<ErasureResult> EraseAsync(string erasedBy);
+
+    /// <summary>
+    /// Erases this id as part of erasing the customer it was linked into (<see cref="EraseAsync"/> of that customer):
+    /// the same, except that an alias does not refer the caller to that customer.
+    /// </summary>
+    [Alias("erase-linked")]
+    Task<ErasureResult> EraseLinkedAsync(string erasedBy);
+
+    /// <summary>
+    /// Lets an erased id start a new customer: takes it off the suppression list. False when it was not on it.
+    /// </summary>
+    [Alias("restart-erased")]
+    Task<bool> RestartErasedAsync();
+
+    /// <summary>
+    /// Writes the customer's snapshot now, so that journal retention may delete the entries it includes. Does not keep
+    /// the customer in memory afterwards; does nothing for an erased id.
+    /// </summary>
+    [Alias("snapshot")]
+    Task SnapshotAsync();
 }

@@ -26,4 +26,7 @@ public enum MembershipCause : byte
 
     /// <summary>Two ids were linked into one customer: the previous id left its segments, the surviving one re-evaluated.</summary>
     Merge = 7,
+
+    /// <summary>The customer was erased (DeleteCustomer): it left every segment it was in (docs/privacy.md).</summary>
+    Erased = 8,
 }

@@ -101,6 +101,7 @@ public static class WebhookMessage
         MembershipCause.Definition => "definition",
         MembershipCause.Experiment => "experiment",
         MembershipCause.Merge => "merge",
+        MembershipCause.Erased => "erased",
         _ => "unknown",
     };
 }

@@ -31,11 +31,13 @@ namespace ActorSegments.Grains.Customers;
 [GrainType("customer")]
 public sealed partial class CustomerGrain(
     ICustomerJournal journal,
+    ICustomerErasure erasure,
     SegmentCatalog catalog,
     FeatureWriter featureWriter,
     ScoringModels scoringModels,
     TimeProvider clock,
     IOptions<CustomerGrainOptions> options,
+    IOptions<Privacy.PrivacyOptions> privacy,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private readonly List<MembershipChange> _changes = [];
@@ -83,6 +85,7 @@ public sealed partial class CustomerGrain(
 
         if (_sequence == 0 && record.Members.Count == 0)
         {
+            await LookUpSuppressionAsync(cancellationToken);
             return; // a customer with no history: its first call evaluates everything
         }
 
@@ -130,6 +133,7 @@ public sealed partial class CustomerGrain(
     {
         _onlyHousekeeping = false;
         ThrowIfBroken();
+        ThrowIfErased();
         Awaken(client: true);
         return RecordAsync(records);
     }
@@ -138,9 +142,9 @@ public sealed partial class CustomerGrain(
     {
         ArgumentNullException.ThrowIfNull(outputs);
         ThrowIfBroken();
-        if (_alias is not null)
+        if (_alias is not null || IgnoredAsErased())
         {
-            return false; // a model scored the id before it became an alias; the merged customer is scored on its own
+            return false; // an alias is scored as the customer it merged into; nothing is stored under an erased id
         }
 
         Awaken(client: false);
@@ -364,7 +368,7 @@ public sealed partial class CustomerGrain(
     public async Task WakeAsync()
     {
         ThrowIfBroken();
-        if (_alias is not null)
+        if (_alias is not null || IgnoredAsErased())
         {
             return;
         }
@@ -377,7 +381,7 @@ public sealed partial class CustomerGrain(
     public async Task ReevaluateAsync(long definitionsVersion)
     {
         ThrowIfBroken();
-        if (_alias is not null)
+        if (_alias is not null || IgnoredAsErased())
         {
             return;
         }
@@ -512,9 +516,9 @@ public sealed partial class CustomerGrain(
     /// <summary>Writes the snapshot on its own; a failure only means more replay on the next activation.</summary>
     private async Task TryWriteSnapshotAsync()
     {
-        if (!MaySnapshot)
+        if (!MaySnapshot || _erased)
         {
-            return;
+            return; // an alias never snapshots past its link; nothing may be stored under an erased id
         }
 
         try

@@ -92,6 +92,17 @@ public sealed partial class FeatureWriter : ILifecycleParticipant<ISiloLifecycle
         }
     }
 
+    /// <summary>
+    /// Drops the customer's waiting row (an erasure) and waits for a write under way, which may carry it, to end: after
+    /// this no row of the customer reaches the store from this silo unless the customer hands over a new one.
+    /// </summary>
+    public async Task ForgetAsync(string workspaceId, string customerId, CancellationToken cancellationToken = default)
+    {
+        _pending.Forget(workspaceId, customerId);
+        await _flushing.WaitAsync(cancellationToken);
+        _flushing.Release();
+    }
+
     public void Participate(ISiloLifecycle observer)
     {
         ArgumentNullException.ThrowIfNull(observer);

@@ -60,6 +60,15 @@ internal sealed class PendingFeatureRows(int capacity)
     public List<IGrouping<string, FeatureRow>> Snapshot() =>
         [.. _rows.GroupBy(p => p.Key.Workspace, p => p.Value, StringComparer.Ordinal)];
 
+    /// <summary>Takes out the customer's waiting row, whatever it is.</summary>
+    public void Forget(string workspaceId, string customerId)
+    {
+        if (_rows.TryRemove((workspaceId, customerId), out _))
+        {
+            Interlocked.Decrement(ref _count);
+        }
+    }
+
     /// <summary>Takes out a written row, unless a newer one has replaced it since.</summary>
     public void Written(string workspaceId, FeatureRow row)
     {

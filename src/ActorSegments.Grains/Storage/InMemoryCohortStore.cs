@@ -133,4 +133,16 @@ public sealed class InMemoryCohortStore : ICohortStore
 
     private IEnumerable<CohortRun> RunsNewestFirst(string workspaceId) =>
         _runs.Values.Where(r => r.WorkspaceId == workspaceId).OrderByDescending(r => r.RunId);
+
+    /// <summary>Removes the customer's assignment (an erasure); returns how many rows went.</summary>
+    internal int Forget(string workspaceId, string customerId)
+    {
+        lock (_lock)
+        {
+            var assignments = _assignments.GetValueOrDefault(workspaceId) ?? [];
+            var kept = Array.FindAll(assignments, a => !string.Equals(a.CustomerId, customerId, StringComparison.Ordinal));
+            _assignments[workspaceId] = kept;
+            return assignments.Length - kept.Length;
+        }
+    }
 }

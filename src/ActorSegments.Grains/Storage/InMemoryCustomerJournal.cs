@@ -349,7 +349,7 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
     /// </summary>
     private sealed class CustomerEntries
     {
-        private readonly ConcurrentQueue<(long Sequence, long AppliedAt, StoredRecordId Id, byte[] Record)> _entries = new();
+        private readonly ConcurrentQueue<StoredEntry> _entries = new();
         private long _lastSequence;
 
         /// <summary>Appends entries that continue the sequence; false (nothing appended) when they do not.</summary>
@@ -368,17 +368,39 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
 
             foreach (var entry in entries)
             {
-                _entries.Enqueue((entry.Sequence, entry.AppliedAt, new StoredRecordId(entry.Record.EventId, entry.Record.Kind), JournalRecordCodec.Serialize(entry.Record)));
+                _entries.Enqueue(new StoredEntry(entry.Sequence, entry.AppliedAt, entry.Record.OccurredAt, new StoredRecordId(entry.Record.EventId, entry.Record.Kind), JournalRecordCodec.Serialize(entry.Record)));
             }
 
             return true;
         }
 
         /// <summary>Every entry's id, in order: scanned for retries, which dev mode can afford.</summary>
-        public IEnumerable<(long Sequence, StoredRecordId Id)> EventIds => _entries.Select(e => (e.Sequence, e.Id));
+        public IEnumerable<(long Sequence, StoredRecordId Id)> EventIds => Kept.Select(e => (e.Sequence, e.Id));
 
         public IEnumerable<JournalEntry> After(long sequence) =>
-            _entries.Where(e => e.Sequence > sequence).Select(e => new JournalEntry(e.Sequence, e.AppliedAt, JournalRecordCodec.Deserialize(e.Record)));
+            Kept.Where(e => e.Sequence > sequence).Select(e => new JournalEntry(e.Sequence, e.AppliedAt, JournalRecordCodec.Deserialize(e.Record!)));
+
+        /// <summary>The entries retention has not dropped.</summary>
+        public IEnumerable<StoredEntry> Kept => _entries.Where(e => e.Record is not null);
+    }
+
+    /// <summary>
+    /// One stored entry. Retention drops an entry by letting go of its bytes: the queue is append-only (the owning
+    /// customer appends without a lock), so the entry stays in it as a marker, a few dozen bytes.
+    /// </summary>
+    internal sealed class StoredEntry(long sequence, long appliedAt, DateTimeOffset occurredAt, StoredRecordId id, byte[] record)
+    {
+        public long Sequence { get; } = sequence;
+
+        public long AppliedAt { get; } = appliedAt;
+
+        public DateTimeOffset OccurredAt { get; } = occurredAt;
+
+        public StoredRecordId Id { get; } = id;
+
+        public byte[]? Record { get; private set; } = record;
+
+        public void Drop() => Record = null;
     }
 }
 

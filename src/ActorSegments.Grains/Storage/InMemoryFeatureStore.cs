@@ -61,4 +61,13 @@ public sealed class InMemoryFeatureStore : IFeatureStore
             return Task.FromResult(_workspaces.TryGetValue(workspaceId, out var stored) ? (long)stored.Count : 0L);
         }
     }
+
+    /// <summary>Removes the customer's row (an erasure); returns how many rows went.</summary>
+    internal int Forget(string workspaceId, string customerId)
+    {
+        lock (_lock)
+        {
+            return _workspaces.TryGetValue(workspaceId, out var stored) && stored.Remove(customerId) ? 1 : 0;
+        }
+    }
 }

@@ -95,4 +95,32 @@ public sealed class InMemoryWebhookStore : IWebhookStore
             return Task.FromResult<IReadOnlyList<WebhookDelivery>>([.. Enumerable.Reverse(log).Take(limit)]);
         }
     }
+
+    /// <summary>Replaces delivery errors (and destinations' last errors) of the workspace that quote <paramref name="text"/> (an erasure); returns how many.</summary>
+    internal int RedactErrors(string workspaceId, string text, string replacement)
+    {
+        lock (_lock)
+        {
+            var redacted = 0;
+            foreach (var log in _deliveries.Where(d => d.Key.Workspace == workspaceId).Select(d => d.Value))
+            {
+                for (var i = 0; i < log.Count; i++)
+                {
+                    if (log[i].Error?.Contains(text, StringComparison.Ordinal) == true)
+                    {
+                        log[i] = log[i] with { Error = replacement };
+                        redacted++;
+                    }
+                }
+            }
+
+            foreach (var (key, webhook) in _webhooks.Where(w => w.Key.Workspace == workspaceId && w.Value.LastError?.Contains(text, StringComparison.Ordinal) == true).ToList())
+            {
+                _webhooks[key] = webhook with { LastError = replacement };
+                redacted++;
+            }
+
+            return redacted;
+        }
+    }
 }

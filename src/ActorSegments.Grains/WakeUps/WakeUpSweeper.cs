@@ -22,32 +22,9 @@ public sealed partial class WakeUpSweeper(
     IOptions<WakeUpSweeperOptions> options,
     ILogger<WakeUpSweeper> logger) : SiloBackgroundLoop
 {
-    protected override async Task RunAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var claimed = 0;
-            try
-            {
-                claimed = await SweepOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogSweepFailed(ex);
-            }
-
-            if (claimed < settings.BatchSize)
-            {
-                // The pause runs on the wall clock; "due" is judged by the customers' clock.
-                await Task.Delay(settings.Interval, TimeProvider.System, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+    // The pause runs on the wall clock; "due" is judged by the customers' clock.
+    protected override Task RunAsync(CancellationToken stoppingToken) =>
+        RunBatchesAsync(SweepOnceAsync, options.Value.BatchSize, options.Value.Interval, LogSweepFailed, stoppingToken);
 
     /// <summary>Claims and wakes one batch of due customers; returns how many were claimed.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)

@@ -8,16 +8,50 @@ using Grpc.Core;
 
 namespace ActorSegments.Server.Grpc;
 
-/// <summary>Workspaces, their schema and API keys.</summary>
+/// <summary>Workspaces, their schema, API keys and journal retention.</summary>
 internal sealed class AdminGrpcService(
     IWorkspaceDirectory workspaces,
     IApiKeyStore keys,
     ApiKeyAuthenticator authenticator,
     ISegmentDefinitionStore store,
     SegmentDefinitions definitions,
+    IJournalRetention retention,
     TimeProvider time) : AdminService.AdminServiceBase
 {
     private const int MaxNameLength = 100;
+    private const int MaxRetentionDays = 36_500;
+
+    public override async Task<Retention> SetRetention(SetRetentionRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId);
+        if (request.RetentionDays is < 0 or > MaxRetentionDays)
+        {
+            throw InvalidArgument.Create("retention_days", $"must be 0 (keep everything) to {MaxRetentionDays} days (got {request.RetentionDays})");
+        }
+
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Admin);
+        await retention.SetDaysAsync(request.WorkspaceId, request.RetentionDays, context.CancellationToken);
+        return ToProto(await retention.GetAsync(request.WorkspaceId, context.CancellationToken));
+    }
+
+    public override async Task<Retention> GetRetention(GetRetentionRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Read);
+        return ToProto(await retention.GetAsync(request.WorkspaceId, context.CancellationToken));
+    }
+
+    private static Retention ToProto(RetentionStatus status) => new()
+    {
+        WorkspaceId = status.WorkspaceId,
+        RetentionDays = status.RetentionDays,
+        PassStartedAt = status.PassStartedAt is { } started ? Timestamp.FromDateTimeOffset(started) : null,
+        PassFinishedAt = status.PassFinishedAt is { } finished ? Timestamp.FromDateTimeOffset(finished) : null,
+        Running = status.Running,
+        Examined = status.Examined,
+        Deleted = status.Deleted,
+        WaitingForSnapshot = status.WaitingForSnapshot,
+    };
 
     public override async Task<Workspace> CreateWorkspace(CreateWorkspaceRequest request, ServerCallContext context)
     {

@@ -38,7 +38,8 @@ internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCat
         var incoming = EventMapping.Map(request.Event, ("event", -1), time.GetUtcNow(), _limits, violations, SchemaOf(schemas, request.Event))
             ?? throw Invalid(1, violations);
         context.Demand(incoming.WorkspaceId, ApiKeyScopes.Ingest);
-        var result = await TrackAsync(incoming.WorkspaceId, incoming.CustomerId, [incoming.Event]);
+        var result = await TrackAsync(incoming.WorkspaceId, incoming.CustomerId, [incoming.Event], request.RestartErased)
+            ?? throw ErasedCustomers.Refused([new FieldViolation("event.customer_id", ErasedCustomers.Description)]);
         return new TrackResponse { Outcome = result.Applied == 1 ? EventOutcome.Applied : EventOutcome.Duplicate };
     }
 
@@ -57,8 +58,13 @@ internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCat
             throw Invalid(request.Events.Count, batch.Violations); // all or nothing: the whole batch is refused
         }
 
-        var total = await ApplyAsync(batch, context);
-        return new TrackBatchResponse { Applied = total.Applied, Duplicates = total.Duplicates };
+        var total = await ApplyAsync(batch, request.RestartErased, context);
+        if (total.Erased.Count > 0)
+        {
+            throw ErasedCustomers.Refused([.. total.Erased.Select(index => new FieldViolation(EventField(index, "customer_id"), ErasedCustomers.Description))]);
+        }
+
+        return new TrackBatchResponse { Applied = total.Result.Applied, Duplicates = total.Result.Duplicates };
     }
 
     public override async Task TrackStream(IAsyncStreamReader<TrackBatchRequest> requestStream, IServerStreamWriter<TrackStreamAck> responseStream, ServerCallContext context)
@@ -103,9 +109,11 @@ internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCat
         var batch = await MapBatchAsync(request, context, refuseForbidden: true);
         var rejections = batch.Violations.Select(Rejection).ToList();
         metrics.Rejected(rejections.Select(r => r.Index).Distinct().Count(), RejectionReason.Invalid);
-        var total = await ApplyAsync(batch, context);
-        var ack = new TrackStreamAck { Applied = total.Applied, Duplicates = total.Duplicates };
+        var total = await ApplyAsync(batch, request.RestartErased, context);
+        var ack = new TrackStreamAck { Applied = total.Result.Applied, Duplicates = total.Result.Duplicates };
         ack.Rejections.AddRange(rejections);
+        ack.Rejections.AddRange(total.Erased.SelectMany(first => batch.Indices[first]).Order()
+            .Select(index => new EventRejection { Index = index, Field = "customer_id", Description = ErasedCustomers.Description }));
         return ack;
     }
 
@@ -126,9 +134,11 @@ internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCat
         metrics.Received(1);
         var update = TraitMapping.Map(request, time.GetUtcNow(), _limits, workspace.Model.Schema, violations)
             ?? throw Invalid(1, violations);
-        var result = await StoreAsync(1, async () => (await AliasFollowing.CallAsync(grains, _identity.MaxHops, request.WorkspaceId, request.CustomerId, c => c.IdentifyAsync(update))).Result
+        var customer = grains.GetCustomer(request.WorkspaceId, request.CustomerId);
+        var result = await StoreAsync(1, request.RestartErased, customer, async () => (await AliasFollowing.CallAsync(grains, _identity.MaxHops, request.WorkspaceId, request.CustomerId, c => c.IdentifyAsync(update))).Result
             ? new TrackResult(1, 0)
-            : new TrackResult(0, 1));
+            : new TrackResult(0, 1))
+            ?? throw ErasedCustomers.Refused([new FieldViolation("customer_id", ErasedCustomers.Description)]);
         return new IdentifyResponse { Outcome = result.Applied == 1 ? EventOutcome.Applied : EventOutcome.Duplicate };
     }
 
@@ -152,6 +162,8 @@ internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCat
         var now = time.GetUtcNow();
         var violations = new List<FieldViolation>();
         var byCustomer = new Dictionary<(string Workspace, string Customer), List<CustomerEvent>>();
+        var firsts = new Dictionary<(string Workspace, string Customer), int>();
+        var indices = new Dictionary<int, List<int>>(); // by the customer's first index: every index of its events
         for (var i = 0; i < request.Events.Count; i++)
         {
             var proto = request.Events[i];
@@ -162,7 +174,7 @@ internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCat
 
             if (refuseForbidden && !caller.Allows(incoming.WorkspaceId, ApiKeyScopes.Ingest))
             {
-                violations.Add(new FieldViolation(string.Create(CultureInfo.InvariantCulture, $"events[{i}].workspace_id"), $"this API key may not ingest into workspace '{incoming.WorkspaceId}'"));
+                violations.Add(new FieldViolation(EventField(i, "workspace_id"), $"this API key may not ingest into workspace '{incoming.WorkspaceId}'"));
                 continue;
             }
 
@@ -170,12 +182,15 @@ internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCat
             if (!byCustomer.TryGetValue(key, out var events))
             {
                 byCustomer[key] = events = [];
+                firsts[key] = i;
+                indices[i] = [];
             }
 
             events.Add(incoming.Event);
+            indices[firsts[key]].Add(i);
         }
 
-        return new MappedBatch(byCustomer, violations);
+        return new MappedBatch(byCustomer, violations, firsts, indices);
     }
 
     /// <summary>
@@ -200,27 +215,38 @@ internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCat
     private static WorkspaceSchema? SchemaOf(Dictionary<string, WorkspaceSchema> schemas, Event? proto) =>
         proto is not null && schemas.TryGetValue(proto.WorkspaceId, out var schema) ? schema : null;
 
-    private async Task<TrackResult> ApplyAsync(MappedBatch batch, ServerCallContext context)
+    /// <summary>The batch's customers' events stored, and the first index of each customer refused as erased, in order.</summary>
+    private async Task<(TrackResult Result, IReadOnlyList<int> Erased)> ApplyAsync(MappedBatch batch, bool restartErased, ServerCallContext context)
     {
         foreach (var workspaceId in batch.ByCustomer.Keys.Select(k => k.Workspace).Distinct(StringComparer.Ordinal))
         {
             context.Demand(workspaceId, ApiKeyScopes.Ingest);
         }
 
-        var results = await Task.WhenAll(batch.ByCustomer.Select(p => TrackAsync(p.Key.Workspace, p.Key.Customer, [.. p.Value])));
-        return results.Aggregate(TrackResult.None, (sum, r) => sum.Add(r));
+        var results = await Task.WhenAll(batch.ByCustomer.Select(async p => (First: batch.FirstIndex[p.Key], Result: await TrackAsync(p.Key.Workspace, p.Key.Customer, [.. p.Value], restartErased))));
+        var total = results.Aggregate(TrackResult.None, (sum, r) => r.Result is { } stored ? sum.Add(stored) : sum);
+        return (total, [.. results.Where(r => r.Result is null).Select(r => r.First).Order()]);
     }
 
-    /// <summary>One customer's events, counted by how they ended.</summary>
-    private Task<TrackResult> TrackAsync(string workspaceId, string customerId, CustomerEvent[] events) =>
-        StoreAsync(events.Length, () => AliasFollowing.TrackAsync(grains, _identity.MaxHops, workspaceId, customerId, events));
+    /// <summary>One customer's events (followed to the customer an alias resolves to), counted by how they ended; null when the customer id is erased and may not restart.</summary>
+    private Task<TrackResult?> TrackAsync(string workspaceId, string customerId, CustomerEvent[] events, bool restartErased) =>
+        StoreAsync(events.Length, restartErased, grains.GetCustomer(workspaceId, customerId), () => AliasFollowing.TrackAsync(grains, _identity.MaxHops, workspaceId, customerId, events));
 
-    /// <summary>Stores <paramref name="records"/> journal records through a customer call, counting the outcome.</summary>
-    private async Task<TrackResult> StoreAsync(int records, Func<Task<TrackResult>> store)
+    /// <summary>
+    /// Stores <paramref name="records"/> journal records through a customer call, counting the outcome; null when the
+    /// customer id is erased and <paramref name="restartErased"/> does not allow a new customer under it.
+    /// </summary>
+    private async Task<TrackResult?> StoreAsync(int records, bool restartErased, ICustomerGrain customer, Func<Task<TrackResult>> store)
     {
         try
         {
-            var result = await store();
+            var result = await ErasedCustomers.CallAsync(customer, restartErased, store);
+            if (result is null)
+            {
+                metrics.Rejected(records, RejectionReason.Erased);
+                return null;
+            }
+
             metrics.Applied(result.Applied, result.Duplicates);
             return result;
         }
@@ -251,5 +277,16 @@ internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCat
         return new EventRejection { Index = index, Field = field, Description = violation.Description };
     }
 
-    private sealed record MappedBatch(Dictionary<(string Workspace, string Customer), List<CustomerEvent>> ByCustomer, List<FieldViolation> Violations);
+    /// <summary>A location <c>events[i].field</c>.</summary>
+    private static string EventField(int index, string field) => string.Create(CultureInfo.InvariantCulture, $"events[{index}].{field}");
+
+    /// <summary>
+    /// Valid events by customer, the problems of the others, each customer's first index in the batch and, by that
+    /// first index, the indices of all of its events.
+    /// </summary>
+    private sealed record MappedBatch(
+        Dictionary<(string Workspace, string Customer), List<CustomerEvent>> ByCustomer,
+        List<FieldViolation> Violations,
+        Dictionary<(string Workspace, string Customer), int> FirstIndex,
+        Dictionary<int, List<int>> Indices);
 }

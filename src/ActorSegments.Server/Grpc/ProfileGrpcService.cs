@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace ActorSegments.Server.Grpc;
 
-/// <summary>Reads one customer's profile, and explains a segment for them, from the customer's grain.</summary>
+/// <summary>Reads one customer's profile, explains a segment for them, and erases them, through the customer's grain.</summary>
 internal sealed class ProfileGrpcService(IGrainFactory grains, CohortNames cohortNames, IOptions<IdentityOptions> identity) : ProfileService.ProfileServiceBase
 {
     public override async Task<CustomerProfile> GetCustomer(GetCustomerRequest request, ServerCallContext context)
@@ -46,6 +46,22 @@ internal sealed class ProfileGrpcService(IGrainFactory grains, CohortNames cohor
     /// <summary>The id the request named when it resolved to another customer (an alias), else empty.</summary>
     private static string AliasId(string requested, string answered) =>
         string.Equals(requested, answered, StringComparison.Ordinal) ? string.Empty : requested;
+
+    public override async Task<DeleteCustomerResponse> DeleteCustomer(DeleteCustomerRequest request, ServerCallContext context)
+    {
+        RequestChecks.Ids(request.WorkspaceId, customerId: request.CustomerId);
+        context.Demand(request.WorkspaceId, ApiKeyScopes.Admin);
+        // An alias is erased with the customer it was linked into, the same person (docs/privacy.md).
+        var (erased, _) = await AliasFollowing.CallAsync(grains, identity.Value.MaxHops, request.WorkspaceId, request.CustomerId, c => c.EraseAsync(context.Caller().KeyId));
+        return new DeleteCustomerResponse
+        {
+            Found = erased.Found,
+            AlreadyErased = erased.AlreadyErased,
+            Exits = { erased.Exits },
+            RemovedRows = { erased.Rows.ToDictionary(StringComparer.Ordinal) },
+            IdHash = erased.IdHash,
+        };
+    }
 
     private static RpcException NoSuchCustomer(string workspaceId, string customerId) =>
         new(new Status(StatusCode.NotFound, $"Customer '{customerId}' has no recorded events in workspace '{workspaceId}'."));

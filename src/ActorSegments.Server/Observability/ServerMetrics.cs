@@ -38,6 +38,7 @@ public sealed class ServerMetrics
     {
         RejectionReason.Invalid => "invalid",
         RejectionReason.Overloaded => "overloaded",
+        RejectionReason.Erased => "erased",
         _ => "not_stored",
     }));
 
@@ -51,4 +52,7 @@ public enum RejectionReason
     Invalid,
     NotStored,
     Overloaded,
+
+    /// <summary>The customer id was erased and the request did not allow a new customer under it.</summary>
+    Erased,
 }

@@ -66,6 +66,23 @@ public sealed class CustomerAndKeyCommandTests(CliServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task CustomersDelete_ErasesTheCustomerAndPrintsWhatWent()
+    {
+        await ImportPurchasesAsync("erasing", "c1", "c1");
+
+        var (exit, output) = await server.RunAsync("erasing", "customers", "delete", "--customer", "c1");
+        var (showExit, _) = await server.RunAsync("erasing", "customers", "show", "c1");
+        var (againExit, again) = await server.RunAsync("erasing", "customers", "delete", "--customer", "c1");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Erased: left 0 segments", output, StringComparison.Ordinal);
+        Assert.Contains("customer_journal: 2", output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.NotFound, showExit);
+        Assert.Equal(0, againExit);
+        Assert.Contains("(it was erased before)", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Keys_CreateListRevoke_TheNewKeyReadsUntilRevoked()
     {
         const string Workspace = "keyed";

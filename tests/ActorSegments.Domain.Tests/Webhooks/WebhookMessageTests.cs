@@ -30,6 +30,16 @@ public sealed class WebhookMessageTests
     }
 
     [Fact]
+    public void Changes_AnErasureExit_HasTheCauseErased()
+    {
+        var erased = Change(10, "erased:0123456789abcdef01234567", false) with { Cause = MembershipCause.Erased };
+
+        using var json = JsonDocument.Parse(WebhookMessage.Changes("shop", "crm", "vip", [erased]));
+
+        Assert.Equal("erased", json.RootElement.GetProperty("changes")[0].GetProperty("cause").GetString());
+    }
+
+    [Fact]
     public void Changes_OfAnArmSegment_AreOfTheExperimentKind()
     {
         var body = WebhookMessage.Changes("shop", "crm", "exp-spring_sale-treatment", [Change(10, "c1", true)]);

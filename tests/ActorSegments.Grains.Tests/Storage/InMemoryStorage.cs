@@ -19,6 +19,8 @@ public sealed class InMemoryStorage : IStorageFactory
             Members = services.GetRequiredService<ISegmentMembers>(),
             Keys = services.GetRequiredService<IApiKeyStore>(),
             Workspaces = services.GetRequiredService<IWorkspaceDirectory>(),
+            Erasure = services.GetRequiredService<ICustomerErasure>(),
+            Retention = services.GetRequiredService<IJournalRetention>(),
             Release = services.DisposeAsync,
         });
     }

@@ -27,6 +27,10 @@ public sealed class StorageUnderTest : IAsyncDisposable
 
     public required IWorkspaceDirectory Workspaces { get; init; }
 
+    public required ICustomerErasure Erasure { get; init; }
+
+    public required IJournalRetention Retention { get; init; }
+
     /// <summary>
     /// Waits until every change committed so far can be read from the feed. PostgreSQL holds changes back while an
     /// older transaction anywhere on the server still runs, which includes other tests' transactions.

@@ -17,4 +17,7 @@ public enum ReceiverAnswer
 
     /// <summary>503 without a body, as a receiver that is down behind its load balancer.</summary>
     Unavailable,
+
+    /// <summary>422 naming the message's customer ids in the body, as a receiver that refuses people it does not know.</summary>
+    FailNamingCustomers,
 }

@@ -116,6 +116,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
             case ReceiverAnswer.Unavailable:
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 return;
+            case ReceiverAnswer.FailNamingCustomers:
+                context.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                await context.Response.WriteAsync("unknown customers: " + string.Join(", ", CustomerIds(body)), context.RequestAborted);
+                return;
             case ReceiverAnswer.TooMany:
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.Response.Headers.RetryAfter = "1";
@@ -134,5 +138,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
             DateTimeOffset.UtcNow,
             context.Connection.RemotePort));
         context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    private static IEnumerable<string> CustomerIds(string body)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        return json.RootElement.TryGetProperty("changes", out var changes)
+            ? [.. changes.EnumerateArray().Select(c => c.GetProperty("customer_id").GetString() ?? string.Empty)]
+            : [];
     }
 }

@@ -48,6 +48,7 @@ internal static class SegmentChangesCommand
         ChangeCause.Definition => "definition",
         ChangeCause.Experiment => "experiment",
         ChangeCause.Merge => "merge",
+        ChangeCause.Erased => "erased",
         _ => "",
     };
 }

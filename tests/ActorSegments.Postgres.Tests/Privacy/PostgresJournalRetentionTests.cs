@@ -1,0 +1,5 @@
+using ActorSegments.Testing.Storage;
+
+namespace ActorSegments.Postgres.Tests.Privacy;
+
+public sealed class PostgresJournalRetentionTests : JournalRetentionContract<PostgresStorage>;
