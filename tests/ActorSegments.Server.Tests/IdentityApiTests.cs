@@ -45,7 +45,7 @@ public sealed class IdentityApiTests(DevServerFixture fixture) : DevServerTests(
         var changes = (await Server.Segments.ListChangesAsync(new ListChangesRequest { WorkspaceId = Workspace, SegmentId = segment }, cancellationToken: Ct)).Changes;
         Assert.Equal(
             [(anon, true, ChangeCause.Event), (anon, false, ChangeCause.Merge), (known, true, ChangeCause.Merge)],
-            changes.Select(c => (c.CustomerId, c.Entered, c.Cause)));
+            changes.Where(c => c.CustomerId == anon || c.CustomerId == known).Select(c => (c.CustomerId, c.Entered, c.Cause))); // the workspace is shared with the class's other tests, whose customers the new segment's backfill may also enter
 
         Assert.Equal(EventOutcome.Duplicate, await PurchaseAsync(anon, "a-1")); // a retry under the old id
         Assert.Equal(EventOutcome.Applied, await PurchaseAsync(anon, "a-3"));
