@@ -131,10 +131,6 @@ public sealed partial class CustomerGrain
         DeactivateOnIdle();
     }
 
-    /// <summary>At activation with nothing stored: whether the id is on the suppression list.</summary>
-    private async Task LookUpSuppressionAsync(CancellationToken cancellationToken) =>
-        _erased = await erasure.IsSuppressedAsync(_workspaceId, _customerId, cancellationToken);
-
     /// <summary>Refuses a client's records for an erased id.</summary>
     private void ThrowIfErased()
     {

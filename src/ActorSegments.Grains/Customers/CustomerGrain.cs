@@ -85,7 +85,7 @@ public sealed partial class CustomerGrain(
 
         if (_sequence == 0 && record.Members.Count == 0)
         {
-            await LookUpSuppressionAsync(cancellationToken);
+            _erased = record.Suppressed; // an erased id stays erased until a caller restarts it (CustomerGrain.Erasure.cs)
             return; // a customer with no history: its first call evaluates everything
         }
 

@@ -18,7 +18,6 @@ public sealed class InMemoryCustomerErasure(
     public const string RedactedError = "[redacted: named an erased customer]";
 
     private readonly Lock _lock = new();
-    private readonly HashSet<(string Workspace, string Hash)> _suppressed = [];
     private readonly List<ErasureAuditRecord> _audit = [];
     private readonly Dictionary<(string Workspace, string Customer), (string Token, DateTimeOffset After)> _pending = [];
 
@@ -28,7 +27,7 @@ public sealed class InMemoryCustomerErasure(
         var hash = ErasedIds.Hash(order.WorkspaceId, order.CustomerId);
         lock (_lock)
         {
-            var wasSuppressed = !_suppressed.Add((order.WorkspaceId, hash));
+            var wasSuppressed = !journal.Suppress(order.WorkspaceId, order.CustomerId);
             var rows = new SortedDictionary<string, long>(StringComparer.Ordinal);
             var keepExits = order.RedactExitsAfter is not null && journal.HasErasureExits(order.WorkspaceId, order.CustomerId);
             if (keepExits && _pending.TryAdd((order.WorkspaceId, order.CustomerId), (order.Token, order.RedactExitsAfter!.Value)))
@@ -45,21 +44,11 @@ public sealed class InMemoryCustomerErasure(
         }
     }
 
-    public Task<bool> IsSuppressedAsync(string workspaceId, string customerId, CancellationToken cancellationToken = default)
-    {
-        lock (_lock)
-        {
-            return Task.FromResult(_suppressed.Contains((workspaceId, ErasedIds.Hash(workspaceId, customerId))));
-        }
-    }
+    public Task<bool> IsSuppressedAsync(string workspaceId, string customerId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(journal.IsSuppressed(workspaceId, customerId));
 
-    public Task<bool> LiftSuppressionAsync(string workspaceId, string customerId, CancellationToken cancellationToken = default)
-    {
-        lock (_lock)
-        {
-            return Task.FromResult(_suppressed.Remove((workspaceId, ErasedIds.Hash(workspaceId, customerId))));
-        }
-    }
+    public Task<bool> LiftSuppressionAsync(string workspaceId, string customerId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(journal.LiftSuppression(workspaceId, customerId));
 
     public Task<int> RedactDueExitsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
     {

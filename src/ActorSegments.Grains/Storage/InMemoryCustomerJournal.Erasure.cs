@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using ActorSegments.Domain.Privacy;
 using ActorSegments.Domain.Segments;
 using ActorSegments.Domain.Time;
 
@@ -6,6 +8,20 @@ namespace ActorSegments.Grains.Storage;
 /// <summary>Erasure in the in-memory journal: a customer's rows removed, its id replaced in the membership log.</summary>
 public sealed partial class InMemoryCustomerJournal
 {
+    // The suppression list lives with the journal, as in PostgreSQL, so a load says whether the id is on it.
+    private readonly ConcurrentDictionary<(string Workspace, string Hash), byte> _suppressed = new();
+
+    /// <summary>Puts the id on the suppression list; false when it was on it already.</summary>
+    internal bool Suppress(string workspaceId, string customerId) =>
+        _suppressed.TryAdd((workspaceId, ErasedIds.Hash(workspaceId, customerId)), 0);
+
+    /// <summary>Takes the id off the suppression list; false when it was not on it.</summary>
+    internal bool LiftSuppression(string workspaceId, string customerId) =>
+        _suppressed.TryRemove((workspaceId, ErasedIds.Hash(workspaceId, customerId)), out _);
+
+    internal bool IsSuppressed(string workspaceId, string customerId) =>
+        !_suppressed.IsEmpty && _suppressed.ContainsKey((workspaceId, ErasedIds.Hash(workspaceId, customerId)));
+
     /// <summary>
     /// Removes everything kept under the customer's id and replaces it with <paramref name="token"/> in the log (all
     /// rows, or all but the erasure exits when <paramref name="keepExits"/>); adds the counts to <paramref name="rows"/>

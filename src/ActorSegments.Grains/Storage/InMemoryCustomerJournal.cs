@@ -160,7 +160,7 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
                 : new Dictionary<string, long>(StringComparer.Ordinal);
         }
 
-        return new CustomerRecord(entries, members, WakeUp(workspaceId, customerId), snapshot);
+        return new CustomerRecord(entries, members, WakeUp(workspaceId, customerId), snapshot, IsSuppressed(workspaceId, customerId));
     }
 
     public Task<IReadOnlyList<DueWakeUp>> ClaimDueAsync(long now, int limit, TimeSpan claimFor, CancellationToken cancellationToken = default)

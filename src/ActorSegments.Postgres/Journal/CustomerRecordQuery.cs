@@ -1,4 +1,5 @@
 using ActorSegments.Domain.Events;
+using ActorSegments.Domain.Privacy;
 using ActorSegments.Domain.Storage;
 using Npgsql;
 
@@ -6,7 +7,7 @@ namespace ActorSegments.Postgres.Journal;
 
 /// <summary>
 /// Reads the records of many customers in one statement: each one's snapshot, the journal entries after it, its
-/// memberships and its wake-up.
+/// memberships, its wake-up and whether its id is on the erasure suppression list.
 /// </summary>
 /// <remarks>
 /// One statement, not one per kind: every part is then read from the same database snapshot, so the entries always
@@ -14,10 +15,10 @@ namespace ActorSegments.Postgres.Journal;
 /// </remarks>
 internal static class CustomerRecordQuery
 {
-    private const short SnapshotRow = 0, EntryRow = 1, MemberRow = 2, WakeUpRow = 3;
+    private const short SnapshotRow = 0, EntryRow = 1, MemberRow = 2, WakeUpRow = 3, SuppressedRow = 4;
 
     private const string Sql = """
-        WITH k AS (SELECT w, c, i FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(w, c, i)),
+        WITH k AS (SELECT w, c, h, i FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS k(w, c, h, i)),
         s AS (SELECT k.i, s.sequence, s.body FROM k JOIN customer_snapshots s ON s.workspace_id = k.w AND s.customer_id = k.c)
         SELECT 0::smallint, s.i, s.sequence, NULL::bigint, s.body, NULL::text, NULL::timestamptz FROM s
         UNION ALL
@@ -30,6 +31,9 @@ internal static class CustomerRecordQuery
         UNION ALL
         SELECT 3::smallint, k.i, NULL, NULL, NULL, NULL, u.due_at
         FROM k JOIN customer_wakeups u ON u.workspace_id = k.w AND u.customer_id = k.c
+        UNION ALL
+        SELECT 4::smallint, k.i, NULL, NULL, NULL, NULL, NULL
+        FROM k JOIN erased_customers e ON e.workspace_id = k.w AND e.id_hash = k.h
         """;
 
     /// <summary>The records of <paramref name="keys"/>, in the same order (<see cref="CustomerRecord.None"/> for unknown customers).</summary>
@@ -40,6 +44,7 @@ internal static class CustomerRecordQuery
         {
             command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. keys.Select(k => k.Workspace)] });
             command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. keys.Select(k => k.Customer)] });
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. keys.Select(k => ErasedIds.Hash(k.Workspace, k.Customer))] });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -58,6 +63,9 @@ internal static class CustomerRecordQuery
                     case WakeUpRow:
                         part.WakeUpAt = reader.GetFieldValue<DateTimeOffset>(6).ToUnixTimeSeconds();
                         break;
+                    case SuppressedRow:
+                        part.Suppressed = true;
+                        break;
                 }
             }
         }
@@ -75,6 +83,8 @@ internal static class CustomerRecordQuery
 
         public long? WakeUpAt { get; set; }
 
+        public bool Suppressed { get; set; }
+
         public CustomerRecord ToRecord()
         {
             // A union has no order of its own; entries come out of the key in order nearly always, so sorting is rare.
@@ -87,7 +97,7 @@ internal static class CustomerRecordQuery
                 }
             }
 
-            return new CustomerRecord(Entries, Members, WakeUpAt, Snapshot);
+            return new CustomerRecord(Entries, Members, WakeUpAt, Snapshot, Suppressed);
         }
     }
 }

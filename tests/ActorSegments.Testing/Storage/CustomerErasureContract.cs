@@ -112,6 +112,25 @@ public abstract class CustomerErasureContract<TStorage>
         Assert.False(await storage.Erasure.IsSuppressedAsync("w", "c1", Ct));
     }
 
+    [Fact]
+    public async Task Load_SaysWhetherTheIdIsSuppressed_InTheSameRead()
+    {
+        await using var storage = await TStorage.StartAsync("erase_load");
+        await SeedAsync(storage, "c2");
+        await storage.Erasure.EraseAsync(new ErasureOrder("w", "c1", ErasedIds.NewToken(), null, "key-1", ErasedAt), Ct);
+
+        var erased = await storage.Journal.LoadAsync("w", "c1", Ct);
+        var kept = await storage.Journal.LoadAsync("w", "c2", Ct);
+        var otherWorkspace = await storage.Journal.LoadAsync("w2", "c1", Ct);
+        await storage.Erasure.LiftSuppressionAsync("w", "c1", Ct);
+        var lifted = await storage.Journal.LoadAsync("w", "c1", Ct);
+
+        Assert.Equal((true, true), (erased.Suppressed, erased.IsEmpty));
+        Assert.Equal((false, false), (kept.Suppressed, kept.IsEmpty));
+        Assert.False(otherWorkspace.Suppressed);
+        Assert.False(lifted.Suppressed);
+    }
+
     private static async Task<List<string>> FeedAsync(StorageUnderTest storage, string segmentId) =>
         [.. (await storage.Feed.ReadAsync("w", segmentId, FeedCursor.Start, 100, Ct)).Changes.Select(c => c.CustomerId)];
 
