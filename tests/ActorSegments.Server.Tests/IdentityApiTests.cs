@@ -95,6 +95,53 @@ public sealed class IdentityApiTests(DevServerFixture fixture) : DevServerTests(
     }
 
     [Fact]
+    public async Task Alias_opposite_links_at_the_same_instant_both_answer_and_leave_one_customer()
+    {
+        var conflicts = 0;
+        for (var round = 0; round < 10; round++)
+        {
+            var ids = new[] { Events.NewCustomerId(), Events.NewCustomerId() }.Order(StringComparer.Ordinal).ToArray();
+            var (small, great) = (ids[0], ids[1]);
+            await PurchaseAsync(small, "s-1");
+            await PurchaseAsync(great, "g-1");
+
+            var intoGreat = Answer(AliasAsync(great, small, "l-into-great"));
+            var intoSmall = Answer(AliasAsync(small, great, "l-into-small"));
+            var (toGreat, toSmall) = (await intoGreat, await intoSmall);
+
+            // The link into the smaller id is never refused; the other one may be, and its retry finds one customer.
+            Assert.NotNull(toSmall.Response);
+            Assert.Single(new[] { toGreat.Response, toSmall.Response }, r => r?.Outcome == EventOutcome.Applied);
+            if (toGreat.Refused is { } refused)
+            {
+                conflicts++;
+                Assert.Equal(StatusCode.Aborted, refused.StatusCode);
+                Assert.Contains("previous_id", refused.Status.Detail, StringComparison.Ordinal);
+                var retried = await AliasAsync(great, small, "l-into-great");
+                Assert.Equal((EventOutcome.Duplicate, small), (retried.Outcome, retried.CustomerId));
+            }
+
+            var (viaSmall, viaGreat) = (await ProfileAsync(small), await ProfileAsync(great));
+            Assert.Equal(viaSmall.CustomerId, viaGreat.CustomerId);
+            Assert.Equal((2L, 2L), (viaSmall.TotalEvents, viaGreat.TotalEvents));
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{conflicts} of 10 rounds met as a conflict");
+
+        static async Task<(AliasResponse? Response, RpcException? Refused)> Answer(Task<AliasResponse> call)
+        {
+            try
+            {
+                return (await call, null);
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Aborted)
+            {
+                return (null, ex);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Alias_over_http_json()
     {
         var (anon, known) = (Events.NewCustomerId(), Events.NewCustomerId());

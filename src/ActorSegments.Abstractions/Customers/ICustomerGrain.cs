@@ -61,14 +61,17 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>
     /// Links <see cref="AliasRequest.PreviousId"/> into this customer (docs/identity.md): the previous id leaves its
     /// segments and becomes an alias, its history is imported here, and segments are evaluated once. Idempotent by the
-    /// link id; retry until it succeeds. Throws <see cref="CustomerLinkRefusedException"/> when refused.
+    /// link id; retry until it succeeds. Throws <see cref="CustomerLinkRefusedException"/> when refused, and
+    /// <see cref="CustomerLinkConflictException"/> when the previous id was merging at that instant (retry).
     /// </summary>
     [Alias("merge")]
     Task<AliasResult> MergeAsync(AliasRequest request);
 
     /// <summary>
     /// Called by the customer a link merges into: this customer leaves every segment and becomes its alias, keeping its
-    /// journal for the caller to import. Asked again by the same customer, it answers the same.
+    /// journal for the caller to import. Asked again by the same customer, it answers the same. A customer in the middle
+    /// of its own merge refuses at once, with <see cref="CustomerLinkConflictException"/>, to surrender to a customer
+    /// whose id sorts after its own (links never wait on each other in a cycle).
     /// </summary>
     [Alias("surrender")]
     Task<SurrenderResult> SurrenderAsync(SurrenderRequest request);

@@ -6,6 +6,8 @@ using ActorSegments.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Serialization.Invocation;
 
 namespace ActorSegments.Grains.Customers;
 
@@ -19,10 +21,22 @@ namespace ActorSegments.Grains.Customers;
 /// the client's retry: the previous id answers the same link again. An alias never calls its target (no call cycles);
 /// it answers with a redirect the gateway follows. An alias never writes a snapshot, so its link record is always among
 /// the entries its activation replays.
+/// <para>
+/// A survivor waits on the previous id while holding its own turn, so two links in opposite directions (a into b, b
+/// into a) would each wait on the other. A customer that is merging therefore does not wait to surrender to a customer
+/// whose id sorts after its own: that request is let in at once (<see cref="RefusedWhileMerging"/>) and refused with
+/// <see cref="CustomerLinkConflictException"/>, nothing changed. Every cycle of waiting customers has a step from a
+/// greater id to a smaller one, where this refusal breaks it; a surrender to a smaller id waits its turn as before.
+/// </para>
 /// </remarks>
+[MayInterleave(nameof(RefusedWhileMerging))]
 public sealed partial class CustomerGrain
 {
     private AliasLink? _alias;
+
+    // True from the start of a merge to its end, set before its first await: a surrender request that arrives meanwhile,
+    // or is queued behind the merge, is judged by it as soon as the merge starts.
+    private bool _merging;
 
     // Resolved from the container rather than the constructor: the limits are read only by links, which are rare.
     private IdentityOptions Identity => ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>().Value;
@@ -45,15 +59,41 @@ public sealed partial class CustomerGrain
         }
     }
 
-    public async Task<AliasResult> MergeAsync(AliasRequest request)
+    /// <summary>
+    /// Orleans asks this of a request that arrives while another one runs: true lets it in at once. Only a surrender
+    /// that <see cref="SurrenderAsync"/> refuses without touching the state is let in (see remarks).
+    /// </summary>
+    public bool RefusedWhileMerging(IInvokable request) =>
+        _merging && request is not null && request.GetArgumentCount() == 1 && request.GetArgument(0) is SurrenderRequest surrender
+        && string.CompareOrdinal(surrender.CustomerId, _customerId) > 0;
+
+    public Task<AliasResult> MergeAsync(AliasRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         ThrowIfBroken();
         if (_alias is { } alias)
         {
-            return AliasResult.Redirect(alias.CustomerId);
+            return Task.FromResult(AliasResult.Redirect(alias.CustomerId));
         }
 
+        return MergingAsync(request);
+    }
+
+    private async Task<AliasResult> MergingAsync(AliasRequest request)
+    {
+        _merging = true;
+        try
+        {
+            return await MergeIntoThisAsync(request);
+        }
+        finally
+        {
+            _merging = false;
+        }
+    }
+
+    private async Task<AliasResult> MergeIntoThisAsync(AliasRequest request)
+    {
         _onlyHousekeeping = false;
         Awaken(client: true);
         if (await LinkedBeforeAsync(request.LinkId))
@@ -96,6 +136,14 @@ public sealed partial class CustomerGrain
     public async Task<SurrenderResult> SurrenderAsync(SurrenderRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (_merging)
+        {
+            // Let in while this customer's own merge waits (RefusedWhileMerging): refused, the state untouched.
+            throw new CustomerLinkConflictException(
+                $"previous_id '{_customerId}' is merging another id into itself right now, and customer_id '{request.CustomerId}' sorts after it: a merging customer does not wait to be merged into a greater id, so that links in opposite directions never wait on each other.")
+            { Field = "previous_id" };
+        }
+
         ThrowIfBroken();
         if (_alias is { } alias)
         {

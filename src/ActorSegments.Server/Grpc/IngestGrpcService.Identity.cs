@@ -28,6 +28,10 @@ internal sealed partial class IngestGrpcService
             {
                 throw new RpcException(new Status(StatusCode.FailedPrecondition, $"{refused.Message} Nothing was changed."));
             }
+            catch (Exception ex) when (ErrorMappingInterceptor.Find<CustomerLinkConflictException>(ex) is { } conflict)
+            {
+                throw new RpcException(new Status(StatusCode.Aborted, $"{conflict.Message} Nothing was changed; retry with the same link_id."));
+            }
 
             if (result.RedirectTo is not { } next)
             {

@@ -14,7 +14,7 @@ internal sealed record BatchAttempt(long Batch, string Gateway, DateTimeOffset S
     /// Whether the server answered with this status or the client made it up: a status the server sends carries no
     /// exception of the client's, one made up on a broken connection does; a deadline is the client's own bound.
     /// </summary>
-    private static FailureOrigin OriginOf(RpcException error) =>
+    internal static FailureOrigin OriginOf(RpcException error) =>
         error.StatusCode == StatusCode.DeadlineExceeded ? FailureOrigin.Deadline
         : error.Status.DebugException is null ? FailureOrigin.Server
         : FailureOrigin.Transport;

@@ -93,24 +93,7 @@ internal sealed class ClusterVerifier(ApiClients client, Workload workload, Ackn
         }
     }
 
-    private async Task<long> CountAsync(string segmentId) => (await Retrying.CallAsync(
-        o => client.Segments.GetSegmentAsync(new GetSegmentRequest { WorkspaceId = workload.WorkspaceId, SegmentId = segmentId }, o), cancellationToken)).Members;
+    private Task<long> CountAsync(string segmentId) => SegmentReads.CountAsync(client, workload.WorkspaceId, segmentId, cancellationToken);
 
-    /// <summary>Every member, page by page (small pages, so paging itself is exercised), in the server's order.</summary>
-    private async Task<List<string>> MembersAsync(string segmentId)
-    {
-        var members = new List<string>();
-        var token = string.Empty;
-        do
-        {
-            var page = await Retrying.CallAsync(
-                o => client.Segments.ListMembersAsync(new ListMembersRequest { WorkspaceId = workload.WorkspaceId, SegmentId = segmentId, PageSize = 25, PageToken = token }, o),
-                cancellationToken);
-            members.AddRange(page.Members.Select(m => m.CustomerId));
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
-
-        return members;
-    }
+    private Task<List<string>> MembersAsync(string segmentId) => SegmentReads.MembersAsync(client, workload.WorkspaceId, segmentId, cancellationToken);
 }
