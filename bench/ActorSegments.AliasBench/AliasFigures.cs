@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorSegments.BenchSupport;
 
 namespace ActorSegments.AliasBench;
 
@@ -11,15 +12,9 @@ internal sealed record AliasFigures(string Run, double MergesPerSecond, double P
 
     public static AliasFigures Median(IReadOnlyList<AliasFigures> runs) => new(
         "median",
-        MedianOf(runs.Select(r => r.MergesPerSecond)),
-        MedianOf(runs.Select(r => r.P50Ms)),
-        MedianOf(runs.Select(r => r.P99Ms)),
-        (int)MedianOf(runs.Select(r => (double)r.Applied)),
-        (long)MedianOf(runs.Select(r => (double)r.MergedEvents)));
-
-    /// <summary>The nearest-rank percentile of ascending <paramref name="sorted"/>.</summary>
-    public static double Rank(IReadOnlyList<double> sorted, double fraction) =>
-        sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-    private static double MedianOf(IEnumerable<double> values) => Rank([.. values.Order()], 0.5);
+        Percentiles.Median(runs.Select(r => r.MergesPerSecond)),
+        Percentiles.Median(runs.Select(r => r.P50Ms)),
+        Percentiles.Median(runs.Select(r => r.P99Ms)),
+        (int)Percentiles.Median(runs.Select(r => (double)r.Applied)),
+        (long)Percentiles.Median(runs.Select(r => (double)r.MergedEvents)));
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ActorSegments.BenchSupport;
 using ActorSegments.Load;
 using ActorSegments.Protos.V1;
 using Google.Protobuf.WellKnownTypes;
@@ -46,8 +47,7 @@ internal static class AliasRun
             }
         }));
         var seconds = clock.Elapsed.TotalSeconds;
-        Array.Sort(latencies);
-        return new AliasFigures(run.ToString(System.Globalization.CultureInfo.InvariantCulture), pairs / seconds, AliasFigures.Rank(latencies, 0.5), AliasFigures.Rank(latencies, 0.99), applied, moved);
+        return new AliasFigures(run.ToString(System.Globalization.CultureInfo.InvariantCulture), pairs / seconds, Percentiles.Of(latencies, 0.5), Percentiles.Of(latencies, 0.99), applied, moved);
     }
 
     /// <summary>A fresh workspace with two segments the links change: buyers (both ids) and repeat (the merged customer only).</summary>

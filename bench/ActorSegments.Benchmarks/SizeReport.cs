@@ -1,3 +1,4 @@
+using ActorSegments.BenchSupport;
 using ActorSegments.Domain.Activity;
 using ActorSegments.Domain.Behavior.Serialization;
 using ActorSegments.Domain.Time;
@@ -74,6 +75,6 @@ internal static class SizeReport
             .Select(seed => CustomerStateCodec.Serialize(Customers.Build(events, days, seed, mix), TimeTiers.Default).Length)
             .Order()
             .ToArray();
-        Console.WriteLine($"| {name} | {events:N0} | {days} | {sizes[sizes.Length / 2]:N0} | {sizes[0]:N0} | {sizes[^1]:N0} |");
+        Console.WriteLine($"| {name} | {events:N0} | {days} | {Percentiles.Median(sizes.Select(s => (double)s)):N0} | {sizes[0]:N0} | {sizes[^1]:N0} |");
     }
 }

@@ -1,13 +1,20 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
+using ActorSegments.BenchSupport;
 
 namespace ActorSegments.ClusterBench;
 
 /// <summary>
 /// The command line: <c>--postgres "&lt;connection string&gt;" [--scale f] [--runs n] [--segments true|false]
 /// [--only journal,heap,batched,unary,wake,backfill,memory,million,recluster,experiments] [--customers 100000,1000000]</c>.
+/// Exit codes: 0 after a run, 2 when the command line is wrong (nothing ran; see <see cref="BenchCommandLine"/>).
 /// </summary>
 internal sealed class BenchOptions
 {
+    /// <summary>Every scenario --only can name, in the order they run.</summary>
+    private static readonly string[] Scenarios = ["journal", "heap", "batched", "unary", "wake", "backfill", "million", "recluster", "experiments", "memory"];
+
     /// <summary>Scenarios too long or too large for the default run: a million customers take minutes and gigabytes.</summary>
     private static readonly string[] OnlyWhenNamed = ["million", "recluster", "experiments"];
 
@@ -37,17 +44,29 @@ internal sealed class BenchOptions
     /// <summary>The recluster scenario's sizes: customers with feature rows, one size after another.</summary>
     public IReadOnlyList<int> Customers { get; }
 
-    public static BenchOptions Parse(string[] args)
+    /// <summary>
+    /// The options of <paramref name="args"/>; null when the tool must not run (help asked for, or a wrong command
+    /// line, reported on <paramref name="error"/>), with the exit code in <paramref name="exitCode"/>.
+    /// </summary>
+    public static BenchOptions? Parse(IReadOnlyList<string> args, TextWriter output, TextWriter error, out int exitCode)
     {
-        var connection = Arg(args, "--postgres") ?? throw new ArgumentException("--postgres <connection string> is required (see bench/cluster.sh)");
-        var scale = double.Parse(Arg(args, "--scale") ?? "1", CultureInfo.InvariantCulture);
-        var runs = int.Parse(Arg(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
-        ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1, "--runs");
-        var segments = bool.Parse(Arg(args, "--segments") ?? "true");
-        var only = Arg(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var customers = (Arg(args, "--customers") ?? "100000,1000000").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(c => int.Parse(c, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToArray();
-        return new BenchOptions(connection, scale, runs, segments, only, customers);
+        var postgres = new Option<string>("--postgres") { Description = "PostgreSQL connection string (bench/cluster.sh starts a throwaway server and passes it)", Required = true };
+        var scale = new Option<double>("--scale") { Description = "The fraction of every scenario's full size to run", DefaultValueFactory = _ => 1 };
+        var runs = new Option<int>("--runs") { Description = "Runs of each throughput scenario, on fresh customers each; the report gives the median", DefaultValueFactory = _ => 3 };
+        runs.Validators.Add(result => AtLeastOne(result, runs));
+        var segments = new Option<bool>("--segments") { Description = "Ingest with the workload's 50 segments defined (true|false)", DefaultValueFactory = _ => true };
+        var only = new Option<string[]?>("--only") { Description = $"Comma-separated scenarios to run: {string.Join(',', Scenarios)} ({string.Join(", ", OnlyWhenNamed)} only when named)", CustomParser = ParseScenarios };
+        var customers = new Option<int[]>("--customers") { Description = "The recluster scenario's sizes, comma-separated (experiments takes the largest)", CustomParser = ParseSizes, DefaultValueFactory = _ => [100_000, 1_000_000] };
+        var root = new RootCommand("End-to-end throughput, latency and memory of customers on a co-hosted silo") { postgres, scale, runs, segments, only, customers };
+        var parse = BenchCommandLine.Parse(root, args, output, error, out exitCode);
+        if (parse is null)
+        {
+            return null;
+        }
+
+        // Not given is not the same as given empty: an array option reads as empty either way.
+        var scenarios = parse.GetResult(only) is null ? null : parse.GetValue(only);
+        return new BenchOptions(parse.GetValue(postgres)!, parse.GetValue(scale), parse.GetValue(runs), parse.GetValue(segments), scenarios, parse.GetValue(customers)!);
     }
 
     /// <summary><paramref name="n"/> at this run's scale, never below 100.</summary>
@@ -59,9 +78,44 @@ internal sealed class BenchOptions
     /// </summary>
     public bool Includes(string scenario) => _only?.Contains(scenario) ?? !OnlyWhenNamed.Contains(scenario);
 
-    private static string? Arg(string[] args, string name)
+    private static void AtLeastOne(OptionResult result, Option<int> option)
     {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        // A value that is not a number at all is already reported by the parser.
+        if (result.Tokens is [{ Value: var text }] && int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value < 1)
+        {
+            result.AddError($"{option.Name} must be at least 1.");
+        }
+    }
+
+    private static string[] CommaSeparated(ArgumentResult result) =>
+        result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+
+    private static string[]? ParseScenarios(ArgumentResult result)
+    {
+        var named = CommaSeparated(result);
+        foreach (var unknown in named.Where(n => !Scenarios.Contains(n)))
+        {
+            result.AddError($"--only: no scenario '{unknown}' (one of {string.Join(", ", Scenarios)}).");
+        }
+
+        return named;
+    }
+
+    private static int[] ParseSizes(ArgumentResult result)
+    {
+        var sizes = new List<int>();
+        foreach (var text in CommaSeparated(result))
+        {
+            if (int.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var size))
+            {
+                sizes.Add(size);
+            }
+            else
+            {
+                result.AddError($"--customers: '{text}' is not a whole number of customers.");
+            }
+        }
+
+        return [.. sizes];
     }
 }

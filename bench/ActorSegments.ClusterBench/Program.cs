@@ -10,7 +10,12 @@ using Npgsql;
 //                                                        (million, recluster, experiments only when named)
 //        [--customers 100000,1000000]            (recluster's sizes; experiments takes the largest)
 // bench/cluster.sh starts a throwaway PostgreSQL on 127.0.0.1 and runs this against it.
-var options = BenchOptions.Parse(args);
+// Exit codes: 0 after a run; 2 for a wrong command line, reported on stderr before anything runs.
+if (BenchOptions.Parse(args, Console.Out, Console.Error, out var exitCode) is not { } options)
+{
+    return exitCode;
+}
+
 var segmentsLive = options.Segments ? $"{WorkloadSegments.All.Count} workload segments live" : "no segments";
 
 var results = new List<(string Name, string Value, string Goal)>();
@@ -145,3 +150,5 @@ if (recluster.Count > 0)
         Console.WriteLine(line);
     }
 }
+
+return 0;

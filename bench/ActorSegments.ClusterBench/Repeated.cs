@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorSegments.BenchSupport;
 
 namespace ActorSegments.ClusterBench;
 
@@ -20,13 +21,11 @@ internal sealed record Repeated(double Median, double Min, double Max, int Runs)
         return Of(values);
     }
 
-    /// <summary>The median, min and max of values already measured (at least one).</summary>
+    /// <summary>The median (<see cref="Percentiles.Median"/>), min and max of values already measured (at least one).</summary>
     public static Repeated Of(IEnumerable<double> measured)
     {
         var values = measured.Order().ToList();
-        var middle = values.Count / 2;
-        var median = values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-        return new Repeated(median, values[0], values[^1], values.Count);
+        return new Repeated(Percentiles.Median(values), values[0], values[^1], values.Count);
     }
 
     /// <summary><c>median unit</c>, followed by <c>(min–max)</c> when there was more than one run.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ActorSegments.BenchSupport;
 using ActorSegments.Load;
 using ActorSegments.Protos.V1;
 using Google.Protobuf.WellKnownTypes;
@@ -43,8 +44,7 @@ internal static class ErasureRun
         }));
         var elapsed = clock.Elapsed;
         await UntilAsync(async () => (await connection.Segments.ListSegmentsAsync(new ListSegmentsRequest { WorkspaceId = workspace }, cancellationToken: cancellationToken)).Segments.All(s => s.Members == 0), cancellationToken);
-        Array.Sort(latencies);
-        return new RunFigures(run, customers, customers / elapsed.TotalSeconds, Percentile(latencies, 0.5), Percentile(latencies, 0.99));
+        return new RunFigures(run, customers, customers / elapsed.TotalSeconds, Percentiles.Of(latencies, 0.5), Percentiles.Of(latencies, 0.99));
     }
 
     /// <summary>Five events and an identify call per customer, in batches of 200 events.</summary>
@@ -77,6 +77,4 @@ internal static class ErasureRun
             await Task.Delay(100, limit.Token);
         }
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorSegments.BenchSupport;
 
 namespace ActorSegments.ErasureBench;
 
@@ -13,13 +14,7 @@ internal sealed record RunFigures(int Run, int Customers, double PerSecond, doub
     public static RunFigures Median(IReadOnlyList<RunFigures> runs) => new(
         0,
         runs[0].Customers,
-        Middle(runs.Select(r => r.PerSecond)),
-        Middle(runs.Select(r => r.P50Ms)),
-        Middle(runs.Select(r => r.P99Ms)));
-
-    private static double Middle(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
+        Percentiles.Median(runs.Select(r => r.PerSecond)),
+        Percentiles.Median(runs.Select(r => r.P50Ms)),
+        Percentiles.Median(runs.Select(r => r.P99Ms)));
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ActorSegments.BenchSupport;
 
 namespace ActorSegments.Load;
 
@@ -11,7 +12,7 @@ internal static class FeedLagReport
         var feeds = scenario.Runs.Select(r => r.Feed).OfType<FeedLagRun>().ToList();
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Change feed of `{feeds[0].Segment}` during \"{scenario.Name}\" ({Runs(feeds.Count)}): {Stats.Median(feeds.Select(f => (double)f.HeadAtStop)):N0} changes at the end of the load (median), " +
+            $"Change feed of `{feeds[0].Segment}` during \"{scenario.Name}\" ({Runs(feeds.Count)}): {Percentiles.Median(feeds.Select(f => (double)f.HeadAtStop)):N0} changes at the end of the load (median), " +
             $"written at {LoadReport.MedianRange(feeds.Select(f => f.WrittenPerSecond))} changes/s; replayed from the start after the load, ListChanges pages of {ApiLimits.MaxPageSize:N0}, " +
             $"at {LoadReport.MedianRange(feeds.Select(f => f.ReplayPerSecond))} changes/s.");
         text.AppendLine();

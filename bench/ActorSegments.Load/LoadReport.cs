@@ -43,7 +43,7 @@ public static class LoadReport
         var all = values.ToList();
         return all.Count == 0
             ? "–"
-            : string.Create(CultureInfo.InvariantCulture, $"{Stats.Median(all).ToString(format, CultureInfo.InvariantCulture)} ({all.Min().ToString(format, CultureInfo.InvariantCulture)}–{all.Max().ToString(format, CultureInfo.InvariantCulture)})");
+            : string.Create(CultureInfo.InvariantCulture, $"{BenchSupport.Percentiles.Median(all).ToString(format, CultureInfo.InvariantCulture)} ({all.Min().ToString(format, CultureInfo.InvariantCulture)}–{all.Max().ToString(format, CultureInfo.InvariantCulture)})");
     }
 
     private static string RawCopy(RawCopyResult raw)
@@ -79,7 +79,7 @@ public static class LoadReport
         var all = samples.ToList();
         return all.Count == 0
             ? "–"
-            : string.Join(" / ", percentiles.Select(p => Stats.Percentile(all, p).ToString(format, CultureInfo.InvariantCulture)));
+            : string.Join(" / ", percentiles.Select(p => BenchSupport.Percentiles.Of(all, p).ToString(format, CultureInfo.InvariantCulture)));
     }
 
     /// <summary>"server 40 · postgres 25 · generator 12": each process's median over runs; "–" when none was watched.</summary>
@@ -89,7 +89,7 @@ public static class LoadReport
         return names.Count == 0
             ? "–"
             : string.Join(" · ", names.Select(n => string.Create(CultureInfo.InvariantCulture,
-                $"{n} {Stats.Median(s.Runs.Select(r => r.CpuMicrosecondsPerEvent.GetValueOrDefault(n))):N1}")));
+                $"{n} {BenchSupport.Percentiles.Median(s.Runs.Select(r => r.CpuMicrosecondsPerEvent.GetValueOrDefault(n))):N1}")));
     }
 
     private static string Probes(ScenarioResult s) =>

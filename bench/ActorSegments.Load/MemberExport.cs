@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ActorSegments.BenchSupport;
 using ActorSegments.Protos.V1;
 
 namespace ActorSegments.Load;
@@ -118,5 +119,5 @@ public sealed record ExportResult(SegmentRef Target, long CountBefore, long Coun
     /// <summary>Every pass exported exactly the count the API gave, which did not change meanwhile.</summary>
     public bool CountMatches => CountBefore == CountAfter && Runs.All(r => r.Exported == CountBefore);
 
-    public double MedianMembersPerSecond => Stats.Median(Runs.Select(r => r.MembersPerSecond));
+    public double MedianMembersPerSecond => Percentiles.Median(Runs.Select(r => r.MembersPerSecond));
 }

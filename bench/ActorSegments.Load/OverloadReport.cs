@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ActorSegments.BenchSupport;
 using Grpc.Core;
 
 namespace ActorSegments.Load;
@@ -29,13 +30,13 @@ public static class OverloadReport
                 var runs = level.Runs;
                 var other = runs.Sum(r => r.Calls - r.Count(StatusCode.OK) - r.Count(StatusCode.ResourceExhausted) - r.Count(StatusCode.DeadlineExceeded));
                 var offered = level.Multiple > 0
-                    ? string.Create(CultureInfo.InvariantCulture, $"{level.OfferedPerSecond:N0} ({Stats.Median(runs.Select(r => r.SentPerSecond)):N0})")
-                    : string.Create(CultureInfo.InvariantCulture, $"at once (in {Stats.Median(runs.Select(r => r.Sending.TotalSeconds)):0.0} s)");
+                    ? string.Create(CultureInfo.InvariantCulture, $"{level.OfferedPerSecond:N0} ({Percentiles.Median(runs.Select(r => r.SentPerSecond)):N0})")
+                    : string.Create(CultureInfo.InvariantCulture, $"at once (in {Percentiles.Median(runs.Select(r => r.Sending.TotalSeconds)):0.0} s)");
                 var peak = runs.Select(r => r.PeakServerBytes).Max() is { } bytes ? (bytes / 1_048_576.0).ToString("N0", CultureInfo.InvariantCulture) : "–";
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"| {level.Label} | {offered} | {runs.Sum(r => r.Calls):N0} " +
                     $"| {runs.Sum(r => r.Count(StatusCode.OK)):N0} · {runs.Sum(r => r.Count(StatusCode.ResourceExhausted)):N0} · {runs.Sum(r => r.Count(StatusCode.DeadlineExceeded)):N0} · {other:N0}{Others(runs)} " +
-                    $"| {LoadReport.MedianRange(runs.Select(r => r.StoredPerSecond))} | {Stats.Median(runs.Select(r => r.StoredPerSecond)) / result.Capacity:0.00} " +
+                    $"| {LoadReport.MedianRange(runs.Select(r => r.StoredPerSecond))} | {Percentiles.Median(runs.Select(r => r.StoredPerSecond)) / result.Capacity:0.00} " +
                     $"| {LoadReport.Percentiles(runs.SelectMany(r => r.OkMs), "N0", 0.5, 0.99)} | {LoadReport.Percentiles(runs.SelectMany(r => r.RefusedMs), "N1", 0.5, 0.99)} | {peak} |");
             }
 

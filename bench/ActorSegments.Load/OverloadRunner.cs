@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorSegments.BenchSupport;
 using ActorSegments.Protos.V1;
 using ActorSegments.Workload;
 
@@ -153,7 +154,7 @@ public static class OverloadRunner
             await SettleAsync(connection, workspace, progress, cancellationToken);
         }
 
-        return Stats.Median(rates);
+        return Percentiles.Median(rates);
     }
 
     /// <summary>

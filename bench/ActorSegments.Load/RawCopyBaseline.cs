@@ -1,3 +1,4 @@
+using ActorSegments.BenchSupport;
 using ActorSegments.Domain.Events;
 using ActorSegments.Workload;
 using Npgsql;
@@ -75,5 +76,5 @@ internal static class RawCopyBaseline
 /// <summary>The raw COPY's rows and its rate in each run (rows per second).</summary>
 public sealed record RawCopyResult(int Rows, IReadOnlyList<double> RowsPerSecond)
 {
-    public double Median => Stats.Median(RowsPerSecond);
+    public double Median => Percentiles.Median(RowsPerSecond);
 }

@@ -1,3 +1,5 @@
+using ActorSegments.BenchSupport;
+
 namespace ActorSegments.Load;
 
 /// <summary>
@@ -32,24 +34,5 @@ public sealed record ScenarioResult(string Name, LoadOptions Options, IReadOnlyL
 {
     public bool OpenLoop => Options.Rate > 0;
 
-    public double MedianEventsPerSecond => Stats.Median(Runs.Select(r => r.EventsPerSecond));
-}
-
-/// <summary>Order statistics over a handful of runs or many latency samples.</summary>
-public static class Stats
-{
-    public static double Median(IEnumerable<double> values) => Percentile(values, 0.5);
-
-    /// <summary>Nearest-rank percentile (<paramref name="p"/> from 0 to 1); NaN when there are no values.</summary>
-    public static double Percentile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var rank = (int)Math.Ceiling(p * sorted.Length);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
-    }
+    public double MedianEventsPerSecond => Percentiles.Median(Runs.Select(r => r.EventsPerSecond));
 }

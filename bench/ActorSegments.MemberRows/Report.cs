@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorSegments.BenchSupport;
 
 namespace ActorSegments.MemberRows;
 
@@ -99,7 +100,7 @@ internal static class Report
     private static string Range<T>(IReadOnlyList<T> items, Func<T, double> value, string format)
     {
         var values = items.Select(value).Order().ToList();
-        var median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
+        var median = Percentiles.Median(values);
         return values.Count == 1 ? F(median, format) : $"{F(median, format)} ({F(values[0], format)}–{F(values[^1], format)})";
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorSegments.BenchSupport;
 using ActorSegments.Domain.Features;
 using ActorSegments.Domain.Modeling;
 using ActorSegments.Grains.Modeling;
@@ -79,10 +80,11 @@ internal static class CohortCheck
     private static string Cell(FeatureContrast feature, double median) =>
         $"{F(feature.Mean, 1)} / {F(median, 1)} ({Math.Round(feature.ZScore, 2) + 0.0:+0.00;-0.00;0.00})";
 
+    /// <summary>The column's <see cref="Percentiles.Median"/>; 0 for no rows.</summary>
     private static double Median(IEnumerable<float[]> rows, int column)
     {
-        var values = rows.Select(r => (double)r[column]).Order().ToArray();
-        return values.Length == 0 ? 0 : (values[(values.Length - 1) / 2] + values[values.Length / 2]) / 2;
+        var values = rows.Select(r => (double)r[column]).ToArray();
+        return values.Length == 0 ? 0 : Percentiles.Median(values);
     }
 
     private static string F(double value, int decimals) => value.ToString(Math.Abs(value) >= 1000 ? "#,0" : "0." + new string('0', decimals), CultureInfo.InvariantCulture);

@@ -1,8 +1,12 @@
+using System.CommandLine;
+using ActorSegments.BenchSupport;
+
 namespace ActorSegments.MlCheck;
 
 /// <summary>
 /// Command-line settings: <c>--data PATH</c> (the Online Retail CSV, plain or gzipped), <c>--out DIR</c> (where the
 /// CSVs for the scikit-learn peer go) and <c>--quick</c> (every <see cref="QuickEvery"/>th customer only, a smoke test).
+/// Exit codes of the check: 0 after a run, 2 for a wrong command line or no data at the path (nothing ran).
 /// </summary>
 internal sealed record MlCheckOptions(string DataPath, string OutputDirectory, bool Quick)
 {
@@ -12,36 +16,22 @@ internal sealed record MlCheckOptions(string DataPath, string OutputDirectory, b
     /// <summary>With --quick, one customer in this many (in order of first appearance) is kept.</summary>
     public const int QuickEvery = 8;
 
-    private const string Usage = "usage: ActorSegments.MlCheck [--data PATH] [--out DIR] [--quick]";
-
-    /// <exception cref="ArgumentException">An unknown argument or a value missing.</exception>
-    public static MlCheckOptions Parse(IReadOnlyList<string> args, string repositoryRoot)
+    /// <summary>
+    /// The options of <paramref name="args"/>, paths resolved against <paramref name="repositoryRoot"/> and the
+    /// temporary directory; null when the check must not run (help asked for, or a wrong command line, reported on
+    /// <paramref name="error"/>), with the exit code in <paramref name="exitCode"/>: 2 for a wrong command line.
+    /// </summary>
+    public static MlCheckOptions? Parse(IReadOnlyList<string> args, string repositoryRoot, TextWriter output, TextWriter error, out int exitCode)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        string? data = null, output = null;
-        var quick = false;
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--data":
-                    data = Value(args, ++i);
-                    break;
-                case "--out":
-                    output = Value(args, ++i);
-                    break;
-                case "--quick":
-                    quick = true;
-                    break;
-                default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}");
-            }
-        }
-
-        return new MlCheckOptions(
-            Path.GetFullPath(data ?? Path.Combine(repositoryRoot, DefaultDataPath)),
-            Path.GetFullPath(output ?? Path.Combine(Path.GetTempPath(), "actorsegments-ml-check")),
-            quick);
+        var data = new Option<string>("--data") { Description = $"The Online Retail CSV, plain or gzipped (default {DefaultDataPath} from the repository)", HelpName = "PATH" };
+        var outputDirectory = new Option<string>("--out") { Description = "Where the rows for the scikit-learn peer go", HelpName = "DIR" };
+        var quick = new Option<bool>("--quick") { Description = $"One customer in {QuickEvery} only (a smoke test)" };
+        var root = new RootCommand("Runs the project's cohorts, propensity and recommendations on the UCI Online Retail data") { data, outputDirectory, quick };
+        var parse = BenchCommandLine.Parse(root, args, output, error, out exitCode);
+        return parse is null ? null : new MlCheckOptions(
+            Path.GetFullPath(parse.GetValue(data) ?? Path.Combine(repositoryRoot, DefaultDataPath)),
+            Path.GetFullPath(parse.GetValue(outputDirectory) ?? Path.Combine(Path.GetTempPath(), "actorsegments-ml-check")),
+            parse.GetValue(quick));
     }
 
     /// <summary>The directory holding ActorSegments.sln at or above <paramref name="start"/>; the start itself when none does.</summary>
@@ -57,7 +47,4 @@ internal sealed record MlCheckOptions(string DataPath, string OutputDirectory, b
 
         return start;
     }
-
-    private static string Value(IReadOnlyList<string> args, int index) =>
-        index < args.Count ? args[index] : throw new ArgumentException($"'{args[index - 1]}' needs a value. {Usage}");
 }

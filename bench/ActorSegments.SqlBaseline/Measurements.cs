@@ -1,3 +1,5 @@
+using ActorSegments.BenchSupport;
+
 namespace ActorSegments.SqlBaseline;
 
 /// <summary>
@@ -23,14 +25,12 @@ public sealed record SqlPhase(string Name, long Events, double CopyCpu, RefreshC
     public double RefreshCpuPerChange => Changes == 0 ? double.NaN : Refresh.BackendCpuSeconds / Changes;
 }
 
-/// <summary>Median, minimum and maximum of repeated measurements.</summary>
+/// <summary>Median (<see cref="Percentiles.Median"/>), minimum and maximum of repeated measurements.</summary>
 public readonly record struct Spread(double Median, double Min, double Max)
 {
     public static Spread Of(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        var median = sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-        return new Spread(median, sorted[0], sorted[^1]);
+        return new Spread(Percentiles.Median(sorted), sorted[0], sorted[^1]);
     }
 }

@@ -5,7 +5,11 @@ using Npgsql;
 
 // The status-quo baseline (issue 6, item 7): the workload through the ActorSegments server and into a plain table
 // whose segments are recomputed by full refresh; prints a markdown report on stdout, progress on stderr.
-var options = BaselineOptions.Parse(args);
+if (BaselineOptions.Parse(args, Console.Out, Console.Error, out var exitCode) is not { } options)
+{
+    return exitCode;
+}
+
 await using var serverDb = NpgsqlDataSource.Create(options.ServerDatabase);
 await using var baselineDb = NpgsqlDataSource.Create(options.BaselineDatabase);
 using var client = new ServerClient(options.Server, options.ApiKey, options.Workspace);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using ActorSegments.BenchSupport;
 using ActorSegments.Load;
 using ActorSegments.Protos.V1;
 using ActorSegments.Testing.Webhooks;
@@ -181,8 +182,8 @@ internal static class BenchRun
             receiver.Accepted.Count,
             firstReceipt.Count / span,
             receiver.Accepted.Count / span,
-            Percentile.Of(lags, 0.5),
-            Percentile.Of(lags, 0.99),
+            Percentiles.Of(lags, 0.5),
+            Percentiles.Of(lags, 0.99),
             lags.Count == 0 ? double.NaN : lags[^1],
             Math.Max(0, (lastReceipt - ingestEnded).TotalSeconds));
     }

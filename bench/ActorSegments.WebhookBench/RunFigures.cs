@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActorSegments.BenchSupport;
 
 namespace ActorSegments.WebhookBench;
 
@@ -34,15 +35,15 @@ internal sealed record RunFigures(
     public static RunFigures Median(IReadOnlyList<RunFigures> runs) => new(
         $"median of {runs.Count}",
         runs.Count > 0 && runs[0].WithWebhook,
-        Percentile.Median(runs.Select(r => r.EventsPerSecond)),
-        Percentile.Median(runs.Select(r => r.ServerCpuMsPer1kEvents)),
-        Percentile.Median(runs.Select(r => r.ServerCpuMsPer1kEventsDelivered)),
-        (long)Percentile.Median(runs.Select(r => (double)r.Changes)),
-        (long)Percentile.Median(runs.Select(r => (double)r.Messages)),
-        Percentile.Median(runs.Select(r => r.ChangesPerSecond)),
-        Percentile.Median(runs.Select(r => r.MessagesPerSecond)),
-        Percentile.Median(runs.Select(r => r.LagP50Ms)),
-        Percentile.Median(runs.Select(r => r.LagP99Ms)),
-        Percentile.Median(runs.Select(r => r.LagMaxMs)),
-        Percentile.Median(runs.Select(r => r.DrainSeconds)));
+        Percentiles.Median(runs.Select(r => r.EventsPerSecond)),
+        Percentiles.Median(runs.Select(r => r.ServerCpuMsPer1kEvents)),
+        Percentiles.Median(runs.Select(r => r.ServerCpuMsPer1kEventsDelivered)),
+        (long)Percentiles.Median(runs.Select(r => (double)r.Changes)),
+        (long)Percentiles.Median(runs.Select(r => (double)r.Messages)),
+        Percentiles.Median(runs.Select(r => r.ChangesPerSecond)),
+        Percentiles.Median(runs.Select(r => r.MessagesPerSecond)),
+        Percentiles.Median(runs.Select(r => r.LagP50Ms)),
+        Percentiles.Median(runs.Select(r => r.LagP99Ms)),
+        Percentiles.Median(runs.Select(r => r.LagMaxMs)),
+        Percentiles.Median(runs.Select(r => r.DrainSeconds)));
 }

@@ -1,3 +1,5 @@
+using ActorSegments.BenchSupport;
+
 namespace ActorSegments.Load.Tests;
 
 /// <summary>What every quick run must report, whatever the server's storage: positive figures and counts that agree.</summary>
@@ -76,7 +78,7 @@ internal static class QuickRunChecks
     private static void AssertOrdered(IReadOnlyList<double> samples)
     {
         Assert.NotEmpty(samples);
-        var (p50, p99, p999) = (Stats.Percentile(samples, 0.5), Stats.Percentile(samples, 0.99), Stats.Percentile(samples, 0.999));
+        var (p50, p99, p999) = (Percentiles.Of(samples, 0.5), Percentiles.Of(samples, 0.99), Percentiles.Of(samples, 0.999));
         Assert.True(p50 > 0 && p50 <= p99 && p99 <= p999, $"p50 {p50}, p99 {p99}, p999 {p999}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ActorSegments.BenchSupport;
 using ActorSegments.Domain.Experiments;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Domain.Time;
@@ -76,7 +77,7 @@ internal static class ExperimentResultsScenario
         return
         [
             ($"experiment totals written through the journal, {customers:N0} customers (4 deltas at most each)", $"{customers / written.Elapsed.TotalSeconds:N0} customers/s", ""),
-            ($"experiment results read, {assigned:N0} customers assigned over {Days} days, 3 arms, 3 metrics", $"{reads[2]:N1} ms (median of 5; {reads[0]:N1}–{reads[^1]:N1})", "<= 1,000 ms"),
+            ($"experiment results read, {assigned:N0} customers assigned over {Days} days, 3 arms, 3 metrics", $"{Percentiles.Median(reads):N1} ms (median of {reads.Count}; {reads[0]:N1}–{reads[^1]:N1})", "<= 1,000 ms"),
         ];
     }
 
