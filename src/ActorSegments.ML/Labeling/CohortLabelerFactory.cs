@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ActorSegments.Domain.Modeling;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +17,9 @@ public static class CohortLabelerFactory
     public static ICohortLabeler Create(CohortLabelerOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Validate();
+        var problems = options.Validate(new ValidationContext(options, nameof(CohortLabelerOptions), null, null))
+            .Select(p => $"'{CohortLabelerOptions.SectionName}:{string.Join(", ", p.MemberNames)}' {p.ErrorMessage}")
+            .ToList();
         if (problems.Count > 0)
         {
             throw new ArgumentException($"The cohort labeler settings are invalid: {string.Join("; ", problems)}.", nameof(options));
