@@ -13,7 +13,7 @@ public sealed partial class ErasedExitRedactor(
     ICustomerErasure erasure,
     TimeProvider clock,
     IOptions<PrivacyOptions> options,
-    ILogger<ErasedExitRedactor> logger) : SiloBackgroundLoop
+    ILogger<ErasedExitRedactor> logger) : SiloBackgroundLoop(clock)
 {
     public const string MeterName = "ActorSegments.Privacy";
 
@@ -26,7 +26,7 @@ public sealed partial class ErasedExitRedactor(
     /// <summary>Redacts one batch of due erasures' exits; returns how many erasures it finished.</summary>
     public async Task<int> RedactOnceAsync(CancellationToken cancellationToken)
     {
-        var done = await erasure.RedactDueExitsAsync(clock.GetUtcNow(), options.Value.RedactionBatch, cancellationToken);
+        var done = await erasure.RedactDueExitsAsync(Clock.GetUtcNow(), options.Value.RedactionBatch, cancellationToken);
         if (done > 0)
         {
             Redacted.Add(done);

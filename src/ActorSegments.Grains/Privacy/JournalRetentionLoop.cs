@@ -17,7 +17,7 @@ public sealed partial class JournalRetentionLoop(
     IGrainFactory grains,
     TimeProvider clock,
     IOptions<RetentionOptions> options,
-    ILogger<JournalRetentionLoop> logger) : SiloBackgroundLoop
+    ILogger<JournalRetentionLoop> logger) : SiloBackgroundLoop(clock)
 {
     private static readonly Meter Meter = new(ErasedExitRedactor.MeterName);
     private static readonly Counter<long> Examined = Meter.CreateCounter<long>("actorsegments.retention.examined", "{entry}", "Journal entries examined by retention passes");
@@ -37,7 +37,7 @@ public sealed partial class JournalRetentionLoop(
         var underWay = 0;
         foreach (var workspaceId in await retention.WorkspacesAsync(cancellationToken))
         {
-            var batch = await retention.RunBatchAsync(workspaceId, clock.GetUtcNow(), options.Value.PassEvery, options.Value.BatchSize, cancellationToken);
+            var batch = await retention.RunBatchAsync(workspaceId, Clock.GetUtcNow(), options.Value.PassEvery, options.Value.BatchSize, cancellationToken);
             if (batch is null)
             {
                 continue;
