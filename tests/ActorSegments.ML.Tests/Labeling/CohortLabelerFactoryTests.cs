@@ -48,8 +48,9 @@ public sealed class CohortLabelerFactoryTests
 
         var problem = Assert.Single(Problems(options));
         Assert.Equal([setting], problem.MemberNames);
-        Assert.StartsWith(expected, problem.ErrorMessage, StringComparison.Ordinal);
-        Assert.Contains($"'ActorSegments:Modeling:Labeler:{setting}' {expected}", Assert.Throws<ArgumentException>(() => CohortLabelerFactory.Create(options)).Message, StringComparison.Ordinal);
+        Assert.Contains(expected, problem.ErrorMessage, StringComparison.Ordinal);
+        var refused = Assert.Throws<ArgumentException>(() => CohortLabelerFactory.Create(options)).Message;
+        Assert.Contains($"'ActorSegments:Modeling:Labeler:{setting}' {problem.ErrorMessage}", refused, StringComparison.Ordinal);
     }
 
     [Fact]
