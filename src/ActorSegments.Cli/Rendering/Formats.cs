@@ -20,7 +20,7 @@ internal static class Formats
     public static string Count(long value) => value.ToString("N0", Culture);
 
     /// <summary>An API enum value in words: <c>ReadingFeatures</c> reads "reading features".</summary>
-    public static string Words(Enum value)
+    public static string Words(System.Enum value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var name = value.ToString();
