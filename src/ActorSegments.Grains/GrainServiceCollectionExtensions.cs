@@ -29,6 +29,9 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<Experiments.ExperimentResultsReader>();
         services.TryAddSingleton<Modeling.Cohorts.CohortRecommender>();
         services.TryAddSingleton<Modeling.Cohorts.CohortCatalog>();
+        services.AddMetrics();
+        services.TryAddSingleton<MembershipMetrics>();
+        services.TryAddSingleton<BackfillMetrics>();
         services.AddOptions<CustomerGrainOptions>();
         services.AddOptions<IdentityOptions>();
         services.AddOptions<WakeUpSweeperOptions>();

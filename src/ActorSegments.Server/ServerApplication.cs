@@ -2,6 +2,7 @@ using ActorSegments.Domain.Access;
 using ActorSegments.Grains.Customers;
 using ActorSegments.Grains.Features;
 using ActorSegments.Grains.WakeUps;
+using ActorSegments.Postgres.Journal;
 using ActorSegments.Server.Access;
 using ActorSegments.Server.Configuration;
 using ActorSegments.Server.Grpc;
@@ -55,21 +56,22 @@ public static partial class ServerApplication
         var cluster = builder.AddValidatedOptions<ClusterHostingOptions, ClusterHostingOptionsValidator>(ClusterHostingOptions.SectionName);
         var ingest = builder.AddValidatedOptions<IngestOptions, IngestOptionsValidator>(IngestOptions.SectionName);
         var auth = builder.AddValidatedOptions<AuthOptions, AuthOptionsValidator>(AuthOptions.SectionName);
-        builder.AddValidatedOptions<CustomerGrainOptions, CustomerGrainOptionsValidator>(CustomerGrainOptionsValidator.SectionName);
+        builder.AddValidatedOptions<CustomerGrainOptions, CustomerGrainOptionsValidator>(CustomerGrainOptions.SectionName);
         builder.AddValidatedOptions<IdentityOptions, IdentityOptionsValidator>(IdentityOptions.SectionName);
         if (!postgres.IsConfigured)
         {
             // In memory, snapshots at shutdown would go to storage grains that are themselves shutting down.
             builder.Services.PostConfigure<CustomerGrainOptions>(o => o.SnapshotOnShutdown = false);
         }
-        builder.AddValidatedOptions<WakeUpSweeperOptions, WakeUpSweeperOptionsValidator>(WakeUpSweeperOptionsValidator.SectionName);
-        builder.AddValidatedOptions<Grains.Privacy.PrivacyOptions, PrivacyOptionsValidator>(PrivacyOptionsValidator.SectionName);
+        builder.AddValidatedOptions<WakeUpSweeperOptions, WakeUpSweeperOptionsValidator>(WakeUpSweeperOptions.SectionName);
+        builder.AddValidatedOptions<Grains.Privacy.PrivacyOptions, PrivacyOptionsValidator>(Grains.Privacy.PrivacyOptions.SectionName);
         builder.AddValidatedOptions<Grains.Privacy.RetentionOptions, RetentionOptionsValidator>(Grains.Privacy.RetentionOptions.SectionName);
         builder.AddValidatedOptions<FeatureWriterOptions, FeatureWriterOptionsValidator>(FeatureWriterOptions.SectionName);
         builder.AddValidatedOptions<Grains.Webhooks.WebhookOptions, WebhookOptionsValidator>(Grains.Webhooks.WebhookOptions.SectionName);
         var shutdown = builder.AddValidatedOptions<ShutdownOptions, ShutdownOptionsValidator>(ShutdownOptions.SectionName);
         var admission = builder.AddValidatedOptions<AdmissionOptions, AdmissionOptionsValidator>(AdmissionOptions.SectionName);
-        var observability = builder.Configuration.GetSection(ObservabilityOptions.SectionName).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
+        var journal = builder.AddValidatedOptions<JournalOptions, JournalOptionsValidator>(JournalOptions.SectionName);
+        var observability = builder.AddBoundOptions<ObservabilityOptions>(ObservabilityOptions.SectionName);
 
         if (cluster.Kubernetes && !postgres.IsConfigured)
         {
@@ -78,7 +80,7 @@ public static partial class ServerApplication
                 $"set {SettingNames.Describe(PostgresOptions.SectionName, nameof(PostgresOptions.ConnectionString))} (a dev-mode silo is a single in-memory process)."]);
         }
 
-        builder.AddActorSegmentsPostgres(postgres);
+        builder.AddActorSegmentsPostgres(postgres, journal);
         builder.AddActorSegmentsSilo(postgres, cluster, observability);
         builder.AddActorSegmentsObservability(observability);
         builder.AddActorSegmentsShutdown(shutdown);

@@ -29,10 +29,10 @@ public sealed class CohortScheduleTests
 
         var runs = await Eventually.ReturnsAsync(
             () => server.Cohorts.ListCohortRunsAsync(new ListCohortRunsRequest { WorkspaceId = workspace }, cancellationToken: Ct).ResponseAsync,
-            r => r.Runs.Any(run => run.Status != "running"),
+            r => r.Runs.Any(run => run.RunStatus != CohortRunStatus.Running),
             TimeSpan.FromMinutes(2));
 
         var run = Assert.Single(runs.Runs);
-        Assert.Equal(("schedule", "succeeded", 24L), (run.Trigger, run.Status, run.Customers));
+        Assert.Equal(("schedule", CohortRunStatus.Succeeded, 24L), (run.Trigger, run.RunStatus, run.Customers));
     }
 }

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using ActorSegments.Grains.Customers;
 using ActorSegments.ML.Labeling;
-using Microsoft.Extensions.Options;
+using ActorSegments.Postgres.Journal;
 
 namespace ActorSegments.Server.Tests;
 
@@ -17,10 +17,9 @@ public sealed partial class DeploymentSettingsTests
     // Stands for a setting declared as a constant of its own rather than as a property of an options class.
     private static readonly Type LoneSetting = typeof(void);
 
-    // The option types of a section: a class declaring SectionName, or the options a validator declaring it checks
-    // (the grains' options live in assemblies that must not know their configuration section).
+    // The option types of a section: each options class declares its SectionName.
     private static readonly Dictionary<string, Type> Sections = FindSections(
-        typeof(ServerApplication).Assembly, typeof(CustomerGrainOptions).Assembly, typeof(CohortLabelerOptions).Assembly);
+        typeof(ServerApplication).Assembly, typeof(CustomerGrainOptions).Assembly, typeof(CohortLabelerOptions).Assembly, typeof(JournalOptions).Assembly);
 
     public static TheoryData<string> DeploymentFiles() =>
         new(Directory.GetFiles(Path.Combine(RepositoryRoot, "k8s"), "*.*", SearchOption.AllDirectories)
@@ -68,6 +67,8 @@ public sealed partial class DeploymentSettingsTests
     [InlineData("ActorSegments__Modeling__Labeler__Provider", true)]
     [InlineData("ActorSegments__Shutdown__ReadinessDelay", true)]
     [InlineData("ActorSegments__Clock__StartAt", true)]
+    [InlineData("ActorSegments__Journal__Writers", true)]
+    [InlineData("ActorSegments__Privacy__RedactionBatch", true)]
     [InlineData("ActorSegments__Cluster__SiloProt", false)]
     [InlineData("ActorSegments__Clustre__SiloPort", false)]
     [InlineData("ActorSegments__Cluster", false)]
@@ -113,8 +114,7 @@ public sealed partial class DeploymentSettingsTests
                 var value = (string)field.GetRawConstantValue()!;
                 if (field.Name == "SectionName")
                 {
-                    var validated = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidateOptions<>));
-                    sections[value] = validated?.GetGenericArguments()[0] ?? type;
+                    sections[value] = type;
                 }
                 else if (field.Name.EndsWith("Setting", StringComparison.Ordinal))
                 {

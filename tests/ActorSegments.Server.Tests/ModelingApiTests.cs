@@ -1,4 +1,3 @@
-using CohortRunStatus = ActorSegments.Domain.Modeling.CohortRunStatus;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Protos.V1;
 using ActorSegments.Testing;
@@ -24,7 +23,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
 
         var run = await RefreshAndWaitAsync(Server, workspace);
 
-        Assert.Equal("succeeded", run.Status);
+        Assert.Equal(CohortRunStatus.Succeeded, run.RunStatus);
         Assert.Equal(PerGroup * 3, run.Customers);
         Assert.Equal(PerGroup * 3, run.Cohorts.Sum(c => c.Size));
         Assert.Equal(run.K, run.Cohorts.Count);
@@ -59,7 +58,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         await Server.Cohorts.UpdateCohortAsync(new UpdateCohortRequest { WorkspaceId = workspace, CohortId = pinnedId, Name = "VIP Watchlist", Pinned = true }, cancellationToken: Ct);
         var again = await RefreshAndWaitAsync(Server, workspace);
 
-        Assert.Equal("succeeded", again.Status);
+        Assert.Equal(CohortRunStatus.Succeeded, again.RunStatus);
         Assert.True(again.RunId > run.RunId);
         Assert.Equal(run.Cohorts.Select(c => c.CohortId).Order(), again.Cohorts.Select(c => c.CohortId).Order());
         Assert.Equal(0, again.Changed);
@@ -91,7 +90,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         Assert.Contains("no AI cohorts yet", noCohorts.Status.Detail, StringComparison.Ordinal);
 
         var groups = await PlantGroupsAsync(Server, workspace);
-        Assert.Equal("succeeded", (await RefreshAndWaitAsync(Server, workspace)).Status);
+        Assert.Equal(CohortRunStatus.Succeeded, (await RefreshAndWaitAsync(Server, workspace)).RunStatus);
         var response = await Eventually.ReturnsAsync(() => RecommendOrNullAsync(workspace, "lapsed"), r => r is not null);
 
         // The direct computation: each customer's cohort from its profile, the goal from the goal segment's members.
@@ -147,7 +146,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
 
         var run = await RefreshAndWaitAsync(Server, workspace);
 
-        Assert.Equal("failed", run.Status);
+        Assert.Equal(CohortRunStatus.Failed, run.RunStatus);
         Assert.Contains("at least 50 customers", run.Error, StringComparison.Ordinal);
         Assert.Contains("has 1", run.Error, StringComparison.Ordinal);
     }
@@ -158,12 +157,12 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         const string workspace = "cohorts-orphan";
         var store = Server.Services.GetRequiredService<ICohortStore>();
         var orphanId = await store.NextRunIdAsync(workspace, Ct);
-        await store.SaveRunAsync(new Domain.Modeling.CohortRun(workspace, orphanId, CohortRunStatus.Running, "manual", DateTimeOffset.UtcNow.AddHours(-1), null, "pushing", [], 0, 0, 0, [], [], 0, 0, 0, null), Ct);
+        await store.SaveRunAsync(Domain.Modeling.CohortRun.Start(workspace, orphanId, "manual", DateTimeOffset.UtcNow.AddHours(-1)) with { Phase = Domain.Modeling.CohortRunPhases.Pushing }, Ct);
 
         var next = await RefreshAndWaitAsync(Server, workspace);
         var orphan = await Server.Cohorts.GetCohortRunAsync(new GetCohortRunRequest { WorkspaceId = workspace, RunId = orphanId }, cancellationToken: Ct);
 
-        Assert.Equal("failed", orphan.Status);
+        Assert.Equal(CohortRunStatus.Failed, orphan.RunStatus);
         Assert.Contains("interrupted in phase 'pushing'", orphan.Error, StringComparison.Ordinal);
         Assert.True(next.RunId > orphanId);
     }
@@ -230,7 +229,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         var buyer = await ProfileAsync(Server, workspace, customers[0]);
         var models = await Server.Models.ListModelsAsync(new ListModelsRequest { WorkspaceId = workspace }, cancellationToken: Ct);
 
-        Assert.Equal(("succeeded", 1), (training.State, training.Version));
+        Assert.Equal((ModelTrainingState.Succeeded, 1), (training.TrainingState, training.Version));
         Assert.Contains(profile.Recommendations.Take(2), r => r is "a-2" or "a-3");
         Assert.Equal(profile.Recommendations[0], profile.MergeFields["rec_1"]);
         Assert.DoesNotContain("a-1", buyer.Recommendations);
@@ -250,7 +249,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         var training = await TrainAndWaitAsync(Server, workspace, "purchase_30d");
         var unknown = await Assert.ThrowsAsync<RpcException>(() => Server.Models.TrainModelAsync(new TrainModelRequest { WorkspaceId = workspace, Name = "lifetime_value" }, cancellationToken: Ct).ResponseAsync);
 
-        Assert.Equal("failed", training.State);
+        Assert.Equal(ModelTrainingState.Failed, training.TrainingState);
         Assert.Contains("days", training.Problem, StringComparison.Ordinal);
         Assert.Equal(StatusCode.InvalidArgument, unknown.StatusCode);
         Assert.Equal(["name"], GrpcErrors.ViolatedFields(unknown));
@@ -303,7 +302,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         await TrackAsync(Server, workspace, [.. Enumerable.Range(1, 6).Select(d => Purchase(customer0, now.AddDays(-d * 3), 80))]);
         var after = await ProfileAsync(Server, workspace, customer0);
 
-        Assert.Equal(("succeeded", 1, ""), (training.State, training.Version, training.Problem));
+        Assert.Equal((ModelTrainingState.Succeeded, 1, ""), (training.TrainingState, training.Version, training.Problem));
         Assert.Equal(training.Customers, training.Pushed);
         Assert.Equal(360, training.Customers);
         var metrics = models.Models.Single().Metrics.Fields;
@@ -344,7 +343,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
 
         // The top 20% most likely to buy, as a campaign audience: written before any model exists, so empty until one.
         await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = workspace, SegmentId = "likely_buyers", Rule = "percentile(\"purchase_30d\") >= 80" }, cancellationToken: Ct);
-        Assert.Equal(("succeeded", 1), await TrainedVersionAsync(workspace));
+        Assert.Equal((ModelTrainingState.Succeeded, 1), await TrainedVersionAsync(workspace));
         var first = await ScoresAsync(workspace, everyone);
 
         // Every customer's percentile is the share of all customers scoring strictly below it; the audience is exactly
@@ -361,16 +360,16 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
         Assert.Equal(rescored["purchase_30d_percentile"] >= 80, (await MembersAsync(workspace, "likely_buyers")).Contains(lapsed));
 
         // The next version scores everyone again and moves the cut; the audience follows without being touched.
-        Assert.Equal(("succeeded", 2), await TrainedVersionAsync(workspace));
+        Assert.Equal((ModelTrainingState.Succeeded, 2), await TrainedVersionAsync(workspace));
         var second = await ScoresAsync(workspace, everyone);
         Assert.Equal(Top(second, 80), await MembersAsync(workspace, "likely_buyers"));
     }
 
-    private async Task<(string State, int Version)> TrainedVersionAsync(string workspace)
+    private async Task<(ModelTrainingState State, int Version)> TrainedVersionAsync(string workspace)
     {
         var training = await TrainAndWaitAsync(Server, workspace, "purchase_30d");
         Assert.Equal(training.Customers, training.Pushed);
-        return (training.State, training.Version);
+        return (training.TrainingState, training.Version);
     }
 
     private async Task<Dictionary<string, (double Score, double Percentile)>> ScoresAsync(string workspace, List<string> customers)

@@ -37,7 +37,7 @@ internal static class ModelingScenario
         var started = await server.Cohorts.RefreshCohortsAsync(new RefreshCohortsRequest { WorkspaceId = workspace }, cancellationToken: TestContext.Current.CancellationToken);
         return await Eventually.ReturnsAsync(
             () => server.Cohorts.GetCohortRunAsync(new GetCohortRunRequest { WorkspaceId = workspace, RunId = started.RunId }, cancellationToken: TestContext.Current.CancellationToken).ResponseAsync,
-            r => r.Status != "running",
+            r => r.RunStatus != CohortRunStatus.Running,
             TimeSpan.FromMinutes(3));
     }
 
@@ -46,7 +46,7 @@ internal static class ModelingScenario
         await server.Models.TrainModelAsync(new TrainModelRequest { WorkspaceId = workspace, Name = name }, cancellationToken: TestContext.Current.CancellationToken);
         return await Eventually.ReturnsAsync(
             () => server.Models.GetModelTrainingAsync(new GetModelTrainingRequest { WorkspaceId = workspace }, cancellationToken: TestContext.Current.CancellationToken).ResponseAsync,
-            t => t.State != "running",
+            t => t.TrainingState != ModelTrainingState.Running,
             TimeSpan.FromMinutes(3));
     }
 

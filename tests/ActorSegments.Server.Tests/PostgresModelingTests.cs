@@ -33,14 +33,14 @@ public sealed class PostgresModelingTests
         var training = await TrainAndWaitAsync(restarted, workspace, "recommendations");
         var models = await restarted.Models.ListModelsAsync(new ListModelsRequest { WorkspaceId = workspace }, cancellationToken: Ct);
 
-        Assert.Equal(("succeeded", "succeeded"), (first.Status, second.Status));
+        Assert.Equal((CohortRunStatus.Succeeded, CohortRunStatus.Succeeded), (first.RunStatus, second.RunStatus));
         Assert.Equal(first.Cohorts.Select(c => c.CohortId).Order(), second.Cohorts.Select(c => c.CohortId).Order());
         Assert.Equal((0L, PerGroup * 3L), (second.Changed, second.Customers));
         Assert.Equal(second.RunId, listed.RunId);
         Assert.Equal(first.Cohorts.OrderBy(c => c.CohortId).Select(c => (c.CohortId, c.Size, c.Name)), listed.Cohorts.OrderBy(c => c.CohortId).Select(c => (c.CohortId, c.Size, c.Name)));
         Assert.NotEmpty(cohortBefore);
         Assert.Equal(cohortBefore, (await ProfileAsync(restarted, workspace, groups[0][0])).Cohort);
-        Assert.Equal("succeeded", training.State);
+        Assert.Equal(ModelTrainingState.Succeeded, training.TrainingState);
         Assert.Equal(["recommendations"], models.Models.Select(m => m.Name));
         Assert.Equal(PerGroup * 3, await db.ScalarAsync<long>($"SELECT count(*) FROM cohort_assignments WHERE workspace_id = '{workspace}'"));
     }

@@ -28,14 +28,14 @@ internal static class CohortsCommand
             .WithAction(console, async (parse, connection, cancellationToken) =>
             {
                 var run = await connection.Cohorts.RefreshCohortsAsync(new RefreshCohortsRequest { WorkspaceId = connection.Workspace }, cancellationToken: cancellationToken);
-                while (parse.GetValue(wait) && run.Status == "running")
+                while (parse.GetValue(wait) && run.RunStatus == CohortRunStatus.Running)
                 {
                     await Task.Delay(PollEvery, cancellationToken);
                     run = await connection.Cohorts.GetCohortRunAsync(new GetCohortRunRequest { WorkspaceId = connection.Workspace, RunId = run.RunId }, cancellationToken: cancellationToken);
                 }
 
                 CohortViews.Run(console, run);
-                return run.Status == "failed" ? ExitCodes.Failed : ExitCodes.Success;
+                return run.RunStatus == CohortRunStatus.Failed ? ExitCodes.Failed : ExitCodes.Success;
             });
     }
 
@@ -63,7 +63,7 @@ internal static class CohortsCommand
                 var table = new Table().AddColumns("run", "status", "trigger", "started", "k", "silhouette", "customers", "changed");
                 foreach (var run in runs.Runs)
                 {
-                    table.AddRow([.. new[] { run.RunId.ToString(Formats.Culture), run.Status, run.Trigger, Formats.Time(run.StartedAt), run.K.ToString(Formats.Culture), run.Silhouette.ToString("0.000", Formats.Culture), Formats.Count(run.Customers), Formats.Count(run.Changed) }.Select(Markup.Escape)]);
+                    table.AddRow([.. new[] { run.RunId.ToString(Formats.Culture), Formats.Words(run.RunStatus), run.Trigger, Formats.Time(run.StartedAt), run.K.ToString(Formats.Culture), run.Silhouette.ToString("0.000", Formats.Culture), Formats.Count(run.Customers), Formats.Count(run.Changed) }.Select(Markup.Escape)]);
                 }
 
                 Listing.Write(console, table, "No cohort runs yet: run [bold]cohorts refresh[/].");

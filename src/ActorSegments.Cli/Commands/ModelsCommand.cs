@@ -25,14 +25,14 @@ internal static class ModelsCommand
             .WithAction(console, async (parse, connection, cancellationToken) =>
             {
                 var training = await connection.Models.TrainModelAsync(new TrainModelRequest { WorkspaceId = connection.Workspace, Name = parse.GetRequiredValue(name) }, cancellationToken: cancellationToken);
-                while (parse.GetValue(wait) && training.State == "running")
+                while (parse.GetValue(wait) && training.TrainingState == ModelTrainingState.Running)
                 {
                     await Task.Delay(PollEvery, cancellationToken);
                     training = await connection.Models.GetModelTrainingAsync(new GetModelTrainingRequest { WorkspaceId = connection.Workspace }, cancellationToken: cancellationToken);
                 }
 
                 CohortViews.Training(console, training);
-                return training.State == "failed" ? ExitCodes.Failed : ExitCodes.Success;
+                return training.TrainingState == ModelTrainingState.Failed ? ExitCodes.Failed : ExitCodes.Success;
             });
     }
 

@@ -67,7 +67,7 @@ internal sealed class DemoPipeline(ServerConnection connection, IAnsiConsole con
         {
             var run = await connection.Cohorts.RefreshCohortsAsync(new RefreshCohortsRequest { WorkspaceId = connection.Workspace }, cancellationToken: cancellationToken);
             var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (run.Status == "running" && waited.Elapsed < StalledAfter * 5)
+            while (run.RunStatus == CohortRunStatus.Running && waited.Elapsed < StalledAfter * 5)
             {
                 await Task.Delay(LivePollInterval, cancellationToken);
                 run = await connection.Cohorts.GetCohortRunAsync(new GetCohortRunRequest { WorkspaceId = connection.Workspace, RunId = run.RunId }, cancellationToken: cancellationToken);

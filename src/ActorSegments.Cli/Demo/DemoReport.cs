@@ -66,9 +66,9 @@ internal static class DemoReport
             return;
         }
 
-        if (run.Status != "succeeded")
+        if (run.RunStatus != CohortRunStatus.Succeeded)
         {
-            console.MarkupLineInterpolated($"[yellow]AI cohorts not computed: {(run.Error.Length > 0 ? run.Error : run.Status + " " + run.Phase)}[/]");
+            console.MarkupLineInterpolated($"[yellow]AI cohorts not computed: {(run.Error.Length > 0 ? run.Error : Formats.Words(run.RunStatus) + " " + Formats.Words(run.RunPhase))}[/]");
             return;
         }
 

@@ -10,7 +10,7 @@ internal static class CohortViews
     {
         var summary = new Grid().AddColumn().AddColumn();
         summary.AddRow("run", run.RunId.ToString(Formats.Culture));
-        summary.AddRow("status", Markup.Escape(run.Status + (run.Status == "running" ? $" ({run.Phase})" : "")));
+        summary.AddRow("status", Markup.Escape(Formats.Words(run.RunStatus) + (run.RunStatus == CohortRunStatus.Running ? $" ({Formats.Words(run.RunPhase)})" : "")));
         summary.AddRow("trigger", Markup.Escape(run.Trigger));
         summary.AddRow("started", Formats.Time(run.StartedAt));
         summary.AddRow("duration", run.DurationSeconds > 0 ? $"{run.DurationSeconds.ToString("0.0", Formats.Culture)} s" : "");
@@ -69,7 +69,7 @@ internal static class CohortViews
     {
         var summary = new Grid().AddColumn().AddColumn();
         summary.AddRow("model", Markup.Escape(training.Name));
-        summary.AddRow("state", Markup.Escape(training.State + (training.State == "running" ? $" ({training.Phase})" : "")));
+        summary.AddRow("state", Markup.Escape(Formats.Words(training.TrainingState) + (training.TrainingState == ModelTrainingState.Running ? $" ({Formats.Words(training.TrainingPhase)})" : "")));
         summary.AddRow("version", training.Version == 0 ? "" : training.Version.ToString(Formats.Culture));
         summary.AddRow("written back", $"{Formats.Count(training.Pushed)} / {Formats.Count(training.Customers)}");
         if (training.Problem.Length > 0)

@@ -18,4 +18,23 @@ internal static class Formats
     public static string Number(double value) => value.ToString("0.##", Culture);
 
     public static string Count(long value) => value.ToString("N0", Culture);
+
+    /// <summary>An API enum value in words: <c>ReadingFeatures</c> reads "reading features".</summary>
+    public static string Words(System.Enum value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var name = value.ToString();
+        var words = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]))
+            {
+                words.Append(' ');
+            }
+
+            words.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return words.ToString();
+    }
 }

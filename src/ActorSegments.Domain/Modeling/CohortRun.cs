@@ -27,6 +27,13 @@ public sealed record CohortRun(
     IReadOnlyDictionary<string, double>? PhaseSeconds = null)
 {
     public TimeSpan? Duration => FinishedAt - StartedAt;
+
+    /// <summary>A run that starts now: running, in phase <see cref="CohortRunPhases.Starting"/>, nothing found yet.</summary>
+    public static CohortRun Start(string workspaceId, long runId, string trigger, DateTimeOffset startedAt) =>
+        new(workspaceId, runId, CohortRunStatus.Running, trigger, startedAt, null, CohortRunPhases.Starting, [], 0, 0, 0, [], [], 0, 0, 0, null);
+
+    /// <summary>This run, ended at <paramref name="at"/> by <paramref name="error"/> in the phase it had reached.</summary>
+    public CohortRun Fail(DateTimeOffset at, string error) => this with { Status = CohortRunStatus.Failed, FinishedAt = at, Error = error };
 }
 
 public enum CohortRunStatus

@@ -50,11 +50,11 @@ public sealed class SegmentSet : ISegmentCatalog
             }
             else if (RuleParser.TryParse(definition.Rule, out var rule, out var diagnostic))
             {
-                syntax[definition.Id] = rule!;
+                syntax[definition.Id] = rule;
             }
             else
             {
-                errors[definition.Id] = [diagnostic!];
+                errors[definition.Id] = [diagnostic];
             }
         }
 

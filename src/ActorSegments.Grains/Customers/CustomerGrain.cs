@@ -35,6 +35,7 @@ public sealed partial class CustomerGrain(
     SegmentCatalog catalog,
     FeatureWriter featureWriter,
     ScoringModels scoringModels,
+    MembershipMetrics membershipMetrics,
     TimeProvider clock,
     IOptions<CustomerGrainOptions> options,
     IOptions<Privacy.PrivacyOptions> privacy,
@@ -481,7 +482,7 @@ public sealed partial class CustomerGrain(
             };
         }
 
-        MembershipMetrics.Committed(_changes, clock.GetUtcNow());
+        membershipMetrics.Committed(_changes, clock.GetUtcNow());
         ReleaseScratch();
         if (writeWakeUp)
         {
@@ -533,12 +534,13 @@ public sealed partial class CustomerGrain(
         }
     }
 
+    /// <summary>The longest a wake timer waits in one step (a grain timer cannot wait longer than about 49 days).</summary>
+    private static readonly TimeSpan MaxTimerWait = TimeSpan.FromDays(30);
+
     /// <summary>
     /// While active, a grain timer wakes the customer at its next deadline (and makes it dormant once idle); when
     /// deactivated, the stored wake-up does.
     /// </summary>
-    private static readonly TimeSpan MaxTimerWait = TimeSpan.FromDays(30);
-
     private void ArmWakeTimer()
     {
         var next = Math.Min(_memberships.NextWakeUp, DormantAt);

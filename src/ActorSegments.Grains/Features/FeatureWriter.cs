@@ -13,11 +13,11 @@ namespace ActorSegments.Grains.Features;
 /// writes costs one row. Failed writes are retried with growing pauses, keeping their rows.
 /// </summary>
 /// <remarks>
-/// The loop runs while the silo is active (a silo lifecycle participant, like the wake-up sweeper) and writes once
-/// more when the silo stops. Rows that do not fit (<see cref="FeatureWriterOptions.MaxPending"/>) are dropped and
+/// The loop runs while the silo is active (a <see cref="SiloBackgroundLoop"/>, like the wake-up sweeper) and writes
+/// once more when the silo stops. Rows that do not fit (<see cref="FeatureWriterOptions.MaxPending"/>) are dropped and
 /// counted rather than making customers wait: the table is a cache, and each customer's next change rewrites its row.
 /// </remarks>
-public sealed partial class FeatureWriter : ILifecycleParticipant<ISiloLifecycle>, IDisposable
+public sealed partial class FeatureWriter : SiloBackgroundLoop
 {
     public const string MeterName = "ActorSegments.Features";
 
@@ -25,7 +25,6 @@ public sealed partial class FeatureWriter : ILifecycleParticipant<ISiloLifecycle
 
     private readonly IFeatureStore _store;
     private readonly FeatureWriterOptions _options;
-    private readonly TimeProvider _clock;
     private readonly ILogger<FeatureWriter> _logger;
     private readonly PendingFeatureRows _pending;
     private readonly Counter<long> _dropped;
@@ -33,16 +32,14 @@ public sealed partial class FeatureWriter : ILifecycleParticipant<ISiloLifecycle
     private TaskCompletionSource _wake = NewWake();
     private long _droppedSinceWarning;
     private long _nextDropWarning;
-    private CancellationTokenSource? _stopping;
-    private Task _running = Task.CompletedTask;
 
     public FeatureWriter(IFeatureStore store, IOptions<FeatureWriterOptions> options, TimeProvider clock, IMeterFactory meters, ILogger<FeatureWriter> logger)
+        : base(clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(meters);
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _options = options.Value;
-        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _pending = new PendingFeatureRows(_options.MaxPending);
         var meter = meters.Create(MeterName);
@@ -103,33 +100,9 @@ public sealed partial class FeatureWriter : ILifecycleParticipant<ISiloLifecycle
         _flushing.Release();
     }
 
-    public void Participate(ISiloLifecycle observer)
+    /// <summary>Once the background writes have stopped, writes what is pending within <paramref name="cancellationToken"/>.</summary>
+    protected override async Task OnStoppedAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(observer);
-        observer.Subscribe(nameof(FeatureWriter), ServiceLifecycleStage.Active, StartAsync, StopAsync);
-    }
-
-    /// <summary>Starts the background writes (the silo does this when it becomes active).</summary>
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _stopping = new CancellationTokenSource();
-        var stopping = _stopping.Token;
-        _running = Task.Run(() => WriteUntilStoppedAsync(stopping), CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Stops the background writes, then writes what is pending within <paramref name="cancellationToken"/>.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_stopping is null)
-        {
-            return;
-        }
-
-        await _stopping.CancelAsync();
-        await _running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _stopping.Dispose();
-        _stopping = null;
         try
         {
             await FlushAsync(cancellationToken);
@@ -140,22 +113,26 @@ public sealed partial class FeatureWriter : ILifecycleParticipant<ISiloLifecycle
         }
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _stopping?.Dispose();
-        _flushing.Dispose();
+        if (disposing)
+        {
+            _flushing.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
-    private async Task WriteUntilStoppedAsync(CancellationToken stopping)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
-        while (!stopping.IsCancellationRequested)
+        while (!stoppingToken.IsCancellationRequested)
         {
             if (failures == 0)
             {
                 // A wake that comes while the write below runs completes the next wait at once.
                 var wake = Volatile.Read(ref _wake);
-                await wake.Task.WaitAsync(_options.FlushInterval, _clock, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await wake.Task.WaitAsync(_options.FlushInterval, Clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 if (wake.Task.IsCompleted)
                 {
                     Interlocked.CompareExchange(ref _wake, NewWake(), wake);
@@ -163,20 +140,20 @@ public sealed partial class FeatureWriter : ILifecycleParticipant<ISiloLifecycle
             }
             else
             {
-                await Task.Delay(RetryDelay(failures), _clock, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await PauseAsync(RetryDelay(failures), stoppingToken);
             }
 
-            if (stopping.IsCancellationRequested)
+            if (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
 
             try
             {
-                await FlushAsync(stopping);
+                await FlushAsync(stoppingToken);
                 failures = 0;
             }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
@@ -199,9 +176,9 @@ public sealed partial class FeatureWriter : ILifecycleParticipant<ISiloLifecycle
     {
         _dropped.Add(1);
         Interlocked.Increment(ref _droppedSinceWarning);
-        var now = _clock.GetTimestamp();
+        var now = Clock.GetTimestamp();
         var next = Volatile.Read(ref _nextDropWarning);
-        var every = (long)(DropWarningInterval.TotalSeconds * _clock.TimestampFrequency);
+        var every = (long)(DropWarningInterval.TotalSeconds * Clock.TimestampFrequency);
         if (now >= next && Interlocked.CompareExchange(ref _nextDropWarning, now + every, next) == next)
         {
             LogRowsDropped(Interlocked.Exchange(ref _droppedSinceWarning, 0), _options.MaxPending, $"{FeatureWriterOptions.SectionName}:{nameof(FeatureWriterOptions.MaxPending)}");

@@ -28,7 +28,7 @@ public sealed partial class ModelGrain(PropensityJob propensity, RecommendationJ
             return Task.FromResult(running);
         }
 
-        var progress = new ModelJobProgress(new ModelJobStatus(name, ModelJobState.Running, clock.GetUtcNow(), null, 0, "starting", 0, 0, null));
+        var progress = new ModelJobProgress(new ModelJobStatus(name, ModelJobState.Running, clock.GetUtcNow(), null, 0, ModelJobPhases.Starting, 0, 0, null));
         _progress = progress;
         DelayDeactivation(LongestTraining);
         _ = RunAsync(name, progress);
@@ -45,7 +45,7 @@ public sealed partial class ModelGrain(PropensityJob propensity, RecommendationJ
             var version = await Task.Run(() => ModelNames.IsPropensity(name)
                 ? propensity.TrainAsync(workspaceId, name, progress, CancellationToken.None)
                 : recommendations.TrainAsync(workspaceId, progress, CancellationToken.None));
-            progress.Update(s => s with { State = ModelJobState.Succeeded, Version = version, Phase = "done", FinishedAt = clock.GetUtcNow() });
+            progress.Update(s => s with { State = ModelJobState.Succeeded, Version = version, Phase = ModelJobPhases.Done, FinishedAt = clock.GetUtcNow() });
         }
         catch (Exception ex)
         {

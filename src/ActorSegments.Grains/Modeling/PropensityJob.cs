@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ActorSegments.Abstractions.Modeling;
 using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Features;
 using ActorSegments.Domain.Modeling;
@@ -35,23 +36,23 @@ public sealed class PropensityJob(
         var outcome = Outcomes.Find(name) ?? throw new ArgumentException($"'{name}' is not a propensity model.", nameof(name));
         var model = (await catalog.GetAsync(workspaceId, cancellationToken)).Model;
 
-        progress.Phase("reading journal");
+        progress.Phase(ModelJobPhases.ReadingJournal);
         var histories = await JournalHistories.ReadAsync(journal, workspaceId, cancellationToken);
         var (start, end) = JournalHistories.Span(histories);
         var cutoffs = PropensityCutoffs.Plan(start, end, outcome)
             ?? throw new InsufficientDataException($"{name} needs history spanning at least {(outcome.Window + TimeSpan.FromDays(60)).TotalDays:0} days (label window twice, plus a month before the first cutoff); the journal spans {Math.Max(0, end - start) / 86_400.0:0} days.");
 
-        progress.Phase("building point-in-time features");
+        progress.Phase(ModelJobPhases.BuildingFeatures);
         var train = PointInTimeDataset.Build(histories, cutoffs.Training, outcome, model, cutoffs.Holdout, cancellationToken);
         var holdout = PointInTimeDataset.Build(histories, [cutoffs.Holdout], outcome, model, end, cancellationToken);
 
-        progress.Phase("training");
+        progress.Phase(ModelJobPhases.Training);
         var trained = trainer.Train(train.ToPropensityDataset(), holdout.ToPropensityDataset(), new PropensityOptions(), cancellationToken);
 
         // Two passes over the feature table: the first learns the distribution of the scores, so that the second can
         // push each customer its percentile. Keeping every customer's id and score from the first pass instead would
         // hold tens of bytes per customer; its scores alone are 8.
-        progress.Phase("scoring customers");
+        progress.Phase(ModelJobPhases.ScoringCustomers);
         await featureWriter.FlushAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var scores = new List<double>();
@@ -65,7 +66,7 @@ public sealed class PropensityJob(
         var version = await models.AddAsync(workspaceId, name, "propensity", metrics, trained.Payload, distribution, cancellationToken);
         await scoring.ReloadAsync(workspaceId);
 
-        progress.Phase("pushing scores");
+        progress.Phase(ModelJobPhases.PushingScores);
         var outputId = $"{name}-v{version.Version}";
         await pusher.PushAsync(workspaceId, Outputs(workspaceId, name, trained.Model, distribution, outputId, now, progress, cancellationToken), progress.Pushed, cancellationToken);
         return version.Version;

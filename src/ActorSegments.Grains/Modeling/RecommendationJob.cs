@@ -31,7 +31,7 @@ public sealed class RecommendationJob(
         ArgumentNullException.ThrowIfNull(progress);
         var model = (await catalog.GetAsync(workspaceId, cancellationToken)).Model;
 
-        progress.Phase("reading journal");
+        progress.Phase(ModelJobPhases.ReadingJournal);
         var byCustomer = new List<(string CustomerId, ItemInteraction[] Interactions)>();
         await foreach (var history in JournalHistories.CustomersAsync(journal, workspaceId, cancellationToken))
         {
@@ -48,21 +48,21 @@ public sealed class RecommendationJob(
             throw new InsufficientDataException("Recommendations need product interactions (views, cart adds or purchases carrying a product id); the journal has none.");
         }
 
-        progress.Phase("evaluating");
+        progress.Phase(ModelJobPhases.Evaluating);
         var end = all.Max(i => i.At);
         var holdout = end - (long)EvaluationWindow.TotalSeconds;
         // The evaluated model's settings are chosen on data before the holdout only, so the choice cannot flatter its figures.
         var evaluated = RecommendationSelection.Select(all, holdout, trainer);
         var evaluation = RecommendationEvaluation.Evaluate(all, holdout, EvaluatedTop, trainer, evaluated.Chosen);
 
-        progress.Phase("training");
+        progress.Phase(ModelJobPhases.Training);
         // The stored model goes through the same procedure on every interaction (the holdout's days now its validation),
         // so the evaluation measured how it was made while its settings follow the freshest data. end + 1: the latest included.
         var (recommender, stored) = RecommendationSelection.Train(all, end + 1, trainer);
         var metrics = RecommendationMetrics.Json(holdout, evaluation, evaluated, stored, all.Count);
         var version = await models.AddAsync(workspaceId, ModelNames.Recommendations, "item-to-item", metrics, recommender.Serialize(), distribution: null, cancellationToken);
 
-        progress.Phase("writing recommendations");
+        progress.Phase(ModelJobPhases.WritingRecommendations);
         progress.Update(s => s with { Customers = byCustomer.Count });
         var outputId = $"{ModelNames.Recommendations}-v{version.Version}";
         var at = clock.GetUtcNow();

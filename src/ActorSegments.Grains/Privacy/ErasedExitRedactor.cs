@@ -12,13 +12,14 @@ namespace ActorSegments.Grains.Privacy;
 public sealed partial class ErasedExitRedactor(
     ICustomerErasure erasure,
     TimeProvider clock,
+    IMeterFactory meters,
     IOptions<PrivacyOptions> options,
-    ILogger<ErasedExitRedactor> logger) : SiloBackgroundLoop
+    ILogger<ErasedExitRedactor> logger) : SiloBackgroundLoop(clock)
 {
     public const string MeterName = "ActorSegments.Privacy";
 
-    private static readonly Meter Meter = new(MeterName);
-    private static readonly Counter<long> Redacted = Meter.CreateCounter<long>("actorsegments.privacy.exits_redacted", "{erasure}", "Erasures whose feed exits were redacted after their visibility ended");
+    private readonly Counter<long> _redacted = meters.Create(MeterName).CreateCounter<long>(
+        "actorsegments.privacy.exits_redacted", "{erasure}", "Erasures whose feed exits were redacted after their visibility ended");
 
     protected override Task RunAsync(CancellationToken stoppingToken) =>
         RunBatchesAsync(RedactOnceAsync, options.Value.RedactionBatch, options.Value.RedactionInterval, LogRedactionFailed, stoppingToken);
@@ -26,10 +27,10 @@ public sealed partial class ErasedExitRedactor(
     /// <summary>Redacts one batch of due erasures' exits; returns how many erasures it finished.</summary>
     public async Task<int> RedactOnceAsync(CancellationToken cancellationToken)
     {
-        var done = await erasure.RedactDueExitsAsync(clock.GetUtcNow(), options.Value.RedactionBatch, cancellationToken);
+        var done = await erasure.RedactDueExitsAsync(Clock.GetUtcNow(), options.Value.RedactionBatch, cancellationToken);
         if (done > 0)
         {
-            Redacted.Add(done);
+            _redacted.Add(done);
             LogRedacted(done);
         }
 

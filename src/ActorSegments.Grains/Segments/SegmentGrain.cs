@@ -19,6 +19,7 @@ public sealed partial class SegmentGrain(
     ICustomerRegistry registry,
     IGrainFactory grains,
     SegmentCatalog catalog,
+    BackfillMetrics backfills,
     ILogger<SegmentGrain> logger,
     BackfillScreen? screen = null) : Grain, ISegmentGrain, IRemindable
 {
@@ -42,7 +43,7 @@ public sealed partial class SegmentGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // A backfill that was running here continues from its reminder wherever the segment activates next.
-        BackfillMetrics.Left(_workspaceId, _segmentId);
+        backfills.Left(_workspaceId, _segmentId);
         return Task.CompletedTask;
     }
 
@@ -157,14 +158,14 @@ public sealed partial class SegmentGrain(
         if (page.Count < PageSize)
         {
             await definitions.SetProgressAsync(_workspaceId, _segmentId, stored.Version, SegmentStatus.Live, done, Math.Max(total, done), null);
-            BackfillMetrics.Completed(_workspaceId, _segmentId, page.Count);
+            backfills.Completed(_workspaceId, _segmentId, page.Count);
             LogBackfillDone(_workspaceId, _segmentId, stored.Version, done);
             await StopBackfillAsync();
             return false;
         }
 
         await definitions.SetProgressAsync(_workspaceId, _segmentId, stored.Version, SegmentStatus.Backfilling, done, Math.Max(total, done), page[^1]);
-        BackfillMetrics.Progressed(_workspaceId, _segmentId, page.Count, done, Math.Max(total, done));
+        backfills.Progressed(_workspaceId, _segmentId, page.Count, done, Math.Max(total, done));
         return true;
     }
 
@@ -188,7 +189,7 @@ public sealed partial class SegmentGrain(
 
     private async Task StopBackfillAsync()
     {
-        BackfillMetrics.Left(_workspaceId, _segmentId);
+        backfills.Left(_workspaceId, _segmentId);
         if (await this.GetReminder(BackfillReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);

@@ -20,9 +20,8 @@ public sealed partial class WakeUpSweeper(
     IGrainFactory grains,
     TimeProvider clock,
     IOptions<WakeUpSweeperOptions> options,
-    ILogger<WakeUpSweeper> logger) : SiloBackgroundLoop
+    ILogger<WakeUpSweeper> logger) : SiloBackgroundLoop(clock)
 {
-    // The pause runs on the wall clock; "due" is judged by the customers' clock.
     protected override Task RunAsync(CancellationToken stoppingToken) =>
         RunBatchesAsync(SweepOnceAsync, options.Value.BatchSize, options.Value.Interval, LogSweepFailed, stoppingToken);
 
@@ -30,7 +29,7 @@ public sealed partial class WakeUpSweeper(
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var due = await schedule.ClaimDueAsync(clock.GetUtcNow().ToUnixTimeSeconds(), settings.BatchSize, settings.ClaimFor, cancellationToken);
+        var due = await schedule.ClaimDueAsync(Clock.GetUtcNow().ToUnixTimeSeconds(), settings.BatchSize, settings.ClaimFor, cancellationToken);
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken }, async (wakeUp, _) =>
         {
             try

@@ -13,8 +13,9 @@ namespace ActorSegments.Grains.Webhooks;
 public sealed partial class WebhookKeeper(
     IWebhookStore store,
     IGrainFactory grains,
+    TimeProvider clock,
     IOptions<WebhookOptions> options,
-    ILogger<WebhookKeeper> logger) : SiloBackgroundLoop
+    ILogger<WebhookKeeper> logger) : SiloBackgroundLoop(clock)
 {
     protected override async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -32,7 +33,7 @@ public sealed partial class WebhookKeeper(
                 LogKeepFailed(ex);
             }
 
-            await Task.Delay(options.Value.KeeperInterval, TimeProvider.System, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await PauseAsync(options.Value.KeeperInterval, stoppingToken);
         }
     }
 

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using ActorSegments.Domain.Modeling;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -7,9 +10,10 @@ namespace ActorSegments.ML.Labeling;
 
 /// <summary>
 /// Names cohorts with a language model behind <see cref="IChatClient"/>: it is sent each cohort's share and most
-/// notable features and asked for a JSON array of names and descriptions. Any failure (an exception, no answer within
-/// the timeout, an answer that is not exactly one valid label per cohort) falls back to another labeler, with a
-/// warning: a refresh never fails or waits long because a model host is down or talkative.
+/// notable features and asked, with the JSON schema of <see cref="ChatLabelAnswer"/> (structured output), for a name
+/// and a description per cohort. Any failure (an exception, no answer within the timeout, an answer that is not
+/// exactly one valid label per cohort) falls back to another labeler, with a warning: a refresh never fails or waits
+/// long because a model host is down or talkative.
 /// </summary>
 public sealed partial class ChatCohortLabeler : ICohortLabeler
 {
@@ -19,6 +23,9 @@ public sealed partial class ChatCohortLabeler : ICohortLabeler
 
     // Low temperature: the same cohorts should read the same from one refresh to the next.
     private static readonly ChatOptions Options = new() { Temperature = 0.2f };
+
+    // The answer's JSON: camelCase names ("labels", "name", "description") as the prompt and the schema spell them.
+    private static readonly JsonSerializerOptions AnswerJson = new(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
 
     private readonly IChatClient _chatClient;
     private readonly ICohortLabeler _fallback;
@@ -57,9 +64,9 @@ public sealed partial class ChatCohortLabeler : ICohortLabeler
         try
         {
             // WaitAsync as well as the token: a client that ignores cancellation must not hold the refresh.
-            var response = await _chatClient.GetResponseAsync(ChatLabelPrompt.Messages(cohorts), Options, deadline.Token)
+            var response = await _chatClient.GetResponseAsync<ChatLabelAnswer>(ChatLabelPrompt.Messages(cohorts), AnswerJson, Options, useJsonSchemaResponseFormat: true, deadline.Token)
                 .WaitAsync(deadline.Token).ConfigureAwait(false);
-            var labels = ChatLabelAnswer.Parse(response.Text, cohorts.Count, Source, out problem);
+            var labels = Read(response, out var answer, out problem) ? answer.Check(cohorts.Count, Source, out problem) : null;
             if (labels is not null)
             {
                 return labels;
@@ -76,6 +83,26 @@ public sealed partial class ChatCohortLabeler : ICohortLabeler
 
         LogFallback(_logger, problem ?? "unknown", cohorts.Count);
         return await _fallback.LabelAsync(cohorts, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The typed answer, or why the text is not one.</summary>
+    private static bool Read(ChatResponse<ChatLabelAnswer> response, [NotNullWhen(true)] out ChatLabelAnswer? answer, [NotNullWhen(false)] out string? problem)
+    {
+        try
+        {
+            (answer, problem) = (response.Result, null);
+            return true;
+        }
+        catch (JsonException exception)
+        {
+            (answer, problem) = (null, $"the answer is not valid JSON of the requested shape ({exception.Message})");
+        }
+        catch (InvalidOperationException exception)
+        {
+            (answer, problem) = (null, $"the answer holds no labels ({exception.Message})");
+        }
+
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The language model did not label {Cohorts} cohorts ({Problem}); using the fallback labeler")]

@@ -1,63 +1,37 @@
-using System.Text.Json;
+using System.ComponentModel;
 using ActorSegments.Domain.Modeling;
 
 namespace ActorSegments.ML.Labeling;
 
 /// <summary>
-/// Reads a language model's answer: a JSON array of {name, description}, possibly inside a Markdown code fence. An
-/// answer is taken whole or not at all; the reason says what was wrong, for the log.
+/// What a language model is asked to answer (its JSON schema is sent with the request): one label per cohort, in the
+/// order given. An answer is taken whole or not at all; <see cref="Check"/> says what was wrong, for the log.
 /// </summary>
-internal static class ChatLabelAnswer
+internal sealed record ChatLabelAnswer(
+    [property: Description("One label per cohort, in the order the cohorts were given.")] IReadOnlyList<ChatLabel>? Labels)
 {
     public const int MaximumName = 40;
     public const int MaximumDescription = 200;
 
-    public static IReadOnlyList<CohortLabel>? Parse(string? text, int expected, string source, out string? problem)
+    /// <summary>The labels when the answer is complete and every label is usable; otherwise null and why.</summary>
+    public IReadOnlyList<CohortLabel>? Check(int expected, string source, out string? problem)
     {
-        var start = text?.IndexOf('[', StringComparison.Ordinal) ?? -1;
-        var end = text?.LastIndexOf(']') ?? -1;
-        if (start < 0 || end < start)
+        if (Labels is null)
         {
-            problem = "the answer holds no JSON array";
+            problem = "the answer holds no labels";
             return null;
         }
 
-        try
+        if (Labels.Count != expected)
         {
-            using var document = JsonDocument.Parse(text.AsMemory(start, end - start + 1));
-            var items = document.RootElement.EnumerateArray().ToArray();
-            if (items.Length != expected)
-            {
-                problem = $"the answer has {items.Length} labels for {expected} cohorts";
-                return null;
-            }
-
-            var labels = items.Select(item => new CohortLabel(Text(item, "name"), Text(item, "description"), source)).ToArray();
-            problem = labels.Select(Problem).FirstOrDefault(p => p is not null)
-                ?? (labels.Select(l => l.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() < labels.Length ? "two cohorts have the same name" : null);
-            return problem is null ? labels : null;
-        }
-        catch (JsonException exception)
-        {
-            problem = $"the answer is not valid JSON ({exception.Message})";
+            problem = $"the answer has {Labels.Count} labels for {expected} cohorts";
             return null;
         }
-    }
 
-    private static string Text(JsonElement item, string property)
-    {
-        if (item.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var member in item.EnumerateObject())
-            {
-                if (string.Equals(member.Name, property, StringComparison.OrdinalIgnoreCase) && member.Value.ValueKind == JsonValueKind.String)
-                {
-                    return member.Value.GetString()!.Trim();
-                }
-            }
-        }
-
-        return string.Empty;
+        var labels = Labels.Select(l => new CohortLabel(l?.Name?.Trim() ?? string.Empty, l?.Description?.Trim() ?? string.Empty, source)).ToArray();
+        problem = labels.Select(Problem).FirstOrDefault(p => p is not null)
+            ?? (labels.Select(l => l.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() < labels.Length ? "two cohorts have the same name" : null);
+        return problem is null ? labels : null;
     }
 
     private static string? Problem(CohortLabel label)

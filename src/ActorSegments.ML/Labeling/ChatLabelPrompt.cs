@@ -12,10 +12,11 @@ internal static class ChatLabelPrompt
     private const int FeaturesPerCohort = 6;
 
     private const string Instructions = """
-        You name customer cohorts found by clustering, for marketers. Reply with only a JSON array, one object per
-        cohort in the order given, each {"name": "...", "description": "..."}. name: 2 to 4 words in title case, at
-        most 40 characters, different for every cohort, describing behaviour (e.g. "Lapsed Big Spenders"). description:
-        one sentence of at most 200 characters with concrete numbers from the data (share, means).
+        You name customer cohorts found by clustering, for marketers. Reply with a JSON object whose "labels" is a
+        JSON array of one object per cohort in the order given, each {"name": "...", "description": "..."}. name: 2 to
+        4 words in title case, at most 40 characters, different for every cohort, describing behaviour (e.g. "Lapsed
+        Big Spenders"). description: one sentence of at most 200 characters with concrete numbers from the data
+        (share, means).
         """;
 
     public static IList<ChatMessage> Messages(IReadOnlyList<CohortProfile> cohorts) =>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ActorSegments.Domain.Modeling;
 using Microsoft.Extensions.Logging;
 
@@ -5,8 +6,8 @@ namespace ActorSegments.ML.Labeling;
 
 /// <summary>Builds the labeler the options ask for: the deterministic rules, or a language model with them as fallback.</summary>
 /// <remarks>
-/// Both providers go through <see cref="OpenAiCompatibleChatClient"/>: OpenAI (or a compatible server) at the endpoint,
-/// Ollama through its OpenAI-compatible API under <c>/v1</c> (see that class for why not the vendor adapters).
+/// Both providers go through the OpenAI chat completions protocol (<see cref="OpenAiChatClients"/>): OpenAI (or a
+/// compatible server) at the endpoint, Ollama through its OpenAI-compatible API under <c>/v1</c>.
 /// </remarks>
 public static class CohortLabelerFactory
 {
@@ -16,7 +17,9 @@ public static class CohortLabelerFactory
     public static ICohortLabeler Create(CohortLabelerOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Validate();
+        var problems = options.Validate(new ValidationContext(options, nameof(CohortLabelerOptions), null, null))
+            .Select(p => $"'{CohortLabelerOptions.SectionName}:{string.Join(", ", p.MemberNames)}' {p.ErrorMessage}")
+            .ToList();
         if (problems.Count > 0)
         {
             throw new ArgumentException($"The cohort labeler settings are invalid: {string.Join("; ", problems)}.", nameof(options));
@@ -32,8 +35,7 @@ public static class CohortLabelerFactory
         var endpoint = ollama ? OpenAiCompatible(options.Endpoint!) : options.Endpoint ?? OpenAiApi;
         var key = string.IsNullOrWhiteSpace(options.ApiKey) ? null : options.ApiKey.Trim();
 
-        // The labeler is a long-lived singleton, so one HttpClient of its own for the process is the intended use.
-        var client = new OpenAiCompatibleChatClient(new HttpClient(), endpoint, options.Model!.Trim(), key);
+        var client = OpenAiChatClients.Create(endpoint, options.Model!.Trim(), key);
         return new ChatCohortLabeler(client, rules, options.Timeout, loggerFactory?.CreateLogger<ChatCohortLabeler>());
     }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ActorSegments.ML.Labeling;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace ActorSegments.ML.Labeling;
 /// OpenAI-compatible chat endpoint) or <c>ollama</c> (an Ollama host, through its OpenAI-compatible API). A language model only ever adds nicer names: on any failure the
 /// rules label the run.
 /// </summary>
-public sealed class CohortLabelerOptions
+public sealed class CohortLabelerOptions : IValidatableObject
 {
     public const string SectionName = "ActorSegments:Modeling:Labeler";
 
@@ -27,51 +29,50 @@ public sealed class CohortLabelerOptions
     /// <summary>How long to wait for the model before the rules label the run.</summary>
     public TimeSpan Timeout { get; set; } = ChatCohortLabeler.DefaultTimeout;
 
-    /// <summary>What is wrong with these settings, one sentence per problem naming the setting; empty when valid.</summary>
-    public IReadOnlyList<string> Validate()
+    /// <summary>
+    /// What is wrong with these settings, one result per problem naming the setting (a member of this class); what
+    /// is required depends on the provider, so the rules are here rather than in annotations.
+    /// </summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var problems = new List<string>();
         var provider = Provider?.Trim() ?? string.Empty;
         if (!IsProvider(provider, None) && !IsProvider(provider, OpenAi) && !IsProvider(provider, Ollama))
         {
-            problems.Add($"{Setting(nameof(Provider))} must be \"{None}\", \"{OpenAi}\" or \"{Ollama}\" (got \"{Provider}\")");
-            return problems;
+            yield return Problem(nameof(Provider), $"must be \"{None}\", \"{OpenAi}\" or \"{Ollama}\" (got \"{Provider}\")");
+            yield break;
         }
 
         if (IsProvider(provider, None))
         {
-            return problems;
+            yield break;
         }
 
         if (string.IsNullOrWhiteSpace(Model))
         {
-            problems.Add($"{Setting(nameof(Model))} is required with the \"{provider}\" provider: the name of the model to ask");
+            yield return Problem(nameof(Model), $"is required with the \"{provider}\" provider: the name of the model to ask");
         }
 
         if (Endpoint is null && IsProvider(provider, Ollama))
         {
-            problems.Add($"{Setting(nameof(Endpoint))} is required with the \"{Ollama}\" provider, e.g. http://localhost:11434");
+            yield return Problem(nameof(Endpoint), $"is required with the \"{Ollama}\" provider, e.g. http://localhost:11434");
         }
         else if (Endpoint is not null && (!Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttp && Endpoint.Scheme != Uri.UriSchemeHttps)))
         {
-            problems.Add($"{Setting(nameof(Endpoint))} must be an absolute http or https URI (got \"{Endpoint}\")");
+            yield return Problem(nameof(Endpoint), $"must be an absolute http or https URI (got \"{Endpoint}\")");
         }
 
         if (string.IsNullOrWhiteSpace(ApiKey) && IsProvider(provider, OpenAi))
         {
-            problems.Add($"{Setting(nameof(ApiKey))} is required with the \"{OpenAi}\" provider (any placeholder for a server that ignores keys)");
+            yield return Problem(nameof(ApiKey), $"is required with the \"{OpenAi}\" provider (any placeholder for a server that ignores keys)");
         }
 
         if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(5))
         {
-            problems.Add($"{Setting(nameof(Timeout))} must be more than 0 and at most 00:05:00 (got {Timeout})");
+            yield return Problem(nameof(Timeout), $"must be more than 0 and at most 00:05:00 (got {Timeout})");
         }
-
-        return problems;
     }
 
     internal static bool IsProvider(string? value, string provider) => string.Equals(value?.Trim(), provider, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The setting's configuration key and the environment variable that sets it.</summary>
-    private static string Setting(string name) => $"'{SectionName}:{name}' (environment variable {SectionName.Replace(":", "__", StringComparison.Ordinal)}__{name})";
+    private static ValidationResult Problem(string setting, string message) => new(message, [setting]);
 }

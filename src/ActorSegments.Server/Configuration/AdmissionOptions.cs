@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ActorSegments.Server.Configuration;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace ActorSegments.Server.Configuration;
 /// deadlines pass. The defaults are sized from the capacity measured on two cores with PostgreSQL on the same machine
 /// (about 21,000 durable events/s in batches; docs/benchmarks.md, "Overload").
 /// </summary>
-public sealed class AdmissionOptions
+public sealed class AdmissionOptions : IValidatableObject
 {
     public const string SectionName = "ActorSegments:Admission";
 
@@ -19,6 +21,7 @@ public sealed class AdmissionOptions
     /// rate, so this bounds the wait an admitted call can see behind others; it also keeps a silo's journal queue
     /// (20,000 commits) from filling even when two gateways feed the same silo.
     /// </summary>
+    [Range(1, 10_000_000)]
     public int MaxEventsInFlight { get; set; } = 10_000;
 
     /// <summary>
@@ -27,17 +30,30 @@ public sealed class AdmissionOptions
     /// is read, so it also bounds the request bodies held in memory: at most this many times
     /// <c>ActorSegments:Ingest:MaxMessageBytes</c>.
     /// </summary>
+    [Range(1, 100_000)]
     public int MaxRequestsInFlight { get; set; } = 256;
 
     /// <summary>
     /// The drain rate (events/s) assumed until the server has measured its own (default 20,000, the measured
     /// capacity); the measured rate replaces it within seconds of load.
     /// </summary>
+    [Range(1d, 100_000_000d)]
     public double InitialDrainRate { get; set; } = 20_000;
 
     /// <summary>Shortest retry delay given to a refused caller (default 250 ms).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", MinimumIsExclusive = true)]
     public TimeSpan MinRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Longest retry delay given to a refused caller (default 5 s), however far behind the server is.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The rules between settings; each setting's own range is on the property.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MaxRetryDelay < MinRetryDelay)
+        {
+            yield return new ValidationResult($"must be at least MinRetryDelay ({MinRetryDelay:c}) (got {MaxRetryDelay:c}).", [nameof(MaxRetryDelay)]);
+        }
+    }
 }

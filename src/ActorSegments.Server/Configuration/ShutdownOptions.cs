@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ActorSegments.Server.Configuration;
 
 /// <summary>
@@ -13,8 +15,10 @@ public sealed class ShutdownOptions
     /// How long the silo keeps serving while it reports not-ready, before it refuses new ingest (default 0; on
     /// Kubernetes a few seconds, so endpoint removal reaches every node before calls are refused).
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ReadinessDelay { get; set; } = TimeSpan.Zero;
 
     /// <summary>How long the calls in flight get to finish before the silo stops under them (default 30 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

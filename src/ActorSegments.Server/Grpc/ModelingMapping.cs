@@ -14,15 +14,19 @@ namespace ActorSegments.Server.Grpc;
 /// <summary>Cohort runs, cohorts, settings and model versions to their wire form.</summary>
 internal static class ModelingMapping
 {
+    // The string status and phase are deprecated on the wire but still filled, for clients built before the enums.
+#pragma warning disable CS0612
     public static ProtoCohortRun ToProto(Domain.Modeling.CohortRun run, DomainCohortSettings settings)
     {
         var proto = new ProtoCohortRun
         {
             RunId = run.RunId,
+            RunStatus = ModelingStatusMapping.ToProto(run.Status),
             Status = run.Status.ToString().ToLowerInvariant(),
             Trigger = run.Trigger,
             StartedAt = Timestamp.FromDateTimeOffset(run.StartedAt),
             FinishedAt = run.FinishedAt is { } finished ? Timestamp.FromDateTimeOffset(finished) : null,
+            RunPhase = ModelingStatusMapping.RunPhase(run.Phase),
             Phase = run.Phase,
             K = run.K,
             Inertia = run.Inertia,
@@ -38,6 +42,7 @@ internal static class ModelingMapping
         proto.Cohorts.AddRange(run.Cohorts.Select(c => ToProto(CohortCatalog.View(c, run.Features, settings, members: 0))));
         return proto;
     }
+#pragma warning restore CS0612
 
     /// <summary>A cohort as the catalog shows it (a user's name applied over the generated one).</summary>
     public static Cohort ToProto(CohortView cohort)
@@ -68,18 +73,22 @@ internal static class ModelingMapping
         return proto;
     }
 
+#pragma warning disable CS0612 // the deprecated string state and phase, still filled (see above)
     public static ModelTraining ToProto(ModelJobStatus status) => new()
     {
         Name = status.Name,
+        TrainingState = ModelingStatusMapping.ToProto(status.State),
         State = status.State.ToString().ToLowerInvariant(),
         StartedAt = Timestamp.FromDateTimeOffset(status.StartedAt),
         FinishedAt = status.FinishedAt is { } finished ? Timestamp.FromDateTimeOffset(finished) : null,
         Version = status.Version,
+        TrainingPhase = ModelingStatusMapping.TrainingPhase(status.Phase),
         Phase = status.Phase,
         Pushed = status.Pushed,
         Customers = status.Customers,
         Problem = status.Problem ?? string.Empty,
     };
+#pragma warning restore CS0612
 
     public static ModelVersionInfo ToProto(ModelVersion version) => new()
     {

@@ -27,12 +27,3 @@ internal static class ModelingHostingExtensions
         return builder;
     }
 }
-
-internal sealed class CohortLabelerOptionsValidator : IValidateOptions<CohortLabelerOptions>
-{
-    public ValidateOptionsResult Validate(string? name, CohortLabelerOptions options)
-    {
-        var problems = options.Validate();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
-}

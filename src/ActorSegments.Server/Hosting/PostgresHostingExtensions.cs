@@ -1,4 +1,5 @@
 using ActorSegments.Postgres;
+using ActorSegments.Postgres.Journal;
 using ActorSegments.Postgres.Migrations;
 using ActorSegments.Server.Configuration;
 
@@ -7,16 +8,18 @@ namespace ActorSegments.Server.Hosting;
 internal static class PostgresHostingExtensions
 {
     /// <summary>
-    /// One pooled data source for the whole process (Orleans providers and the application's own queries), and the
-    /// schema migration that must finish before the silo's providers read their queries.
+    /// One pooled data source for the whole process (Orleans providers and the application's own queries), the
+    /// storage on it (the journal with <paramref name="journal"/>'s limits), and the schema migration that must finish
+    /// before the silo's providers read their queries.
     /// </summary>
-    public static IHostApplicationBuilder AddActorSegmentsPostgres(this IHostApplicationBuilder builder, PostgresOptions postgres)
+    public static IHostApplicationBuilder AddActorSegmentsPostgres(this IHostApplicationBuilder builder, PostgresOptions postgres, JournalOptions journal)
     {
         if (!postgres.IsConfigured)
         {
             return builder;
         }
 
+        builder.Services.AddActorSegmentsPostgresStorage(journal);
         builder.Services.AddSingleton(_ => PostgresDataSource.Create(postgres.ConnectionString, "actorsegments"));
         builder.Services.AddSingleton<SchemaMigrator>();
         if (postgres.MigrateOnStart)

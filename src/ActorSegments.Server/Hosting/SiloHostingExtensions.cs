@@ -1,7 +1,6 @@
 using System.Net;
 using ActorSegments.Grains;
 using ActorSegments.Grains.Segments;
-using ActorSegments.Postgres;
 using ActorSegments.Server.Configuration;
 using Npgsql;
 using Orleans.Configuration;
@@ -29,7 +28,6 @@ internal static class SiloHostingExtensions
         builder.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         if (postgres.IsConfigured)
         {
-            builder.Services.AddActorSegmentsPostgresStorage();
             builder.Services.AddSingleton<BackfillScreen>();
         }
         else

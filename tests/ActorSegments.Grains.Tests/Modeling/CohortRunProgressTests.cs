@@ -15,7 +15,7 @@ public sealed class CohortRunProgressTests
     public async Task A_slow_progress_save_cannot_put_a_finished_run_back_to_running()
     {
         var store = new SlowFirstSaveStore();
-        var run = new CohortRun("ws", 1, CohortRunStatus.Running, "manual", DateTimeOffset.UtcNow, null, "pushing", [], 0, 0, 0, [], [], 10, 10, 0, null);
+        var run = CohortRun.Start("ws", 1, "manual", DateTimeOffset.UtcNow) with { Phase = CohortRunPhases.Pushing, Customers = 10, Changed = 10 };
         using var progress = new CohortRunProgress(store, run, TimeProvider.System);
 
         var pushed = progress.PushedAsync(10);

@@ -1,19 +1,12 @@
 using ActorSegments.Domain.Modeling;
 using ActorSegments.ML.Labeling;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
 namespace ActorSegments.ML.Tests.Labeling;
 
 public sealed class ChatCohortLabelerTests
 {
-    private const string ValidAnswer = """
-        [
-          {"name": "Lapsed Big Spenders", "description": "12% of customers who spent 2,400 on average but last bought 310 days ago."},
-          {"name": "Cart-Happy Browsers", "description": "18% of customers viewing 42 products a month and adding 5 to carts."},
-          {"name": "Email Devotees", "description": "25% of customers opening 71% of emails."}
-        ]
-        """;
-
     private static readonly CohortProfile[] Cohorts = Profiles.Planted();
 
     private readonly ListLogger<ChatCohortLabeler> _logger = new();
@@ -21,7 +14,7 @@ public sealed class ChatCohortLabelerTests
     [Fact]
     public async Task LabelAsync_ValidAnswer_ModelLabels()
     {
-        var labels = await Labeler(FakeChatClient.Answering(ValidAnswer)).LabelAsync(Cohorts, TestContext.Current.CancellationToken);
+        var labels = await Labeler(FakeChatClient.Answering(ChatAnswers.Valid)).LabelAsync(Cohorts, TestContext.Current.CancellationToken);
 
         Assert.Equal(["Lapsed Big Spenders", "Cart-Happy Browsers", "Email Devotees"], labels.Select(l => l.Name));
         Assert.All(labels, l => Assert.Equal("llm", l.Source));
@@ -29,17 +22,20 @@ public sealed class ChatCohortLabelerTests
     }
 
     [Fact]
-    public async Task LabelAsync_AnswerInACodeFence_Accepted()
+    public async Task LabelAsync_Request_AsksForTheAnswersJsonSchema()
     {
-        var labels = await Labeler(FakeChatClient.Answering($"Here you go:\n```json\n{ValidAnswer}\n```")).LabelAsync(Cohorts, TestContext.Current.CancellationToken);
+        var client = FakeChatClient.Answering(ChatAnswers.Valid);
 
-        Assert.Equal("llm", labels[0].Source);
+        await Labeler(client).LabelAsync(Cohorts, TestContext.Current.CancellationToken);
+
+        var format = Assert.IsType<ChatResponseFormatJson>(client.Options[^1].ResponseFormat);
+        Assert.Contains("labels", format.Schema!.Value.GetProperty("properties").EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
     public async Task LabelAsync_Prompt_HoldsSharesAndCohortAgainstPopulationMeans()
     {
-        var client = FakeChatClient.Answering(ValidAnswer);
+        var client = FakeChatClient.Answering(ChatAnswers.Valid);
 
         await Labeler(client).LabelAsync(Cohorts, TestContext.Current.CancellationToken);
 
@@ -64,10 +60,13 @@ public sealed class ChatCohortLabelerTests
 
     public static TheoryData<string, string> InvalidAnswers => new()
     {
-        { "not json at all", "no JSON array" },
-        { "[{\"name\": \"A\", \"description\": \"B\"", "no JSON array" },
-        { "[{\"name\": \"A\", \"description\": \"B.\"}, {\"name\": \"C\", \"description\": }]", "not valid JSON" },
-        { "[{\"name\": \"A\", \"description\": \"B.\"}]", "1 labels for 3 cohorts" },
+        { "not json at all", "not valid JSON" },
+        { "{\"labels\": [{\"name\": \"A\", \"description\": \"B\"", "not valid JSON" },
+        { "{\"labels\": [{\"name\": \"A\", \"description\": \"B.\"}, {\"name\": \"C\", \"description\": }]}", "not valid JSON" },
+        { "[{\"name\": \"A\", \"description\": \"B.\"}]", "not valid JSON" },
+        { "{\"labels\": [{\"name\": \"A\", \"description\": \"B.\"}]}", "1 labels for 3 cohorts" },
+        { "{}", "holds no labels" },
+        { "", "holds no labels" },
         { Answer(("A", "x."), ("B", "y."), (new string('N', 41), "z.")), "over 40" },
         { Answer(("A", "x."), ("B", "y."), ("C", new string('d', 201))), "over 200" },
         { Answer(("A", "x."), ("B", "y."), ("a", "z.")), "same name" },
@@ -93,7 +92,7 @@ public sealed class ChatCohortLabelerTests
         var client = new FakeChatClient(async token =>
         {
             await Task.Delay(Timeout.Infinite, token);
-            return ValidAnswer;
+            return ChatAnswers.Valid;
         });
 
         var labels = await Labeler(client, TimeSpan.FromMilliseconds(50)).LabelAsync(Cohorts, TestContext.Current.CancellationToken);
@@ -120,7 +119,7 @@ public sealed class ChatCohortLabelerTests
         {
             await cancellation.CancelAsync();
             token.ThrowIfCancellationRequested();
-            return ValidAnswer;
+            return ChatAnswers.Valid;
         });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Labeler(client).LabelAsync(Cohorts, cancellation.Token));
@@ -130,14 +129,14 @@ public sealed class ChatCohortLabelerTests
     [Fact]
     public async Task LabelAsync_NoCohorts_NothingAsked()
     {
-        var client = FakeChatClient.Answering(ValidAnswer);
+        var client = FakeChatClient.Answering(ChatAnswers.Valid);
 
         Assert.Empty(await Labeler(client).LabelAsync([], TestContext.Current.CancellationToken));
         Assert.Empty(client.Received);
     }
 
     private static string Answer(params (string Name, string Description)[] labels) =>
-        System.Text.Json.JsonSerializer.Serialize(labels.Select(l => new { name = l.Name, description = l.Description }));
+        System.Text.Json.JsonSerializer.Serialize(new { labels = labels.Select(l => new { name = l.Name, description = l.Description }) });
 
     private static Task<IReadOnlyList<CohortLabel>> Fallback() => new DeterministicCohortLabeler().LabelAsync(Cohorts, TestContext.Current.CancellationToken);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ActorSegments.ML.Labeling;
 using Microsoft.Extensions.AI;
 
@@ -27,14 +28,14 @@ public sealed class CohortLabelerFactoryTests
     }
 
     [Theory]
-    [InlineData("gemini", null, "m", "k", 10, "'ActorSegments:Modeling:Labeler:Provider' (environment variable ActorSegments__Modeling__Labeler__Provider) must be \"none\", \"openai\" or \"ollama\" (got \"gemini\")")]
-    [InlineData("ollama", "http://h:11434", null, null, 10, "'ActorSegments:Modeling:Labeler:Model' (environment variable ActorSegments__Modeling__Labeler__Model) is required")]
-    [InlineData("ollama", null, "m", null, 10, "'ActorSegments:Modeling:Labeler:Endpoint' (environment variable ActorSegments__Modeling__Labeler__Endpoint) is required with the \"ollama\" provider")]
-    [InlineData("openai", "ftp://h/", "m", "k", 10, "must be an absolute http or https URI (got \"ftp://h/\")")]
-    [InlineData("openai", null, "m", " ", 10, "'ActorSegments:Modeling:Labeler:ApiKey' (environment variable ActorSegments__Modeling__Labeler__ApiKey) is required")]
-    [InlineData("openai", null, "m", "k", 0, "'ActorSegments:Modeling:Labeler:Timeout' (environment variable ActorSegments__Modeling__Labeler__Timeout) must be more than 0")]
-    [InlineData("openai", null, "m", "k", 301, "at most 00:05:00 (got 00:05:01)")]
-    public void Validate_BadSetting_SaysWhichAndWhatWasExpected(string provider, string? endpoint, string? model, string? key, int timeoutSeconds, string expected)
+    [InlineData("gemini", null, "m", "k", 10, "Provider", "must be \"none\", \"openai\" or \"ollama\" (got \"gemini\")")]
+    [InlineData("ollama", "http://h:11434", null, null, 10, "Model", "is required")]
+    [InlineData("ollama", null, "m", null, 10, "Endpoint", "is required with the \"ollama\" provider")]
+    [InlineData("openai", "ftp://h/", "m", "k", 10, "Endpoint", "must be an absolute http or https URI (got \"ftp://h/\")")]
+    [InlineData("openai", null, "m", " ", 10, "ApiKey", "is required")]
+    [InlineData("openai", null, "m", "k", 0, "Timeout", "must be more than 0")]
+    [InlineData("openai", null, "m", "k", 301, "Timeout", "at most 00:05:00 (got 00:05:01)")]
+    public void Validate_BadSetting_SaysWhichAndWhatWasExpected(string provider, string? endpoint, string? model, string? key, int timeoutSeconds, string setting, string expected)
     {
         var options = new CohortLabelerOptions
         {
@@ -45,15 +46,21 @@ public sealed class CohortLabelerFactoryTests
             Timeout = TimeSpan.FromSeconds(timeoutSeconds),
         };
 
-        Assert.Contains(expected, Assert.Single(options.Validate()), StringComparison.Ordinal);
-        Assert.Contains(expected, Assert.Throws<ArgumentException>(() => CohortLabelerFactory.Create(options)).Message, StringComparison.Ordinal);
+        var problem = Assert.Single(Problems(options));
+        Assert.Equal([setting], problem.MemberNames);
+        Assert.Contains(expected, problem.ErrorMessage, StringComparison.Ordinal);
+        var refused = Assert.Throws<ArgumentException>(() => CohortLabelerFactory.Create(options)).Message;
+        Assert.Contains($"'ActorSegments:Modeling:Labeler:{setting}' {problem.ErrorMessage}", refused, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Validate_NoneWithLeftoverSettings_Valid() =>
-        Assert.Empty(new CohortLabelerOptions { Provider = "none", Timeout = TimeSpan.Zero }.Validate());
+        Assert.Empty(Problems(new CohortLabelerOptions { Provider = "none", Timeout = TimeSpan.Zero }));
 
     [Fact]
     public void Validate_OllamaWithoutKey_Valid() =>
-        Assert.Empty(new CohortLabelerOptions { Provider = "ollama", Endpoint = new Uri("http://localhost:11434"), Model = "llama3.2" }.Validate());
+        Assert.Empty(Problems(new CohortLabelerOptions { Provider = "ollama", Endpoint = new Uri("http://localhost:11434"), Model = "llama3.2" }));
+
+    private static List<ValidationResult> Problems(CohortLabelerOptions options) =>
+        [.. options.Validate(new ValidationContext(options, nameof(CohortLabelerOptions), null, null))];
 }

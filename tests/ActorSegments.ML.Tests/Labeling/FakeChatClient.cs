@@ -7,11 +7,15 @@ internal sealed class FakeChatClient(Func<CancellationToken, Task<string>> answe
 {
     public List<ChatMessage> Received { get; } = [];
 
+    /// <summary>The options of every request, in order.</summary>
+    public List<ChatOptions> Options { get; } = [];
+
     public static FakeChatClient Answering(string text) => new(_ => Task.FromResult(text));
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         Received.AddRange(messages);
+        Options.Add(options ?? new ChatOptions());
         return new ChatResponse(new ChatMessage(ChatRole.Assistant, await answer(cancellationToken)));
     }
 

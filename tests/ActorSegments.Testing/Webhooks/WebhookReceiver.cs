@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using StandardWebhooks;
 
 namespace ActorSegments.Testing.Webhooks;
@@ -50,13 +47,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         WebhookReceiver? receiver = null;
-        app.MapPost("/hook", (HttpContext context) => receiver!.HandleAsync(context));
-        await app.StartAsync();
+        var app = await LoopbackWebApp.StartAsync(a => a.MapPost("/hook", (HttpContext context) => receiver!.HandleAsync(context)));
         var port = new Uri(app.Urls.First()).Port;
         receiver = new WebhookReceiver(app, port);
         return receiver;

@@ -15,8 +15,8 @@ public static class RuleCompiler
     {
         ArgumentNullException.ThrowIfNull(model);
         return RuleParser.TryParse(text, out var syntax, out var diagnostic)
-            ? Compile(syntax!, model, segments)
-            : new RuleCompilation(null, [diagnostic!]);
+            ? Compile(syntax, model, segments)
+            : new RuleCompilation(null, [diagnostic]);
     }
 
     public static RuleCompilation Compile(Condition syntax, BehaviorModel model, ISegmentCatalog? segments = null)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ActorSegments.Domain.Behavior;
 using ActorSegments.Domain.Rules.Ast;
 
@@ -41,7 +42,7 @@ public sealed class RuleParser
         return rule;
     }
 
-    public static bool TryParse(string text, out Condition? rule, out RuleDiagnostic? diagnostic)
+    public static bool TryParse(string text, [NotNullWhen(true)] out Condition? rule, [NotNullWhen(false)] out RuleDiagnostic? diagnostic)
     {
         try
         {

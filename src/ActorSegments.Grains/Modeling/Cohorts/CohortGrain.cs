@@ -26,12 +26,7 @@ public sealed class CohortGrain(ICohortStore store, CohortRefreshJob job, TimePr
         foreach (var orphan in (await store.ListRunsAsync(WorkspaceId, RunsCheckedOnActivation, cancellationToken)).Where(r => r.Status == CohortRunStatus.Running))
         {
             await store.SaveRunAsync(
-                orphan with
-                {
-                    Status = CohortRunStatus.Failed,
-                    FinishedAt = clock.GetUtcNow(),
-                    Error = $"interrupted in phase '{orphan.Phase}': the silo running it stopped; the next refresh starts over",
-                },
+                orphan.Fail(clock.GetUtcNow(), $"interrupted in phase '{orphan.Phase}': the silo running it stopped; the next refresh starts over"),
                 cancellationToken);
         }
     }
@@ -50,7 +45,7 @@ public sealed class CohortGrain(ICohortStore store, CohortRefreshJob job, TimePr
         }
 
         var runId = await store.NextRunIdAsync(WorkspaceId);
-        var run = new CohortRun(WorkspaceId, runId, CohortRunStatus.Running, trigger, clock.GetUtcNow(), null, "starting", [], 0, 0, 0, [], [], 0, 0, 0, null);
+        var run = CohortRun.Start(WorkspaceId, runId, trigger, clock.GetUtcNow());
         await store.SaveRunAsync(run);
         _running = runId;
         DelayDeactivation(LongestRefresh);

@@ -59,7 +59,7 @@ public sealed partial class CohortRefreshJob(
         var featureDefinitions = columns.Select(c => CustomerFeatures.Definitions[c]).ToArray();
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
 
-        await progress.PhaseAsync("reading features", r => r with { Features = [.. featureNames] }, cancellationToken);
+        await progress.PhaseAsync(CohortRunPhases.ReadingFeatures, r => r with { Features = [.. featureNames] }, cancellationToken);
         await featureWriter.FlushAsync(cancellationToken);
         var table = await CohortFeatureTable.ReadAsync(features, workspaceId, columns, now, cancellationToken);
         var minimum = options.Value.MinimumCustomersForCohorts;
@@ -68,10 +68,10 @@ public sealed partial class CohortRefreshJob(
             throw new InsufficientDataException($"Cohorts need at least {minimum} customers with features; the feature table has {table.Count} for workspace '{workspaceId}'.");
         }
 
-        await progress.PhaseAsync("clustering", r => r with { Customers = table.Count }, cancellationToken);
+        await progress.PhaseAsync(CohortRunPhases.Clustering, r => r with { Customers = table.Count }, cancellationToken);
         var clustering = await Task.Run(() => clusterer.Fit(table.Rows, featureDefinitions, ClusteringOptions(settings), cancellationToken), cancellationToken);
 
-        await progress.PhaseAsync("assigning and labeling", r => r with { K = clustering.K, Inertia = clustering.Inertia, Silhouette = clustering.Silhouette, Candidates = clustering.Candidates }, cancellationToken);
+        await progress.PhaseAsync(CohortRunPhases.AssigningAndLabeling, r => r with { K = clustering.K, Inertia = clustering.Inertia, Silhouette = clustering.Silhouette, Candidates = clustering.Candidates }, cancellationToken);
         var nearest = new int[table.Count];
         Parallel.For(0, table.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => nearest[i] = clustering.Assign(table.Rows[i]));
         var previous = await store.LatestSucceededAsync(workspaceId, cancellationToken);
@@ -81,7 +81,7 @@ public sealed partial class CohortRefreshJob(
 
         var assignment = await StableAssignment.ComputeAsync(store.ReadAssignmentsAsync(workspaceId, cancellationToken), table, nearest, ids);
         var cohorts = Describe(ids, labels, profiles, assignment.Sizes, settings);
-        await progress.PhaseAsync("saving", r => r with { Cohorts = cohorts, Changed = assignment.Changed.Count }, cancellationToken);
+        await progress.PhaseAsync(CohortRunPhases.Saving, r => r with { Cohorts = cohorts, Changed = assignment.Changed.Count }, cancellationToken);
         await store.UpdateAssignmentsAsync(
             workspaceId,
             AsyncSequence.From(assignment.Stored.Select(i => new CohortAssignment(table.Customers[i], assignment.Cohorts[i], table.AsOf[i]))),
@@ -89,7 +89,7 @@ public sealed partial class CohortRefreshJob(
             cancellationToken);
         await SyncSegmentsAsync(workspaceId, ids, previous, cancellationToken);
 
-        await progress.PhaseAsync("pushing", cancellationToken: cancellationToken);
+        await progress.PhaseAsync(CohortRunPhases.Pushing, cancellationToken: cancellationToken);
         var at = clock.GetUtcNow();
         var outputId = $"cohort-run-{progress.Run.RunId}";
         await pusher.PushAsync(

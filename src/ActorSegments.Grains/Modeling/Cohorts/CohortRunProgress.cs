@@ -41,7 +41,7 @@ internal sealed class CohortRunProgress(ICohortStore store, CohortRun run, TimeP
     public void Dispose() => _saving.Dispose();
 
     public Task FinishAsync(CohortRunStatus status, string? error, CancellationToken cancellationToken = default) =>
-        SaveAsync(r => PhaseEnded(r) with { Status = status, Error = error, Phase = status == CohortRunStatus.Succeeded ? "done" : r.Phase, FinishedAt = clock.GetUtcNow() }, force: true, cancellationToken);
+        SaveAsync(r => PhaseEnded(r) with { Status = status, Error = error, Phase = status == CohortRunStatus.Succeeded ? CohortRunPhases.Done : r.Phase, FinishedAt = clock.GetUtcNow() }, force: true, cancellationToken);
 
     /// <summary>The run with the current phase's duration recorded; the next phase starts now. Called under the lock.</summary>
     private CohortRun PhaseEnded(CohortRun current)

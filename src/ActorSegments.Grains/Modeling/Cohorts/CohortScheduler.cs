@@ -14,8 +14,9 @@ public sealed partial class CohortScheduler(
     IWorkspaceDirectory workspaces,
     IFeatureStore features,
     IGrainFactory grains,
+    TimeProvider clock,
     IOptions<ModelingOptions> options,
-    ILogger<CohortScheduler> logger) : SiloBackgroundLoop
+    ILogger<CohortScheduler> logger) : SiloBackgroundLoop(clock)
 {
     protected override bool Enabled => options.Value.CohortRefreshEvery > TimeSpan.Zero;
 
@@ -23,7 +24,12 @@ public sealed partial class CohortScheduler(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            await Task.Delay(options.Value.ScheduleCheckEvery, TimeProvider.System, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await PauseAsync(options.Value.ScheduleCheckEvery, stoppingToken);
+            if (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
             try
             {
                 foreach (var workspace in await workspaces.ListAsync(stoppingToken))
