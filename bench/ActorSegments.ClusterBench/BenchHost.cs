@@ -1,4 +1,5 @@
 using ActorSegments.Grains;
+using ActorSegments.InMemory;
 using ActorSegments.Postgres;
 using ActorSegments.Postgres.Migrations;
 using Microsoft.Extensions.DependencyInjection;

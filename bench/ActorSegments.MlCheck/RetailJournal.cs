@@ -1,4 +1,4 @@
-using ActorSegments.Cli.Data.Retail;
+using ActorSegments.Datasets.Retail;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Domain.Time;
 

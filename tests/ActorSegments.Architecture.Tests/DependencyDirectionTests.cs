@@ -2,17 +2,15 @@ namespace ActorSegments.Architecture.Tests;
 
 public sealed class DependencyDirectionTests
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
-
     public static TheoryData<string> SourceProjects() =>
-        new(Directory.GetFiles(Path.Combine(RepositoryRoot, "src"), "*.csproj", SearchOption.AllDirectories)
-            .Select(p => Path.GetRelativePath(RepositoryRoot, p)));
+        new(Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "src"), "*.csproj", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(RepositoryRoot.Path, p)));
 
     [Theory]
     [MemberData(nameof(SourceProjects))]
     public void SourceProject_DependsOnlyInTheAllowedDirection(string relativePath)
     {
-        var project = ProjectFile.Load(Path.Combine(RepositoryRoot, relativePath));
+        var project = ProjectFile.Load(Path.Combine(RepositoryRoot.Path, relativePath));
 
         Assert.Empty(DependencyRules.Violations(project));
     }
@@ -20,7 +18,7 @@ public sealed class DependencyDirectionTests
     [Fact]
     public void EveryRuledProject_Exists()
     {
-        var existing = Directory.GetFiles(Path.Combine(RepositoryRoot, "src"), "*.csproj", SearchOption.AllDirectories)
+        var existing = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "src"), "*.csproj", SearchOption.AllDirectories)
             .Select(Path.GetFileNameWithoutExtension)
             .ToHashSet();
 
@@ -41,6 +39,13 @@ public sealed class DependencyDirectionTests
     [InlineData("ActorSegments.Domain", "<Project><ItemGroup><PackageReference Include=\"Fluid.Core\" /></ItemGroup></Project>", "package Fluid.Core")]
     [InlineData("ActorSegments.Content", "<Project><ItemGroup><ProjectReference Include=\"../ActorSegments.Grains/ActorSegments.Grains.csproj\" /></ItemGroup></Project>", "project ActorSegments.Grains")]
     [InlineData("ActorSegments.Content", "<Project><ItemGroup><PackageReference Include=\"Grpc.Core.Api\" /></ItemGroup></Project>", "package Grpc.Core.Api")]
+    [InlineData("ActorSegments.InMemory", "<Project><ItemGroup><ProjectReference Include=\"..\\ActorSegments.Grains\\ActorSegments.Grains.csproj\" /></ItemGroup></Project>", "project ActorSegments.Grains")]
+    [InlineData("ActorSegments.InMemory", "<Project><ItemGroup><ProjectReference Include=\"../ActorSegments.Abstractions/ActorSegments.Abstractions.csproj\" /></ItemGroup></Project>", "project ActorSegments.Abstractions")]
+    [InlineData("ActorSegments.InMemory", "<Project><ItemGroup><PackageReference Include=\"Microsoft.Orleans.Runtime\" /></ItemGroup></Project>", "package Microsoft.Orleans.Runtime")]
+    [InlineData("ActorSegments.Grains", "<Project><ItemGroup><ProjectReference Include=\"../ActorSegments.InMemory/ActorSegments.InMemory.csproj\" /></ItemGroup></Project>", "project ActorSegments.InMemory")]
+    [InlineData("ActorSegments.Datasets", "<Project><ItemGroup><ProjectReference Include=\"..\\ActorSegments.Server\\ActorSegments.Server.csproj\" /></ItemGroup></Project>", "project ActorSegments.Server")]
+    [InlineData("ActorSegments.Datasets", "<Project><ItemGroup><ProjectReference Include=\"../ActorSegments.Cli/ActorSegments.Cli.csproj\" /></ItemGroup></Project>", "project ActorSegments.Cli")]
+    [InlineData("ActorSegments.Datasets", "<Project><ItemGroup><PackageReference Include=\"Microsoft.Orleans.Sdk\" /></ItemGroup></Project>", "package Microsoft.Orleans.Sdk")]
     public void Violations_WrongArrow_IsReported(string name, string xml, string expected)
     {
         var violation = Assert.Single(DependencyRules.Violations(ProjectFile.Parse(name, xml)));
@@ -61,18 +66,5 @@ public sealed class DependencyDirectionTests
             r.StartsWith("Orleans", StringComparison.Ordinal) || r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) ||
             r.StartsWith("Grpc", StringComparison.Ordinal) || r.StartsWith("Microsoft.ML", StringComparison.Ordinal) ||
             r.StartsWith("Npgsql", StringComparison.Ordinal) || r.StartsWith("Fluid", StringComparison.Ordinal));
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ActorSegments.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"ActorSegments.sln not found above {AppContext.BaseDirectory}.");
     }
 }

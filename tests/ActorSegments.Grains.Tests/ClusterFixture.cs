@@ -2,7 +2,7 @@ using ActorSegments.Domain.Storage;
 using ActorSegments.Grains.Customers;
 using ActorSegments.Grains.Experiments;
 using ActorSegments.Grains.Segments;
-using ActorSegments.Grains.Storage;
+using ActorSegments.InMemory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;

@@ -74,7 +74,7 @@ public sealed class ErasureTests(ClusterFixture fixture)
         Assert.Equal(4, after.Count);
     }
 
-    private List<ActorSegments.Grains.Storage.MembershipLogRecord> Log(string workspace) => [.. fixture.Journal.Log.Where(r => r.WorkspaceId == workspace)];
+    private List<ActorSegments.InMemory.MembershipLogRecord> Log(string workspace) => [.. fixture.Journal.Log.Where(r => r.WorkspaceId == workspace)];
 
     [Fact]
     public async Task EraseAsync_Repeated_SucceedsAndSaysSo()

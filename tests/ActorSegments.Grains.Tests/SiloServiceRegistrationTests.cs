@@ -2,7 +2,7 @@ using ActorSegments.Domain.Storage;
 using ActorSegments.Grains.Features;
 using ActorSegments.Grains.Modeling.Cohorts;
 using ActorSegments.Grains.Privacy;
-using ActorSegments.Grains.Storage;
+using ActorSegments.InMemory;
 using ActorSegments.Grains.WakeUps;
 using ActorSegments.Grains.Webhooks;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ActorSegments.Cli.Connection;
-using ActorSegments.Cli.Data.Csv;
 using ActorSegments.Cli.Demo;
+using ActorSegments.Datasets.Csv;
 using Spectre.Console;
 
 namespace ActorSegments.Cli.Commands;

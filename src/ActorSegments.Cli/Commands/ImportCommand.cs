@@ -1,9 +1,9 @@
 using System.CommandLine;
 using ActorSegments.Cli.Connection;
-using ActorSegments.Cli.Data.Csv;
 using ActorSegments.Cli.Data.Import;
 using ActorSegments.Cli.Ingest;
 using ActorSegments.Cli.Rendering;
+using ActorSegments.Datasets.Csv;
 using Spectre.Console;
 
 namespace ActorSegments.Cli.Commands;

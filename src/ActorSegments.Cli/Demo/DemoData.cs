@@ -1,6 +1,6 @@
-using ActorSegments.Cli.Data.Retail;
-using ActorSegments.Cli.Data.Synthetic;
 using ActorSegments.Cli.Ingest;
+using ActorSegments.Datasets.Retail;
+using ActorSegments.Datasets.Synthetic;
 
 namespace ActorSegments.Cli.Demo;
 

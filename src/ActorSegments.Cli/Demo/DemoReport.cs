@@ -1,5 +1,5 @@
-using ActorSegments.Cli.Data.Retail;
 using ActorSegments.Cli.Rendering;
+using ActorSegments.Datasets.Retail;
 using ActorSegments.Protos.V1;
 using Spectre.Console;
 

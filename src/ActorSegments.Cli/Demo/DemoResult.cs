@@ -1,5 +1,5 @@
-using ActorSegments.Cli.Data.Retail;
 using ActorSegments.Cli.Ingest;
+using ActorSegments.Datasets.Retail;
 using ActorSegments.Protos.V1;
 
 namespace ActorSegments.Cli.Demo;

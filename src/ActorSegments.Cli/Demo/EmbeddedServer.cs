@@ -10,6 +10,11 @@ namespace ActorSegments.Cli.Demo;
 /// A dev-mode server (everything in memory) in this process on free loopback ports: the demo needs no server running
 /// and leaves nothing behind. The CLI still talks to it over gRPC like to any other server.
 /// </summary>
+/// <remarks>
+/// The CLI's whole seam to the server project: the CLI references ActorSegments.Server only for this class, which
+/// uses nothing of it but <see cref="ServerApplication.Build"/> and its clock setting. No other CLI file names a
+/// server type, nor grains, storage or ML behind it (tests/ActorSegments.Architecture.Tests, CliServerSeam).
+/// </remarks>
 internal sealed class EmbeddedServer : IAsyncDisposable
 {
     private readonly IHost _app;

@@ -1,6 +1,6 @@
 using ActorSegments.Cli.Connection;
-using ActorSegments.Cli.Data;
-using ActorSegments.Cli.Data.Synthetic;
+using ActorSegments.Datasets;
+using ActorSegments.Datasets.Synthetic;
 using ActorSegments.Protos.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;

@@ -1,7 +1,7 @@
-using ActorSegments.Cli.Data;
-using ActorSegments.Cli.Data.Csv;
 using ActorSegments.Cli.Data.Import;
-using ActorSegments.Cli.Data.Retail;
+using ActorSegments.Datasets;
+using ActorSegments.Datasets.Csv;
+using ActorSegments.Datasets.Retail;
 
 namespace ActorSegments.Cli.Ingest;
 

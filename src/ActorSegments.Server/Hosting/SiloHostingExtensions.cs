@@ -1,6 +1,7 @@
 using System.Net;
 using ActorSegments.Grains;
 using ActorSegments.Grains.Segments;
+using ActorSegments.InMemory;
 using ActorSegments.Server.Configuration;
 using Npgsql;
 using Orleans.Configuration;

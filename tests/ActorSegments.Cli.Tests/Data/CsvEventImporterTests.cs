@@ -1,5 +1,5 @@
-using ActorSegments.Cli.Data.Csv;
 using ActorSegments.Cli.Data.Import;
+using ActorSegments.Datasets.Csv;
 using ActorSegments.Protos.V1;
 
 namespace ActorSegments.Cli.Tests.Data;

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
-using ActorSegments.Cli.Data;
-using ActorSegments.Cli.Data.Csv;
+using ActorSegments.Datasets;
+using ActorSegments.Datasets.Csv;
 
 namespace ActorSegments.Cli.Tests.Data;
 

@@ -1,4 +1,4 @@
-using ActorSegments.Cli.Data.Retail;
+using ActorSegments.Datasets.Retail;
 
 namespace ActorSegments.Cli.Tests.Data;
 

@@ -1,5 +1,5 @@
-using ActorSegments.Cli.Data.Csv;
-using ActorSegments.Cli.Data.Retail;
+using ActorSegments.Datasets.Csv;
+using ActorSegments.Datasets.Retail;
 
 namespace ActorSegments.Cli.Tests.Data;
 

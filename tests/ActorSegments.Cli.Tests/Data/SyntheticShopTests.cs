@@ -1,4 +1,4 @@
-using ActorSegments.Cli.Data.Synthetic;
+using ActorSegments.Datasets.Synthetic;
 using ActorSegments.Domain.Schema;
 using ActorSegments.Protos.V1;
 using Google.Protobuf.WellKnownTypes;

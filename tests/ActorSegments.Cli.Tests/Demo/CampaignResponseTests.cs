@@ -1,4 +1,4 @@
-using ActorSegments.Cli.Data.Synthetic;
+using ActorSegments.Datasets.Synthetic;
 
 namespace ActorSegments.Cli.Tests.Demo;
 

@@ -1,6 +1,6 @@
-using ActorSegments.Cli.Data.Retail;
 using ActorSegments.Cli.Demo;
 using ActorSegments.Cli.Tests.Data;
+using ActorSegments.Datasets.Retail;
 
 namespace ActorSegments.Cli.Tests.Demo;
 

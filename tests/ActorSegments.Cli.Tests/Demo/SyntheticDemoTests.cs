@@ -1,5 +1,5 @@
-using ActorSegments.Cli.Data.Synthetic;
 using ActorSegments.Cli.Demo;
+using ActorSegments.Datasets.Synthetic;
 
 namespace ActorSegments.Cli.Tests.Demo;
 

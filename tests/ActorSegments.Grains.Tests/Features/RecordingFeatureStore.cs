@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ActorSegments.Domain.Features;
 using ActorSegments.Domain.Storage;
-using ActorSegments.Grains.Storage;
+using ActorSegments.InMemory;
 
 namespace ActorSegments.Grains.Tests.Features;
 

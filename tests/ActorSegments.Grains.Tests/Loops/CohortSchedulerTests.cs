@@ -1,7 +1,7 @@
 using ActorSegments.Domain.Storage;
 using ActorSegments.Grains.Modeling;
 using ActorSegments.Grains.Modeling.Cohorts;
-using ActorSegments.Grains.Storage;
+using ActorSegments.InMemory;
 using ActorSegments.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

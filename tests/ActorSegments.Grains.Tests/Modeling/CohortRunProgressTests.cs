@@ -1,7 +1,7 @@
 using ActorSegments.Domain.Modeling;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Grains.Modeling.Cohorts;
-using ActorSegments.Grains.Storage;
+using ActorSegments.InMemory;
 
 namespace ActorSegments.Grains.Tests.Modeling;
 

@@ -1,4 +1,5 @@
 using ActorSegments.Domain.Storage;
+using ActorSegments.InMemory;
 using ActorSegments.Testing.Storage.Modeling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,5 @@
 using ActorSegments.Domain.Storage;
+using ActorSegments.InMemory;
 using ActorSegments.Testing.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

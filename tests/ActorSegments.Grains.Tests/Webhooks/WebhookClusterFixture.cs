@@ -1,5 +1,6 @@
 using ActorSegments.Domain.Storage;
 using ActorSegments.Grains.Webhooks;
+using ActorSegments.InMemory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -47,7 +48,7 @@ public sealed class WebhookClusterFixture : IAsyncLifetime
 
     internal ListedFeed Feed { get; } = new();
 
-    public ActorSegments.Grains.Storage.InMemoryWebhookStore Store { get; } = new();
+    public ActorSegments.InMemory.InMemoryWebhookStore Store { get; } = new();
 
     public async ValueTask InitializeAsync() => await Cluster.DeployAsync();
 

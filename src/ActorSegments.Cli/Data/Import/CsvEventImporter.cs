@@ -1,5 +1,6 @@
-using ActorSegments.Cli.Data.Csv;
 using ActorSegments.Cli.Ingest;
+using ActorSegments.Datasets;
+using ActorSegments.Datasets.Csv;
 using ActorSegments.Protos.V1;
 
 namespace ActorSegments.Cli.Data.Import;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using ActorSegments.Cli.Data.Csv;
+using ActorSegments.Datasets;
+using ActorSegments.Datasets.Csv;
 using ActorSegments.Protos.V1;
 using Google.Protobuf.WellKnownTypes;
 

@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using ActorSegments.Cli.Data;
-using ActorSegments.Cli.Data.Csv;
+using ActorSegments.Datasets;
+using ActorSegments.Datasets.Csv;
 
 namespace ActorSegments.Cli.Tests.Data.Sheets;
 

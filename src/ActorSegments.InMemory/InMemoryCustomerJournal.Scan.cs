@@ -1,0 +1,32 @@
+using System.Runtime.CompilerServices;
+using ActorSegments.Domain.Storage;
+
+namespace ActorSegments.InMemory;
+
+/// <summary>
+/// The journal scan of the in-memory journal: registered customers in ordinal order (a customer is registered with its
+/// first entry), each with its entries decoded one customer at a time, so a scan holds one customer's history at once.
+/// </summary>
+public sealed partial class InMemoryCustomerJournal : IJournalScan
+{
+    public async IAsyncEnumerable<CustomerHistory> ScanAsync(string workspaceId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string[] customers;
+        lock (_registryLock)
+        {
+            customers = [.. Registry(workspaceId)];
+        }
+
+        foreach (var customer in customers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var entries = Entries(workspaceId, customer);
+            if (entries.Count > 0)
+            {
+                yield return new CustomerHistory(customer, entries);
+            }
+        }
+
+        await Task.CompletedTask;
+    }
+}
