@@ -20,6 +20,7 @@ COPY src/ActorSegments.Domain/ActorSegments.Domain.csproj src/ActorSegments.Doma
 COPY src/ActorSegments.Abstractions/ActorSegments.Abstractions.csproj src/ActorSegments.Abstractions/
 COPY src/ActorSegments.Grains/ActorSegments.Grains.csproj src/ActorSegments.Grains/
 COPY src/ActorSegments.Postgres/ActorSegments.Postgres.csproj src/ActorSegments.Postgres/
+COPY src/ActorSegments.InMemory/ActorSegments.InMemory.csproj src/ActorSegments.InMemory/
 COPY src/ActorSegments.ML/ActorSegments.ML.csproj src/ActorSegments.ML/
 COPY src/ActorSegments.Content/ActorSegments.Content.csproj src/ActorSegments.Content/
 COPY src/ActorSegments.Protos/ActorSegments.Protos.csproj src/ActorSegments.Protos/

@@ -3,17 +3,21 @@ using ActorSegments.Domain.Storage;
 
 namespace ActorSegments.InMemory;
 
-/// <summary>Experiment totals in memory: committed deltas added up per workspace, experiment, arm, metric and hour of assignment.</summary>
-public sealed partial class InMemoryCustomerJournal : IExperimentTotals
+/// <summary>
+/// Experiment totals in memory: committed deltas added up per workspace, experiment, arm, metric and hour of assignment,
+/// read through <see cref="InMemoryExperimentTotals"/>.
+/// </summary>
+public sealed partial class InMemoryCustomerJournal
 {
     private readonly Lock _outcomesLock = new();
     private readonly Dictionary<(string Workspace, string Experiment), Dictionary<(string Arm, string? Metric, long Hour), OutcomeDelta>> _outcomes = [];
 
-    public Task<IReadOnlyList<ArmMetricTotals>> TotalsAsync(string workspaceId, string experimentId, CancellationToken cancellationToken = default)
+    /// <summary>The experiment's totals per arm and metric, added up over the hours of assignment.</summary>
+    internal IReadOnlyList<ArmMetricTotals> Totals(string workspaceId, string experimentId)
     {
         lock (_outcomesLock)
         {
-            return Task.FromResult(_outcomes.TryGetValue((workspaceId, experimentId), out var totals) ? ArmMetricTotals.Add(totals.Values) : (IReadOnlyList<ArmMetricTotals>)[]);
+            return _outcomes.TryGetValue((workspaceId, experimentId), out var totals) ? ArmMetricTotals.Add(totals.Values) : [];
         }
     }
 

@@ -18,8 +18,15 @@ namespace ActorSegments.InMemory;
 /// for a customer's first entry), wake-ups their own, and the membership log, members and counts share
 /// <see cref="_lock"/>, taken only by commits that change a membership. A commit's changes stay one step under that
 /// lock, so the feed never shows part of a commit.
+/// <para>
+/// This class holds the data and is the journal and wake-up schedule; the ports that only read what commits write
+/// are classes of their own over it (<see cref="InMemoryCustomerRegistry"/>, <see cref="InMemorySegmentCounts"/>,
+/// <see cref="InMemoryMembershipFeed"/>, <see cref="InMemorySegmentMembers"/>, <see cref="InMemoryJournalScan"/>,
+/// <see cref="InMemoryExperimentTotals"/>, <see cref="InMemoryJournalRetention"/>, <see cref="InMemoryCustomerErasure"/>),
+/// taking the same locks through the internal members below.
+/// </para>
 /// </remarks>
-public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule, ISegmentCounts, ICustomerRegistry
+public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpSchedule
 {
     private readonly Lock _lock = new();
     private readonly ConcurrentDictionary<(string Workspace, string Customer), CustomerEntries> _entries = [];
@@ -190,44 +197,46 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
         }
     }
 
-    public Task<long> CountAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)
-    {
-        lock (_lock)
-        {
-            return Task.FromResult(_membersBySegment.TryGetValue((workspaceId, segmentId), out var members) ? (long)members.Count : 0L);
-        }
-    }
+    /// <summary>Guards the membership log, members and counts; the feed, member and count readers take it too.</summary>
+    internal Lock MembershipLock => _lock;
 
-    public Task<long> RecountAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default) =>
-        CountAsync(workspaceId, segmentId, cancellationToken);
+    /// <summary>The position of the last logged change; read under <see cref="MembershipLock"/>.</summary>
+    internal long Logged => _logged;
 
-    public Task<long> CountAsync(string workspaceId, CancellationToken cancellationToken = default)
-    {
-        lock (_registryLock)
-        {
-            return Task.FromResult((long)Registry(workspaceId).Count);
-        }
-    }
+    /// <summary>Each segment's membership log in commit order; read under <see cref="MembershipLock"/>.</summary>
+    internal IReadOnlyDictionary<(string Workspace, string Segment), List<MembershipLogRecord>> LogBySegment => _logBySegment;
 
-    public Task<IReadOnlyList<string>> PageAsync(string workspaceId, string? afterCustomerId, int limit, CancellationToken cancellationToken = default)
+    /// <summary>Each segment's members in ordinal order; read under <see cref="MembershipLock"/>.</summary>
+    internal IReadOnlyDictionary<(string Workspace, string Segment), SortedSet<string>> MembersBySegment => _membersBySegment;
+
+    /// <summary>Each customer's segments and when it entered them; read under <see cref="MembershipLock"/>.</summary>
+    internal IReadOnlyDictionary<(string Workspace, string Customer), Dictionary<string, long>> MembershipsByCustomer => _membershipsByCustomer;
+
+    /// <summary>How many customers the workspace has registered.</summary>
+    internal long CustomerCount(string workspaceId)
     {
         lock (_registryLock)
         {
-            return Task.FromResult<IReadOnlyList<string>>([.. After(Registry(workspaceId), afterCustomerId).Take(limit)]);
+            return Registry(workspaceId).Count;
         }
     }
 
-    public Task<IReadOnlyList<string>> SampleAsync(string workspaceId, int limit, CancellationToken cancellationToken = default)
+    /// <summary>Up to <paramref name="limit"/> registered customers after <paramref name="afterCustomerId"/>, in ordinal order.</summary>
+    internal IReadOnlyList<string> CustomersAfter(string workspaceId, string? afterCustomerId, int limit)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        string[] customers;
         lock (_registryLock)
         {
-            customers = [.. Registry(workspaceId)];
+            return [.. After(Registry(workspaceId), afterCustomerId).Take(limit)];
         }
+    }
 
-        Random.Shared.Shuffle(customers);
-        return Task.FromResult<IReadOnlyList<string>>(customers.Length <= limit ? customers : customers[..limit]);
+    /// <summary>A copy of the workspace's registered customers, in ordinal order.</summary>
+    internal string[] Customers(string workspaceId)
+    {
+        lock (_registryLock)
+        {
+            return [.. Registry(workspaceId)];
+        }
     }
 
     /// <summary>The membership change log, in commit order.</summary>
@@ -310,7 +319,7 @@ public sealed partial class InMemoryCustomerJournal : ICustomerJournal, IWakeUpS
     }
 
     /// <summary>The ids of an ordinal set after <paramref name="after"/> (all of them when null), in order.</summary>
-    private static IEnumerable<string> After(SortedSet<string> ids, string? after) =>
+    internal static IEnumerable<string> After(SortedSet<string> ids, string? after) =>
         after is null || ids.Count == 0 ? ids
         : string.CompareOrdinal(after, ids.Max) >= 0 ? []
         : ids.GetViewBetween(after, ids.Max!).Where(c => c != after);

@@ -17,12 +17,12 @@ public static class InMemoryServiceCollectionExtensions
         services.TryAddSingleton<InMemoryCustomerJournal>();
         services.TryAddSingleton<ICustomerJournal>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
         services.TryAddSingleton<IWakeUpSchedule>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
-        services.TryAddSingleton<ISegmentCounts>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
-        services.TryAddSingleton<ICustomerRegistry>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
+        services.TryAddSingleton<ISegmentCounts, InMemorySegmentCounts>();
+        services.TryAddSingleton<ICustomerRegistry, InMemoryCustomerRegistry>();
         services.TryAddSingleton<IFeedSignal>(sp => sp.GetRequiredService<InMemoryCustomerJournal>().Signals);
-        services.TryAddSingleton<IMembershipFeed>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
-        services.TryAddSingleton<ISegmentMembers>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
-        services.TryAddSingleton<IJournalScan>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
+        services.TryAddSingleton<IMembershipFeed, InMemoryMembershipFeed>();
+        services.TryAddSingleton<ISegmentMembers, InMemorySegmentMembers>();
+        services.TryAddSingleton<IJournalScan, InMemoryJournalScan>();
         services.TryAddSingleton<InMemoryFeatureStore>();
         services.TryAddSingleton<IFeatureStore>(sp => sp.GetRequiredService<InMemoryFeatureStore>());
         services.TryAddSingleton<InMemoryCohortStore>();
@@ -37,7 +37,7 @@ public static class InMemoryServiceCollectionExtensions
         services.TryAddSingleton<InMemorySegmentDefinitionStore>();
         services.TryAddSingleton<ISegmentDefinitionStore>(sp => sp.GetRequiredService<InMemorySegmentDefinitionStore>());
         services.TryAddSingleton<IExperimentStore>(sp => sp.GetRequiredService<InMemorySegmentDefinitionStore>());
-        services.TryAddSingleton<IExperimentTotals>(sp => sp.GetRequiredService<InMemoryCustomerJournal>());
+        services.TryAddSingleton<IExperimentTotals, InMemoryExperimentTotals>();
         return services;
     }
 }

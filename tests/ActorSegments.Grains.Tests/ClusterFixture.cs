@@ -22,6 +22,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         Erasure = new InMemoryCustomerErasure(Journal, Features, new InMemoryCohortStore(), new InMemoryWebhookStore());
         Retention = new InMemoryJournalRetention(Journal);
+        Counts = new InMemorySegmentCounts(Journal);
+        Registry = new InMemoryCustomerRegistry(Journal);
+        Feed = new InMemoryMembershipFeed(Journal);
+        Scan = new InMemoryJournalScan(Journal);
+        ExperimentTotals = new InMemoryExperimentTotals(Journal);
         Cluster = BuildCluster();
     }
 
@@ -44,6 +49,21 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Journal retention over the shared journal.</summary>
     public InMemoryJournalRetention Retention { get; }
 
+    /// <summary>Segment counts over the shared journal.</summary>
+    public InMemorySegmentCounts Counts { get; }
+
+    /// <summary>The customer registry over the shared journal.</summary>
+    public InMemoryCustomerRegistry Registry { get; }
+
+    /// <summary>The membership feed over the shared journal.</summary>
+    public InMemoryMembershipFeed Feed { get; }
+
+    /// <summary>The journal scan over the shared journal.</summary>
+    public InMemoryJournalScan Scan { get; }
+
+    /// <summary>Experiment totals over the shared journal.</summary>
+    public InMemoryExperimentTotals ExperimentTotals { get; }
+
     private InProcessTestCluster BuildCluster()
     {
         var builder = new InProcessTestClusterBuilder(2);
@@ -53,12 +73,12 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             silo.Services.AddSingleton<ICustomerJournal>(Journal);
             silo.Services.AddSingleton<IWakeUpSchedule>(Journal);
-            silo.Services.AddSingleton<ISegmentCounts>(Journal);
-            silo.Services.AddSingleton<ICustomerRegistry>(Journal);
+            silo.Services.AddSingleton<ISegmentCounts>(Counts);
+            silo.Services.AddSingleton<ICustomerRegistry>(Registry);
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<ISegmentDefinitionStore>(Definitions);
             silo.Services.AddSingleton<IExperimentStore>(Definitions);
-            silo.Services.AddSingleton<IExperimentTotals>(Journal);
+            silo.Services.AddSingleton<IExperimentTotals>(ExperimentTotals);
             silo.Services.AddSingleton<IFeatureStore>(Features);
             silo.Services.AddSingleton<ICustomerErasure>(Erasure);
             silo.Services.AddSingleton<IJournalRetention>(Retention);

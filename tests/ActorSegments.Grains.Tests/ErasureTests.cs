@@ -122,7 +122,7 @@ public sealed class ErasureTests(ClusterFixture fixture)
         Assert.Empty(fixture.Journal.Entries(workspace, customer));
         Assert.Null(fixture.Journal.WakeUp(workspace, customer));
         Assert.Null(fixture.Journal.Snapshot(workspace, customer));
-        Assert.Equal(0, await fixture.Journal.CountAsync(workspace, Ct));
+        Assert.Equal(0, await fixture.Registry.CountAsync(workspace, Ct));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
         Assert.InRange(expected["treatment"].Count(), 180, 270); // 3:1 of 300, far from either end
 
         // The feed of an arm, as an ESP sync job reads it: each customer entered once, caused by its assignment.
-        var feed = await fixture.Journal.ReadAsync(workspace, "exp-spring_sale-holdout", FeedCursor.Start, 10_000, ct);
+        var feed = await fixture.Feed.ReadAsync(workspace, "exp-spring_sale-holdout", FeedCursor.Start, 10_000, ct);
         Assert.Equal(expected["holdout"].Order(StringComparer.Ordinal), feed.Changes.Select(c => c.CustomerId).Order(StringComparer.Ordinal));
         Assert.All(feed.Changes, c => Assert.True(c.Entered && c.Cause == MembershipCause.Experiment, $"{c.CustomerId}: {c.Cause}"));
 
@@ -108,7 +108,7 @@ public sealed class ExperimentGrainTests(ClusterFixture fixture)
         var later = await customer.GetProfileAsync();
         Assert.DoesNotContain("exp-spring_sale", later!.Segments.Select(s => s.SegmentId));
         Assert.Contains($"exp-spring_sale-{arm}", later.Segments.Select(s => s.SegmentId));
-        var totals = await fixture.Journal.TotalsAsync(workspace, "spring_sale", ct);
+        var totals = await fixture.ExperimentTotals.TotalsAsync(workspace, "spring_sale", ct);
         Assert.Equal(1, totals.Where(t => t.Metric is null).Sum(t => t.Customers));
     }
 

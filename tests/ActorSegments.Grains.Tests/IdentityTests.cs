@@ -79,7 +79,7 @@ public sealed class IdentityTests(ClusterFixture fixture)
         await fixture.Definitions.SaveAsync(ws, "big", "sum(purchase.revenue) >= 15", null, ct);
         await TrackAsync(ws, "anon", Purchase("a-1", 0));
         await TrackAsync(ws, "known", Purchase("b-1", 1));
-        Assert.Equal(2, await fixture.Journal.CountAsync(ws, "buyers", ct));
+        Assert.Equal(2, await fixture.Counts.CountAsync(ws, "buyers", ct));
         var now = fixture.Clock.GetUtcNow().ToUnixTimeSeconds(); // the shared clock: other tests move it
 
         await Customer(ws, "known").MergeAsync(Link("link-1", "anon"));
@@ -88,8 +88,8 @@ public sealed class IdentityTests(ClusterFixture fixture)
         Assert.Equal([("big", true)], Changes(ws, "known").Where(c => c.Cause == MembershipCause.Merge).Select(c => (c.SegmentId, c.Entered)));
         Assert.Equal(["known"], fixture.Journal.Members(ws, "buyers"));
         Assert.Equal(["known"], fixture.Journal.Members(ws, "big"));
-        Assert.Equal(1, await fixture.Journal.CountAsync(ws, "buyers", ct));
-        Assert.Equal(1, await fixture.Journal.CountAsync(ws, "big", ct));
+        Assert.Equal(1, await fixture.Counts.CountAsync(ws, "buyers", ct));
+        Assert.Equal(1, await fixture.Counts.CountAsync(ws, "big", ct));
         Assert.Null(fixture.Journal.WakeUp(ws, "anon"));
     }
 
@@ -266,7 +266,7 @@ public sealed class IdentityTests(ClusterFixture fixture)
         var workspace = await services.GetRequiredService<SegmentCatalog>().GetAsync(ws, await fixture.Definitions.VersionAsync(ws, ct), ct);
 
         var affected = await new BackfillScreen(fixture.Journal, fixture.Clock).AffectedAsync(workspace, "buyers", ["anon", "known"], ct);
-        var scanned = await JournalHistories.ReadAsync(fixture.Journal, ws, ct);
+        var scanned = await JournalHistories.ReadAsync(fixture.Scan, ws, ct);
 
         Assert.Equal(["known"], affected);
         Assert.Equal(["known"], scanned.Select(h => h.CustomerId));

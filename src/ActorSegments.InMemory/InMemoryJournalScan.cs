@@ -4,23 +4,17 @@ using ActorSegments.Domain.Storage;
 namespace ActorSegments.InMemory;
 
 /// <summary>
-/// The journal scan of the in-memory journal: registered customers in ordinal order (a customer is registered with its
-/// first entry), each with its entries decoded one customer at a time, so a scan holds one customer's history at once.
+/// The journal scan over the in-memory journal: registered customers in ordinal order (a customer is registered with
+/// its first entry), each with its entries decoded one customer at a time, so a scan holds one customer's history at once.
 /// </summary>
-public sealed partial class InMemoryCustomerJournal : IJournalScan
+public sealed class InMemoryJournalScan(InMemoryCustomerJournal journal) : IJournalScan
 {
     public async IAsyncEnumerable<CustomerHistory> ScanAsync(string workspaceId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        string[] customers;
-        lock (_registryLock)
-        {
-            customers = [.. Registry(workspaceId)];
-        }
-
-        foreach (var customer in customers)
+        foreach (var customer in journal.Customers(workspaceId))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var entries = Entries(workspaceId, customer);
+            var entries = journal.Entries(workspaceId, customer);
             if (entries.Count > 0)
             {
                 yield return new CustomerHistory(customer, entries);
