@@ -24,7 +24,7 @@ internal sealed partial class IngestGrpcService
             {
                 result = await grains.GetCustomer(request.WorkspaceId, customerId).MergeAsync(link);
             }
-            catch (Exception ex) when (ErrorMappingInterceptor.Find<CustomerLinkRefusedException>(ex) is { } refused)
+            catch (Exception ex) when (Failures.Find<CustomerLinkRefusedException>(ex) is { } refused)
             {
                 throw new RpcException(new Status(StatusCode.FailedPrecondition, $"{refused.Message} Nothing was changed."));
             }
