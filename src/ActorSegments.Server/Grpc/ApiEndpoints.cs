@@ -1,0 +1,34 @@
+using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Grpc.JsonTranscoding;
+
+namespace ActorSegments.Server.Grpc;
+
+/// <summary>Which endpoints serve the ActorSegments API: its gRPC methods, and their HTTP/JSON routes.</summary>
+internal static class ApiEndpoints
+{
+    private const string OwnServicePrefix = "actorsegments.";
+
+    /// <summary>Whether a gRPC method (<c>/package.Service/Method</c>) is one of the API's.</summary>
+    public static bool IsApiMethod(string method) => method.Length > 1 && method.AsSpan(1).StartsWith(OwnServicePrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The gRPC method an endpoint serves (<c>/actorsegments.v1.IngestService/Track</c>), over gRPC or as JSON; null for
+    /// any other endpoint (health checks, reflection, the console, metrics), which stays open and ungated.
+    /// </summary>
+    public static string? MethodOf(Endpoint? endpoint)
+    {
+        if (endpoint is null)
+        {
+            return null;
+        }
+
+        if (endpoint.Metadata.GetMetadata<GrpcMethodMetadata>() is { } grpc)
+        {
+            return grpc.Method.ServiceName.StartsWith(OwnServicePrefix, StringComparison.Ordinal) ? grpc.Method.FullName : null;
+        }
+
+        return endpoint.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>() is { } json && json.MethodDescriptor.Service.FullName.StartsWith(OwnServicePrefix, StringComparison.Ordinal)
+            ? $"/{json.MethodDescriptor.Service.FullName}/{json.MethodDescriptor.Name}"
+            : null;
+    }
+}
