@@ -17,8 +17,6 @@ public sealed partial class AccessContractTests(DevServerFixture fixture) : DevS
 {
     private const string NoValidKey = "A valid API key is required: send 'authorization: Bearer <key>' (or 'x-api-key: <key>'). The key is missing, unknown, revoked or wrong.";
 
-    private static readonly Marshaller<byte[]> Raw = Marshallers.Create(bytes => bytes, bytes => bytes);
-
     [Fact]
     public async Task A_missing_or_wrong_key_is_unauthenticated_with_one_message_over_grpc_and_json()
     {
@@ -214,18 +212,11 @@ public sealed partial class AccessContractTests(DevServerFixture fixture) : DevS
     /// <summary>How a call with an empty (valid) request message ends: its status and message.</summary>
     private static async Task<string> CallAsync(CallInvoker invoker, MethodDescriptor descriptor)
     {
-        var type = (descriptor.IsClientStreaming, descriptor.IsServerStreaming) switch
-        {
-            (false, false) => MethodType.Unary,
-            (false, true) => MethodType.ServerStreaming,
-            (true, false) => MethodType.ClientStreaming,
-            _ => MethodType.DuplexStreaming,
-        };
-        var method = new Method<byte[], byte[]>(type, descriptor.Service.FullName, descriptor.Name, Raw, Raw);
+        var method = RawMethods.For(descriptor);
         var options = new CallOptions(cancellationToken: Ct);
         try
         {
-            switch (type)
+            switch (method.Type)
             {
                 case MethodType.Unary:
                     await invoker.AsyncUnaryCall(method, null, options, []);
@@ -268,15 +259,9 @@ public sealed partial class AccessContractTests(DevServerFixture fixture) : DevS
         return http;
     }
 
-    private async Task<string> NewWorkspaceAsync()
-    {
-        var id = $"ws-{Guid.NewGuid():N}"[..20];
-        await Server.Admin.CreateWorkspaceAsync(new CreateWorkspaceRequest { WorkspaceId = id }, cancellationToken: Ct);
-        return id;
-    }
+    private Task<string> NewWorkspaceAsync() => Server.NewWorkspaceAsync();
 
-    private async Task<string> KeyAsync(string workspaceId, string scope) =>
-        (await Server.Admin.CreateApiKeyAsync(new CreateApiKeyRequest { WorkspaceId = workspaceId, Name = $"{scope}-key", Scopes = { scope } }, cancellationToken: Ct)).Secret;
+    private Task<string> KeyAsync(string workspaceId, string scope) => Server.KeyAsync(workspaceId, scope);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\{[^}]+\}")]
     private static partial System.Text.RegularExpressions.Regex RouteValue();
