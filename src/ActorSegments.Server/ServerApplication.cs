@@ -1,7 +1,6 @@
 using ActorSegments.Grains.Customers;
 using ActorSegments.Grains.Features;
 using ActorSegments.Grains.WakeUps;
-using ActorSegments.Server.Access;
 using ActorSegments.Server.Configuration;
 using ActorSegments.Server.Grpc;
 using ActorSegments.Server.Grpc.Parsing;
@@ -135,15 +134,15 @@ public static partial class ServerApplication
         app.UseAuthorization(); // API refusals are answered as statuses by the gRPC layer (GrpcAuthorizationResultHandler)
         app.UseActorSegmentsConsole();
         // Each service's gRPC methods and their JSON routes are the same endpoints: one policy covers both transports.
-        app.MapGrpcService<IngestGrpcService>().RequireAuthorization(AccessPolicies.Caller);
-        app.MapGrpcService<ProfileGrpcService>().RequireAuthorization(AccessPolicies.Caller);
-        app.MapGrpcService<SegmentGrpcService>().RequireAuthorization(AccessPolicies.Caller);
-        app.MapGrpcService<WebhookGrpcService>().RequireAuthorization(AccessPolicies.Caller);
-        app.MapGrpcService<AdminGrpcService>().RequireAuthorization(AccessPolicies.Caller);
-        app.MapGrpcService<CohortGrpcService>().RequireAuthorization(AccessPolicies.Caller);
-        app.MapGrpcService<ModelGrpcService>().RequireAuthorization(AccessPolicies.Caller);
-        app.MapGrpcService<ExperimentGrpcService>().RequireAuthorization(AccessPolicies.Caller);
-        app.MapGrpcService<ContentGrpcService>().RequireAuthorization(AccessPolicies.Caller);
+        app.MapGrpcService<IngestGrpcService>().RequireCallerKey();
+        app.MapGrpcService<ProfileGrpcService>().RequireCallerKey();
+        app.MapGrpcService<SegmentGrpcService>().RequireCallerKey();
+        app.MapGrpcService<WebhookGrpcService>().RequireCallerKey();
+        app.MapGrpcService<AdminGrpcService>().RequireCallerKey();
+        app.MapGrpcService<CohortGrpcService>().RequireCallerKey();
+        app.MapGrpcService<ModelGrpcService>().RequireCallerKey();
+        app.MapGrpcService<ExperimentGrpcService>().RequireCallerKey();
+        app.MapGrpcService<ContentGrpcService>().RequireCallerKey();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });

@@ -147,6 +147,28 @@ public sealed partial class AccessContractTests(DevServerFixture fixture) : DevS
     }
 
     [Fact]
+    public async Task An_unknown_method_or_service_is_unimplemented_with_or_without_a_key()
+    {
+        var unknown = new[]
+        {
+            new Method<byte[], byte[]>(MethodType.Unary, IngestService.Descriptor.FullName, "NoSuchMethod", RawMarshaller, RawMarshaller),
+            new Method<byte[], byte[]>(MethodType.Unary, "actorsegments.v1.NoSuchService", "Track", RawMarshaller, RawMarshaller),
+            new Method<byte[], byte[]>(MethodType.Unary, "elsewhere.Service", "Call", RawMarshaller, RawMarshaller),
+        };
+        var outcomes = new List<string>();
+        foreach (var key in new[] { null, RunningServer.BootstrapKey })
+        {
+            foreach (var method in unknown)
+            {
+                var refused = await Assert.ThrowsAsync<RpcException>(() => Server.As(key).Invoker.AsyncUnaryCall(method, null, new CallOptions(cancellationToken: Ct), []).ResponseAsync);
+                outcomes.Add($"{method.FullName}: {refused.StatusCode}");
+            }
+        }
+
+        Assert.All(outcomes, o => Assert.EndsWith($": {StatusCode.Unimplemented}", o, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Every_json_route_refuses_a_request_without_a_key()
     {
         using var http = Http(key: null);
@@ -194,6 +216,8 @@ public sealed partial class AccessContractTests(DevServerFixture fixture) : DevS
         Assert.Equal(["open-0", "open-1", "open-2"], listed.Workspaces.Select(w => w.WorkspaceId).Where(w => w.StartsWith("open-", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.OK, json.StatusCode);
     }
+
+    private static readonly Marshaller<byte[]> RawMarshaller = Marshallers.Create(bytes => bytes, bytes => bytes);
 
     /// <summary>The body JSON transcoding answers an error with, byte for byte.</summary>
     internal static string JsonStatus(StatusCode code, string message) =>

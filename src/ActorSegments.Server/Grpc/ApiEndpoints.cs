@@ -1,5 +1,4 @@
 using Grpc.AspNetCore.Server;
-using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 
 namespace ActorSegments.Server.Grpc;
 
@@ -12,23 +11,12 @@ internal static class ApiEndpoints
     public static bool IsApiMethod(string method) => method.Length > 1 && method.AsSpan(1).StartsWith(OwnServicePrefix, StringComparison.Ordinal);
 
     /// <summary>
-    /// The gRPC method an endpoint serves (<c>/actorsegments.v1.IngestService/Track</c>), over gRPC or as JSON; null for
-    /// any other endpoint (health checks, reflection, the console, metrics), which stays open and ungated.
+    /// The gRPC method an endpoint serves (<c>/actorsegments.v1.IngestService/Track</c>), over gRPC or as JSON (a
+    /// transcoded route carries its method's metadata too); null for any other endpoint (health checks, reflection,
+    /// grpc-dotnet's catch-alls for unknown methods, the console, metrics), which stays open and ungated.
     /// </summary>
-    public static string? MethodOf(Endpoint? endpoint)
-    {
-        if (endpoint is null)
-        {
-            return null;
-        }
-
-        if (endpoint.Metadata.GetMetadata<GrpcMethodMetadata>() is { } grpc)
-        {
-            return grpc.Method.ServiceName.StartsWith(OwnServicePrefix, StringComparison.Ordinal) ? grpc.Method.FullName : null;
-        }
-
-        return endpoint.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>() is { } json && json.MethodDescriptor.Service.FullName.StartsWith(OwnServicePrefix, StringComparison.Ordinal)
-            ? $"/{json.MethodDescriptor.Service.FullName}/{json.MethodDescriptor.Name}"
+    public static string? MethodOf(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<GrpcMethodMetadata>() is { } grpc && grpc.Method.ServiceName.StartsWith(OwnServicePrefix, StringComparison.Ordinal)
+            ? grpc.Method.FullName
             : null;
-    }
 }

@@ -1,5 +1,6 @@
 using ActorSegments.Domain.Access;
 using ActorSegments.Server.Access;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
@@ -30,5 +31,24 @@ internal static class AccessHostingExtensions
                 .RequireAssertion(context => ApiKeyClaims.Caller(context.User) is { IsUnrestricted: true }));
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
         return builder;
+    }
+
+    /// <summary>
+    /// Requires a caller's key (<see cref="AccessPolicies.Caller"/>) on a service's methods, gRPC and JSON alike (the
+    /// same endpoints). Not on the catch-alls grpc-dotnet maps with the first service for unknown methods and services:
+    /// those answer UNIMPLEMENTED whoever calls.
+    /// </summary>
+    public static GrpcServiceEndpointConventionBuilder RequireCallerKey(this GrpcServiceEndpointConventionBuilder service)
+    {
+        var policy = new AuthorizeAttribute(AccessPolicies.Caller);
+        // After grpc-dotnet's own convention, which gave each method's endpoint its metadata when it was mapped.
+        service.Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<GrpcMethodMetadata>().Any())
+            {
+                endpoint.Metadata.Add(policy);
+            }
+        });
+        return service;
     }
 }
