@@ -2,8 +2,8 @@
 # What one API call costs, A/B of two server builds on this machine, 127.0.0.1 only: builds each commit's server into a
 # temporary directory, then per round starts a fresh in-memory server of each (order alternating between rounds, so
 # both see the same machine state) and runs bench/ActorSegments.CallCost against it: sequential unary calls with a
-# stored workspace key (gRPC Track, gRPC and JSON GetRetention), one after another. Prints every run's rows, then per
-# build and call the medians over the rounds and B/A.
+# stored workspace key (gRPC Track, gRPC and JSON GetRetention), one after another, on servers whose thread pool does
+# not spin. Prints every run's rows, then per build and call the medians over the rounds and B/A.
 # Usage: bench/call-cost.sh <commit-a> <commit-b> [rounds=5] [calls=5000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +37,9 @@ run() { # side label
   local grpc http silo
   grpc=$(pg__pick_port); silo=$(pg__pick_port); http=$((grpc + 1))
   # The key through the environment, not the command line (readable by any local user in ps and /proc/PID/cmdline).
-  ActorSegments__Auth__BootstrapKey="$KEY" dotnet "$work/server-$1/ActorSegments.Server.dll" "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:$grpc" \
+  # No spinning thread pool workers: between sequential calls they would spin, and the server's CPU per call would
+  # measure the spinning (which varies with timing) more than the call.
+  DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 ActorSegments__Auth__BootstrapKey="$KEY" dotnet "$work/server-$1/ActorSegments.Server.dll" "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:$grpc" \
     "--Kestrel:Endpoints:Http:Url=http://127.0.0.1:$http" "--ActorSegments:Cluster:SiloPort=$silo" \
     "--Logging:LogLevel:Default=Warning" >"$work/server.log" 2>&1 &
   SERVER_PID=$!
