@@ -3,7 +3,8 @@
 # temporary directory, then per round starts a fresh in-memory server of each (order alternating between rounds, so
 # both see the same machine state) and runs bench/ActorSegments.CallCost against it: sequential unary calls with a
 # stored workspace key (gRPC Track, gRPC and JSON GetRetention), one after another, on servers whose thread pool does
-# not spin. Prints every run's rows, then per build and call the medians over the rounds and B/A.
+# not spin: calls per second, latency, the server's CPU time and bytes allocated per call. Prints every run's rows,
+# then per build and call the medians over the rounds and B/A.
 # Usage: bench/call-cost.sh <commit-a> <commit-b> [rounds=5] [calls=5000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,27 +53,27 @@ run() { # side label
 }
 
 echo "A = $1, B = $2; $rounds rounds of $calls sequential calls per kind, in-memory servers"
-echo "| build | call | calls | calls/s | p50 µs | p99 µs | server CPU µs/call |"
-echo "|---|---|---|---|---|---|---|"
+echo "| build | call | calls | calls/s | p50 µs | p99 µs | server CPU µs/call | server bytes/call |"
+echo "|---|---|---|---|---|---|---|---|"
 for round in $(seq "$rounds"); do
   if [ $((round % 2)) = 1 ]; then run a A; run b B; else run b B; run a A; fi
 done
 
 echo
 echo "Medians over $rounds rounds, B/A"
-echo "| call | calls/s A | calls/s B | B/A | p50 µs A | p50 µs B | B/A | server CPU µs/call A | B | B/A |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| call | calls/s A | calls/s B | B/A | p50 µs A | p50 µs B | B/A | server CPU µs/call A | B | B/A | server bytes/call A | B | B/A |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 awk -F'|' '
   function median(list,   n, v, i, j, t) {
     n = split(list, v, " ")
     for (i = 2; i <= n; i++) { t = v[i]; for (j = i - 1; j >= 1 && v[j] + 0 > t + 0; j--) v[j + 1] = v[j]; v[j + 1] = t }
     return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
   }
-  { b = $2; c = $3; gsub(/^ +| +$/, "", b); gsub(/^ +| +$/, "", c); rate[b, c] = rate[b, c] " " $5; p50[b, c] = p50[b, c] " " $6; cpu[b, c] = cpu[b, c] " " $8; if (!(c in seen)) { seen[c] = 1; order[++kinds] = c } }
+  { b = $2; c = $3; gsub(/^ +| +$/, "", b); gsub(/^ +| +$/, "", c); rate[b, c] = rate[b, c] " " $5; p50[b, c] = p50[b, c] " " $6; cpu[b, c] = cpu[b, c] " " $8; mem[b, c] = mem[b, c] " " $9; if (!(c in seen)) { seen[c] = 1; order[++kinds] = c } }
   END {
     for (k = 1; k <= kinds; k++) {
       c = order[k]
-      ra = median(rate["A", c]); rb = median(rate["B", c]); la = median(p50["A", c]); lb = median(p50["B", c]); ca = median(cpu["A", c]); cb = median(cpu["B", c])
-      printf "| %s | %.0f | %.0f | %.3f | %.0f | %.0f | %.3f | %.0f | %.0f | %.3f |\n", c, ra, rb, rb / ra, la, lb, lb / la, ca, cb, cb / ca
+      ra = median(rate["A", c]); rb = median(rate["B", c]); la = median(p50["A", c]); lb = median(p50["B", c]); ca = median(cpu["A", c]); cb = median(cpu["B", c]); ma = median(mem["A", c]); mb = median(mem["B", c])
+      printf "| %s | %.0f | %.0f | %.3f | %.0f | %.0f | %.3f | %.0f | %.0f | %.3f | %.0f | %.0f | %.3f |\n", c, ra, rb, rb / ra, la, lb, lb / la, ca, cb, cb / ca, ma, mb, mb / ma
     }
   }' "$work/rows"

@@ -26,10 +26,12 @@ root.SetAction(async (parse, cancellationToken) =>
     using var json = new HttpClient { BaseAddress = http };
     json.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
     var watches = parse.GetValue(server) is { } pid ? new Dictionary<string, int> { ["server"] = pid } : [];
+    using var metrics = new HttpClient { BaseAddress = http };
+    var allocations = new ServerAllocations(metrics);
     Console.WriteLine(CallTimes.Header);
     foreach (var (kind, call) in CallKinds.All(caller, json, workspace))
     {
-        var times = await CallTimes.MeasureAsync(call, parse.GetValue(warmup), Math.Clamp(parse.GetValue(calls), 1, 100_000), watches, cancellationToken);
+        var times = await CallTimes.MeasureAsync(call, parse.GetValue(warmup), Math.Clamp(parse.GetValue(calls), 1, 100_000), watches, allocations, cancellationToken);
         Console.WriteLine(times.Row(parse.GetValue(name)!, kind));
     }
 

@@ -16,15 +16,25 @@ internal static class ApiKeyClaims
 
     public static ClaimsPrincipal Principal(Caller caller, string scheme)
     {
-        var claims = new List<Claim>(5) { new(KeyId, caller.KeyId), new(ClaimTypes.Name, caller.KeyId) };
+        var identity = new ClaimsIdentity(scheme);
+        Add(identity, KeyId, caller.KeyId);
+        Add(identity, ClaimTypes.Name, caller.KeyId);
         if (caller.WorkspaceId is { } workspace)
         {
-            claims.Add(new Claim(Workspace, workspace));
+            Add(identity, Workspace, workspace);
         }
 
-        claims.AddRange(ApiKeyScopeNames.Format(caller.Scopes).Select(scope => new Claim(Scope, scope)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+        foreach (var scope in ApiKeyScopeNames.Format(caller.Scopes))
+        {
+            Add(identity, Scope, scope);
+        }
+
+        return new ClaimsPrincipal(identity);
     }
+
+    /// <summary>A claim made for its identity: one made without would be copied when added (this runs on every call).</summary>
+    private static void Add(ClaimsIdentity identity, string type, string value) =>
+        identity.AddClaim(new Claim(type, value, ClaimValueTypes.String, ClaimsIdentity.DefaultIssuer, ClaimsIdentity.DefaultIssuer, identity));
 
     /// <summary>The caller <paramref name="principal"/> stands for; null when it is not an authenticated key.</summary>
     public static Caller? Caller(ClaimsPrincipal principal)
