@@ -1,9 +1,7 @@
-using ActorSegments.Domain.Access;
 using ActorSegments.Grains.Customers;
 using ActorSegments.Grains.Features;
 using ActorSegments.Grains.WakeUps;
 using ActorSegments.Postgres.Journal;
-using ActorSegments.Server.Access;
 using ActorSegments.Server.Configuration;
 using ActorSegments.Server.Grpc;
 using ActorSegments.Server.Grpc.Parsing;
@@ -38,6 +36,11 @@ public static partial class ServerApplication
         // call (and the malformed message screen once a minute); a request that cannot be parsed would log two.
         ["Logging:LogLevel:Grpc.AspNetCore.Server.ServerCallHandler"] = "Warning",
         ["Logging:LogLevel:Grpc.AspNetCore.Grpc.JsonTranscoding.ServerCallHandler"] = "Warning",
+        // A call without a valid key would get an "authorization failed" line besides ClientErrorLog's (a console
+        // visitor not signed in, one for the redirect to the sign-in page).
+        ["Logging:LogLevel:Microsoft.AspNetCore.Authorization.DefaultAuthorizationService"] = "Warning",
+        // The key schemes' own lines ("... was challenged" for each dashboard refusal).
+        ["Logging:LogLevel:ActorSegments.Server.Access"] = "Warning",
     };
 
     /// <summary>Replays history as if live: the clock starts at this instant (dev and demos; never in production).</summary>
@@ -96,14 +99,11 @@ public static partial class ServerApplication
         builder.Services.AddSingleton<CohortNames>();
         builder.Services.AddSingleton(sp => new Content.TemplateEngine(Content.TemplateLimits.Default, sp.GetRequiredService<TimeProvider>()));
         var authRequired = auth.Required ?? (postgres.IsConfigured || auth.BootstrapKey is not null);
-        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ApiKeyAuthenticator>(sp, authRequired));
-        builder.Services.AddSingleton<ICallerAuthenticator>(sp => sp.GetRequiredService<ApiKeyAuthenticator>());
+        builder.AddActorSegmentsAccess(authRequired);
         builder.AddActorSegmentsConsole(typeof(ServerApplication).Assembly);
         builder.Services.AddGrpc(o =>
         {
-            o.Interceptors.Add<ErrorMappingInterceptor>();
-            o.Interceptors.Add<ServingGateInterceptor>();
-            o.Interceptors.Add<AuthInterceptor>();
+            o.Interceptors.Add<ErrorMappingInterceptor>(); // the only one: access and the serving gate are middleware
             o.MaxReceiveMessageSize = ingest.MaxMessageBytes;
         }).AddJsonTranscoding(o =>
             // Error details (google.rpc.BadRequest with the fields at fault, RetryInfo of an overload) are rendered in JSON error bodies too.
@@ -127,19 +127,24 @@ public static partial class ServerApplication
 
         builder.Services.AddScreenedRequestParsing(); // last: every AddGrpc... above registers the default binder again
         var app = builder.Build();
-        app.UseActorSegmentsConsole(); // first: it places routing, which the middleware below relies on, after the console's path base
+        app.UseActorSegmentsConsoleRouting(); // first: routing, which the middleware below relies on, after the console's path base
         app.UseMiddleware<RefusalLogging>();
-        app.UseActorSegmentsAdmission(); // before anything reads a request body: overload is refused unread
+        app.UseActorSegmentsAdmission(); // before anything reads a request body or a key: overload is refused unread
+        app.UseMiddleware<ServingGateMiddleware>(); // a stopping server refuses before anything else is decided
         app.UseMiddleware<JsonRequestScreen>();
-        app.MapGrpcService<IngestGrpcService>();
-        app.MapGrpcService<ProfileGrpcService>();
-        app.MapGrpcService<SegmentGrpcService>();
-        app.MapGrpcService<WebhookGrpcService>();
-        app.MapGrpcService<AdminGrpcService>();
-        app.MapGrpcService<CohortGrpcService>();
-        app.MapGrpcService<ModelGrpcService>();
-        app.MapGrpcService<ExperimentGrpcService>();
-        app.MapGrpcService<ContentGrpcService>();
+        app.UseAuthentication();
+        app.UseAuthorization(); // API refusals are answered as statuses by the gRPC layer (GrpcAuthorizationResultHandler)
+        app.UseActorSegmentsConsole();
+        // Each service's gRPC methods and their JSON routes are the same endpoints: one policy covers both transports.
+        app.MapGrpcService<IngestGrpcService>().RequireCallerKey();
+        app.MapGrpcService<ProfileGrpcService>().RequireCallerKey();
+        app.MapGrpcService<SegmentGrpcService>().RequireCallerKey();
+        app.MapGrpcService<WebhookGrpcService>().RequireCallerKey();
+        app.MapGrpcService<AdminGrpcService>().RequireCallerKey();
+        app.MapGrpcService<CohortGrpcService>().RequireCallerKey();
+        app.MapGrpcService<ModelGrpcService>().RequireCallerKey();
+        app.MapGrpcService<ExperimentGrpcService>().RequireCallerKey();
+        app.MapGrpcService<ContentGrpcService>().RequireCallerKey();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });

@@ -125,13 +125,7 @@ public sealed class AccessTests(DevServerFixture fixture) : DevServerTests(fixtu
         Assert.DoesNotContain(created.Secret, listed.ToString(), StringComparison.Ordinal);
     }
 
-    private async Task<string> NewWorkspaceAsync()
-    {
-        var id = $"ws-{Guid.NewGuid():N}"[..20];
-        await Server.Admin.CreateWorkspaceAsync(new CreateWorkspaceRequest { WorkspaceId = id }, cancellationToken: Ct);
-        return id;
-    }
+    private Task<string> NewWorkspaceAsync() => Server.NewWorkspaceAsync();
 
-    private async Task<string> KeyAsync(string workspaceId, string scope) =>
-        (await Server.Admin.CreateApiKeyAsync(new CreateApiKeyRequest { WorkspaceId = workspaceId, Name = $"{scope}-key", Scopes = { scope } }, cancellationToken: Ct)).Secret;
+    private Task<string> KeyAsync(string workspaceId, string scope) => Server.KeyAsync(workspaceId, scope);
 }

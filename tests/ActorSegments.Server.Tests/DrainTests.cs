@@ -9,6 +9,8 @@ namespace ActorSegments.Server.Tests;
 /// <summary>A server that started refusing calls (the drain at a stop): what clients, probes and streams see.</summary>
 public sealed class DrainTests
 {
+    private const string Stopping = "This server is shutting down and takes no new calls; nothing of this call was done. Retry on another server: the same event ids are applied once, a change feed resumes from its cursor.";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -29,12 +31,17 @@ public sealed class DrainTests
         Assert.Equal(StatusCode.Unavailable, streamEnd.StatusCode);
         var refused = await Assert.ThrowsAsync<RpcException>(() => server.Ingest.TrackAsync(new TrackRequest { Event = Events.Make(customer, "purchase") }, cancellationToken: Ct).ResponseAsync);
         Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
-        Assert.Contains("shutting down", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(Stopping, refused.Status.Detail);
+        var anonymous = await Assert.ThrowsAsync<RpcException>(() => server.As(apiKey: null).Ingest.TrackAsync(new TrackRequest { Event = Events.Make(customer, "purchase") }, cancellationToken: Ct).ResponseAsync);
+        Assert.Equal((StatusCode.Unavailable, Stopping), (anonymous.StatusCode, anonymous.Status.Detail)); // refused for stopping before the key is looked at
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server.HttpPort}") };
+        using var json = await http.PostAsync(new Uri("/v1/events:track", UriKind.Relative), new StringContent($$$"""{"event": {"workspaceId": "acme", "customerId": "{{{customer}}}", "eventId": "e", "type": "purchase"}}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, json.StatusCode);
+        Assert.Equal(AccessContractTests.JsonStatus(StatusCode.Unavailable, Stopping), await json.Content.ReadAsStringAsync(Ct));
 
         var health = new global::Grpc.Health.V1.Health.HealthClient(server.Channel);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, (await health.CheckAsync(new HealthCheckRequest(), cancellationToken: Ct)).Status);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest { Service = "liveness" }, cancellationToken: Ct)).Status);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server.HttpPort}") };
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, (await http.GetAsync(new Uri("/healthz", UriKind.Relative), Ct)).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(new Uri("/livez", UriKind.Relative), Ct)).StatusCode);
     }

@@ -1,5 +1,6 @@
 using ActorSegments.Abstractions.Customers;
 using ActorSegments.Server.Grpc;
+using ActorSegments.Server.Lifecycle;
 using ActorSegments.Server.Observability;
 using Microsoft.AspNetCore.Http;
 using Grpc.Core;
@@ -10,14 +11,51 @@ namespace ActorSegments.Server.Tests;
 /// <summary>What clients are told when a customer could not store their events.</summary>
 public sealed class ErrorMappingTests
 {
-    private static ErrorMappingInterceptor NewInterceptor() =>
-        new(NullLogger<ErrorMappingInterceptor>.Instance, new ClientErrorLog(NullLogger<ClientErrorLog>.Instance, new HttpContextAccessor()));
+    private static ErrorMappingInterceptor NewInterceptor(ServingGate? gate = null) =>
+        new(NullLogger<ErrorMappingInterceptor>.Instance, new ClientErrorLog(NullLogger<ClientErrorLog>.Instance, new HttpContextAccessor()), gate ?? new ServingGate());
 
     private static async Task<RpcException> CallFailingWith(Exception failure)
     {
         var interceptor = NewInterceptor();
         return await Assert.ThrowsAsync<RpcException>(() => interceptor.UnaryServerHandler<string, string>(
-            "request", new TestServerCallContext(), (_, _) => Task.FromException<string>(failure)));
+            "request", TestServerCallContext.Create(), (_, _) => Task.FromException<string>(failure)));
+    }
+
+    [Fact]
+    public async Task A_refusal_recorded_before_the_call_is_answered_and_the_call_never_runs()
+    {
+        var context = TestServerCallContext.Create();
+        RefusedCall.Record(context.GetHttpContext(), new Status(StatusCode.Unauthenticated, "no key"));
+        RefusedCall.Record(context.GetHttpContext(), new Status(StatusCode.PermissionDenied, "decided later"));
+        var ran = false;
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => NewInterceptor().UnaryServerHandler<string, string>("request", context, (_, _) =>
+        {
+            ran = true;
+            return Task.FromResult("response");
+        }));
+
+        Assert.Equal((StatusCode.Unauthenticated, "no key"), (error.StatusCode, error.Status.Detail));
+        Assert.False(ran);
+    }
+
+    [Fact]
+    public async Task A_stream_ended_by_a_drain_is_unavailable_but_a_unary_call_or_a_health_stream_ends_as_it_ended()
+    {
+        using var gate = new ServingGate();
+        await gate.RefuseAndDrainAsync(TimeSpan.Zero, TimeProvider.System, TestContext.Current.CancellationToken);
+        var interceptor = NewInterceptor(gate);
+
+        var stream = await Assert.ThrowsAsync<RpcException>(() => interceptor.ServerStreamingServerHandler<string, string>(
+            "request", null!, TestServerCallContext.Create(), (_, _, _) => Task.CompletedTask));
+        var cancelled = await Assert.ThrowsAsync<RpcException>(() => interceptor.DuplexStreamingServerHandler<string, string>(
+            null!, null!, TestServerCallContext.Create(), (_, _, _) => Task.FromException(new OperationCanceledException())));
+        var unary = await interceptor.UnaryServerHandler<string, string>("request", TestServerCallContext.Create(), (_, _) => Task.FromResult("response"));
+        await interceptor.ServerStreamingServerHandler<string, string>("request", null!, TestServerCallContext.Create("/grpc.health.v1.Health/Watch"), (_, _, _) => Task.CompletedTask);
+
+        Assert.Equal((StatusCode.Unavailable, ServingGateMiddleware.Stopping.Detail), (stream.StatusCode, stream.Status.Detail));
+        Assert.Equal(StatusCode.Unavailable, cancelled.StatusCode);
+        Assert.Equal("response", unary);
     }
 
     [Fact]
@@ -36,7 +74,7 @@ public sealed class ErrorMappingTests
     {
         var interceptor = NewInterceptor();
         var error = await Assert.ThrowsAsync<RpcException>(() => interceptor.DuplexStreamingServerHandler<string, string>(
-            null!, null!, new TestServerCallContext(), (_, _, _) => Task.FromException(new EventsNotStoredException("full") { Overloaded = true })));
+            null!, null!, TestServerCallContext.Create(), (_, _, _) => Task.FromException(new EventsNotStoredException("full") { Overloaded = true })));
 
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
     }
@@ -59,9 +97,17 @@ public sealed class ErrorMappingTests
         Assert.DoesNotContain("secret", error.Status.Detail, StringComparison.Ordinal);
     }
 
-    private sealed class TestServerCallContext : ServerCallContext
+    private sealed class TestServerCallContext(string method) : ServerCallContext
     {
-        protected override string MethodCore => "/actorsegments.v1.IngestService/TrackBatch";
+        /// <summary>A call of <paramref name="method"/> hosted as ASP.NET Core hosts it (grpc-dotnet finds the request's HttpContext under this key).</summary>
+        public static TestServerCallContext Create(string method = "/actorsegments.v1.IngestService/TrackBatch")
+        {
+            var context = new TestServerCallContext(method);
+            context.UserState["__HttpContext"] = new DefaultHttpContext();
+            return context;
+        }
+
+        protected override string MethodCore => method;
         protected override string HostCore => "localhost";
         protected override string PeerCore => "ipv4:127.0.0.1:1";
         protected override DateTime DeadlineCore => DateTime.MaxValue;

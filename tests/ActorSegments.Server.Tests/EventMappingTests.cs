@@ -18,7 +18,7 @@ public sealed class EventMappingTests
         proto.Properties["gift"] = Value.ForBool(true);
         var violations = new List<FieldViolation>();
 
-        var mapped = EventMapping.Map(proto, ("event", -1), Now, EventLimits.Default, violations);
+        var mapped = EventMapping.Map(proto, Now, EventLimits.Default, violations);
 
         Assert.Empty(violations);
         Assert.NotNull(mapped);
@@ -36,16 +36,39 @@ public sealed class EventMappingTests
         proto.OccurredAt = new Timestamp { Seconds = long.MaxValue };
         var violations = new List<FieldViolation>();
 
-        var mapped = EventMapping.Map(proto, ("events", 7), Now, EventLimits.Default, violations);
+        var mapped = EventMapping.Map(proto, Now, EventLimits.Default, violations);
 
         Assert.Null(mapped);
-        Assert.Equal("events[7].occurred_at", Assert.Single(violations).Field);
+        Assert.Equal("occurred_at", Assert.Single(violations).Field);
+    }
+
+    [Fact]
+    public void Map_MissingEvent_IsAViolationOfTheEventItself()
+    {
+        var violations = new List<FieldViolation>();
+
+        Assert.Null(EventMapping.Map(null, Now, EventLimits.Default, violations));
+        Assert.Equal(new FieldViolation(string.Empty, "is required"), Assert.Single(violations));
+    }
+
+    [Theory]
+    [InlineData(7, "occurred_at", "events", "events[7].occurred_at")]
+    [InlineData(3, "properties[\"a]b\"]", "events", "events[3].properties[\"a]b\"]")]
+    [InlineData(3, "", "events", "events[3]")]
+    [InlineData(-1, "type", "event", "event.type")]
+    [InlineData(-1, "", "event", "event")]
+    public void EventViolation_IsLocatedByItsListAndIndex_AndRejectedWithItsOwnField(int index, string field, string list, string located)
+    {
+        var violation = new EventViolation(index, new FieldViolation(field, "what was expected"));
+
+        Assert.Equal(new FieldViolation(located, "what was expected"), violation.Located(list));
+        Assert.Equal((index, field, "what was expected"), (violation.ToRejection().Index, violation.ToRejection().Field, violation.ToRejection().Description));
     }
 
     [Fact]
     public void Map_NoProperties_SharesTheEmptyMap()
     {
-        var mapped = EventMapping.Map(Events.Make("c1", occurredAt: Now), ("event", -1), Now, EventLimits.Default, []);
+        var mapped = EventMapping.Map(Events.Make("c1", occurredAt: Now), Now, EventLimits.Default, []);
 
         Assert.Same(CustomerEvent.NoProperties, mapped!.Event.Properties);
     }

@@ -72,18 +72,11 @@ public sealed class MalformedMessageTests(DevServerFixture fixture) : DevServerT
     /// <summary>How the call ended: the status of the failure, or for a stream of batches its first acknowledgement.</summary>
     private static async Task<string> CallAsync(MethodDescriptor descriptor, byte[] payload, CallInvoker invoker)
     {
-        var type = (descriptor.IsClientStreaming, descriptor.IsServerStreaming) switch
-        {
-            (false, false) => MethodType.Unary,
-            (false, true) => MethodType.ServerStreaming,
-            (true, false) => MethodType.ClientStreaming,
-            _ => MethodType.DuplexStreaming,
-        };
-        var method = new Method<byte[], byte[]>(type, descriptor.Service.FullName, descriptor.Name, Raw, Raw);
+        var method = RawMethods.For(descriptor);
         var options = new CallOptions(cancellationToken: Ct);
         try
         {
-            switch (type)
+            switch (method.Type)
             {
                 case MethodType.Unary:
                     await invoker.AsyncUnaryCall(method, null, options, payload);

@@ -90,6 +90,10 @@ public sealed class ObservabilityTests
         Assert.Equal(HttpStatusCode.OK, bearer.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, scoped.StatusCode);
+        Assert.Equal("The dashboard needs the bootstrap key (as the Basic password, or 'authorization: Bearer <key>').", await anonymous.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("The dashboard needs the bootstrap key; workspace keys cannot see every workspace.", await scoped.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(["Basic", "Basic"], new[] { wrong, scoped }.Select(r => r.Headers.WwwAuthenticate.Single().Scheme));
+        Assert.Equal("text/plain; charset=utf-8", anonymous.Content.Headers.ContentType?.ToString());
     }
 
     private static HttpClient Http(RunningServer server) => new() { BaseAddress = new Uri($"http://127.0.0.1:{server.HttpPort}") };

@@ -73,6 +73,18 @@ public sealed class RunningServer : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>A new workspace of its own for a test.</summary>
+    public async Task<string> NewWorkspaceAsync()
+    {
+        var id = $"ws-{Guid.NewGuid():N}"[..20];
+        await Admin.CreateWorkspaceAsync(new CreateWorkspaceRequest { WorkspaceId = id }, cancellationToken: TestContext.Current.CancellationToken);
+        return id;
+    }
+
+    /// <summary>The secret of a new key of <paramref name="workspaceId"/> with one scope.</summary>
+    public async Task<string> KeyAsync(string workspaceId, string scope) =>
+        (await Admin.CreateApiKeyAsync(new CreateApiKeyRequest { WorkspaceId = workspaceId, Name = $"{scope}-key", Scopes = { scope } }, cancellationToken: TestContext.Current.CancellationToken)).Secret;
+
     /// <summary>Starts a server; <paramref name="settings"/> are configuration keys and values, e.g. ("ActorSegments:Postgres:ConnectionString", cs).</summary>
     public static async Task<RunningServer> StartAsync(params (string Key, string Value)[] settings)
     {

@@ -55,13 +55,22 @@ public sealed partial class ServerLogTests
                 var refused = await Assert.ThrowsAsync<RpcException>(() => channel.CreateCallInvoker().AsyncUnaryCall(track, null, new CallOptions(cancellationToken: Ct), message).ResponseAsync);
                 Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
             });
+            var anonymous = await EntriesUntilAsync(server, http, "anonymous", async () =>
+            {
+                var segments = new Protos.V1.SegmentService.SegmentServiceClient(channel);
+                await Assert.ThrowsAsync<RpcException>(() => segments.ListSegmentsAsync(new Protos.V1.ListSegmentsRequest { WorkspaceId = "acme" }, cancellationToken: Ct).ResponseAsync);
+                using var keyless = new HttpClient { BaseAddress = http.BaseAddress };
+                using var refused = await keyless.GetAsync(new Uri("/v1/workspaces/acme/segments", UriKind.Relative), Ct);
+                Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+            });
 
             Assert.Equal(["warn: DEV MODE"], start.Where(IsWarningOrWorse).Select(Summary));
             Assert.Single(malformedJson);
             Assert.Single(typeMismatch);
             Assert.Equal(["warn: Refused 1 request message(s)"], unparseable.Select(Summary));
             Assert.Equal(["info: /actorsegments.v1.IngestService/Track refused: ResourceExhausted: Received"], oversized.Select(Summary)); // "Received message exceeds the maximum ..."
-            Assert.All(start.Concat(malformedJson).Concat(typeMismatch).Concat(unparseable).Concat(oversized), entry => Assert.DoesNotMatch(StackFrame(), entry));
+            Assert.Equal(Enumerable.Repeat("info: /actorsegments.v1.SegmentService/ListSegments refused: Unauthenticated: A", 2), anonymous.Select(Summary)); // one line for each, whatever the transport
+            Assert.All(start.Concat(malformedJson).Concat(typeMismatch).Concat(unparseable).Concat(oversized).Concat(anonymous), entry => Assert.DoesNotMatch(StackFrame(), entry));
         }
         finally
         {

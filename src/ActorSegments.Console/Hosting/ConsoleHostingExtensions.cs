@@ -45,7 +45,7 @@ public static class ConsoleHostingExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         // No default scheme: only console endpoints authenticate (through their policy); an API call never looks at cookies,
-        // which a single registered scheme would otherwise make every request do.
+        // which a default scheme would otherwise make every request do.
         AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         builder.Services.AddAuthentication()
             .AddCookie(ConsoleCookie.Scheme, o =>
@@ -81,8 +81,30 @@ public static class ConsoleHostingExtensions
     }
 
     /// <summary>
-    /// Maps the console under <see cref="ConsoleOptions.PathBase"/>. Call it right after building the app: it places
-    /// routing (which the server's own middleware relies on) after the console's path base.
+    /// Places routing after the console's path base (<see cref="ConsoleOptions.PathBase"/>); call it first, right after
+    /// building the app: the host's middleware relies on routing. The host then adds its own middleware,
+    /// <c>UseAuthentication</c> and <c>UseAuthorization</c>, and <see cref="UseActorSegmentsConsole"/>.
+    /// </summary>
+    public static WebApplication UseActorSegmentsConsoleRouting(this WebApplication app)
+    {
+        var enabled = app.Services.GetRequiredService<IOptions<ConsoleOptions>>().Value.Enabled;
+        if (enabled)
+        {
+            app.UseWhen(c => c.Request.Path.StartsWithSegments(ConsoleOptions.PathBase), b => b.UsePathBase(ConsoleOptions.PathBase));
+        }
+
+        app.UseRouting();
+        if (enabled)
+        {
+            app.UseMiddleware<ConsoleRouteGuard>();
+        }
+
+        return app;
+    }
+
+    /// <summary>
+    /// Maps the console under <see cref="ConsoleOptions.PathBase"/>, with its guards; after the host's
+    /// <c>UseAuthorization</c> (its pages and changes need the sign-in cookie's principal).
     /// </summary>
     public static WebApplication UseActorSegmentsConsole(this WebApplication app)
     {
@@ -91,11 +113,6 @@ public static class ConsoleHostingExtensions
             return app;
         }
 
-        app.UseWhen(c => c.Request.Path.StartsWithSegments(ConsoleOptions.PathBase), b => b.UsePathBase(ConsoleOptions.PathBase));
-        app.UseRouting();
-        app.UseMiddleware<ConsoleRouteGuard>();
-        app.UseAuthentication();
-        app.UseAuthorization();
         app.UseMiddleware<ChangeScopeGuard>();
         app.UseAntiforgery();
 

@@ -24,9 +24,9 @@ internal static class ApiKeyScopeNames
         var scopes = ApiKeyScopes.None;
         for (var i = 0; i < names.Count; i++)
         {
-            var match = Names.FirstOrDefault(n => string.Equals(n.Name, names[i], StringComparison.Ordinal));
-            scopes |= match.Name is not null
-                ? match.Scope
+            var scope = Of(names[i]);
+            scopes |= scope != ApiKeyScopes.None
+                ? scope
                 : throw InvalidArgument.Create($"scopes[{i}]", $"'{names[i]}' is not a scope; expected 'ingest', 'read' or 'admin'");
         }
 
@@ -34,4 +34,18 @@ internal static class ApiKeyScopeNames
     }
 
     public static IEnumerable<string> Format(ApiKeyScopes scopes) => Names.Where(n => scopes.HasFlag(n.Scope)).Select(n => n.Name);
+
+    /// <summary>The scope a name stands for; none for a name that is not a scope.</summary>
+    public static ApiKeyScopes Of(string name)
+    {
+        foreach (var (known, scope) in Names)
+        {
+            if (string.Equals(known, name, StringComparison.Ordinal))
+            {
+                return scope;
+            }
+        }
+
+        return ApiKeyScopes.None;
+    }
 }

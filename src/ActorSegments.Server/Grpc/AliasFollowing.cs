@@ -38,7 +38,7 @@ internal static class AliasFollowing
             {
                 return (await call(grains.GetCustomer(workspaceId, customerId)), customerId);
             }
-            catch (Exception ex) when (ErrorMappingInterceptor.Find<CustomerAliasedException>(ex) is { } aliased)
+            catch (Exception ex) when (Failures.Find<CustomerAliasedException>(ex) is { } aliased)
             {
                 next = aliased.CustomerId;
             }

@@ -25,7 +25,7 @@ internal static class ErasedCustomers
         {
             return await call();
         }
-        catch (Exception ex) when (ErrorMappingInterceptor.Find<CustomerErasedException>(ex) is not null)
+        catch (Exception ex) when (Failures.Find<CustomerErasedException>(ex) is not null)
         {
             if (!restart)
             {

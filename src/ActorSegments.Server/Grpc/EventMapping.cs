@@ -11,16 +11,17 @@ namespace ActorSegments.Server.Grpc;
 internal static class EventMapping
 {
     /// <summary>
-    /// Returns the mapped event, or null after adding violations located under <paramref name="path"/> (e.g.
-    /// <c>events[3]</c>: the list's field and the event's index in it, or -1 for a single event). With the workspace's
-    /// <paramref name="schema"/>, property values must also have the types it declares.
+    /// Returns the mapped event, or null after adding violations named by the event's own fields (<c>type</c>,
+    /// <c>properties["x"]</c>; an empty field for a missing event): where the event stands in the request is the
+    /// caller's to say (<see cref="EventViolation"/>). With the workspace's <paramref name="schema"/>, property values
+    /// must also have the types it declares.
     /// </summary>
-    public static IncomingEvent? Map(ProtoEvent? proto, (string Field, int Index) path, DateTimeOffset now, EventLimits limits, List<FieldViolation> violations, WorkspaceSchema? schema = null)
+    public static IncomingEvent? Map(ProtoEvent? proto, DateTimeOffset now, EventLimits limits, List<FieldViolation> violations, WorkspaceSchema? schema = null)
     {
         ArgumentNullException.ThrowIfNull(violations);
         if (proto is null)
         {
-            violations.Add(new FieldViolation(Location(path), "is required"));
+            violations.Add(new FieldViolation(string.Empty, "is required"));
             return null;
         }
 
@@ -38,23 +39,8 @@ internal static class EventMapping
             EventPropertyTypes.Check(schema, evt, violations);
         }
 
-        if (violations.Count == before)
-        {
-            return new IncomingEvent(proto.WorkspaceId, proto.CustomerId, evt);
-        }
-
-        // Located only now: valid events, nearly all of them, allocate no path.
-        var location = Location(path);
-        for (var k = before; k < violations.Count; k++)
-        {
-            violations[k] = violations[k].Under(location);
-        }
-
-        return null;
+        return violations.Count == before ? new IncomingEvent(proto.WorkspaceId, proto.CustomerId, evt) : null;
     }
-
-    private static string Location((string Field, int Index) path) =>
-        path.Index < 0 ? path.Field : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path.Field}[{path.Index}]");
 
     private static DateTimeOffset MapTimestamp(Timestamp? timestamp, List<FieldViolation> violations)
     {

@@ -24,11 +24,11 @@ internal sealed partial class IngestGrpcService
             {
                 result = await grains.GetCustomer(request.WorkspaceId, customerId).MergeAsync(link);
             }
-            catch (Exception ex) when (ErrorMappingInterceptor.Find<CustomerLinkRefusedException>(ex) is { } refused)
+            catch (Exception ex) when (Failures.Find<CustomerLinkRefusedException>(ex) is { } refused)
             {
                 throw new RpcException(new Status(StatusCode.FailedPrecondition, $"{refused.Message} Nothing was changed."));
             }
-            catch (Exception ex) when (ErrorMappingInterceptor.Find<CustomerLinkConflictException>(ex) is { } conflict)
+            catch (Exception ex) when (Failures.Find<CustomerLinkConflictException>(ex) is { } conflict)
             {
                 throw new RpcException(new Status(StatusCode.Aborted, $"{conflict.Message} Nothing was changed; retry with the same link_id."));
             }

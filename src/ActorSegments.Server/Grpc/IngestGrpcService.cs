@@ -1,4 +1,3 @@
-using System.Globalization;
 using ActorSegments.Abstractions.Customers;
 using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Schema;
@@ -35,8 +34,8 @@ internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCat
         metrics.Received(1);
         var violations = new List<FieldViolation>();
         var schemas = await SchemasAsync([request.Event], context);
-        var incoming = EventMapping.Map(request.Event, ("event", -1), time.GetUtcNow(), _limits, violations, SchemaOf(schemas, request.Event))
-            ?? throw Invalid(1, violations);
+        var incoming = EventMapping.Map(request.Event, time.GetUtcNow(), _limits, violations, SchemaOf(schemas, request.Event))
+            ?? throw Invalid(1, [.. violations.Select(v => new EventViolation(-1, v).Located("event"))]);
         context.Demand(incoming.WorkspaceId, ApiKeyScopes.Ingest);
         var result = await TrackAsync(incoming.WorkspaceId, incoming.CustomerId, [incoming.Event], request.RestartErased)
             ?? throw ErasedCustomers.Refused([new FieldViolation("event.customer_id", ErasedCustomers.Description)]);
@@ -55,13 +54,13 @@ internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCat
         var batch = await MapBatchAsync(request, context, refuseForbidden: false);
         if (batch.Violations.Count > 0)
         {
-            throw Invalid(request.Events.Count, batch.Violations); // all or nothing: the whole batch is refused
+            throw Invalid(request.Events.Count, [.. batch.Violations.Select(v => v.Located("events"))]); // all or nothing: the whole batch is refused
         }
 
         var total = await ApplyAsync(batch, request.RestartErased, context);
         if (total.Erased.Count > 0)
         {
-            throw ErasedCustomers.Refused([.. total.Erased.Select(index => new FieldViolation(EventField(index, "customer_id"), ErasedCustomers.Description))]);
+            throw ErasedCustomers.Refused([.. total.Erased.Select(index => Erased(index).Located("events"))]);
         }
 
         return new TrackBatchResponse { Applied = total.Result.Applied, Duplicates = total.Result.Duplicates };
@@ -107,13 +106,11 @@ internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCat
 
         using var admitted = admission.Admit(request.Events.Count, context); // per batch: a refusal ends the stream
         var batch = await MapBatchAsync(request, context, refuseForbidden: true);
-        var rejections = batch.Violations.Select(Rejection).ToList();
-        metrics.Rejected(rejections.Select(r => r.Index).Distinct().Count(), RejectionReason.Invalid);
+        metrics.Rejected(batch.Violations.Select(v => v.Index).Distinct().Count(), RejectionReason.Invalid);
         var total = await ApplyAsync(batch, request.RestartErased, context);
         var ack = new TrackStreamAck { Applied = total.Result.Applied, Duplicates = total.Result.Duplicates };
-        ack.Rejections.AddRange(rejections);
-        ack.Rejections.AddRange(total.Erased.SelectMany(first => batch.Indices[first]).Order()
-            .Select(index => new EventRejection { Index = index, Field = "customer_id", Description = ErasedCustomers.Description }));
+        ack.Rejections.AddRange(batch.Violations.Select(v => v.ToRejection()));
+        ack.Rejections.AddRange(total.Erased.SelectMany(first => batch.Indices[first]).Order().Select(index => Erased(index).ToRejection()));
         return ack;
     }
 
@@ -160,21 +157,28 @@ internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCat
         var caller = context.Caller();
         var schemas = await SchemasAsync(request.Events, context);
         var now = time.GetUtcNow();
-        var violations = new List<FieldViolation>();
+        var violations = new List<EventViolation>();
+        var found = new List<FieldViolation>(); // one event's problems, named by the event's own fields
         var byCustomer = new Dictionary<(string Workspace, string Customer), List<CustomerEvent>>();
         var firsts = new Dictionary<(string Workspace, string Customer), int>();
         var indices = new Dictionary<int, List<int>>(); // by the customer's first index: every index of its events
         for (var i = 0; i < request.Events.Count; i++)
         {
             var proto = request.Events[i];
-            if (EventMapping.Map(proto, ("events", i), now, _limits, violations, SchemaOf(schemas, proto)) is not { } incoming)
+            found.Clear();
+            if (EventMapping.Map(proto, now, _limits, found, SchemaOf(schemas, proto)) is not { } incoming)
             {
+                foreach (var problem in found)
+                {
+                    violations.Add(new EventViolation(i, problem));
+                }
+
                 continue; // keep validating to report every problem
             }
 
             if (refuseForbidden && !caller.Allows(incoming.WorkspaceId, ApiKeyScopes.Ingest))
             {
-                violations.Add(new FieldViolation(EventField(i, "workspace_id"), $"this API key may not ingest into workspace '{incoming.WorkspaceId}'"));
+                violations.Add(new EventViolation(i, "workspace_id", $"this API key may not ingest into workspace '{incoming.WorkspaceId}'"));
                 continue;
             }
 
@@ -252,13 +256,12 @@ internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCat
         }
         catch (Exception ex)
         {
-            var overloaded = ErrorMappingInterceptor.Find<EventsNotStoredException>(ex) is { Overloaded: true };
-            metrics.Rejected(records, overloaded ? RejectionReason.Overloaded : RejectionReason.NotStored);
+            metrics.Rejected(records, Failures.RejectionReason(ex));
             throw;
         }
     }
 
-    private RpcException Invalid(int events, List<FieldViolation> violations)
+    private RpcException Invalid(int events, IReadOnlyList<FieldViolation> violations)
     {
         metrics.Rejected(events, RejectionReason.Invalid);
         return InvalidArgument.Create(violations);
@@ -267,18 +270,8 @@ internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCat
     /// <summary>The index of a rejection that concerns the whole batch (see TrackStreamAck in ingest.proto).</summary>
     internal const int WholeBatch = -1;
 
-    /// <summary>A violation located as <c>events[i].field</c>, turned into the event's index and its own field.</summary>
-    private static EventRejection Rejection(FieldViolation violation)
-    {
-        const string prefix = "events[";
-        var close = violation.Field.IndexOf(']', StringComparison.Ordinal);
-        var index = int.Parse(violation.Field.AsSpan(prefix.Length, close - prefix.Length), System.Globalization.CultureInfo.InvariantCulture);
-        var field = close + 2 <= violation.Field.Length ? violation.Field[(close + 2)..] : string.Empty;
-        return new EventRejection { Index = index, Field = field, Description = violation.Description };
-    }
-
-    /// <summary>A location <c>events[i].field</c>.</summary>
-    private static string EventField(int index, string field) => string.Create(CultureInfo.InvariantCulture, $"events[{index}].{field}");
+    /// <summary>The event at <paramref name="index"/> belongs to an erased customer id.</summary>
+    private static EventViolation Erased(int index) => new(index, "customer_id", ErasedCustomers.Description);
 
     /// <summary>
     /// Valid events by customer, the problems of the others, each customer's first index in the batch and, by that
@@ -286,7 +279,7 @@ internal sealed partial class IngestGrpcService(IGrainFactory grains, SegmentCat
     /// </summary>
     private sealed record MappedBatch(
         Dictionary<(string Workspace, string Customer), List<CustomerEvent>> ByCustomer,
-        List<FieldViolation> Violations,
+        List<EventViolation> Violations,
         Dictionary<(string Workspace, string Customer), int> FirstIndex,
         Dictionary<int, List<int>> Indices);
 }

@@ -47,7 +47,7 @@ internal static class ObservabilityHostingExtensions
 
         if (options.Dashboard)
         {
-            app.MapOrleansDashboard("/dashboard").AddEndpointFilter<IEndpointConventionBuilder, DashboardAccessFilter>();
+            app.MapOrleansDashboard("/dashboard").RequireAuthorization(AccessPolicies.Dashboard);
         }
 
         return app;
