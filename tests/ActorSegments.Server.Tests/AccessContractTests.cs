@@ -217,6 +217,29 @@ public sealed partial class AccessContractTests(DevServerFixture fixture) : DevS
         Assert.Equal(HttpStatusCode.OK, json.StatusCode);
     }
 
+    /// <summary>
+    /// The console registers authentication schemes of its own; a server without it must not lose the API's: the
+    /// refusal is the same, and a valid key still gets in, over both transports.
+    /// </summary>
+    [Fact]
+    public async Task A_server_without_the_console_still_requires_a_key_over_grpc_and_json()
+    {
+        await using var bare = await RunningServer.StartAsync(("ActorSegments:Console:Enabled", "false"));
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+            await bare.As(apiKey: null).Admin.ListWorkspacesAsync(new ListWorkspacesRequest(), cancellationToken: Ct));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{bare.HttpPort}") };
+        using var anonymous = await http.GetAsync(new Uri("/v1/workspaces", UriKind.Relative), Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/v1/workspaces", UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RunningServer.BootstrapKey);
+        using var admitted = await http.SendAsync(request, Ct);
+        await bare.As(RunningServer.BootstrapKey).Admin.ListWorkspacesAsync(new ListWorkspacesRequest(), cancellationToken: Ct);
+
+        Assert.Equal((StatusCode.Unauthenticated, NoValidKey), (refused.StatusCode, refused.Status.Detail));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(JsonStatus(StatusCode.Unauthenticated, NoValidKey), await anonymous.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
+    }
+
     private static readonly Marshaller<byte[]> RawMarshaller = Marshallers.Create(bytes => bytes, bytes => bytes);
 
     /// <summary>The body JSON transcoding answers an error with, byte for byte.</summary>
