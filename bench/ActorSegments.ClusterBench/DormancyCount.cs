@@ -17,7 +17,7 @@ internal sealed class DormancyCount : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == CustomerGrain.MeterName)
+            if (instrument.Meter.Name == DormancyMetrics.MeterName)
             {
                 listener.EnableMeasurementEvents(instrument);
             }

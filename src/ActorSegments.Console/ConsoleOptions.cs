@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ActorSegments.WebConsole;
 
 /// <summary>The marketers' console served under <see cref="PathBase"/> on the HTTP endpoint.</summary>
@@ -15,6 +17,7 @@ public sealed class ConsoleOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>How long a sign-in lasts without use (sliding); the key is checked again on every request regardless.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "366.00:00:00")]
     public TimeSpan SessionDuration { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>

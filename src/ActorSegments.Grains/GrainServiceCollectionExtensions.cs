@@ -29,6 +29,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<Modeling.Cohorts.CohortCatalog>();
         services.AddMetrics();
         services.TryAddSingleton<MembershipMetrics>();
+        services.TryAddSingleton<DormancyMetrics>();
         services.TryAddSingleton<BackfillMetrics>();
         services.AddOptions<CustomerGrainOptions>();
         services.AddOptions<IdentityOptions>();

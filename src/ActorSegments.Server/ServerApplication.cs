@@ -10,6 +10,7 @@ using ActorSegments.Server.Observability;
 using ActorSegments.Server.Health;
 using ActorSegments.Server.Hosting;
 using ActorSegments.Server.Lifecycle;
+using ActorSegments.WebConsole;
 using ActorSegments.WebConsole.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -100,7 +101,7 @@ public static partial class ServerApplication
         builder.Services.AddSingleton(sp => new Content.TemplateEngine(Content.TemplateLimits.Default, sp.GetRequiredService<TimeProvider>()));
         var authRequired = auth.Required ?? (postgres.IsConfigured || auth.BootstrapKey is not null);
         builder.AddActorSegmentsAccess(authRequired);
-        builder.AddActorSegmentsConsole(typeof(ServerApplication).Assembly);
+        builder.AddActorSegmentsConsole(typeof(ServerApplication).Assembly, builder.AddValidatedOptions<ConsoleOptions, ConsoleOptionsValidator>(ConsoleOptions.SectionName));
         builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorMappingInterceptor>(); // the only one: access and the serving gate are middleware

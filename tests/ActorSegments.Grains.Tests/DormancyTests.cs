@@ -89,7 +89,7 @@ public sealed class DormancyTests(ClusterFixture fixture)
         {
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == CustomerGrain.MeterName)
+                if (instrument.Meter.Name == DormancyMetrics.MeterName)
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }

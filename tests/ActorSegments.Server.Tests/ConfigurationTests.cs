@@ -31,6 +31,7 @@ public sealed class ConfigurationTests
     [InlineData("--ActorSegments:Webhooks:AllowedNetworks:0=10.0.0.0/99", "ActorSegments__Webhooks__AllowedNetworks__0", "must be a network in CIDR form")]
     [InlineData("--ActorSegments:Auth:BootstrapKey=short", "ActorSegments__Auth__BootstrapKey", "must be at least 32 characters (got 5)")]
     [InlineData("--ActorSegments:Privacy:RedactionBatch=0", "ActorSegments__Privacy__RedactionBatch", "must be between 1 and 100000")]
+    [InlineData("--ActorSegments:Console:SessionDuration=00:00:00", "ActorSegments__Console__SessionDuration", "must be between 00:00:01 and 366.00:00:00")]
     [InlineData("--ActorSegments:Retention:Interval=00:00:00", "ActorSegments__Retention__Interval", "must be between 00:00:00 exclusive and 01:00:00")]
     public void Build_InvalidSetting_FailsNamingTheSettingAndItsEnvironmentVariable(string arg, string variable, string expected)
     {

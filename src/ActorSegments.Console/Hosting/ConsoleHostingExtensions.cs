@@ -4,7 +4,6 @@ using ActorSegments.WebConsole.Components;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -22,11 +21,12 @@ public static class ConsoleHostingExtensions
     /// The host application's assembly: its static web assets manifests hold the console's files and Blazor's script.
     /// Named explicitly because the process may be another (a test host or the CLI's demo hosting the server).
     /// </param>
-    public static WebApplicationBuilder AddActorSegmentsConsole(this WebApplicationBuilder builder, Assembly host)
+    /// <param name="options">
+    /// The console's settings, bound and validated by the host as every section is (<see cref="ConsoleOptions.SectionName"/>).
+    /// </param>
+    public static WebApplicationBuilder AddActorSegmentsConsole(this WebApplicationBuilder builder, Assembly host, ConsoleOptions options)
     {
-        builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<ConsoleOptions>, ConsoleOptionsValidator>();
-        var options = builder.Configuration.GetSection(ConsoleOptions.SectionName).Get<ConsoleOptions>() ?? new ConsoleOptions();
+        ArgumentNullException.ThrowIfNull(options);
         if (!options.Enabled)
         {
             return builder;

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using ActorSegments.Domain.Activity;
 using ActorSegments.Domain.Behavior;
 using ActorSegments.Domain.Customers;
@@ -14,13 +13,6 @@ namespace ActorSegments.Grains.Customers;
 /// </summary>
 public sealed partial class CustomerGrain
 {
-    /// <summary>The meter of customer activity; counters are tagged with the workspace.</summary>
-    public const string MeterName = "ActorSegments.Customers";
-
-    private static readonly Meter Meter = new(MeterName);
-    private static readonly Counter<long> WentDormant = Meter.CreateCounter<long>("actorsegments.customers.dormant", description: "Customers whose state was compacted after being idle");
-    private static readonly Counter<long> Awoke = Meter.CreateCounter<long>("actorsegments.customers.awakened", description: "Dormant customers whose state was rebuilt for a call");
-
     private byte[]? _dormant;
     private long _lastCallAt = long.MinValue;
 
@@ -45,7 +37,7 @@ public sealed partial class CustomerGrain
         {
             var snapshot = CustomerSnapshotCodec.Deserialize(_dormant, _model.Tiers);
             (_state, _eventIds, _dormant) = (snapshot.State, snapshot.EventIds, null);
-            Awoke.Add(1, new KeyValuePair<string, object?>("workspace", _workspaceId));
+            dormancyMetrics.Awoke(_workspaceId);
         }
 
         if (client)
@@ -61,7 +53,7 @@ public sealed partial class CustomerGrain
     {
         _dormant = SerializeSnapshot();
         (_state, _eventIds) = (null, null);
-        WentDormant.Add(1, new KeyValuePair<string, object?>("workspace", _workspaceId));
+        dormancyMetrics.WentDormant(_workspaceId);
     }
 
     private byte[] SerializeSnapshot()

@@ -36,6 +36,7 @@ public sealed partial class CustomerGrain(
     FeatureWriter featureWriter,
     ScoringModels scoringModels,
     MembershipMetrics membershipMetrics,
+    DormancyMetrics dormancyMetrics,
     TimeProvider clock,
     IOptions<CustomerGrainOptions> options,
     IOptions<Privacy.PrivacyOptions> privacy,

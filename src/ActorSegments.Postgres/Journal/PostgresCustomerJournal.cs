@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Storage;
@@ -24,9 +25,11 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
     private readonly Task[] _writers;
     private readonly GroupedLoads _loads;
     private readonly CountSlotFolding _folding;
+    private readonly JournalMetrics _metrics;
     private int _disposed;
 
-    public PostgresCustomerJournal(NpgsqlDataSource dataSource, JournalOptions options, ILogger<PostgresCustomerJournal> logger, TimeProvider? timeProvider = null)
+    public PostgresCustomerJournal(
+        NpgsqlDataSource dataSource, JournalOptions options, ILogger<PostgresCustomerJournal> logger, TimeProvider? timeProvider = null, IMeterFactory? meters = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
@@ -38,6 +41,7 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
             SingleWriter = false,
             SingleReader = options.Writers == 1,
         });
+        _metrics = new JournalMetrics(meters);
         _folding = new CountSlotFolding(dataSource, options.CountFoldInterval, timeProvider ?? TimeProvider.System, logger);
         _writers = Enumerable.Range(0, options.Writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
         _loads = new GroupedLoads(dataSource, options);
@@ -49,7 +53,7 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
         var pending = new PendingCommit(commit);
         if (_queue.Writer.TryWrite(pending))
         {
-            JournalMetrics.Enqueued();
+            _metrics.Enqueued();
         }
         else
         {
@@ -68,7 +72,7 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
         // customer) and are worth the wait, while nobody's request waits on them.
         var pending = new PendingCommit(new CustomerCommit(workspaceId, customerId, [], [], null, snapshot));
         await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
-        JournalMetrics.Enqueued();
+        _metrics.Enqueued();
         await pending.Completion.Task.ConfigureAwait(false);
     }
 
@@ -151,6 +155,7 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
         await Task.WhenAll(_writers).ConfigureAwait(false);
         await _loads.DisposeAsync().ConfigureAwait(false);
         await _folding.DisposeAsync().ConfigureAwait(false);
+        _metrics.Dispose();
     }
 
     private async Task WriteLoopAsync()
@@ -174,12 +179,12 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
                 continue;
             }
 
-            JournalMetrics.Dequeued(batch.Count);
+            _metrics.Dequeued(batch.Count);
             var started = Stopwatch.GetTimestamp();
             try
             {
                 await JournalBatchWriter.WriteAsync(_dataSource, batch.Select(p => p.Commit).ToList(), CancellationToken.None).ConfigureAwait(false);
-                JournalMetrics.Flushed(Stopwatch.GetElapsedTime(started), batch.Count, rows, batch.Sum(p => p.Commit.Entries.Count));
+                _metrics.Flushed(Stopwatch.GetElapsedTime(started), batch.Count, rows, batch.Sum(p => p.Commit.Entries.Count));
                 foreach (var pending in batch)
                 {
                     pending.Completion.TrySetResult();
@@ -187,7 +192,7 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
             }
             catch (Exception ex)
             {
-                JournalMetrics.Failed(Stopwatch.GetElapsedTime(started));
+                _metrics.Failed(Stopwatch.GetElapsedTime(started));
                 LogCommitFailed(ex, batch.Count, rows);
                 foreach (var pending in batch)
                 {

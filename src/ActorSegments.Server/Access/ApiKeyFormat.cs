@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -22,9 +23,9 @@ public static class ApiKeyFormat
     }
 
     /// <summary>Splits a presented key into id and secret; false when it is not of this format.</summary>
-    public static bool TryParse(string presented, out string keyId, out string secret)
+    public static bool TryParse(string presented, [NotNullWhen(true)] out string? keyId, [NotNullWhen(true)] out string? secret)
     {
-        keyId = secret = string.Empty;
+        keyId = secret = null;
         if (!presented.StartsWith(Prefix, StringComparison.Ordinal))
         {
             return false;

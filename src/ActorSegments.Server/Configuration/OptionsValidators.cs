@@ -6,6 +6,7 @@ using ActorSegments.Grains.WakeUps;
 using ActorSegments.Grains.Webhooks;
 using ActorSegments.ML.Labeling;
 using ActorSegments.Postgres.Journal;
+using ActorSegments.WebConsole;
 using Microsoft.Extensions.Options;
 
 namespace ActorSegments.Server.Configuration;
@@ -20,6 +21,8 @@ namespace ActorSegments.Server.Configuration;
 [OptionsValidator] internal sealed partial class ClusterHostingOptionsValidator : IValidateOptions<ClusterHostingOptions>;
 
 [OptionsValidator] internal sealed partial class CohortLabelerOptionsValidator : IValidateOptions<CohortLabelerOptions>;
+
+[OptionsValidator] internal sealed partial class ConsoleOptionsValidator : IValidateOptions<ConsoleOptions>;
 
 [OptionsValidator] internal sealed partial class CustomerGrainOptionsValidator : IValidateOptions<CustomerGrainOptions>;
 
