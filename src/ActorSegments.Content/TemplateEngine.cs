@@ -110,7 +110,7 @@ public sealed partial class TemplateEngine
 
         try
         {
-            return await template.Template.RenderAsync(context, encoding == TemplateEncoding.Html ? Html : NullEncoder.Default, isolateContext: false);
+            return await template.Template.RenderAsync(context, encoding == TemplateEncoding.Html ? Html : NullEncoder.Default, isolateContext: false).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

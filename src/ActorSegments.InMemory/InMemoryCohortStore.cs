@@ -78,7 +78,7 @@ public sealed class InMemoryCohortStore : ICohortStore
             yield return assignment;
         }
 
-        await Task.CompletedTask;
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     public async Task UpdateAssignmentsAsync(string workspaceId, IAsyncEnumerable<CohortAssignment> changed, IReadOnlyCollection<string> removed, CancellationToken cancellationToken = default)

@@ -51,7 +51,7 @@ public sealed class InMemoryFeatureStore : IFeatureStore
             yield return row with { Values = (float[])row.Values.Clone() };
         }
 
-        await Task.CompletedTask;
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     public Task<long> CountAsync(string workspaceId, CancellationToken cancellationToken = default)

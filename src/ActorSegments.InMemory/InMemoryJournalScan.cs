@@ -21,6 +21,6 @@ public sealed class InMemoryJournalScan(InMemoryCustomerJournal journal) : IJour
             }
         }
 
-        await Task.CompletedTask;
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 }

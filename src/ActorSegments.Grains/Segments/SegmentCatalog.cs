@@ -37,14 +37,14 @@ public sealed class SegmentCatalog(ISegmentDefinitionStore store)
     /// <summary>Like <see cref="GetAsync(string, CancellationToken)"/>, but never older than <paramref name="minVersion"/> when that exists.</summary>
     public async ValueTask<CompiledWorkspace> GetAsync(string workspaceId, long minVersion, CancellationToken cancellationToken = default)
     {
-        var current = await GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        var current = await GetAsync(workspaceId, cancellationToken);
         if (current.Version >= minVersion)
         {
             return current;
         }
 
         Invalidate(workspaceId);
-        return await GetAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        return await GetAsync(workspaceId, cancellationToken);
     }
 
     /// <summary>Makes the next <see cref="GetAsync(string, CancellationToken)"/> check the store (after a change made on this silo).</summary>
@@ -58,12 +58,12 @@ public sealed class SegmentCatalog(ISegmentDefinitionStore store)
 
     private async Task<CompiledWorkspace> RefreshAsync(string workspaceId, CompiledWorkspace? current, CancellationToken cancellationToken)
     {
-        if (current is not null && await store.VersionAsync(workspaceId, cancellationToken).ConfigureAwait(false) == current.Version)
+        if (current is not null && await store.VersionAsync(workspaceId, cancellationToken) == current.Version)
         {
             return current;
         }
 
-        var stored = await store.LoadAsync(workspaceId, cancellationToken).ConfigureAwait(false);
+        var stored = await store.LoadAsync(workspaceId, cancellationToken);
         var model = ModelFor(stored.SchemaJson);
         var set = SegmentSet.Compile(stored.Segments.Select(s => new SegmentDefinition(s.SegmentId, s.Rule)), model);
         return new CompiledWorkspace(workspaceId, stored.Version, model, set) { Experiments = CompileExperiments(stored.RunningExperiments, model) };
@@ -127,7 +127,7 @@ public sealed class SegmentCatalog(ISegmentDefinitionStore store)
             await Task.Yield(); // leave the lock before any I/O
             try
             {
-                var refreshed = await catalog.RefreshAsync(workspaceId, _current, CancellationToken.None).ConfigureAwait(false);
+                var refreshed = await catalog.RefreshAsync(workspaceId, _current, CancellationToken.None);
                 lock (_lock)
                 {
                     _current = refreshed;

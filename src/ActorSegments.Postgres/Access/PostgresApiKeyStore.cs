@@ -19,15 +19,15 @@ public sealed class PostgresApiKeyStore(NpgsqlDataSource dataSource) : IApiKeySt
         command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = key.SecretHash });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = key.CreatedAt.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz, Value = key.RevokedAt?.ToUniversalTime() is { } revoked ? revoked : DBNull.Value });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ApiKeyRecord?> FindAsync(string keyId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM api_keys WHERE key_id = $1");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = keyId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
     }
 
     public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(string workspaceId, CancellationToken cancellationToken = default)
@@ -35,9 +35,9 @@ public sealed class PostgresApiKeyStore(NpgsqlDataSource dataSource) : IApiKeySt
         // Key ids break ties between keys created at the same instant, so the order is stable.
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM api_keys WHERE workspace_id = $1 ORDER BY created_at DESC, key_id DESC");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var keys = new List<ApiKeyRecord>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             keys.Add(Read(reader));
         }
@@ -52,7 +52,7 @@ public sealed class PostgresApiKeyStore(NpgsqlDataSource dataSource) : IApiKeySt
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = keyId });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at.ToUniversalTime() });
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     private static ApiKeyRecord Read(NpgsqlDataReader reader) => new(

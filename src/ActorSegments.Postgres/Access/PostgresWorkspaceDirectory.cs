@@ -13,23 +13,23 @@ public sealed class PostgresWorkspaceDirectory(NpgsqlDataSource dataSource) : IW
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = displayName });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at.ToUniversalTime() });
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     public async Task<WorkspaceInfo?> FindAsync(string workspaceId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT workspace_id, display_name, created_at FROM workspaces WHERE workspace_id = $1");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
     }
 
     public async Task<IReadOnlyList<WorkspaceInfo>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT workspace_id, display_name, created_at FROM workspaces ORDER BY workspace_id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var workspaces = new List<WorkspaceInfo>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             workspaces.Add(Read(reader));
         }

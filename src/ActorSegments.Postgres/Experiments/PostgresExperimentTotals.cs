@@ -19,9 +19,9 @@ public sealed class PostgresExperimentTotals(NpgsqlDataSource dataSource) : IExp
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = experimentId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var totals = new List<ArmMetricTotals>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var metric = reader.GetString(1);
             totals.Add(new ArmMetricTotals(reader.GetString(0), metric.Length == 0 ? null : metric, reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetDouble(5), reader.GetDouble(6)));

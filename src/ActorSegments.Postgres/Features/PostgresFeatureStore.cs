@@ -44,34 +44,34 @@ public sealed class PostgresFeatureStore(NpgsqlDataSource dataSource) : IFeature
             return;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var create = new NpgsqlCommand(CreateUpload, connection, transaction))
         {
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var importer = await connection.BeginBinaryImportAsync(CopyUpload, cancellationToken))
+        await using (var importer = await connection.BeginBinaryImportAsync(CopyUpload, cancellationToken).ConfigureAwait(false))
         {
             foreach (var row in rows)
             {
-                await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(row.CustomerId, NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(row.AsOf, NpgsqlDbType.Bigint, cancellationToken);
-                await importer.WriteAsync(row.Values, NpgsqlDbType.Array | NpgsqlDbType.Real, cancellationToken);
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(row.CustomerId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(row.AsOf, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(row.Values, NpgsqlDbType.Array | NpgsqlDbType.Real, cancellationToken).ConfigureAwait(false);
             }
 
-            await importer.CompleteAsync(cancellationToken);
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await using (var merge = new NpgsqlCommand(Merge, connection, transaction))
         {
             merge.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
             merge.Parameters.Add(new NpgsqlParameter<int> { TypedValue = CustomerFeatures.Version });
-            await merge.ExecuteNonQueryAsync(cancellationToken);
+            await merge.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <remarks>
@@ -84,8 +84,8 @@ public sealed class PostgresFeatureStore(NpgsqlDataSource dataSource) : IFeature
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = CustomerFeatures.Version });
         // Columns are read in order, so rows need not be buffered whole before they are read.
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return new FeatureRow(reader.GetString(0), reader.GetInt64(1), reader.GetFieldValue<float[]>(2));
         }
@@ -96,6 +96,6 @@ public sealed class PostgresFeatureStore(NpgsqlDataSource dataSource) : IFeature
         await using var command = dataSource.CreateCommand("SELECT count(*) FROM customer_features WHERE workspace_id = $1 AND version = $2");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = CustomerFeatures.Version });
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 }

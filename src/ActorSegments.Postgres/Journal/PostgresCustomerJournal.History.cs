@@ -14,9 +14,9 @@ public sealed partial class PostgresCustomerJournal
             "SELECT sequence, applied_at, body FROM customer_journal WHERE workspace_id = $1 AND customer_id = $2 ORDER BY sequence");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customerId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var entries = new List<JournalEntry>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             entries.Add(new JournalEntry(reader.GetInt64(0), reader.GetInt64(1), JournalRecordCodec.Deserialize(reader.GetFieldValue<byte[]>(2))));
         }

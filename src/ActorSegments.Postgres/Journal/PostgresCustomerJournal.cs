@@ -108,9 +108,9 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = customerId });
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. sequences] });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var found = new Dictionary<long, StoredRecordId>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             found[reader.GetInt64(0)] = new StoredRecordId(reader.GetString(1), (JournalRecordKind)reader.GetInt16(2));
         }
@@ -133,9 +133,9 @@ public sealed partial class PostgresCustomerJournal : ICustomerJournal, IWakeUpS
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at + claimFor });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var due = new List<DueWakeUp>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             due.Add(new DueWakeUp(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2).ToUnixTimeSeconds()));
         }

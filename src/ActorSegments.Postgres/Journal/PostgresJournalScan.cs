@@ -30,7 +30,7 @@ public sealed class PostgresJournalScan(NpgsqlDataSource dataSource) : IJournalS
         var after = string.Empty;
         while (true)
         {
-            var (page, customers, last) = await ReadPageAsync(workspaceId, after, cancellationToken);
+            var (page, customers, last) = await ReadPageAsync(workspaceId, after, cancellationToken).ConfigureAwait(false);
             foreach (var history in page)
             {
                 yield return history;
@@ -52,12 +52,12 @@ public sealed class PostgresJournalScan(NpgsqlDataSource dataSource) : IJournalS
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = PageCustomers });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var page = new List<CustomerHistory>();
         List<JournalEntry>? entries = null;
         string? customer = null;
         var customers = 0;
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var id = reader.GetString(0);
             if (!string.Equals(id, customer, StringComparison.Ordinal))

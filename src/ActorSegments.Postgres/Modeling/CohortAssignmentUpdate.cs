@@ -58,54 +58,54 @@ internal static class CohortAssignmentUpdate
                 chunk.Add(assignment);
                 if (chunk.Count == ChunkRows)
                 {
-                    connection ??= await OpenWithUploadAsync(dataSource, cancellationToken);
-                    uploaded |= await CopyAsync(connection, chunk, cancellationToken);
+                    connection ??= await OpenWithUploadAsync(dataSource, cancellationToken).ConfigureAwait(false);
+                    uploaded |= await CopyAsync(connection, chunk, cancellationToken).ConfigureAwait(false);
                 }
             }
 
             if (chunk.Count > 0)
             {
-                connection ??= await OpenWithUploadAsync(dataSource, cancellationToken);
-                uploaded |= await CopyAsync(connection, chunk, cancellationToken);
+                connection ??= await OpenWithUploadAsync(dataSource, cancellationToken).ConfigureAwait(false);
+                uploaded |= await CopyAsync(connection, chunk, cancellationToken).ConfigureAwait(false);
             }
 
             if (uploaded || removed.Count > 0)
             {
-                connection ??= await dataSource.OpenConnectionAsync(cancellationToken);
-                await ApplyAsync(connection, workspaceId, uploaded, [.. removed], cancellationToken);
+                connection ??= await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                await ApplyAsync(connection, workspaceId, uploaded, [.. removed], cancellationToken).ConfigureAwait(false);
             }
         }
         finally
         {
             if (connection is not null)
             {
-                await connection.DisposeAsync();
+                await connection.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
 
     private static async Task<NpgsqlConnection> OpenWithUploadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var create = new NpgsqlCommand(CreateUpload, connection);
-        await create.ExecuteNonQueryAsync(cancellationToken);
+        await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
 
     /// <summary>Copies the chunk into the upload and empties it; true when it held a row.</summary>
     private static async Task<bool> CopyAsync(NpgsqlConnection connection, List<CohortAssignment> chunk, CancellationToken cancellationToken)
     {
-        await using (var importer = await connection.BeginBinaryImportAsync(CopyUpload, cancellationToken))
+        await using (var importer = await connection.BeginBinaryImportAsync(CopyUpload, cancellationToken).ConfigureAwait(false))
         {
             foreach (var assignment in chunk)
             {
-                await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(assignment.CustomerId, NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(assignment.CohortId, NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(assignment.FeaturesAsOf, NpgsqlDbType.Bigint, cancellationToken);
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(assignment.CustomerId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(assignment.CohortId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await importer.WriteAsync(assignment.FeaturesAsOf, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
             }
 
-            await importer.CompleteAsync(cancellationToken);
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var copied = chunk.Count > 0;
@@ -115,7 +115,7 @@ internal static class CohortAssignmentUpdate
 
     private static async Task ApplyAsync(NpgsqlConnection connection, string workspaceId, bool uploaded, string[] removed, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(WithWorkspace(LockWorkspace, workspaceId));
         if (removed.Length > 0)
@@ -132,8 +132,8 @@ internal static class CohortAssignmentUpdate
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"DROP TABLE {Upload}"));
         }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static NpgsqlBatchCommand WithWorkspace(string sql, string workspaceId)

@@ -32,7 +32,7 @@ public sealed class PostgresCohortStore(NpgsqlDataSource dataSource) : ICohortSt
     public async Task<long> NextRunIdAsync(string workspaceId, CancellationToken cancellationToken = default)
     {
         await using var command = Command(NextRunIdSql, workspaceId);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     public async Task SaveRunAsync(CohortRun run, CancellationToken cancellationToken = default)
@@ -43,14 +43,14 @@ public sealed class PostgresCohortStore(NpgsqlDataSource dataSource) : ICohortSt
         command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)run.Status });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = run.StartedAt.ToUniversalTime() }); // the record keeps the offset
         command.Parameters.Add(Json(ModelingJson.Serialize(run)));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CohortRun?> GetRunAsync(string workspaceId, long runId, CancellationToken cancellationToken = default)
     {
         await using var command = Command("SELECT record FROM cohort_runs WHERE workspace_id = $1 AND run_id = $2", workspaceId);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = runId });
-        return (await ReadRunsAsync(command, cancellationToken)).SingleOrDefault();
+        return (await ReadRunsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<CohortRun>> ListRunsAsync(string workspaceId, int limit, CancellationToken cancellationToken = default)
@@ -58,22 +58,22 @@ public sealed class PostgresCohortStore(NpgsqlDataSource dataSource) : ICohortSt
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         await using var command = Command("SELECT record FROM cohort_runs WHERE workspace_id = $1 ORDER BY run_id DESC LIMIT $2", workspaceId);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        return await ReadRunsAsync(command, cancellationToken);
+        return await ReadRunsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<CohortRun?> LatestSucceededAsync(string workspaceId, CancellationToken cancellationToken = default)
     {
         await using var command = Command(
             $"SELECT record FROM cohort_runs WHERE workspace_id = $1 AND status = {(short)CohortRunStatus.Succeeded} ORDER BY run_id DESC LIMIT 1", workspaceId);
-        return (await ReadRunsAsync(command, cancellationToken)).SingleOrDefault();
+        return (await ReadRunsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
     public async IAsyncEnumerable<CohortAssignment> ReadAssignmentsAsync(string workspaceId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var command = Command(
             "SELECT customer_id, cohort_id, features_as_of FROM cohort_assignments WHERE workspace_id = $1 ORDER BY customer_id", workspaceId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return new CohortAssignment(reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
         }
@@ -85,7 +85,7 @@ public sealed class PostgresCohortStore(NpgsqlDataSource dataSource) : ICohortSt
     public async Task<CohortSettings> GetSettingsAsync(string workspaceId, CancellationToken cancellationToken = default)
     {
         await using var command = Command("SELECT settings FROM cohort_settings WHERE workspace_id = $1", workspaceId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? ModelingJson.Deserialize<CohortSettings>(json) : CohortSettings.Default;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string json ? ModelingJson.Deserialize<CohortSettings>(json) : CohortSettings.Default;
     }
 
     public async Task SaveSettingsAsync(string workspaceId, CohortSettings settings, CancellationToken cancellationToken = default)
@@ -93,7 +93,7 @@ public sealed class PostgresCohortStore(NpgsqlDataSource dataSource) : ICohortSt
         ArgumentNullException.ThrowIfNull(settings);
         await using var command = Command(SaveSettingsSql, workspaceId);
         command.Parameters.Add(Json(ModelingJson.Serialize(settings)));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private NpgsqlCommand Command(string sql, string workspaceId)
@@ -107,9 +107,9 @@ public sealed class PostgresCohortStore(NpgsqlDataSource dataSource) : ICohortSt
 
     private static async Task<List<CohortRun>> ReadRunsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var runs = new List<CohortRun>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             runs.Add(ModelingJson.Deserialize<CohortRun>(reader.GetString(0)));
         }

@@ -33,8 +33,8 @@ public sealed class PostgresModelStore(NpgsqlDataSource dataSource) : IModelStor
     public async Task<ModelVersion> AddAsync(string workspaceId, string name, string kind, string metricsJson, byte[] payload, ScoreDistribution? distribution, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var insert = new NpgsqlBatchCommand(AddSql)
         {
             Parameters =
@@ -53,14 +53,14 @@ public sealed class PostgresModelStore(NpgsqlDataSource dataSource) : IModelStor
         };
         await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { lockModel, insert } };
         ModelVersion added;
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            await reader.NextResultAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             added = new ModelVersion(workspaceId, name, reader.GetInt32(0), kind, reader.GetFieldValue<DateTimeOffset>(1), metricsJson, payload, distribution);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return added;
     }
 
@@ -69,8 +69,8 @@ public sealed class PostgresModelStore(NpgsqlDataSource dataSource) : IModelStor
         await using var command = dataSource.CreateCommand(LatestSql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
@@ -83,9 +83,9 @@ public sealed class PostgresModelStore(NpgsqlDataSource dataSource) : IModelStor
     {
         await using var command = dataSource.CreateCommand(ListSql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var versions = new List<ModelVersion>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             versions.Add(Read(reader, workspaceId, []));
         }

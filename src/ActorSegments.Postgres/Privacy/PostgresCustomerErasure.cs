@@ -74,8 +74,8 @@ public sealed class PostgresCustomerErasure(NpgsqlDataSource dataSource) : ICust
     {
         ArgumentNullException.ThrowIfNull(order);
         var hash = ErasedIds.Hash(order.WorkspaceId, order.CustomerId);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(Command(Suppress, order, hash));
         foreach (var (_, sql) in Removals)
@@ -83,7 +83,7 @@ public sealed class PostgresCustomerErasure(NpgsqlDataSource dataSource) : ICust
             batch.BatchCommands.Add(Command(sql, order, hash));
         }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         var wasSuppressed = batch.BatchCommands[0].RecordsAffected == 0;
         var rows = new SortedDictionary<string, long>(StringComparer.Ordinal);
         for (var i = 0; i < Removals.Length; i++)
@@ -101,10 +101,10 @@ public sealed class PostgresCustomerErasure(NpgsqlDataSource dataSource) : ICust
             audit.Parameters.Add(new NpgsqlParameter<string> { TypedValue = order.ErasedBy });
             audit.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = order.ErasedAt.ToUniversalTime() });
             audit.Parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(rows) });
-            await audit.ExecuteNonQueryAsync(cancellationToken);
+            await audit.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new ErasureReport(rows, wasSuppressed);
     }
 
@@ -113,7 +113,7 @@ public sealed class PostgresCustomerErasure(NpgsqlDataSource dataSource) : ICust
         await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM erased_customers WHERE workspace_id = $1 AND id_hash = $2)");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ErasedIds.Hash(workspaceId, customerId) });
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     public async Task<bool> LiftSuppressionAsync(string workspaceId, string customerId, CancellationToken cancellationToken = default)
@@ -121,7 +121,7 @@ public sealed class PostgresCustomerErasure(NpgsqlDataSource dataSource) : ICust
         await using var command = dataSource.CreateCommand("DELETE FROM erased_customers WHERE workspace_id = $1 AND id_hash = $2");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ErasedIds.Hash(workspaceId, customerId) });
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     public async Task<int> RedactDueExitsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
@@ -131,8 +131,8 @@ public sealed class PostgresCustomerErasure(NpgsqlDataSource dataSource) : ICust
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = RedactedError });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return (int)reader.GetInt64(0);
     }
 
@@ -142,9 +142,9 @@ public sealed class PostgresCustomerErasure(NpgsqlDataSource dataSource) : ICust
             "SELECT id_hash, erased_by, erased_at, rows::text FROM customer_erasures WHERE workspace_id = $1 ORDER BY erasure_id DESC LIMIT $2");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var records = new List<ErasureAuditRecord>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var rows = JsonSerializer.Deserialize<Dictionary<string, long>>(reader.GetString(3)) ?? [];
             records.Add(new ErasureAuditRecord(workspaceId, reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), rows));

@@ -50,23 +50,23 @@ public sealed class PostgresJournalRetention(NpgsqlDataSource dataSource) : IJou
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = days });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<RetentionStatus> GetAsync(string workspaceId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM journal_retention WHERE workspace_id = $1");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Status(workspaceId, reader) : new RetentionStatus(workspaceId, 0, null, null, false, 0, 0, 0);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Status(workspaceId, reader) : new RetentionStatus(workspaceId, 0, null, null, false, 0, 0, 0);
     }
 
     public async Task<IReadOnlyList<string>> WorkspacesAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT workspace_id FROM journal_retention WHERE retention_days > 0 ORDER BY workspace_id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var workspaces = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             workspaces.Add(reader.GetString(0));
         }
@@ -77,15 +77,15 @@ public sealed class PostgresJournalRetention(NpgsqlDataSource dataSource) : IJou
     public async Task<RetentionBatch?> RunBatchAsync(string workspaceId, DateTimeOffset now, TimeSpan passEvery, int examine, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(examine);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         RetentionStatus status;
         (string Customer, long Sequence)? after;
         await using (var claim = new NpgsqlCommand(Claim, connection, transaction))
         {
             claim.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
-            await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
+            await using var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 return null; // no retention, or another silo holds the row
             }
@@ -116,8 +116,8 @@ public sealed class PostgresJournalRetention(NpgsqlDataSource dataSource) : IJou
             batch.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after.Value.Sequence });
             batch.Parameters.Add(new NpgsqlParameter<int> { TypedValue = examine });
             batch.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = cutoff.ToUniversalTime() });
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             (examined, deleted) = (reader.GetInt64(0), reader.GetInt64(1));
             last = reader.IsDBNull(2) ? null : (reader.GetString(2), reader.GetInt64(3));
             uncovered = reader.GetFieldValue<string[]>(4);
@@ -142,10 +142,10 @@ public sealed class PostgresJournalRetention(NpgsqlDataSource dataSource) : IJou
             save.Parameters.Add(new NpgsqlParameter<long> { TypedValue = status.Examined });
             save.Parameters.Add(new NpgsqlParameter<long> { TypedValue = status.Deleted });
             save.Parameters.Add(new NpgsqlParameter<long> { TypedValue = status.WaitingForSnapshot });
-            await save.ExecuteNonQueryAsync(cancellationToken);
+            await save.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new RetentionBatch(examined, deleted, uncovered, finishedNow);
     }
 

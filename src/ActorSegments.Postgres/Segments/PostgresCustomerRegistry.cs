@@ -10,7 +10,7 @@ public sealed class PostgresCustomerRegistry(NpgsqlDataSource dataSource) : ICus
     {
         await using var command = dataSource.CreateCommand("SELECT count(*) FROM customers WHERE workspace_id = $1");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     public async Task<IReadOnlyList<string>> PageAsync(string workspaceId, string? afterCustomerId, int limit, CancellationToken cancellationToken = default)
@@ -20,7 +20,7 @@ public sealed class PostgresCustomerRegistry(NpgsqlDataSource dataSource) : ICus
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = afterCustomerId ?? string.Empty });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        return await ReadIdsAsync(command, limit, cancellationToken);
+        return await ReadIdsAsync(command, limit, cancellationToken).ConfigureAwait(false);
     }
 
     /// <remarks>
@@ -33,14 +33,14 @@ public sealed class PostgresCustomerRegistry(NpgsqlDataSource dataSource) : ICus
         await using var command = dataSource.CreateCommand("SELECT customer_id FROM customers WHERE workspace_id = $1 ORDER BY random() LIMIT $2");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        return await ReadIdsAsync(command, limit, cancellationToken);
+        return await ReadIdsAsync(command, limit, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyList<string>> ReadIdsAsync(NpgsqlCommand command, int limit, CancellationToken cancellationToken)
     {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var ids = new List<string>(limit);
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             ids.Add(reader.GetString(0));
         }

@@ -37,7 +37,7 @@ public sealed partial class PostgresFeedSignal(NpgsqlDataSource dataSource, ILog
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync();
+        await _stopping.CancelAsync().ConfigureAwait(false);
         if (_listening is not null)
         {
             await _listening.ConfigureAwait(false);

@@ -53,7 +53,7 @@ public sealed class PostgresMembershipFeed(NpgsqlDataSource dataSource) : IMembe
     public async Task<FeedCursor> HeadAsync(string workspaceId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
-        var xmin = ulong.Parse((string)(await command.ExecuteScalarAsync(cancellationToken))!, CultureInfo.InvariantCulture);
+        var xmin = ulong.Parse((string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!, CultureInfo.InvariantCulture);
         for (var seen = Volatile.Read(ref _highestHead); (ulong)seen < xmin; seen = Volatile.Read(ref _highestHead))
         {
             if (Interlocked.CompareExchange(ref _highestHead, (long)xmin, seen) == seen)
@@ -74,9 +74,9 @@ public sealed class PostgresMembershipFeed(NpgsqlDataSource dataSource) : IMembe
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after.Transaction.ToString(CultureInfo.InvariantCulture) });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after.Position });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var changes = new List<FeedChange>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             changes.Add(ReadChange(reader, 0));
         }
@@ -94,7 +94,7 @@ public sealed class PostgresMembershipFeed(NpgsqlDataSource dataSource) : IMembe
             return new FeedPage(changes, after);
         }
 
-        var head = await HeadAsync(workspaceId, cancellationToken);
+        var head = await HeadAsync(workspaceId, cancellationToken).ConfigureAwait(false);
         return after > head ? throw new FeedCursorBeyondHeadException(after, head) : new FeedPage(changes, after);
     }
 
@@ -104,9 +104,9 @@ public sealed class PostgresMembershipFeed(NpgsqlDataSource dataSource) : IMembe
         await using var command = dataSource.CreateCommand(LatestSql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var changes = new List<SegmentFeedChange>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             changes.Add(new SegmentFeedChange(reader.GetString(0), ReadChange(reader, 1)));
         }

@@ -36,7 +36,7 @@ public sealed class PostgresSegmentCounts(NpgsqlDataSource dataSource) : ISegmen
         await using var command = dataSource.CreateCommand("SELECT members FROM segment_count_totals WHERE workspace_id = $1 AND segment_id = $2");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = segmentId });
-        return await command.ExecuteScalarAsync(cancellationToken) is long count ? count : 0;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long count ? count : 0;
     }
 
     public async Task<long> RecountAsync(string workspaceId, string segmentId, CancellationToken cancellationToken = default)
@@ -45,8 +45,8 @@ public sealed class PostgresSegmentCounts(NpgsqlDataSource dataSource) : ISegmen
         // come later; the base row, locked before counting, does the same for silos of the version before the slots.
         // Each statement reads what committed before it started, so the members counted are exactly the changes of
         // the slots deleted and of the base row replaced, and later changes add on top.
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var steps = new NpgsqlBatch(connection, transaction))
         {
             steps.BatchCommands.Add(Command(SegmentCountLocks.Exclusive, workspaceId, segmentId));
@@ -55,7 +55,7 @@ public sealed class PostgresSegmentCounts(NpgsqlDataSource dataSource) : ISegmen
                 INSERT INTO segment_counts (workspace_id, segment_id, members) VALUES ($1, $2, 0)
                 ON CONFLICT (workspace_id, segment_id) DO UPDATE SET members = segment_counts.members
                 """, workspaceId, segmentId));
-            await steps.ExecuteNonQueryAsync(cancellationToken);
+            await steps.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await using var recount = new NpgsqlBatch(connection, transaction);
@@ -64,8 +64,8 @@ public sealed class PostgresSegmentCounts(NpgsqlDataSource dataSource) : ISegmen
             WHERE workspace_id = $1 AND segment_id = $2
             RETURNING members
             """, workspaceId, segmentId));
-        var members = (long)(await recount.ExecuteScalarAsync(cancellationToken))!;
-        await transaction.CommitAsync(cancellationToken);
+        var members = (long)(await recount.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return members;
     }
 
@@ -76,7 +76,7 @@ public sealed class PostgresSegmentCounts(NpgsqlDataSource dataSource) : ISegmen
     public async Task<long> FoldAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(Fold);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     private static NpgsqlBatchCommand Command(string sql, string workspaceId, string segmentId)

@@ -15,14 +15,14 @@ public sealed partial class PostgresSegmentDefinitionStore : IExperimentStore
 
     public async Task<StoredExperiment?> FindExperimentAsync(string workspaceId, string experimentId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await ReadExperimentsAsync(connection, null, workspaceId, experimentId, runningOnly: false, cancellationToken)).SingleOrDefault();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return (await ReadExperimentsAsync(connection, null, workspaceId, experimentId, runningOnly: false, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<StoredExperiment>> ListExperimentsAsync(string workspaceId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await ReadExperimentsAsync(connection, null, workspaceId, null, runningOnly: false, cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadExperimentsAsync(connection, null, workspaceId, null, runningOnly: false, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<StoredExperiment> SaveExperimentAsync(string workspaceId, ExperimentDefinition definition, int expectedVersion, CancellationToken cancellationToken = default)
@@ -58,8 +58,8 @@ public sealed partial class PostgresSegmentDefinitionStore : IExperimentStore
     /// </summary>
     private async Task<StoredExperiment> ChangeExperimentAsync(string workspaceId, string experimentId, int expectedVersion, string sql, string? json, DateTimeOffset? at, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         StoredExperiment? saved = null;
         await using (var command = new NpgsqlCommand(sql, connection, transaction))
         {
@@ -72,8 +72,8 @@ public sealed partial class PostgresSegmentDefinitionStore : IExperimentStore
                 command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = time });
             }
 
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 saved = ReadExperiment(reader);
             }
@@ -81,13 +81,13 @@ public sealed partial class PostgresSegmentDefinitionStore : IExperimentStore
 
         if (saved is null)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            var held = await FindExperimentAsync(workspaceId, experimentId, cancellationToken);
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            var held = await FindExperimentAsync(workspaceId, experimentId, cancellationToken).ConfigureAwait(false);
             throw new ExperimentVersionConflictException(experimentId, held?.Version ?? 0);
         }
 
-        await ExecuteAsync(connection, transaction, BumpVersion, cancellationToken, workspaceId);
-        await transaction.CommitAsync(cancellationToken);
+        await ExecuteAsync(connection, transaction, BumpVersion, cancellationToken, workspaceId).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return saved;
     }
 
@@ -101,9 +101,9 @@ public sealed partial class PostgresSegmentDefinitionStore : IExperimentStore
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)experimentId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = runningOnly });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var experiments = new List<StoredExperiment>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             experiments.Add(ReadExperiment(reader));
         }

@@ -38,9 +38,9 @@ public sealed class PostgresSegmentMembers(NpgsqlDataSource dataSource) : ISegme
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = segmentId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = afterCustomerId ?? string.Empty });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var members = new List<SegmentMember>(limit);
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             members.Add(new SegmentMember(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1)));
         }
@@ -55,10 +55,10 @@ public sealed class PostgresSegmentMembers(NpgsqlDataSource dataSource) : ISegme
         await using var command = dataSource.CreateCommand(OverlapSql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = distinct });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         long intersection = 0, union = 0;
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             sizes[reader.GetString(0)] = reader.GetInt64(1);
             (intersection, union) = (reader.GetInt64(2), reader.GetInt64(3));

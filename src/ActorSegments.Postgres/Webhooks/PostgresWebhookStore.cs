@@ -41,18 +41,18 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebhook
     public async Task<bool> CreateAsync(string workspaceId, StoredWebhook webhook, CancellationToken cancellationToken = default)
     {
         await using var command = Write(CreateSql, workspaceId, webhook);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async Task<bool> SaveAsync(string workspaceId, StoredWebhook webhook, CancellationToken cancellationToken = default)
     {
         await using var command = Write(SaveSql, workspaceId, webhook);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async Task<StoredWebhook?> GetAsync(string workspaceId, string webhookId, CancellationToken cancellationToken = default)
     {
-        var found = await ReadAsync($"SELECT {Columns} FROM webhook_destinations WHERE workspace_id = $1 AND webhook_id = $2", cancellationToken, workspaceId, webhookId);
+        var found = await ReadAsync($"SELECT {Columns} FROM webhook_destinations WHERE workspace_id = $1 AND webhook_id = $2", cancellationToken, workspaceId, webhookId).ConfigureAwait(false);
         return found.Count == 0 ? null : found[0];
     }
 
@@ -63,9 +63,9 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebhook
     {
         await using var command = dataSource.CreateCommand("SELECT workspace_id, webhook_id FROM webhook_destinations WHERE status = $1");
         command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)WebhookStatus.Active });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var active = new List<(string, string)>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             active.Add((reader.GetString(0), reader.GetString(1)));
         }
@@ -75,7 +75,7 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebhook
 
     public async Task<bool> DeleteAsync(string workspaceId, string webhookId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
@@ -84,7 +84,7 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebhook
                 Keyed("DELETE FROM webhook_destinations WHERE workspace_id = $1 AND webhook_id = $2", workspaceId, webhookId),
             },
         };
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return batch.BatchCommands[1].RecordsAffected == 1;
     }
 
@@ -103,9 +103,9 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebhook
         append.Parameters.Add(new NpgsqlParameter { Value = (object?)delivery.Error ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         var trim = Keyed(TrimSql, workspaceId, webhookId);
         trim.Parameters.Add(new NpgsqlParameter<int> { TypedValue = keep });
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection) { BatchCommands = { append, trim } };
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(string workspaceId, string webhookId, int limit, CancellationToken cancellationToken = default)
@@ -114,9 +114,9 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebhook
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = webhookId });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var deliveries = new List<WebhookDelivery>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             deliveries.Add(new WebhookDelivery(
                 reader.GetString(0),
@@ -165,9 +165,9 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebhook
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
         }
 
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var webhooks = new List<StoredWebhook>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             webhooks.Add(new StoredWebhook(
                 WebhookJson.ReadDefinition(reader.GetString(0)),

@@ -26,11 +26,11 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
 
     public override Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
-        GuardAsync(async () => { await continuation(request, responseStream, context).ConfigureAwait(false); return true; }, context, stream: true);
+        GuardAsync(async () => { await continuation(request, responseStream, context); return true; }, context, stream: true);
 
     public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
-        GuardAsync(async () => { await continuation(requestStream, responseStream, context).ConfigureAwait(false); return true; }, context, stream: true);
+        GuardAsync(async () => { await continuation(requestStream, responseStream, context); return true; }, context, stream: true);
 
     /// <summary>Runs a call unless it was refused, turning any failure that is not already a gRPC status into one.</summary>
     private async Task<T> GuardAsync<T>(Func<Task<T>> call, ServerCallContext context, bool stream)
@@ -42,7 +42,7 @@ internal sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingInterc
                 throw new RpcException(refused.Status);
             }
 
-            var result = await call().ConfigureAwait(false);
+            var result = await call();
             if (stream && StoppedByDrain(context))
             {
                 // The stream ended because the server stops, not because it was done: the client resumes elsewhere.
