@@ -17,16 +17,17 @@ internal static class CustomerAliasCommand
         return new Command("alias", "Link an anonymous id into a known customer: its history moves, later calls to it follow") { previous, customer, link, allowKnown }
             .WithAction(console, async (parse, connection, cancellationToken) =>
             {
-                var response = await connection.Ingest.AliasAsync(
-                    new AliasRequest
-                    {
-                        WorkspaceId = connection.Workspace,
-                        CustomerId = parse.GetRequiredValue(customer),
-                        PreviousId = parse.GetRequiredValue(previous),
-                        LinkId = parse.GetRequiredValue(link),
-                        AllowKnownMerge = parse.GetValue(allowKnown),
-                    },
-                    cancellationToken: cancellationToken);
+                var request = new AliasRequest
+                {
+                    WorkspaceId = connection.Workspace,
+                    CustomerId = parse.GetRequiredValue(customer),
+                    PreviousId = parse.GetRequiredValue(previous),
+                    LinkId = parse.GetRequiredValue(link),
+                    AllowKnownMerge = parse.GetValue(allowKnown),
+                };
+                // ABORTED: one of the ids was merging at that instant; the same link id is safe to send again.
+                var response = await AbortedRetry.RunAsync(
+                    async () => await connection.Ingest.AliasAsync(request, cancellationToken: cancellationToken), TimeProvider.System, cancellationToken);
                 var outcome = response.Outcome == EventOutcome.Applied ? "linked" : "already linked";
                 console.MarkupLineInterpolated($"{outcome}: {parse.GetRequiredValue(previous)} -> {response.CustomerId} ({response.MergedEvents} events moved)");
                 return ExitCodes.Success;
