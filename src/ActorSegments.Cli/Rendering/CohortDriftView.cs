@@ -9,6 +9,9 @@ internal static class CohortDriftView
     /// <summary>Per-feature movements shown: the largest.</summary>
     private const int FeaturesShown = 2;
 
+    /// <summary>Smaller movements print as 0.00: not worth naming a feature for.</summary>
+    private const double ShownFrom = 0.005;
+
     public static void Write(IAnsiConsole console, CohortRun run)
     {
         if (run.PreviousRunId == 0 || run.Cohorts.All(c => c.Drift is null))
@@ -55,7 +58,7 @@ internal static class CohortDriftView
         id,
         drift.Movement.ToString("0.00", Formats.Culture),
         drift.RelativeMovement.ToString("0.00", Formats.Culture),
-        string.Join(", ", drift.FeatureMovement.OrderByDescending(f => Math.Abs(f.Value)).ThenBy(f => f.Key, StringComparer.Ordinal).Take(FeaturesShown)
+        string.Join(", ", drift.FeatureMovement.Where(f => Math.Abs(f.Value) >= ShownFrom).OrderByDescending(f => Math.Abs(f.Value)).ThenBy(f => f.Key, StringComparer.Ordinal).Take(FeaturesShown)
             .Select(f => $"{f.Key} {f.Value.ToString("+0.00;-0.00;0.00", Formats.Culture)}")),
         $"{Formats.Count(drift.PreviousSize)} -> {Formats.Count(drift.PreviousSize + drift.SizeChange)}",
         $"{StatisticFormats.Percent(drift.PreviousShare, 1)} -> {StatisticFormats.Percent(drift.PreviousShare + drift.ShareChange, 1)}",
