@@ -15,20 +15,35 @@ namespace ActorSegments.MlCheck;
 /// </summary>
 internal static class CohortCheck
 {
-    public static async Task RunAsync(TextWriter output, IReadOnlyList<string> customers, IReadOnlyList<float[]> referenceRows, string outputDirectory, OurFigures figures)
+    /// <summary>The default cohort features of every row, clustered, assigned and named as a refresh does.</summary>
+    public static async Task<CohortFit> FitAsync(IReadOnlyList<float[]> referenceRows)
     {
         var names = CustomerFeatures.DefaultCohortFeatures;
         var columns = names.Select(CustomerFeatures.IndexOf).ToArray();
         var definitions = columns.Select(c => CustomerFeatures.Definitions[c]).ToArray();
         var rows = referenceRows.Select(r => columns.Select(c => r[c]).ToArray()).ToList();
-
-        // What a refresh passes (ModelingOptions defaults: k from 3 to 8, 4 seeds); the rest are ClusteringOptions defaults.
-        var service = new ModelingOptions();
-        var options = new ClusteringOptions { MinK = service.MinK, MaxK = service.MaxK, Seeds = service.Seeds, TrainingSample = service.TrainingSample };
-        var clustering = new KMeansCohortClusterer().Fit(rows, definitions, options);
+        var clustering = new KMeansCohortClusterer().Fit(rows, definitions, Options);
         var assignments = rows.Select(r => clustering.Assign(r)).ToArray();
         var profiles = CohortProfiles.Build(rows, assignments, clustering.K, definitions, clustering.Scaler);
-        var labels = await new DeterministicCohortLabeler().LabelAsync(profiles);
+        return new CohortFit(rows, clustering, assignments, profiles, await new DeterministicCohortLabeler().LabelAsync(profiles));
+    }
+
+    /// <summary>What a refresh passes (ModelingOptions defaults: k from 3 to 8, 4 seeds); the rest are ClusteringOptions defaults.</summary>
+    private static ClusteringOptions Options
+    {
+        get
+        {
+            var service = new ModelingOptions();
+            return new ClusteringOptions { MinK = service.MinK, MaxK = service.MaxK, Seeds = service.Seeds, TrainingSample = service.TrainingSample };
+        }
+    }
+
+    public static async Task<CohortFit> RunAsync(TextWriter output, IReadOnlyList<string> customers, IReadOnlyList<float[]> referenceRows, string outputDirectory, OurFigures figures)
+    {
+        var names = CustomerFeatures.DefaultCohortFeatures;
+        var options = Options;
+        var fit = await FitAsync(referenceRows);
+        var (rows, clustering, assignments, profiles, labels) = (fit.Rows, fit.Clustering, fit.Assignments, fit.Profiles, fit.Labels);
         var scaled = rows.Select(r => clustering.Scaler.Transform(r)).ToArray();
         var silhouette = Silhouette.Score(scaled, assignments);
 
@@ -58,6 +73,7 @@ internal static class CohortCheck
             Path.Combine(outputDirectory, "cohorts.csv"),
             ["customer_id", .. names, "cohort"],
             scaled.Select((row, i) => row.Select(v => CsvExport.Number(v)).Prepend(customers[i]).Append($"{assignments[i]}")));
+        return fit;
     }
 
     /// <summary>The cohorts, largest first: names and descriptions, then the figures the names rest on.</summary>

@@ -32,7 +32,9 @@ internal static class MlCheckRun
         DataSummary.Write(output, journal, referenceRows, options.Quick);
 
         Progress("cohorts");
-        await CohortCheck.RunAsync(output, [.. journal.Histories.Select(h => h.CustomerId)], referenceRows, options.OutputDirectory, figures);
+        var cohorts = await CohortCheck.RunAsync(output, [.. journal.Histories.Select(h => h.CustomerId)], referenceRows, options.OutputDirectory, figures);
+        Progress("cohort drift");
+        await CohortDriftCheck.RunAsync(output, journal, cohorts, figures);
 
         output.WriteLine("## Propensity");
         output.WriteLine();

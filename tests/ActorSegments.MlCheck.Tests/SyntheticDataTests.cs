@@ -13,7 +13,7 @@ public sealed class SyntheticDataTests
 
         await run.RunAsync(path, quick: false);
 
-        foreach (var section in new[] { "## Data", "## Cohorts", "## Propensity", "### purchase_30d", "### churn_60d", "## Recommendations" })
+        foreach (var section in new[] { "## Data", "## Cohorts", "## Cohort drift", "## Propensity", "### purchase_30d", "### churn_60d", "## Recommendations" })
         {
             Assert.Contains(section, run.Output, StringComparison.Ordinal);
         }
@@ -22,6 +22,7 @@ public sealed class SyntheticDataTests
         Assert.Equal(Customers, run.Figures["customers"]);
         Assert.InRange(run.Figures["k"], 3, 8);
         Assert.InRange(run.Figures["silhouette_full"], double.Epsilon, 1);
+        Assert.InRange(run.Figures["drift_meaning_changed"], 0, run.Figures["k"]);
 
         // Recent buying predicts the next weeks by construction; the exact AUC depends on the draw, not on being > 0.5.
         Assert.True(run.Figures["auc_purchase_30d"] > 0.7, $"purchase_30d AUC {run.Figures["auc_purchase_30d"]}");

@@ -60,10 +60,10 @@ internal static class CohortsCommand
                 }
 
                 var runs = await connection.Cohorts.ListCohortRunsAsync(new ListCohortRunsRequest { WorkspaceId = connection.Workspace }, cancellationToken: cancellationToken);
-                var table = new Table().AddColumns("run", "status", "trigger", "started", "k", "silhouette", "customers", "changed");
+                var table = new Table().AddColumns("run", "status", "trigger", "started", "k", "silhouette", "customers", "changed", "drift");
                 foreach (var run in runs.Runs)
                 {
-                    table.AddRow([.. new[] { run.RunId.ToString(Formats.Culture), Formats.Words(run.RunStatus), run.Trigger, Formats.Time(run.StartedAt), run.K.ToString(Formats.Culture), run.Silhouette.ToString("0.000", Formats.Culture), Formats.Count(run.Customers), Formats.Count(run.Changed) }.Select(Markup.Escape)]);
+                    table.AddRow([.. new[] { run.RunId.ToString(Formats.Culture), Formats.Words(run.RunStatus), run.Trigger, Formats.Time(run.StartedAt), run.K.ToString(Formats.Culture), run.Silhouette.ToString("0.000", Formats.Culture), Formats.Count(run.Customers), Formats.Count(run.Changed), CohortDriftView.Summary(run) }.Select(Markup.Escape)]);
                 }
 
                 Listing.Write(console, table, "No cohort runs yet: run [bold]cohorts refresh[/].");

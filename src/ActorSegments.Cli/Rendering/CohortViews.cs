@@ -39,6 +39,8 @@ internal static class CohortViews
         {
             console.Write(Cohorts(run.Cohorts, showMembers: false));
         }
+
+        CohortDriftView.Write(console, run);
     }
 
     public static Table Cohorts(IEnumerable<Cohort> cohorts, bool showMembers)

@@ -64,19 +64,24 @@ public static class CentroidMatcher
         return [.. ids.Select(id => id ?? CohortIds.Format(++next))];
     }
 
-    /// <summary>The median distance from a point to its nearest other point; 1 (a standard deviation) for one point.</summary>
-    private static double TypicalSpacing(float[][] points)
+    /// <summary>
+    /// The median distance from a point to its nearest other point; 1 (a standard deviation) for one point. The scale of
+    /// both the matcher's limit and <see cref="CohortMeaning"/>'s.
+    /// </summary>
+    /// <param name="points">Centroids in the scaled space (see <see cref="FeatureScaler.Transform(ReadOnlySpan{float})"/>).</param>
+    public static double TypicalSpacing(IReadOnlyList<float[]> points)
     {
-        if (points.Length < 2)
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.Count < 2)
         {
             return 1;
         }
 
-        var nearest = new double[points.Length];
-        for (var i = 0; i < points.Length; i++)
+        var nearest = new double[points.Count];
+        for (var i = 0; i < points.Count; i++)
         {
             nearest[i] = double.PositiveInfinity;
-            for (var j = 0; j < points.Length; j++)
+            for (var j = 0; j < points.Count; j++)
             {
                 if (i != j)
                 {

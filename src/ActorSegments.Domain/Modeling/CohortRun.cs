@@ -4,7 +4,8 @@ namespace ActorSegments.Domain.Modeling;
 /// One cohort refresh: what it clustered on, how k was chosen, what it found and how far pushing the assignments to
 /// customers has got. Saved when it starts, as it progresses and when it ends. <c>PhaseSeconds</c>: how long each phase
 /// took, by phase name (a phase is added when it ends; stores need not keep the order); null in runs stored before
-/// phases were timed.
+/// phases were timed. <c>PreviousRunId</c>: the successful run the cohorts' drift is measured against (null when there
+/// was none, and in runs stored before drift was); <c>Retired</c>: that run's cohorts this one no longer has.
 /// </summary>
 public sealed record CohortRun(
     string WorkspaceId,
@@ -24,7 +25,9 @@ public sealed record CohortRun(
     long Changed,
     long Pushed,
     string? Error,
-    IReadOnlyDictionary<string, double>? PhaseSeconds = null)
+    IReadOnlyDictionary<string, double>? PhaseSeconds = null,
+    long? PreviousRunId = null,
+    IReadOnlyList<string>? Retired = null)
 {
     public TimeSpan? Duration => FinishedAt - StartedAt;
 
@@ -48,6 +51,7 @@ public sealed record KCandidate(int K, double Inertia, double Silhouette);
 
 /// <summary>
 /// One cohort of a run: its stable id, name and description (and where they came from: the deterministic labeler, a
-/// language model, or a user's pin), its size, and its centroid as raw feature means in the run's feature order.
+/// language model, or a user's pin), its size, its centroid as raw feature means in the run's feature order, and how
+/// it changed since the previous successful run (null in a run stored before drift was measured).
 /// </summary>
-public sealed record CohortDescription(string Id, string Name, string Description, string LabelSource, long Size, float[] Centroid);
+public sealed record CohortDescription(string Id, string Name, string Description, string LabelSource, long Size, float[] Centroid, CohortDrift? Drift = null);

@@ -9,4 +9,8 @@ public sealed record CohortSettings(int? FixedK, IReadOnlyList<string>? Features
     public static CohortSettings Default { get; } = new(null, null, new Dictionary<string, CohortLabelOverride>(StringComparer.Ordinal));
 }
 
-public sealed record CohortLabelOverride(string Name, string? Description, bool Pinned);
+/// <summary>
+/// A name a user gave a cohort. <c>Anchor</c>: the cohort's raw centroid when the name was given, where a pinned
+/// name's meaning is measured from (<see cref="CohortMeaning"/>); null for names given before it was kept.
+/// </summary>
+public sealed record CohortLabelOverride(string Name, string? Description, bool Pinned, float[]? Anchor = null);

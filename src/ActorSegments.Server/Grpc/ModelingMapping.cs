@@ -5,6 +5,7 @@ using ActorSegments.Domain.Modeling;
 using ActorSegments.Protos.V1;
 using Google.Protobuf.WellKnownTypes;
 using DomainCohortSettings = ActorSegments.Domain.Modeling.CohortSettings;
+using ProtoCohortDrift = ActorSegments.Protos.V1.CohortDrift;
 using ProtoCohortRun = ActorSegments.Protos.V1.CohortRun;
 using ProtoCohortSettings = ActorSegments.Protos.V1.CohortSettings;
 using ProtoKCandidate = ActorSegments.Protos.V1.KCandidate;
@@ -36,8 +37,10 @@ internal static class ModelingMapping
             Pushed = run.Pushed,
             Error = run.Error ?? string.Empty,
             DurationSeconds = run.Duration?.TotalSeconds ?? 0,
+            PreviousRunId = run.PreviousRunId ?? 0,
         };
         proto.Features.AddRange(run.Features);
+        proto.RetiredCohortIds.AddRange(run.Retired ?? []);
         proto.Candidates.AddRange(run.Candidates.Select(c => new ProtoKCandidate { K = c.K, Inertia = c.Inertia, Silhouette = c.Silhouette }));
         proto.Cohorts.AddRange(run.Cohorts.Select(c => ToProto(CohortCatalog.View(c, run.Features, settings, members: 0))));
         return proto;
@@ -57,10 +60,43 @@ internal static class ModelingMapping
             Size = cohort.Size,
             Members = cohort.Members,
             Rule = cohort.Rule,
+            Drift = cohort.Drift is { } drift ? ToProto(drift, [.. cohort.Centroid.Select(c => c.Key)]) : null,
         };
         foreach (var (feature, mean) in cohort.Centroid)
         {
             proto.Centroid[feature] = mean;
+        }
+
+        return proto;
+    }
+
+    /// <summary>A cohort's drift, sizes and shares as changes, its per-feature movement by feature name.</summary>
+    /// <param name="drift">The drift stored with the cohort.</param>
+    /// <param name="features">The run's feature names, in the order of the drift's per-feature movement.</param>
+    public static ProtoCohortDrift ToProto(Domain.Modeling.CohortDrift drift, IReadOnlyList<string> features)
+    {
+        var proto = new ProtoCohortDrift
+        {
+            Matched = drift.Matched,
+            Movement = drift.Movement,
+            TypicalSpacing = drift.Spacing,
+            RelativeMovement = drift.RelativeMovement,
+            PreviousSize = drift.PreviousSize,
+            SizeChange = drift.Size - drift.PreviousSize,
+            PreviousShare = drift.PreviousShare,
+            ShareChange = drift.Share - drift.PreviousShare,
+            PreviousMembers = drift.PreviousMembers,
+            Kept = drift.Kept,
+            KeptShare = drift.KeptShare,
+            FromPreviousShare = drift.FromPreviousShare,
+            MeaningChanged = drift.MeaningChanged,
+            Reason = drift.ChangeReason ?? string.Empty,
+            ReleasedName = drift.ReleasedName ?? string.Empty,
+            ReleaseReason = drift.ReleaseReason ?? string.Empty,
+        };
+        foreach (var (feature, movement) in features.Zip(drift.FeatureMovement))
+        {
+            proto.FeatureMovement[feature] = movement;
         }
 
         return proto;

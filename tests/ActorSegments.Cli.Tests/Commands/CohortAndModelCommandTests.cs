@@ -40,6 +40,25 @@ public sealed class CohortAndModelCommandTests(CliServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task Cohorts_SecondRefresh_RunsShowTheDriftAgainstTheFirst()
+    {
+        const string Workspace = "cli-cohort-drift";
+        await ImportVariedPurchasesAsync(Workspace, customers: 60);
+
+        var (firstExit, first) = await server.RunAsync(Workspace, "cohorts", "refresh", "--wait");
+        var (secondExit, second) = await server.RunAsync(Workspace, "cohorts", "refresh", "--wait");
+        var (runsExit, runs) = await server.RunAsync(Workspace, "cohorts", "runs");
+
+        Assert.True(firstExit == 0, first);
+        Assert.DoesNotContain("drift against", first, StringComparison.Ordinal);
+        Assert.True(secondExit == 0, second);
+        Assert.Contains("drift against run 1", second, StringComparison.Ordinal);
+        Assert.Contains("100.0%", second, StringComparison.Ordinal);
+        Assert.Equal(0, runsExit);
+        Assert.Contains("vs 1: 0 meaning changed, 0 new, 0 retired", runs, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Models_TrainingWithTooLittleHistoryFailsWithTheReason_AndListShowsNothing()
     {
         const string Workspace = "cli-models";

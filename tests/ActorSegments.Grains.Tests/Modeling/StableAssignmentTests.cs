@@ -24,6 +24,10 @@ public sealed class StableAssignmentTests
         Assert.Equal(["cohort-gone", "new", "newer-moved"], result.Changed.Select(i => table.Customers[i]));
         Assert.Equal(["cohort-gone", "new", "newer-moved", "newer-same"], result.Stored.Select(i => table.Customers[i]));
         Assert.Equal(["gone"], result.Removed);
+
+        // Members kept: k1 had kept and newer-same and keeps both; k2 had newer-moved and gone and keeps neither.
+        Assert.Equal((2L, 2L, 2L, 0L), (result.Transitions.Previous("k1"), result.Transitions.Kept("k1"), result.Transitions.Previous("k2"), result.Transitions.Kept("k2")));
+        Assert.Equal((1L, 0L), (result.Transitions.Previous("k9"), result.Transitions.Kept("k9")));
     }
 
     [Fact]

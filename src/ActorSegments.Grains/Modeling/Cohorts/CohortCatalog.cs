@@ -9,7 +9,7 @@ namespace ActorSegments.Grains.Modeling.Cohorts;
 /// <summary>
 /// The current AI cohorts of a workspace as the API and the console show them (user labels applied, live member
 /// counts), and renaming or pinning one. Renames are stored in the workspace's cohort settings and outlive the next
-/// refresh only when pinned.
+/// refresh only when pinned, and then only while the cohort keeps its meaning (see <see cref="CohortNaming"/>).
 /// </summary>
 public sealed class CohortCatalog(ICohortStore store, IGrainFactory grains)
 {
@@ -56,7 +56,8 @@ public sealed class CohortCatalog(ICohortStore store, IGrainFactory grains)
         var settings = await store.GetSettingsAsync(workspaceId, cancellationToken);
         var labels = new Dictionary<string, CohortLabelOverride>(settings.Labels, StringComparer.Ordinal)
         {
-            [cohortId] = new(name.Trim(), string.IsNullOrWhiteSpace(description) ? null : description.Trim(), pinned),
+            // Anchored where the cohort is now: a pinned name lasts while the cohort stays close to it (CohortMeaning).
+            [cohortId] = new(name.Trim(), string.IsNullOrWhiteSpace(description) ? null : description.Trim(), pinned, cohort.Centroid),
         };
         settings = settings with { Labels = labels };
         await store.SaveSettingsAsync(workspaceId, settings, cancellationToken);
@@ -75,11 +76,12 @@ public sealed class CohortCatalog(ICohortStore store, IGrainFactory grains)
             cohort.Id,
             label?.Name ?? cohort.Name,
             string.IsNullOrEmpty(label?.Description) ? cohort.Description : label.Description,
-            label is null ? cohort.LabelSource : "user",
+            label is null ? cohort.LabelSource : CohortNaming.UserSource,
             label?.Pinned ?? false,
             cohort.Size,
             members,
-            centroid);
+            centroid,
+            cohort.Drift);
     }
 
     private async Task<long> MembersAsync(string workspaceId, string cohortId) =>

@@ -80,8 +80,14 @@ public sealed partial class CohortRefreshJob(
         var labels = await labeler.LabelAsync(profiles, cancellationToken);
 
         var assignment = await StableAssignment.ComputeAsync(store.ReadAssignmentsAsync(workspaceId, cancellationToken), table, nearest, ids);
-        var cohorts = Describe(ids, labels, profiles, assignment.Sizes, settings);
-        await progress.PhaseAsync(CohortRunPhases.Saving, r => r with { Cohorts = cohorts, Changed = assignment.Changed.Count }, cancellationToken);
+        var centroids = CohortProfiles.RawCentroids(profiles);
+        var drifts = CohortDrifts.Compute(previous, featureNames, ids, centroids, assignment.Sizes, clustering.Scaler, assignment.Transitions);
+        var naming = CohortNaming.Apply(previous, ids, labels, centroids, drifts, settings, clustering.Scaler);
+        var cohorts = naming.Cohorts;
+        await progress.PhaseAsync(
+            CohortRunPhases.Saving,
+            r => r with { Cohorts = cohorts, Changed = assignment.Changed.Count, PreviousRunId = previous?.RunId, Retired = CohortDrifts.Retired(previous, ids) },
+            cancellationToken);
         await store.UpdateAssignmentsAsync(
             workspaceId,
             AsyncSequence.From(assignment.Stored.Select(i => new CohortAssignment(table.Customers[i], assignment.Cohorts[i], table.AsOf[i]))),
@@ -98,11 +104,11 @@ public sealed partial class CohortRefreshJob(
             pushed => _ = progress.PushedAsync(pushed),
             cancellationToken);
 
-        // A rename that was not pinned lasted for the run it was made on; pinned ones stay.
-        var pinned = settings.Labels.Where(l => l.Value.Pinned).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
-        if (pinned.Count != settings.Labels.Count)
+        // A rename that was not pinned lasted for the run it was made on; pinned ones stay while the cohort keeps its
+        // meaning (released ones go, anchors are recorded).
+        if (!naming.Pins.OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(settings.Labels.OrderBy(p => p.Key, StringComparer.Ordinal)))
         {
-            await store.SaveSettingsAsync(workspaceId, settings with { Labels = pinned }, cancellationToken);
+            await store.SaveSettingsAsync(workspaceId, settings with { Labels = naming.Pins }, cancellationToken);
         }
     }
 
@@ -111,20 +117,6 @@ public sealed partial class CohortRefreshJob(
         var o = options.Value;
         return new ClusteringOptions { MinK = o.MinK, MaxK = o.MaxK, FixedK = settings.FixedK, Seeds = o.Seeds, TrainingSample = o.TrainingSample };
     }
-
-    private static CohortDescription[] Describe(string[] ids, IReadOnlyList<CohortLabel> labels, IReadOnlyList<CohortProfile> profiles, long[] sizes, CohortSettings settings) =>
-        [.. ids.Select((id, c) =>
-        {
-            var label = labels[c];
-            var pinned = settings.Labels.GetValueOrDefault(id) is { Pinned: true } user ? user : null;
-            return new CohortDescription(
-                id,
-                pinned?.Name ?? label.Name,
-                pinned?.Description ?? label.Description,
-                pinned is null ? label.Source : "user",
-                sizes[c],
-                [.. profiles[c].Features.Select(f => (float)f.Mean)]);
-        })];
 
     private async Task SyncSegmentsAsync(string workspaceId, string[] ids, CohortRun? previous, CancellationToken cancellationToken)
     {

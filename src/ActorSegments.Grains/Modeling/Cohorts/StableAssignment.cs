@@ -12,7 +12,8 @@ namespace ActorSegments.Grains.Modeling.Cohorts;
 /// <param name="Changed">Rows whose cohort is not the one they had (new customers included): those pushed.</param>
 /// <param name="Stored">Rows whose stored assignment must change: the changed ones, and those whose feature row is newer.</param>
 /// <param name="Removed">Customers assigned before who have no feature row now.</param>
-internal sealed record StableAssignment(string[] Cohorts, long[] Sizes, IReadOnlyList<int> Changed, IReadOnlyList<int> Stored, IReadOnlyCollection<string> Removed)
+/// <param name="Transitions">Every previously assigned customer's cohort before and after, for the members kept.</param>
+internal sealed record StableAssignment(string[] Cohorts, long[] Sizes, IReadOnlyList<int> Changed, IReadOnlyList<int> Stored, IReadOnlyCollection<string> Removed, CohortTransitions Transitions)
 {
     public static async Task<StableAssignment> ComputeAsync(IAsyncEnumerable<CohortAssignment> previousAssignments, CohortFeatureTable table, int[] nearest, string[] ids)
     {
@@ -27,6 +28,7 @@ internal sealed record StableAssignment(string[] Cohorts, long[] Sizes, IReadOnl
         var sizes = new long[ids.Length];
         var changed = new List<int>();
         var stored = new List<int>();
+        var transitions = new CohortTransitions();
         for (var i = 0; i < table.Count; i++)
         {
             // Taken out, so what is left at the end are the customers who are gone.
@@ -34,6 +36,7 @@ internal sealed record StableAssignment(string[] Cohorts, long[] Sizes, IReadOnl
             var cohort = had is not null && had.FeaturesAsOf == table.AsOf[i] && index.ContainsKey(had.CohortId) ? had.CohortId : ids[nearest[i]];
             cohorts[i] = cohort;
             sizes[index[cohort]]++;
+            transitions.Add(had?.CohortId, cohort);
             if (had?.CohortId != cohort)
             {
                 changed.Add(i);
@@ -45,6 +48,11 @@ internal sealed record StableAssignment(string[] Cohorts, long[] Sizes, IReadOnl
             }
         }
 
-        return new StableAssignment(cohorts, sizes, changed, stored, previous.Keys);
+        foreach (var gone in previous.Values)
+        {
+            transitions.Add(gone.CohortId, null);
+        }
+
+        return new StableAssignment(cohorts, sizes, changed, stored, previous.Keys, transitions);
     }
 }

@@ -17,11 +17,15 @@ public abstract class CohortStoreContract<TStorage>
         "assigning", ["recency_days", "monetary"], 2, 1234.5678901234567, double.NaN,
         [new KCandidate(2, 1234.5678901234567, 0.1), new KCandidate(3, 999.25, -0.30000000000000004)],
         [
-            new CohortDescription("c-1", "Loyal", "Buys often", "rules", 10, [0.1f, float.Epsilon, float.MaxValue]),
-            new CohortDescription("c-2", "Lapsed", "Gone quiet", "pinned", 5, [-1e-38f, 1f / 3, 16_777_215f]),
+            new CohortDescription("c-1", "Loyal", "Buys often", "rules", 10, [0.1f, float.Epsilon, float.MaxValue], Drift: new CohortDrift(
+                true, 0.1 + 0.2, [0.25, -1.0 / 3], 2.5, 12, 0.75, 10, 2.0 / 3, 11, 4, "it kept 4 of its 11 previous members (36.4%), fewer than 50%", "Whales", "moved far")),
+            new CohortDescription("c-2", "Lapsed", "Gone quiet", "pinned", 5, [-1e-38f, 1f / 3, 16_777_215f], Drift: new CohortDrift(
+                false, 0, [], 2.5, 0, 0, 5, 1.0 / 3, 0, 0, null)),
         ],
         15, 3, 2, status == CohortRunStatus.Failed ? "ran out of memory" : null,
-        new Dictionary<string, double> { ["reading features"] = 1.25, ["clustering"] = 0.1 + 0.2, ["assigning"] = 0 });
+        new Dictionary<string, double> { ["reading features"] = 1.25, ["clustering"] = 0.1 + 0.2, ["assigning"] = 0 },
+        PreviousRunId: runId - 1,
+        Retired: ["c-0"]);
 
     [Fact]
     public async Task SaveRun_ThenGet_RoundTripsEveryField()
@@ -90,7 +94,7 @@ public abstract class CohortStoreContract<TStorage>
         await using var storage = await TStorage.StartAsync("cohorts_settings");
         var settings = new CohortSettings(6, ["frequency", "monetary"], new Dictionary<string, CohortLabelOverride>(StringComparer.Ordinal)
         {
-            ["c-1"] = new("Big spenders", null, true),
+            ["c-1"] = new("Big spenders", null, true, [0.1f, 1f / 3, float.MaxValue]),
             ["c-2"] = new("Window shoppers", "Look, rarely buy", false),
         });
 
