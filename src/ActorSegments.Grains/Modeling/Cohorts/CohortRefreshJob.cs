@@ -105,10 +105,13 @@ public sealed partial class CohortRefreshJob(
             cancellationToken);
 
         // A rename that was not pinned lasted for the run it was made on; pinned ones stay while the cohort keeps its
-        // meaning (released ones go, anchors are recorded).
-        if (!naming.Pins.OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(settings.Labels.OrderBy(p => p.Key, StringComparer.Ordinal)))
+        // meaning (released ones go, anchors are recorded). Applied to the settings as they are now: a rename or a
+        // change of k or features made while this ran stands.
+        var current = await store.GetSettingsAsync(workspaceId, cancellationToken);
+        var updated = CohortLabelChanges.Apply(settings, naming.Pins, current);
+        if (!CohortLabelChanges.SameLabels(updated, current))
         {
-            await store.SaveSettingsAsync(workspaceId, settings with { Labels = naming.Pins }, cancellationToken);
+            await store.SaveSettingsAsync(workspaceId, updated, cancellationToken);
         }
     }
 
