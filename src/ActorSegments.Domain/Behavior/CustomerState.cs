@@ -1,5 +1,6 @@
 using ActorSegments.Domain.Behavior.Lifecycle;
 using ActorSegments.Domain.Events;
+using ActorSegments.Domain.Modeling.Recommendations;
 using ActorSegments.Domain.Time;
 
 namespace ActorSegments.Domain.Behavior;
@@ -41,6 +42,9 @@ public sealed partial class CustomerState
     public CartState Cart { get; } = new();
 
     public AffinityTable Products { get; } = new();
+
+    /// <summary>The latest purchases with their amounts and product lines (bounded; see <see cref="PurchaseHistory"/>).</summary>
+    public PurchaseHistory Purchases { get; } = new();
 
     public AffinityTable Categories { get; } = new();
 
@@ -346,6 +350,15 @@ public sealed partial class CustomerState
         if (type.IsCartAdd || type.IsCartRemove || type.IsCheckout || type.IsPurchase)
         {
             Cart.Apply(type, time, NumberOf(evt, settings.PriceProperty), NumberOf(evt, settings.QuantityProperty));
+        }
+
+        if (type.IsPurchase)
+        {
+            Purchases.AddPurchase(time, NumberOf(evt, settings.RevenueProperty));
+        }
+        else if (string.Equals(evt.Type, ItemInteractions.ProductPurchasedEvent, StringComparison.Ordinal))
+        {
+            Purchases.AddLine(time);
         }
 
         if (type.EngagementWeight != 0)
