@@ -23,6 +23,8 @@ public sealed partial class CustomerState
     private static readonly Dictionary<string, double> NoScores = [];
     private static readonly Dictionary<string, AssignedArm> NoExperiments = [];
     private DecayedScore _engagement;
+    // Created on the first purchase: most customers of a store never buy, and an empty history would still cost each 32 bytes.
+    private PurchaseHistory? _purchases;
 
     /// <summary>The latest clock reading applied (Unix seconds): buckets are compacted relative to it.</summary>
     public long Reference { get; private set; } = long.MinValue;
@@ -44,7 +46,7 @@ public sealed partial class CustomerState
     public AffinityTable Products { get; } = new();
 
     /// <summary>The latest purchases with their amounts and product lines (bounded; see <see cref="PurchaseHistory"/>).</summary>
-    public PurchaseHistory Purchases { get; } = new();
+    public PurchaseHistory Purchases => _purchases ?? PurchaseHistory.None;
 
     public AffinityTable Categories { get; } = new();
 
@@ -354,11 +356,11 @@ public sealed partial class CustomerState
 
         if (type.IsPurchase)
         {
-            Purchases.AddPurchase(time, NumberOf(evt, settings.RevenueProperty));
+            (_purchases ??= new()).AddPurchase(time, NumberOf(evt, settings.RevenueProperty));
         }
         else if (string.Equals(evt.Type, ItemInteractions.ProductPurchasedEvent, StringComparison.Ordinal))
         {
-            Purchases.AddLine(time);
+            _purchases?.AddLine(time);
         }
 
         if (type.EngagementWeight != 0)

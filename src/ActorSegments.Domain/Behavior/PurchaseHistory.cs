@@ -14,6 +14,9 @@ public sealed class PurchaseHistory
 {
     public const int Capacity = 24;
 
+    /// <summary>The history of a customer who never bought: shared, and never added to (adding is the state's).</summary>
+    internal static PurchaseHistory None { get; } = new();
+
     private PurchaseRecord[] _items = [];
 
     public int Count { get; private set; }
@@ -22,7 +25,7 @@ public sealed class PurchaseHistory
 
     public ReadOnlySpan<PurchaseRecord> Items => _items.AsSpan(0, Count);
 
-    public void AddPurchase(long time, double amount)
+    internal void AddPurchase(long time, double amount)
     {
         var index = Count;
         while (index > 0 && _items[index - 1].Time > time)
@@ -54,7 +57,7 @@ public sealed class PurchaseHistory
     }
 
     /// <summary>Counts a product line towards the latest purchase held at <paramref name="time"/>, if any.</summary>
-    public void AddLine(long time)
+    internal void AddLine(long time)
     {
         for (var i = Count - 1; i >= 0 && _items[i].Time >= time; i--)
         {

@@ -154,7 +154,7 @@ public static class CustomerStateCodec
 
         if (version >= FirstVersionWithPurchases)
         {
-            ReadPurchases(ref r, state.Purchases, reference);
+            ReadPurchases(ref r, state, reference);
         }
 
         return r.AtEnd ? state : throw new InvalidDataException("Customer state has trailing bytes.");
@@ -304,7 +304,7 @@ public static class CustomerStateCodec
         }
     }
 
-    private static void ReadPurchases(ref CompactReader r, PurchaseHistory purchases, long reference)
+    private static void ReadPurchases(ref CompactReader r, CustomerState state, long reference)
     {
         var items = new PurchaseRecord[r.Count(PurchaseHistory.Capacity)];
         for (var i = 0; i < items.Length; i++)
@@ -312,7 +312,7 @@ public static class CustomerStateCodec
             items[i] = new PurchaseRecord(reference - r.VarLong(), (float)r.Single(), r.Count(ushort.MaxValue));
         }
 
-        purchases.Restore(items);
+        state.RestorePurchases(items);
     }
 
     private static void WriteCart(CompactWriter w, CartState cart, long reference)
