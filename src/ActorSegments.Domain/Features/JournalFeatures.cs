@@ -48,8 +48,8 @@ internal static class JournalFeatures
         PurchaseRhythm.Write(timeline, recencyDays, destination[..5]);
         destination[5] = LastOf(state, settings.ProductViewEvents, now);
         destination[6] = LastOf(state, settings.CartAddEvents, now);
-        destination[7] = LastOf(state, [settings.EmailOpenedEvent], now);
-        destination[8] = LastOf(state, [settings.EmailClickedEvent], now);
+        destination[7] = LastOf(state, settings.EmailOpenedEvent, now);
+        destination[8] = LastOf(state, settings.EmailClickedEvent, now);
         (destination[9], destination[10]) = Lines(timeline);
         var purchases = state.Series(settings.PurchaseEvent);
         destination[11] = purchases?.CountBetween(now - Year, now - Year + Month) ?? 0;
@@ -68,14 +68,15 @@ internal static class JournalFeatures
         var last = long.MinValue;
         foreach (var type in types)
         {
-            if (state.Series(type) is { IsEmpty: false } series)
-            {
-                last = Math.Max(last, series.LastSeen);
-            }
+            last = Math.Max(last, LastSeen(state, type));
         }
 
         return CustomerFeatures.DaysSince(last, now);
     }
+
+    private static float LastOf(CustomerState state, string type, long now) => CustomerFeatures.DaysSince(LastSeen(state, type), now);
+
+    private static long LastSeen(CustomerState state, string type) => state.Series(type) is { IsEmpty: false } series ? series.LastSeen : long.MinValue;
 
     private static (float Mean, float Last) Lines(ReadOnlySpan<PurchaseRecord> timeline)
     {
