@@ -9,8 +9,9 @@ namespace ActorSegments.MlCheck;
 
 /// <summary>
 /// One propensity outcome on a time split (<see cref="PropensitySplit"/>): point-in-time rows and labels built by the
-/// service's <see cref="PointInTimeDataset"/>, trained and measured by its <see cref="PropensityTrainer"/>. Exports
-/// the exact train and test rows (with our test scores) for the scikit-learn peer.
+/// service's <see cref="PointInTimeDataset"/>, trained and measured by its <see cref="PropensityTrainer"/> on the whole
+/// feature row and, to tell the features from the learner, on the tabular features alone. Exports the exact train and
+/// test rows (with our test scores) for the scikit-learn peer.
 /// </summary>
 internal static class PropensityCheck
 {
@@ -22,8 +23,10 @@ internal static class PropensityCheck
         var train = PointInTimeDataset.Build(histories, split.Training, outcome, model, CheckDates.Split);
         var test = PointInTimeDataset.Build(histories, split.Test, outcome, model, CheckDates.Reference);
         var trained = new PropensityTrainer().Train(train.ToPropensityDataset(), test.ToPropensityDataset(), new PropensityOptions());
+        var tabular = new PropensityTrainer().Train(Tabular(train.ToPropensityDataset()), Tabular(test.ToPropensityDataset()), new PropensityOptions());
         var scores = test.Rows.Select(r => trained.Model.Score(r)).ToArray();
         var m = trained.Holdout;
+        var raw = trained.Uncalibrated!;
 
         output.WriteLine($"### {outcome.Name}");
         output.WriteLine();
@@ -32,16 +35,38 @@ internal static class PropensityCheck
         output.WriteLine();
         MarkdownTable.Write(
             output,
-            ["set", "rows", "positives", "AUC", "precision@0.5", "recall@0.5", "Brier"],
+            ["set", "features", "rows", "positives", "AUC", "precision@0.5", "recall@0.5", "Brier"],
             [
-                ["train", $"{train.Rows.Count:N0}", Share(train.Positives, train.Rows.Count), "", "", "", ""],
-                ["test", $"{m.Rows:N0}", Share(m.Positives, m.Rows), F(m.Auc), F(m.Precision), F(m.Recall), F(m.Brier)],
+                ["train", "", $"{train.Rows.Count:N0}", Share(train.Positives, train.Rows.Count), "", "", "", ""],
+                ["test, calibrated", $"{CustomerFeatures.Count}", $"{m.Rows:N0}", Share(m.Positives, m.Rows), F(m.Auc), F(m.Precision), F(m.Recall), F(m.Brier)],
+                ["test, before calibration", $"{CustomerFeatures.Count}", "", "", F(raw.Auc), F(raw.Precision), F(raw.Recall), F(raw.Brier)],
+                ["test, tabular features only, calibrated", $"{CustomerFeatures.TabularCount}", "", "", F(tabular.Holdout.Auc), F(tabular.Holdout.Precision), F(tabular.Holdout.Recall), F(tabular.Holdout.Brier)],
             ]);
+        output.WriteLine();
+        output.WriteLine("Reliability on the test rows (ten equal-width bins; mean predicted / observed rate / rows):");
+        output.WriteLine();
+        MarkdownTable.Write(
+            output,
+            ["bin", "before calibration", "calibrated"],
+            [.. Enumerable.Range(0, PropensityEvaluation.CalibrationBins).Select(b => new[] { $"{b / 10.0:0.0}-{(b + 1) / 10.0:0.0}", Bin(raw, b), Bin(m, b) })]);
+        output.WriteLine();
 
         figures.Add($"auc_{outcome.Name}", m.Auc);
+        figures.Add($"auc_{outcome.Name}_uncalibrated", raw.Auc);
+        figures.Add($"auc_{outcome.Name}_tabular", tabular.Holdout.Auc);
+        figures.Add($"brier_{outcome.Name}", m.Brier);
+        figures.Add($"brier_{outcome.Name}_uncalibrated", raw.Brier);
         Export(Path.Combine(outputDirectory, $"propensity_{outcome.Name}_train.csv"), train, null);
         Export(Path.Combine(outputDirectory, $"propensity_{outcome.Name}_test.csv"), test, scores);
     }
+
+    private static PropensityDataset Tabular(PropensityDataset set) =>
+        new([.. set.Rows.Select(r => r[..CustomerFeatures.TabularCount])], set.Labels) { Groups = set.Groups };
+
+    private static string Bin(PropensityMetrics metrics, int bin) =>
+        metrics.Calibration.FirstOrDefault(b => (int)Math.Round(b.From * PropensityEvaluation.CalibrationBins) == bin) is { } b
+            ? $"{F(b.MeanPredicted)} / {F(b.ObservedRate)} / {b.Count:N0}"
+            : "";
 
     private static void Export(string path, PointInTimeDataset set, double[]? scores) => CsvExport.Write(
         path,

@@ -4,7 +4,8 @@
 Cohorts: KMeans(n_clusters=k, n_init=10, random_state=0) on the exact scaled rows the check clustered, and the
 silhouette of both labelings on all rows (sklearn.metrics.silhouette_score, Euclidean), the way the check computes
 ours. Propensity: GradientBoostingClassifier() with its defaults on the exact training rows, AUC on the exact test
-rows; also with other seeds, since its trees break ties between equally good splits at random. Recommendations have
+rows, on the 17 tabular features (the reference) and on every exported feature (to tell the features from the
+learner); also with other seeds, since its trees break ties between equally good splits at random. Recommendations have
 no scikit-learn peer: their goal is against the popularity baseline the check measured itself.
 
 Usage: python3 bench/ml/sklearn_peer.py DIR [--data PATH]
@@ -61,26 +62,49 @@ def cohorts(directory, ours, goals):
                   f"{ours['silhouette_full'] - theirs:+.4f}", within(ours["silhouette_full"], theirs, SILHOUETTE_TOLERANCE)))
 
 
+# The tabular reference: the 17 totals and windowed counts any customer table holds (CustomerFeatures.TabularCount);
+# the check's rows also carry the journal features after them.
+TABULAR = ["recency_days", "frequency", "monetary", "avg_order_value", "purchases_90d", "days_since_active", "tenure_days",
+           "active_days_30d", "event_types", "engagement", "email_open_rate", "email_click_rate", "products_viewed",
+           "categories_viewed", "views_30d", "cart_adds_30d", "cart_abandonment"]
+AUC_LIFT_GOAL = 0.02
+
+
+def gradient_boosting_aucs(train, test, features):
+    x_train, y_train = train[features].to_numpy(dtype=np.float64), train["label"].to_numpy()
+    x_test, y_test = test[features].to_numpy(dtype=np.float64), test["label"].to_numpy()
+    return [roc_auc_score(y_test, GradientBoostingClassifier(random_state=seed).fit(x_train, y_train).predict_proba(x_test)[:, 1])
+            for seed in [0] + EXTRA_SEEDS]
+
+
 def propensity(directory, ours, goals):
     print("## Propensity: scikit-learn GradientBoostingClassifier() on the same rows")
     print()
-    print("| outcome | train rows | test rows | ours AUC | scikit-learn AUC (random_state=0) | difference | scikit-learn, seeds 0-4 |")
-    print("|---|---|---|---|---|---|---|")
+    print("Tabular: the 17 tabular features, the reference. All: with the journal features too, as ours is trained.")
+    print()
+    print("| outcome | train rows | test rows | ours AUC (all) | ours AUC (tabular) | scikit-learn AUC tabular (random_state=0) | seeds 0-4 | "
+          "scikit-learn AUC all (random_state=0) | seeds 0-4 | ours - scikit-learn tabular | ours Brier before / after calibration |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for outcome in OUTCOMES:
         train = pd.read_csv(directory / f"propensity_{outcome}_train.csv")
         test = pd.read_csv(directory / f"propensity_{outcome}_test.csv")
-        features = [c for c in train.columns if c not in ("customer_id", "cutoff", "label")]
-        x_train, y_train = train[features].to_numpy(dtype=np.float64), train["label"].to_numpy()
-        x_test, y_test = test[features].to_numpy(dtype=np.float64), test["label"].to_numpy()
-        aucs = [roc_auc_score(y_test, GradientBoostingClassifier(random_state=seed).fit(x_train, y_train).predict_proba(x_test)[:, 1])
-                for seed in [0] + EXTRA_SEEDS]
+        every = [c for c in train.columns if c not in ("customer_id", "cutoff", "label")]
+        tabular = gradient_boosting_aucs(train, test, TABULAR)
+        full = gradient_boosting_aucs(train, test, every)
         our_auc = ours[f"auc_{outcome}"]
-        recomputed = roc_auc_score(y_test, test["our_score"])
+        recomputed = roc_auc_score(test["label"], test["our_score"])
         if abs(recomputed - our_auc) > 1e-6:
             print(f"warning: our AUC recomputed by scikit-learn from our scores is {recomputed:.6f}, the check printed {our_auc:.6f}")
-        print(f"| {outcome} | {len(train):,} | {len(test):,} | {our_auc:.4f} | {aucs[0]:.4f} | {our_auc - aucs[0]:+.4f} | {min(aucs):.4f} to {max(aucs):.4f} |")
-        goals.append((f"{outcome} AUC within {AUC_TOLERANCE} of scikit-learn", f"{our_auc:.4f}", f"{aucs[0]:.4f}", f"{our_auc - aucs[0]:+.4f}",
-                      within(our_auc, aucs[0], AUC_TOLERANCE)))
+        print(f"| {outcome} | {len(train):,} | {len(test):,} | {our_auc:.4f} | {ours[f'auc_{outcome}_tabular']:.4f} | {tabular[0]:.4f} | "
+              f"{min(tabular):.4f} to {max(tabular):.4f} | {full[0]:.4f} | {min(full):.4f} to {max(full):.4f} | {our_auc - tabular[0]:+.4f} | "
+              f"{ours[f'brier_{outcome}_uncalibrated']:.4f} / {ours[f'brier_{outcome}']:.4f} |")
+        goals.append((f"{outcome} AUC at least scikit-learn on the tabular rows + {AUC_LIFT_GOAL}", f"{our_auc:.4f}", f"{tabular[0]:.4f}",
+                      f"{our_auc - tabular[0]:+.4f}", "met" if our_auc - tabular[0] >= AUC_LIFT_GOAL else "not met"))
+        goals.append((f"{outcome}: the learner, ours within {AUC_TOLERANCE} of scikit-learn on the same features (tabular)",
+                      f"{ours[f'auc_{outcome}_tabular']:.4f}", f"{tabular[0]:.4f}", f"{ours[f'auc_{outcome}_tabular'] - tabular[0]:+.4f}",
+                      within(ours[f"auc_{outcome}_tabular"], tabular[0], AUC_TOLERANCE)))
+        goals.append((f"{outcome}: scikit-learn given the journal features too (all {len(every)})", f"{our_auc:.4f}", f"{full[0]:.4f}",
+                      f"{our_auc - full[0]:+.4f}", "for reference"))
     print()
 
 

@@ -35,6 +35,13 @@ public sealed partial class CustomerState
 
     internal void RestoreRecommendations(string[] items) => Recommendations = items;
 
+    /// <summary>Replaces the purchase history (none, when <paramref name="purchases"/> is empty).</summary>
+    internal void RestorePurchases(IReadOnlyCollection<PurchaseRecord> purchases)
+    {
+        _purchases = purchases.Count == 0 ? null : new PurchaseHistory();
+        _purchases?.Restore(purchases);
+    }
+
     internal void RestoreEngagement(DecayedScore engagement) => _engagement = engagement;
 
     internal void RestoreLifecycle(LifecycleStage stage, long since, IEnumerable<LifecycleTransition> history) =>

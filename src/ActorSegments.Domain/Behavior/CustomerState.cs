@@ -1,5 +1,6 @@
 using ActorSegments.Domain.Behavior.Lifecycle;
 using ActorSegments.Domain.Events;
+using ActorSegments.Domain.Modeling.Recommendations;
 using ActorSegments.Domain.Time;
 
 namespace ActorSegments.Domain.Behavior;
@@ -22,6 +23,8 @@ public sealed partial class CustomerState
     private static readonly Dictionary<string, double> NoScores = [];
     private static readonly Dictionary<string, AssignedArm> NoExperiments = [];
     private DecayedScore _engagement;
+    // Created on the first purchase: most customers of a store never buy, and an empty history would still cost each 32 bytes.
+    private PurchaseHistory? _purchases;
 
     /// <summary>The latest clock reading applied (Unix seconds): buckets are compacted relative to it.</summary>
     public long Reference { get; private set; } = long.MinValue;
@@ -41,6 +44,9 @@ public sealed partial class CustomerState
     public CartState Cart { get; } = new();
 
     public AffinityTable Products { get; } = new();
+
+    /// <summary>The latest purchases with their amounts and product lines (bounded; see <see cref="PurchaseHistory"/>).</summary>
+    public PurchaseHistory Purchases => _purchases ?? PurchaseHistory.None;
 
     public AffinityTable Categories { get; } = new();
 
@@ -346,6 +352,15 @@ public sealed partial class CustomerState
         if (type.IsCartAdd || type.IsCartRemove || type.IsCheckout || type.IsPurchase)
         {
             Cart.Apply(type, time, NumberOf(evt, settings.PriceProperty), NumberOf(evt, settings.QuantityProperty));
+        }
+
+        if (type.IsPurchase)
+        {
+            (_purchases ??= new()).AddPurchase(time, NumberOf(evt, settings.RevenueProperty));
+        }
+        else if (string.Equals(evt.Type, ItemInteractions.ProductPurchasedEvent, StringComparison.Ordinal))
+        {
+            _purchases?.AddLine(time);
         }
 
         if (type.EngagementWeight != 0)

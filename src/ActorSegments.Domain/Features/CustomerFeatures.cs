@@ -8,10 +8,15 @@ namespace ActorSegments.Domain.Features;
 /// cohort clustering and propensity models (docs/ml.md lists every feature and its transform). Appending a feature
 /// bumps <see cref="Version"/>; rows of another version are rebuilt rather than misread.
 /// </summary>
+/// <remarks>
+/// The first <see cref="TabularCount"/> features are the totals and windowed counts any customer table could hold;
+/// version 2 appended the journal features (<see cref="JournalFeatures"/>): purchase rhythm, last time of each kind of
+/// activity, basket breadth, seasonality and spend trend, which propensity models use and cohorts may choose.
+/// </remarks>
 public static class CustomerFeatures
 {
     /// <summary>The layout version of <see cref="Definitions"/>, stored with every row.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>A "days since" value for something that never happened: the default history horizon.</summary>
     public const float NeverDays = 400;
@@ -19,6 +24,9 @@ public static class CustomerFeatures
     private const long Day = 86_400;
     private const long Month = 30 * Day;
     private const long Quarter = 90 * Day;
+
+    /// <summary>How many leading features are the tabular ones (totals and windowed counts), before the journal features.</summary>
+    public const int TabularCount = 17;
 
     public static IReadOnlyList<FeatureDefinition> Definitions { get; } =
     [
@@ -39,6 +47,7 @@ public static class CustomerFeatures
         new("views_30d", "Product views in the last 30 days", FeatureTransform.Log1p),
         new("cart_adds_30d", "Cart adds in the last 30 days", FeatureTransform.Log1p),
         new("cart_abandonment", "Share of the last 90 days' cart adds not matched by a purchase (0 with no cart adds)", FeatureTransform.None),
+        .. JournalFeatures.Definitions,
     ];
 
     public static int Count => Definitions.Count;
@@ -113,9 +122,23 @@ public static class CustomerFeatures
         destination[14] = CountFrom(state, settings.ProductViewEvents, now - Month);
         destination[15] = CountFrom(state, settings.CartAddEvents, now - Month);
         destination[16] = cartAdds90 == 0 ? 0 : 1 - (float)Math.Min(1.0, (double)purchases90 / cartAdds90);
+        JournalFeatures.Extract(state, model, now, destination[0], destination[TabularCount..Count]);
     }
 
-    private static float DaysSince(long time, long now) =>
+    /// <summary>
+    /// Recomputes, after "days since" values were aged, the features derived from them (how overdue the next purchase
+    /// is: days since the last purchase over the mean gap).
+    /// </summary>
+    internal static void RefreshAged(Span<float> values)
+    {
+        if (values.Length >= Count)
+        {
+            var journal = values[TabularCount..];
+            journal[JournalFeatures.OverdueOffset] = PurchaseRhythm.Overdue(values[0], journal[JournalFeatures.GapMeanOffset]);
+        }
+    }
+
+    internal static float DaysSince(long time, long now) =>
         time == long.MinValue || time == UnixTime.Never ? NeverDays : (float)Math.Clamp((now - time) / (double)Day, 0, NeverDays);
 
     private static float Rate(long part, long whole) => whole <= 0 ? 0 : (float)Math.Min(1.0, (double)part / whole);

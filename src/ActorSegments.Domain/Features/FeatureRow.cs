@@ -27,6 +27,8 @@ public sealed record FeatureRow(string CustomerId, long AsOf, float[] Values)
             }
         }
 
+        CustomerFeatures.RefreshAged(values);
+
         return this with { AsOf = now, Values = values };
     }
 }

@@ -15,7 +15,7 @@ public sealed record PointInTimeDataset(IReadOnlyList<float[]> Rows, IReadOnlyLi
 {
     public int Positives => Labels.Count(l => l);
 
-    public PropensityDataset ToPropensityDataset() => new(Rows, Labels);
+    public PropensityDataset ToPropensityDataset() => new(Rows, Labels) { Groups = [.. Samples.Select(s => s.CustomerId)] };
 
     /// <summary>
     /// Builds the rows of <paramref name="outcome"/> at each cutoff (Unix seconds). <paramref name="dataEnd"/> is when

@@ -16,6 +16,9 @@ public interface IScoringModelLoader
 /// <summary>A trained model: a probability in [0, 1] from a feature row. Safe to call from many threads.</summary>
 public interface IScoringModel
 {
+    /// <summary>The number of features a row must have: a model of another feature layout cannot score today's rows.</summary>
+    int Width { get; }
+
     double Score(ReadOnlySpan<float> features);
 }
 
@@ -23,6 +26,12 @@ public interface IScoringModel
 public sealed record PropensityDataset(IReadOnlyList<float[]> Rows, IReadOnlyList<bool> Labels)
 {
     public int Positives => Labels.Count(l => l);
+
+    /// <summary>
+    /// Who each row describes (a customer appears once per cutoff), when known: validation parts carved from the
+    /// training rows keep a customer's rows together, so no customer is both fitted and validated on.
+    /// </summary>
+    public IReadOnlyList<string>? Groups { get; init; }
 }
 
 public sealed record PropensityOptions
@@ -38,7 +47,14 @@ public sealed record PropensityOptions
     public int Seed { get; init; } = 17;
 }
 
-public sealed record PropensityTraining(IScoringModel Model, byte[] Payload, PropensityMetrics Holdout, string Trainer);
+public sealed record PropensityTraining(IScoringModel Model, byte[] Payload, PropensityMetrics Holdout, string Trainer)
+{
+    /// <summary>The holdout metrics before calibration (the classifier's own probabilities), when the model is calibrated.</summary>
+    public PropensityMetrics? Uncalibrated { get; init; }
+
+    /// <summary>How the probabilities were calibrated, in words (null when they were not).</summary>
+    public string? Calibration { get; init; }
+}
 
 /// <summary>
 /// Holdout quality: ranking (AUC), precision and recall at the threshold, and calibration (predicted against observed

@@ -108,10 +108,18 @@ public sealed class PropensityJob(
             train_positives = train.Positives,
             holdout_cutoff = DateTimeOffset.FromUnixTimeSeconds(cutoffs.Holdout),
             training_cutoffs = cutoffs.Training.Select(DateTimeOffset.FromUnixTimeSeconds),
-            calibration = holdout.Calibration.Select(b => new { from = b.From, to = b.To, count = b.Count, predicted = b.MeanPredicted, observed = b.ObservedRate }),
+            calibration = Bins(holdout),
+            calibration_method = trained.Calibration,
+            // The classifier's own probabilities on the same holdout, before calibration: what calibration changed.
+            uncalibrated = trained.Uncalibrated is { } raw ? new { auc = raw.Auc, brier = raw.Brier, precision = raw.Precision, recall = raw.Recall, calibration = Bins(raw) } : null,
+            feature_layout = CustomerFeatures.Version,
+            features = trained.Model.Width,
             scored_customers = distribution?.Customers ?? 0,
             // The score a customer needs to be in the top 50/20/10/5/1%: percentile("name") >= 50/80/90/95/99.
             percentile_cuts = ReportedPercentiles.ToDictionary(p => $"p{p}", p => distribution?.CutAt(p)),
         });
     }
+
+    private static IEnumerable<object> Bins(PropensityMetrics metrics) =>
+        metrics.Calibration.Select(b => new { from = b.From, to = b.To, count = b.Count, predicted = b.MeanPredicted, observed = b.ObservedRate });
 }

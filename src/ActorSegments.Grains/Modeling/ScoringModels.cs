@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ActorSegments.Abstractions.Modeling;
+using ActorSegments.Domain.Features;
 using ActorSegments.Domain.Modeling;
 using ActorSegments.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,7 +67,16 @@ public sealed partial class ScoringModels(IModelStore store, IServiceProvider se
                     continue;
                 }
 
-                models.Add(held is not null && held.Version == latest.Version ? held : new ScoringModel(name, latest.Version, _loader!.Load(latest.Payload), latest.Distribution));
+                var model = held is not null && held.Version == latest.Version ? held : new ScoringModel(name, latest.Version, _loader!.Load(latest.Payload), latest.Distribution);
+                // A version trained on another feature layout (before an upgrade) cannot score today's rows: customers
+                // keep the scores it pushed until the next training.
+                if (model.Model.Width != CustomerFeatures.Count)
+                {
+                    LogOtherLayout(workspaceId, name, latest.Version, model.Model.Width, CustomerFeatures.Count);
+                    continue;
+                }
+
+                models.Add(model);
             }
 
             entry.Models = models;
@@ -88,6 +98,9 @@ public sealed partial class ScoringModels(IModelStore store, IServiceProvider se
         public int Loading;
         public volatile IReadOnlyList<ScoringModel> Models = [];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Name} v{Version} of workspace {WorkspaceId} reads {Width} features, the feature row has {Expected}: not used for live scores until it is trained again")]
+    private partial void LogOtherLayout(string workspaceId, string name, int version, int width, int expected);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Loading the scoring models of workspace {WorkspaceId} failed; customers keep the models held before")]
     private partial void LogLoadFailed(Exception exception, string workspaceId);

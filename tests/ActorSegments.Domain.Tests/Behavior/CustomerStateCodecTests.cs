@@ -98,6 +98,22 @@ public sealed class CustomerStateCodecTests
     }
 
     [Fact]
+    public void Serialize_PurchaseHistory_RoundTripsAsVersionFour()
+    {
+        var state = VersionTwoFixtureState();
+        state.AssignExperiment("spring_sale", "treatment", state.Reference - 3_600);
+        state.RestorePurchases([new(state.Reference - 86_400, 12.25f, 0), new(state.Reference - 600, 129.5f, 2)]);
+
+        var bytes = CustomerStateCodec.Serialize(state, TimeTiers.Default);
+        var copy = CustomerStateCodec.Deserialize(bytes, TimeTiers.Default);
+
+        Assert.Equal(4, bytes[0]);
+        Assert.Equal([new(state.Reference - 86_400, 12.25f, 0), new PurchaseRecord(state.Reference - 600, 129.5f, 2)], copy.Purchases.Items.ToArray());
+        Assert.Equal(state.Experiments.Keys, copy.Experiments.Keys);
+        Assert.Equal(bytes, CustomerStateCodec.Serialize(copy, TimeTiers.Default));
+    }
+
+    [Fact]
     public void Deserialize_Empty_GivesAnEmptyState() => Assert.True(CustomerStateCodec.Deserialize([], TimeTiers.Default).IsEmpty);
 
     [Fact]

@@ -38,6 +38,32 @@ public sealed class PropensityTrainerTests
     }
 
     [Fact]
+    public void Calibration_on_out_of_fold_predictions_does_not_worsen_the_holdout_brier_and_keeps_the_ranking()
+    {
+        var (_, _, training) = Planted.Value;
+        var before = training.Uncalibrated!;
+
+        Assert.True(training.Holdout.Brier <= before.Brier + 0.001, $"Brier {before.Brier:F4} before calibration, {training.Holdout.Brier:F4} after");
+        Assert.InRange(training.Holdout.Auc - before.Auc, -0.005, 0.005);
+        Assert.NotNull(training.Calibration);
+    }
+
+    [Fact]
+    public void A_payload_saved_before_calibration_still_loads_as_the_bare_classifier()
+    {
+        var (_, holdout, training) = Planted.Value;
+        var (calibrator, zip) = PropensityPayload.Read(training.Payload);
+        var classifier = ((CalibratedScoringModel)training.Model).Classifier;
+
+        var old = new PropensityModelLoader().Load(zip.ToArray());
+
+        Assert.NotNull(calibrator);
+        Assert.Equal(holdout.Rows[0].Length, old.Width);
+        Assert.All(holdout.Rows, row => Assert.Equal(classifier.Score(row), old.Score(row)));
+        Assert.Contains(holdout.Rows, row => old.Score(row) != training.Model.Score(row));
+    }
+
+    [Fact]
     public void Training_again_on_the_same_data_gives_the_same_scores()
     {
         var (train, holdout, training) = Planted.Value;

@@ -12,12 +12,14 @@ namespace ActorSegments.Domain.Behavior.Serialization;
 /// </summary>
 public static class CustomerStateCodec
 {
-    // Version 2 appends the recommendations, version 3 the experiment arms; versions 1 and 2 (without them) are still
-    // read. A state without experiment arms is written as version 2, which the release before version 3 reads too: a
-    // rolling upgrade keeps working for every customer until one is assigned to an experiment.
-    private const byte FormatVersion = 3;
+    // Version 2 appends the recommendations, version 3 the experiment arms, version 4 the purchase history; earlier
+    // versions (without them) are still read. A state is written in the earliest version that holds it: one without
+    // experiment arms or purchases as version 2, which the release before version 3 reads too, so a rolling upgrade
+    // keeps working for every customer until one buys or is assigned to an experiment.
+    private const byte FormatVersion = 4;
     private const byte FirstVersionWithRecommendations = 2;
     private const byte FirstVersionWithExperiments = 3;
+    private const byte FirstVersionWithPurchases = 4;
     private const int MaxItems = 1 << 16;
 
     public static byte[] Serialize(CustomerState state, TimeTiers tiers)
@@ -59,16 +61,22 @@ public static class CustomerStateCodec
             w.Name(item);
         }
 
-        var withExperiments = state.Experiments.Count > 0;
+        var withPurchases = state.Purchases.Count > 0;
+        var withExperiments = withPurchases || state.Experiments.Count > 0;
         if (withExperiments)
         {
             WriteExperiments(w, state, reference);
         }
 
+        if (withPurchases)
+        {
+            WritePurchases(w, state.Purchases, reference);
+        }
+
         // Version, then the string table the body refers to, then the body.
         var output = new ArrayBufferWriter<byte>(body.WrittenCount + 64);
         var head = new CompactWriter(output);
-        head.Byte(withExperiments ? FirstVersionWithExperiments : FirstVersionWithRecommendations);
+        head.Byte(withPurchases ? FirstVersionWithPurchases : withExperiments ? FirstVersionWithExperiments : FirstVersionWithRecommendations);
         var names = w.Names.ToList();
         head.VarULong((ulong)names.Count);
         foreach (var name in names)
@@ -142,6 +150,11 @@ public static class CustomerStateCodec
         if (version >= FirstVersionWithExperiments)
         {
             ReadExperiments(ref r, state, reference);
+        }
+
+        if (version >= FirstVersionWithPurchases)
+        {
+            ReadPurchases(ref r, state, reference);
         }
 
         return r.AtEnd ? state : throw new InvalidDataException("Customer state has trailing bytes.");
@@ -278,6 +291,28 @@ public static class CustomerStateCodec
             var arm = r.Name();
             state.RestoreExperiment(experiment, new AssignedArm(arm, reference - r.VarLong()));
         }
+    }
+
+    private static void WritePurchases(CompactWriter w, PurchaseHistory purchases, long reference)
+    {
+        w.VarULong((ulong)purchases.Count);
+        foreach (var purchase in purchases.Items)
+        {
+            w.VarLong(reference - purchase.Time);
+            w.Single(purchase.Amount);
+            w.VarULong((ulong)purchase.Lines);
+        }
+    }
+
+    private static void ReadPurchases(ref CompactReader r, CustomerState state, long reference)
+    {
+        var items = new PurchaseRecord[r.Count(PurchaseHistory.Capacity)];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = new PurchaseRecord(reference - r.VarLong(), (float)r.Single(), r.Count(ushort.MaxValue));
+        }
+
+        state.RestorePurchases(items);
     }
 
     private static void WriteCart(CompactWriter w, CartState cart, long reference)
