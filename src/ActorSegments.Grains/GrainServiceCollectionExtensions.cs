@@ -48,7 +48,10 @@ public static class GrainServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The batched writer of customers' feature rows, one per silo, running with the silo lifecycle.</summary>
+    /// <summary>
+    /// The batched writer of customers' feature rows, one per silo, and the upgrade of rows of an older layout, both
+    /// running with the silo lifecycle.
+    /// </summary>
     private static IServiceCollection AddActorSegmentsFeatureWriter(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -56,6 +59,10 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<FeatureWriterOptions>();
         services.TryAddSingleton<FeatureWriter>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<FeatureWriter>());
+        services.AddOptions<FeatureUpgradeOptions>();
+        services.TryAddSingleton<FeatureLayoutUpgrade>();
+        services.TryAddSingleton<FeatureUpgradeLoop>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<FeatureUpgradeLoop>());
         return services;
     }
 }

@@ -6,34 +6,39 @@ namespace ActorSegments.InMemory;
 
 /// <summary>
 /// The feature table in process memory (dev mode and tests), with the PostgreSQL table's rules: one row per customer,
-/// an older row never replaces a newer one, reads in ordinal customer order. Values are copied in and out, as a
-/// database would, so no caller can change a stored row through an array it kept.
+/// an older row never replaces a newer one, reads in ordinal customer order, rows of another layout version left out.
+/// Values are copied in and out, as a database would, so no caller can change a stored row through an array it kept.
 /// </summary>
 public sealed class InMemoryFeatureStore : IFeatureStore
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, SortedDictionary<string, FeatureRow>> _workspaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedDictionary<string, (int Version, FeatureRow Row)>> _workspaces = new(StringComparer.Ordinal);
 
     public Task UpsertAsync(string workspaceId, IReadOnlyList<FeatureRow> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        UpsertInLayout(workspaceId, rows, CustomerFeatures.Version);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stores rows as a silo whose layout is <paramref name="version"/> would (tests of layout upgrades).</summary>
+    internal void UpsertInLayout(string workspaceId, IEnumerable<FeatureRow> rows, int version)
+    {
         lock (_lock)
         {
             if (!_workspaces.TryGetValue(workspaceId, out var stored))
             {
-                _workspaces[workspaceId] = stored = new SortedDictionary<string, FeatureRow>(StringComparer.Ordinal);
+                _workspaces[workspaceId] = stored = new SortedDictionary<string, (int, FeatureRow)>(StringComparer.Ordinal);
             }
 
             foreach (var row in rows)
             {
-                if (!stored.TryGetValue(row.CustomerId, out var current) || row.AsOf >= current.AsOf)
+                if (!stored.TryGetValue(row.CustomerId, out var current) || row.AsOf >= current.Row.AsOf)
                 {
-                    stored[row.CustomerId] = row with { Values = (float[])row.Values.Clone() };
+                    stored[row.CustomerId] = (version, row with { Values = (float[])row.Values.Clone() });
                 }
             }
         }
-
-        return Task.CompletedTask;
     }
 
     /// <remarks>Reads from a copy of the row list taken at the start, so writers never wait for a slow reader.</remarks>
@@ -42,7 +47,9 @@ public sealed class InMemoryFeatureStore : IFeatureStore
         FeatureRow[] rows;
         lock (_lock)
         {
-            rows = _workspaces.TryGetValue(workspaceId, out var stored) ? [.. stored.Values] : [];
+            rows = _workspaces.TryGetValue(workspaceId, out var stored)
+                ? [.. stored.Values.Where(r => r.Version == CustomerFeatures.Version).Select(r => r.Row)]
+                : [];
         }
 
         foreach (var row in rows)
@@ -58,7 +65,38 @@ public sealed class InMemoryFeatureStore : IFeatureStore
     {
         lock (_lock)
         {
-            return Task.FromResult(_workspaces.TryGetValue(workspaceId, out var stored) ? (long)stored.Count : 0L);
+            return Task.FromResult(_workspaces.TryGetValue(workspaceId, out var stored) ? stored.Values.LongCount(r => r.Version == CustomerFeatures.Version) : 0L);
+        }
+    }
+
+    public Task<IReadOnlyList<StaleFeatureRow>> ReadStaleAsync(string workspaceId, StaleFeatureRow? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        lock (_lock)
+        {
+            IReadOnlyList<StaleFeatureRow> stale = _workspaces.TryGetValue(workspaceId, out var stored)
+                ? [.. stored
+                    .Where(r => r.Value.Version < CustomerFeatures.Version)
+                    .Select(r => new StaleFeatureRow(r.Key, r.Value.Version))
+                    .Where(r => after is null || r.Version > after.Version ||
+                        (r.Version == after.Version && string.CompareOrdinal(r.CustomerId, after.CustomerId) > 0))
+                    .OrderBy(r => r.Version)
+                    .ThenBy(r => r.CustomerId, StringComparer.Ordinal)
+                    .Take(limit)]
+                : [];
+            return Task.FromResult(stale);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> StaleWorkspacesAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<string> workspaces = [.. _workspaces
+                .Where(w => w.Value.Values.Any(r => r.Version < CustomerFeatures.Version))
+                .Select(w => w.Key)
+                .Order(StringComparer.Ordinal)];
+            return Task.FromResult(workspaces);
         }
     }
 

@@ -105,4 +105,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     [Alias("snapshot")]
     Task SnapshotAsync();
+
+    /// <summary>
+    /// Hands the customer's feature row, computed now from its state, to the silo's feature writer, as a change of
+    /// behavior does (a layout upgrade asks this of customers whose stored row is of an older layout). Changes neither
+    /// state nor journal, and does not keep the customer in memory afterwards.
+    /// </summary>
+    /// <returns>False when there is no row to write: no history, an alias, or an erased id.</returns>
+    [Alias("rewrite-features")]
+    Task<bool> RewriteFeaturesAsync();
 }

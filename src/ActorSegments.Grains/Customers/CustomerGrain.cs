@@ -4,7 +4,6 @@ using ActorSegments.Domain.Behavior;
 using ActorSegments.Domain.Customers;
 using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Experiments;
-using ActorSegments.Domain.Features;
 using ActorSegments.Domain.Segments;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Domain.Time;
@@ -181,7 +180,7 @@ public sealed partial class CustomerGrain(
         }
 
         AssignEligible(workspace, now, entries);
-        var features = behaved ? CustomerFeatures.Extract(State, _model, now) : null;
+        var features = behaved ? ExtractFeatures(now) : null;
         if (features is not null && LiveScores(features) is { } scores)
         {
             // Scores that moved are recorded with the events that moved them, so a replay restores them exactly.
@@ -193,7 +192,7 @@ public sealed partial class CustomerGrain(
         await CommitAsync(entries);
         if (features is not null)
         {
-            featureWriter.Enqueue(_workspaceId, new FeatureRow(_customerId, now, features));
+            WriteFeatures(now, features);
         }
 
         return new TrackResult(applied, events.Length - applied);

@@ -36,6 +36,28 @@ public sealed class PostgresFeatureStore(NpgsqlDataSource dataSource) : IFeature
         ORDER BY customer_id
         """;
 
+    // Both through customer_features_version (migration 0025): pages continue after a (version, customer) position;
+    // workspaces are found by skipping from one to the next in the primary key, then one probe each.
+    private const string StaleSql = """
+        SELECT customer_id, version FROM customer_features
+        WHERE workspace_id = $1 AND version < $2 AND (version, customer_id) > ($3, $4)
+        ORDER BY version, customer_id
+        LIMIT $5
+        """;
+
+    private const string StaleWorkspacesSql = """
+        WITH RECURSIVE w (workspace_id) AS (
+            (SELECT workspace_id FROM customer_features ORDER BY workspace_id LIMIT 1)
+            UNION ALL
+            SELECT (SELECT f.workspace_id FROM customer_features f WHERE f.workspace_id > w.workspace_id ORDER BY f.workspace_id LIMIT 1)
+            FROM w WHERE w.workspace_id IS NOT NULL
+        )
+        SELECT workspace_id FROM w
+        WHERE workspace_id IS NOT NULL
+          AND EXISTS (SELECT 1 FROM customer_features f WHERE f.workspace_id = w.workspace_id AND f.version < $1)
+        ORDER BY workspace_id
+        """;
+
     public async Task UpsertAsync(string workspaceId, IReadOnlyList<FeatureRow> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -97,5 +119,38 @@ public sealed class PostgresFeatureStore(NpgsqlDataSource dataSource) : IFeature
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = CustomerFeatures.Version });
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async Task<IReadOnlyList<StaleFeatureRow>> ReadStaleAsync(string workspaceId, StaleFeatureRow? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var command = dataSource.CreateCommand(StaleSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = CustomerFeatures.Version });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = after?.Version ?? int.MinValue });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after?.CustomerId ?? string.Empty });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        var rows = new List<StaleFeatureRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new StaleFeatureRow(reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<string>> StaleWorkspacesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(StaleWorkspacesSql);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = CustomerFeatures.Version });
+        var workspaces = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            workspaces.Add(reader.GetString(0));
+        }
+
+        return workspaces;
     }
 }
