@@ -1,6 +1,7 @@
 using ActorSegments.Domain.Storage;
 using ActorSegments.Grains.Customers;
 using ActorSegments.Grains.Experiments;
+using ActorSegments.Grains.Features;
 using ActorSegments.Grains.Segments;
 using ActorSegments.InMemory;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,6 +90,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddActorSegmentsGrains();
             // Snapshot on every deactivation, so tests exercise snapshots as much as replay.
             silo.Services.Configure<CustomerGrainOptions>(o => o.SnapshotOnDeactivationAfterEvents = 1);
+            // Layout upgrades run when a test asks, so a test's count of rows rewritten is its own.
+            silo.Services.Configure<FeatureUpgradeOptions>(o => o.CheckEvery = TimeSpan.Zero);
             silo.Services.Configure<IdentityOptions>(o => o.MaxAliases = IdentityTests.MaxAliases);
         });
         return builder.Build();

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using ActorSegments.Abstractions.Customers;
 using ActorSegments.Domain.Events;
 using ActorSegments.Grains.Customers;
@@ -14,7 +12,7 @@ public sealed class DormancyTests(ClusterFixture fixture)
     [Fact]
     public async Task An_idle_customer_goes_dormant_and_wakes_with_the_same_state_and_the_same_recent_ids()
     {
-        using var counts = new WorkspaceCounters();
+        using var counts = new WorkspaceCounters(DormancyMetrics.MeterName);
         var workspace = $"ws-{Guid.NewGuid():N}";
         await fixture.Definitions.SaveAsync(workspace, "viewers", "did(product_viewed)", null, TestContext.Current.CancellationToken);
         var customer = fixture.Grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(workspace, "c1"));
@@ -39,7 +37,7 @@ public sealed class DormancyTests(ClusterFixture fixture)
     [Fact]
     public async Task Going_dormant_stores_the_snapshot_of_a_customer_with_enough_unsnapshotted_events_and_only_then()
     {
-        using var counts = new WorkspaceCounters();
+        using var counts = new WorkspaceCounters(DormancyMetrics.MeterName);
         var workspace = $"ws-{Guid.NewGuid():N}";
         var busy = fixture.Grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(workspace, "busy"));
         var quiet = fixture.Grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(workspace, "quiet"));
@@ -60,7 +58,7 @@ public sealed class DormancyTests(ClusterFixture fixture)
     [Fact]
     public async Task A_customer_woken_by_a_read_goes_dormant_again_although_its_next_deadline_is_days_away()
     {
-        using var counts = new WorkspaceCounters();
+        using var counts = new WorkspaceCounters(DormancyMetrics.MeterName);
         var workspace = $"ws-{Guid.NewGuid():N}";
         await fixture.Definitions.SaveAsync(workspace, "week-viewers", "did(product_viewed, within 7d)", null, TestContext.Current.CancellationToken);
         var customer = fixture.Grains.GetGrain<ICustomerGrain>(CustomerGrainKey.Format(workspace, "reader"));
@@ -78,37 +76,4 @@ public sealed class DormancyTests(ClusterFixture fixture)
     }
 
     private static CustomerEvent Event(string id, string type, DateTimeOffset at) => new(id, type, at, CustomerEvent.NoProperties);
-
-    /// <summary>The customer counters, per workspace tag, as they are recorded.</summary>
-    private sealed class WorkspaceCounters : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly ConcurrentDictionary<(string Counter, string Workspace), long> _totals = new();
-
-        public WorkspaceCounters()
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == DormancyMetrics.MeterName)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-            {
-                foreach (var tag in tags)
-                {
-                    if (tag.Key == "workspace" && tag.Value is string workspace)
-                    {
-                        _totals.AddOrUpdate((instrument.Name, workspace), value, (_, total) => total + value);
-                    }
-                }
-            });
-            _listener.Start();
-        }
-
-        public long Get(string counter, string workspace) => _totals.GetValueOrDefault((counter, workspace));
-
-        public void Dispose() => _listener.Dispose();
-    }
 }

@@ -14,11 +14,17 @@ public sealed class InMemoryModelingStorage : IModelingStorageFactory
         // Each model version a millisecond after the one before, as distinct as PostgreSQL's clock makes them.
         var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
         var services = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddActorSegmentsInMemoryStorage().BuildServiceProvider();
+        var features = (InMemoryFeatureStore)services.GetRequiredService<IFeatureStore>();
         return Task.FromResult(new ModelingStorageUnderTest
         {
             Journal = services.GetRequiredService<ICustomerJournal>(),
             Scan = services.GetRequiredService<IJournalScan>(),
-            Features = services.GetRequiredService<IFeatureStore>(),
+            Features = features,
+            UpsertFeaturesInLayout = (workspaceId, rows, version) =>
+            {
+                features.UpsertInLayout(workspaceId, rows, version);
+                return Task.CompletedTask;
+            },
             Cohorts = services.GetRequiredService<ICohortStore>(),
             Models = services.GetRequiredService<IModelStore>(),
             Webhooks = services.GetRequiredService<IWebhookStore>(),

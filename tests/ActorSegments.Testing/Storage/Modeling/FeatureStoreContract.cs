@@ -1,4 +1,5 @@
 using ActorSegments.Domain.Features;
+using ActorSegments.Domain.Storage;
 using Xunit;
 
 namespace ActorSegments.Testing.Storage.Modeling;
@@ -77,5 +78,42 @@ public abstract class FeatureStoreContract<TStorage>
         (await ModelingSamples.ReadAllAsync(storage.Features, "w"))[0].Values[0] = 98f;
 
         Assert.Equal(1f, (await ModelingSamples.ReadAllAsync(storage.Features, "w"))[0].Values[0]);
+    }
+
+    [Fact]
+    public async Task ReadStale_RowsOfOlderLayouts_PagedByVersionThenOrdinalCustomer()
+    {
+        await using var storage = await TStorage.StartAsync("features_stale");
+        const int current = CustomerFeatures.Version;
+        await storage.UpsertFeaturesInLayout("w", [ModelingSamples.Row("a", 1, 1f), ModelingSamples.Row("B", 1, 1f), ModelingSamples.Row("é", 1, 1f)], current - 1);
+        await storage.UpsertFeaturesInLayout("w", [ModelingSamples.Row("z", 1, 1f)], current - 2);
+        await storage.UpsertFeaturesInLayout("w", [ModelingSamples.Row("newer", 1, 1f)], current + 1); // a newer silo's: not stale
+        await storage.Features.UpsertAsync("w", [ModelingSamples.Row("c", 1, 1f)], Cancel);
+        await storage.UpsertFeaturesInLayout("w2", [ModelingSamples.Row("a", 1, 1f)], current - 1);
+
+        var first = await storage.Features.ReadStaleAsync("w", null, 2, Cancel);
+        var second = await storage.Features.ReadStaleAsync("w", first[^1], 2, Cancel);
+        var last = await storage.Features.ReadStaleAsync("w", second[^1], 2, Cancel);
+
+        Assert.Equal([new StaleFeatureRow("z", current - 2), new StaleFeatureRow("B", current - 1)], first);
+        Assert.Equal([new StaleFeatureRow("a", current - 1), new StaleFeatureRow("é", current - 1)], second);
+        Assert.Empty(last);
+        Assert.Equal(["w", "w2"], await storage.Features.StaleWorkspacesAsync(Cancel));
+        Assert.Empty(await storage.Features.ReadStaleAsync("w3", null, 10, Cancel));
+    }
+
+    [Fact]
+    public async Task ReadStale_RowRewrittenInTheCurrentLayout_IsNoLongerStale()
+    {
+        await using var storage = await TStorage.StartAsync("features_stale_rewritten");
+        await storage.UpsertFeaturesInLayout("w", [ModelingSamples.Row("a", 10, 1f), ModelingSamples.Row("b", 10, 1f)], CustomerFeatures.Version - 1);
+        await storage.UpsertFeaturesInLayout("w2", [ModelingSamples.Row("a", 10, 1f)], CustomerFeatures.Version - 1);
+
+        await storage.Features.UpsertAsync("w", [ModelingSamples.Row("a", 10, 2f), ModelingSamples.Row("b", 11, 3f)], Cancel);
+        await storage.Features.UpsertAsync("w2", [ModelingSamples.Row("a", 9, 4f)], Cancel); // older than the stored row: ignored
+
+        Assert.Empty(await storage.Features.ReadStaleAsync("w", null, 10, Cancel));
+        Assert.Equal([(10L, 2f), (11L, 3f)], (await ModelingSamples.ReadAllAsync(storage.Features, "w")).Select(r => (r.AsOf, r.Values[0])));
+        Assert.Equal(["w2"], await storage.Features.StaleWorkspacesAsync(Cancel));
     }
 }

@@ -1,3 +1,4 @@
+using ActorSegments.Domain.Features;
 using ActorSegments.Domain.Storage;
 
 namespace ActorSegments.Testing.Storage.Modeling;
@@ -10,6 +11,9 @@ public sealed class ModelingStorageUnderTest : IAsyncDisposable
     public required IJournalScan Scan { get; init; }
 
     public required IFeatureStore Features { get; init; }
+
+    /// <summary>Stores feature rows as a silo of the given layout version would (a layout that is not the current one).</summary>
+    public required Func<string, IReadOnlyList<FeatureRow>, int, Task> UpsertFeaturesInLayout { get; init; }
 
     public required ICohortStore Cohorts { get; init; }
 
