@@ -69,19 +69,15 @@ public sealed class InMemoryFeatureStore : IFeatureStore
         }
     }
 
-    public Task<IReadOnlyList<StaleFeatureRow>> ReadStaleAsync(string workspaceId, StaleFeatureRow? after, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> ReadStaleAsync(string workspaceId, string? afterCustomerId, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         lock (_lock)
         {
-            IReadOnlyList<StaleFeatureRow> stale = _workspaces.TryGetValue(workspaceId, out var stored)
+            IReadOnlyList<string> stale = _workspaces.TryGetValue(workspaceId, out var stored)
                 ? [.. stored
-                    .Where(r => r.Value.Version < CustomerFeatures.Version)
-                    .Select(r => new StaleFeatureRow(r.Key, r.Value.Version))
-                    .Where(r => after is null || r.Version > after.Version ||
-                        (r.Version == after.Version && string.CompareOrdinal(r.CustomerId, after.CustomerId) > 0))
-                    .OrderBy(r => r.Version)
-                    .ThenBy(r => r.CustomerId, StringComparer.Ordinal)
+                    .Where(r => r.Value.Version < CustomerFeatures.Version && (afterCustomerId is null || string.CompareOrdinal(r.Key, afterCustomerId) > 0))
+                    .Select(r => r.Key)
                     .Take(limit)]
                 : [];
             return Task.FromResult(stale);

@@ -18,11 +18,11 @@ public interface IFeatureStore
     Task<long> CountAsync(string workspaceId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Up to <paramref name="limit"/> rows of the workspace in a layout older than <see cref="CustomerFeatures.Version"/>
-    /// (rows of a newer one, written by a newer silo, are not stale), ordered by version then ordinal customer id,
-    /// after <paramref name="after"/> (from the start when null): their customers rewrite them in the current layout.
+    /// Up to <paramref name="limit"/> ids, in ordinal order after <paramref name="afterCustomerId"/> (from the start when
+    /// null), of the workspace's customers whose row is of an older layout than <see cref="CustomerFeatures.Version"/>
+    /// (a newer one, written by a newer silo, is not stale): they rewrite it in the current layout.
     /// </summary>
-    Task<IReadOnlyList<StaleFeatureRow>> ReadStaleAsync(string workspaceId, StaleFeatureRow? after, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<string>> ReadStaleAsync(string workspaceId, string? afterCustomerId, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>The workspaces with any row in an older layout than <see cref="CustomerFeatures.Version"/>, in ordinal order.</summary>
     Task<IReadOnlyList<string>> StaleWorkspacesAsync(CancellationToken cancellationToken = default);

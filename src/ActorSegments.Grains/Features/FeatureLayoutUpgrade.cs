@@ -35,7 +35,7 @@ public sealed partial class FeatureLayoutUpgrade(
         var started = Stopwatch.GetTimestamp();
         var tag = new KeyValuePair<string, object?>("workspace", workspaceId);
         long rewritten = 0, skipped = 0, failed = 0;
-        StaleFeatureRow? after = null;
+        string? after = null;
         while (true)
         {
             var page = await store.ReadStaleAsync(workspaceId, after, settings.PageSize, cancellationToken);
@@ -47,9 +47,9 @@ public sealed partial class FeatureLayoutUpgrade(
             await Parallel.ForEachAsync(
                 page,
                 new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
-                async (row, token) =>
+                async (customerId, token) =>
                 {
-                    switch (await RewriteAsync(workspaceId, row.CustomerId, settings.Attempts, token))
+                    switch (await RewriteAsync(workspaceId, customerId, settings.Attempts, token))
                     {
                         case true:
                             Interlocked.Increment(ref rewritten);

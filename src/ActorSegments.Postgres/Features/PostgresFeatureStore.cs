@@ -36,27 +36,16 @@ public sealed class PostgresFeatureStore(NpgsqlDataSource dataSource) : IFeature
         ORDER BY customer_id
         """;
 
-    // Both through customer_features_version (migration 0025): pages continue after a (version, customer) position;
-    // workspaces are found by skipping from one to the next in the primary key, then one probe each.
+    // Through the primary key from the page's start, skipping current rows: a pass reads the workspace's rows once.
     private const string StaleSql = """
-        SELECT customer_id, version FROM customer_features
-        WHERE workspace_id = $1 AND version < $2 AND (version, customer_id) > ($3, $4)
-        ORDER BY version, customer_id
-        LIMIT $5
+        SELECT customer_id FROM customer_features
+        WHERE workspace_id = $1 AND customer_id > $2 AND version < $3
+        ORDER BY customer_id
+        LIMIT $4
         """;
 
-    private const string StaleWorkspacesSql = """
-        WITH RECURSIVE w (workspace_id) AS (
-            (SELECT workspace_id FROM customer_features ORDER BY workspace_id LIMIT 1)
-            UNION ALL
-            SELECT (SELECT f.workspace_id FROM customer_features f WHERE f.workspace_id > w.workspace_id ORDER BY f.workspace_id LIMIT 1)
-            FROM w WHERE w.workspace_id IS NOT NULL
-        )
-        SELECT workspace_id FROM w
-        WHERE workspace_id IS NOT NULL
-          AND EXISTS (SELECT 1 FROM customer_features f WHERE f.workspace_id = w.workspace_id AND f.version < $1)
-        ORDER BY workspace_id
-        """;
+    // One read of the table, as the cohort schedule's counts are; rare next to the feature writes.
+    private const string StaleWorkspacesSql = "SELECT DISTINCT workspace_id FROM customer_features WHERE version < $1 ORDER BY workspace_id";
 
     public async Task UpsertAsync(string workspaceId, IReadOnlyList<FeatureRow> rows, CancellationToken cancellationToken = default)
     {
@@ -121,36 +110,33 @@ public sealed class PostgresFeatureStore(NpgsqlDataSource dataSource) : IFeature
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    public async Task<IReadOnlyList<StaleFeatureRow>> ReadStaleAsync(string workspaceId, StaleFeatureRow? after, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ReadStaleAsync(string workspaceId, string? afterCustomerId, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var command = dataSource.CreateCommand(StaleSql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = afterCustomerId ?? string.Empty });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = CustomerFeatures.Version });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = after?.Version ?? int.MinValue });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after?.CustomerId ?? string.Empty });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        var rows = new List<StaleFeatureRow>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(new StaleFeatureRow(reader.GetString(0), reader.GetInt32(1)));
-        }
-
-        return rows;
+        return await ReadStringsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<string>> StaleWorkspacesAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(StaleWorkspacesSql);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = CustomerFeatures.Version });
-        var workspaces = new List<string>();
+        return await ReadStringsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<string>> ReadStringsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var values = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            workspaces.Add(reader.GetString(0));
+            values.Add(reader.GetString(0));
         }
 
-        return workspaces;
+        return values;
     }
 }

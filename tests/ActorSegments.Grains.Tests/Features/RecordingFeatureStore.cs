@@ -44,8 +44,8 @@ internal sealed class RecordingFeatureStore : IFeatureStore
 
     public Task<long> CountAsync(string workspaceId, CancellationToken cancellationToken = default) => _inner.CountAsync(workspaceId, cancellationToken);
 
-    public Task<IReadOnlyList<StaleFeatureRow>> ReadStaleAsync(string workspaceId, StaleFeatureRow? after, int limit, CancellationToken cancellationToken = default) =>
-        _inner.ReadStaleAsync(workspaceId, after, limit, cancellationToken);
+    public Task<IReadOnlyList<string>> ReadStaleAsync(string workspaceId, string? afterCustomerId, int limit, CancellationToken cancellationToken = default) =>
+        _inner.ReadStaleAsync(workspaceId, afterCustomerId, limit, cancellationToken);
 
     public Task<IReadOnlyList<string>> StaleWorkspacesAsync(CancellationToken cancellationToken = default) => _inner.StaleWorkspacesAsync(cancellationToken);
 }

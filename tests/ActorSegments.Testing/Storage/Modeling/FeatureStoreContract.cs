@@ -1,5 +1,4 @@
 using ActorSegments.Domain.Features;
-using ActorSegments.Domain.Storage;
 using Xunit;
 
 namespace ActorSegments.Testing.Storage.Modeling;
@@ -81,7 +80,7 @@ public abstract class FeatureStoreContract<TStorage>
     }
 
     [Fact]
-    public async Task ReadStale_RowsOfOlderLayouts_PagedByVersionThenOrdinalCustomer()
+    public async Task ReadStale_RowsOfOlderLayouts_PagedInOrdinalCustomerOrder()
     {
         await using var storage = await TStorage.StartAsync("features_stale");
         const int current = CustomerFeatures.Version;
@@ -95,8 +94,8 @@ public abstract class FeatureStoreContract<TStorage>
         var second = await storage.Features.ReadStaleAsync("w", first[^1], 2, Cancel);
         var last = await storage.Features.ReadStaleAsync("w", second[^1], 2, Cancel);
 
-        Assert.Equal([new StaleFeatureRow("z", current - 2), new StaleFeatureRow("B", current - 1)], first);
-        Assert.Equal([new StaleFeatureRow("a", current - 1), new StaleFeatureRow("é", current - 1)], second);
+        Assert.Equal(["B", "a"], first);
+        Assert.Equal(["z", "é"], second);
         Assert.Empty(last);
         Assert.Equal(["w", "w2"], await storage.Features.StaleWorkspacesAsync(Cancel));
         Assert.Empty(await storage.Features.ReadStaleAsync("w3", null, 10, Cancel));
