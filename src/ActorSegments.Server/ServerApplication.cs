@@ -71,6 +71,7 @@ public static partial class ServerApplication
         builder.AddValidatedOptions<Grains.Privacy.PrivacyOptions, PrivacyOptionsValidator>(Grains.Privacy.PrivacyOptions.SectionName);
         builder.AddValidatedOptions<Grains.Privacy.RetentionOptions, RetentionOptionsValidator>(Grains.Privacy.RetentionOptions.SectionName);
         builder.AddValidatedOptions<FeatureWriterOptions, FeatureWriterOptionsValidator>(FeatureWriterOptions.SectionName);
+        builder.AddValidatedOptions<FeatureUpgradeOptions, FeatureUpgradeOptionsValidator>(FeatureUpgradeOptions.SectionName);
         builder.AddValidatedOptions<Grains.Webhooks.WebhookOptions, WebhookOptionsValidator>(Grains.Webhooks.WebhookOptions.SectionName);
         var shutdown = builder.AddValidatedOptions<ShutdownOptions, ShutdownOptionsValidator>(ShutdownOptions.SectionName);
         var admission = builder.AddValidatedOptions<AdmissionOptions, AdmissionOptionsValidator>(AdmissionOptions.SectionName);

@@ -28,6 +28,8 @@ namespace ActorSegments.Server.Configuration;
 
 [OptionsValidator] internal sealed partial class FeatureWriterOptionsValidator : IValidateOptions<FeatureWriterOptions>;
 
+[OptionsValidator] internal sealed partial class FeatureUpgradeOptionsValidator : IValidateOptions<FeatureUpgradeOptions>;
+
 [OptionsValidator] internal sealed partial class IdentityOptionsValidator : IValidateOptions<IdentityOptions>;
 
 [OptionsValidator] internal sealed partial class IngestOptionsValidator : IValidateOptions<IngestOptions>;
