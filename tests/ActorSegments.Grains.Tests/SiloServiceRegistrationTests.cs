@@ -13,8 +13,8 @@ namespace ActorSegments.Grains.Tests;
 public sealed class SiloServiceRegistrationTests
 {
     /// <summary>
-    /// The background loops (wake-up sweeper, feature writer, cohort schedule, webhook keeper, erased-exit redactor,
-    /// journal retention) run with the silo lifecycle, not as
+    /// The background loops (wake-up sweeper, feature writer, feature layout upgrade, cohort schedule, webhook keeper,
+    /// erased-exit redactor, journal retention) run with the silo lifecycle, not as
     /// hosted services: a hosted service stops after the silo it was registered before, and the sweeper once went on
     /// claiming wake-ups it could no longer deliver.
     /// </summary>
@@ -24,8 +24,8 @@ public sealed class SiloServiceRegistrationTests
         var services = new ServiceCollection().AddActorSegmentsGrains();
 
         Assert.DoesNotContain(services, d => d.ServiceType == typeof(IHostedService));
-        Assert.Equal(6, services.Count(d => d.ServiceType == typeof(ILifecycleParticipant<ISiloLifecycle>)));
-        foreach (var loop in new[] { typeof(WakeUpSweeper), typeof(FeatureWriter), typeof(CohortScheduler), typeof(WebhookKeeper), typeof(ErasedExitRedactor), typeof(JournalRetentionLoop) })
+        Assert.Equal(7, services.Count(d => d.ServiceType == typeof(ILifecycleParticipant<ISiloLifecycle>)));
+        foreach (var loop in new[] { typeof(WakeUpSweeper), typeof(FeatureWriter), typeof(FeatureUpgradeLoop), typeof(CohortScheduler), typeof(WebhookKeeper), typeof(ErasedExitRedactor), typeof(JournalRetentionLoop) })
         {
             Assert.Single(services, d => d.ServiceType == loop && d.Lifetime == ServiceLifetime.Singleton);
         }
