@@ -1,12 +1,10 @@
 using System.Runtime.CompilerServices;
 using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Modeling;
+using ActorSegments.Domain.Modeling.Uplift;
 using ActorSegments.Domain.Storage;
 
 namespace ActorSegments.Grains.Modeling.Uplift;
-
-/// <summary>A score computed from one customer's feature row.</summary>
-public delegate double RowScore(ReadOnlySpan<float> features);
 
 /// <summary>
 /// Scores every customer of the feature table, each row brought forward to the same moment, scores rounded to 4

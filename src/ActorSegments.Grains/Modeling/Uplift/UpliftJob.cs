@@ -32,9 +32,6 @@ public sealed class UpliftJob(
     FeatureTableScoring scoring,
     TimeProvider clock)
 {
-    /// <summary>Each arm's outcome model needs this many customers, and this many of either outcome, in each part.</summary>
-    public static PropensityOptions Options { get; } = new() { MinimumRows = 100, MinimumPerClass = 20 };
-
     public async Task<int> TrainAsync(string workspaceId, string name, ModelJobProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
@@ -68,8 +65,8 @@ public sealed class UpliftJob(
         var (train, evaluation) = UpliftSplit.Split(examples.Examples);
 
         progress.Phase(ModelJobPhases.Training);
-        var trained = trainer.Train(UpliftExamples.ToDataset(train), UpliftExamples.ToDataset(evaluation), Options, cancellationToken);
-        var baseline = propensity.Train(UpliftExamples.ToDataset(train).IgnoringArm(), UpliftExamples.ToDataset(evaluation).IgnoringArm(), Options, cancellationToken);
+        var trained = trainer.Train(UpliftExamples.ToDataset(train), UpliftExamples.ToDataset(evaluation), UpliftDefaults.Options, cancellationToken);
+        var baseline = propensity.Train(UpliftExamples.ToDataset(train).IgnoringArm(), UpliftExamples.ToDataset(evaluation).IgnoringArm(), UpliftDefaults.Options, cancellationToken);
 
         progress.Phase(ModelJobPhases.Evaluating);
         var evaluated = UpliftEvaluation.Of(evaluation, trained.Model.Score, baseline.Model.Score);

@@ -1,6 +1,4 @@
-using ActorSegments.Domain.Modeling.Uplift;
-
-namespace ActorSegments.Grains.Modeling.Uplift;
+namespace ActorSegments.Domain.Modeling.Uplift;
 
 /// <summary>
 /// The evaluation customers ranked three ways, by predicted uplift, by a plain propensity model of the goal, and at
