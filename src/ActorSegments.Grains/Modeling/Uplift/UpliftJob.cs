@@ -48,13 +48,14 @@ public sealed class UpliftJob(
 
         progress.Phase(ModelJobPhases.ReadingJournal);
         var histories = await JournalHistories.ReadAsync(journal, workspaceId, cancellationToken);
-        var (_, dataEnd) = JournalHistories.Span(histories);
+        // A window is over when the clock has passed its end: the journal holds what happened until now.
+        var dataEnd = clock.GetUtcNow().ToUnixTimeSeconds();
 
         progress.Phase(ModelJobPhases.BuildingFeatures);
         UpliftExamples examples;
         try
         {
-            examples = UpliftExamples.Build(histories, experiment, model, dataEnd + 1);
+            examples = UpliftExamples.Build(histories, experiment, model, dataEnd);
         }
         catch (ArgumentException ex)
         {
