@@ -53,6 +53,8 @@ public sealed class UpliftApiTests(DevServerFixture fixture) : DevServerTests(fi
         double Top30(string ranking) => rankings[ranking].GetProperty("uplift_at").GetProperty("top30").GetDouble();
         Assert.True(rankings["uplift"].GetProperty("qini_coefficient").GetDouble() > 0, version.Metrics.ToString());
         Assert.True(Top30("uplift") > Top30("random"), version.Metrics.ToString());
+        Assert.Equal(Top30("uplift"), metrics.GetProperty("uplift_top30").GetDouble());
+        Assert.Equal(rankings["propensity"].GetProperty("qini_coefficient").GetDouble(), metrics.GetProperty("qini_propensity").GetDouble());
 
         // Everyone has an uplift and a percentile among everyone's.
         var scores = new Dictionary<string, (double Uplift, double Percentile)>(StringComparer.Ordinal);

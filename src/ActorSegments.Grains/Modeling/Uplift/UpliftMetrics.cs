@@ -30,6 +30,12 @@ internal static class UpliftMetrics
             treated_model_auc = trained.TreatedModel.Auc,
             control_model_auc = trained.ControlModel.Auc,
             propensity_baseline = baselineTrainer,
+            // The headline figures at the top level, where `models list` shows numbers: the full rankings follow.
+            qini_uplift = Ranking(evaluation, "uplift").QiniCoefficient,
+            qini_propensity = Ranking(evaluation, "propensity").QiniCoefficient,
+            uplift_top30 = Ranking(evaluation, "uplift").UpliftAt[30],
+            propensity_top30 = Ranking(evaluation, "propensity").UpliftAt[30],
+            random_top30 = Ranking(evaluation, "random").UpliftAt[30],
             // Ranked by predicted uplift, by propensity of the goal (arms ignored), at random (expected values).
             rankings = evaluation.Rankings.Select(r => new
             {
@@ -42,4 +48,6 @@ internal static class UpliftMetrics
             // The uplift a customer needs to be in the top 50/30/20/10%: percentile("uplift:x") >= 50/70/80/90.
             percentile_cuts = ReportedPercentiles.ToDictionary(p => $"p{p}", p => distribution?.CutAt(p)),
         });
+
+    private static UpliftRankingQuality Ranking(UpliftEvaluation evaluation, string name) => evaluation.Rankings.Single(r => r.Ranking == name);
 }
