@@ -10,6 +10,12 @@ public interface IRecommendationTrainer
 public interface IRecommendationModel
 {
     /// <summary>
+    /// The settings it was trained with; the method is the one really used (item-kNN when EASE was asked for above its
+    /// item limit).
+    /// </summary>
+    RecommendationOptions Options { get; }
+
+    /// <summary>
     /// Up to <paramref name="count"/> items for a customer with these interactions (<paramref name="history"/>, any
     /// order), never one of <paramref name="exclude"/> (what the customer already bought).
     /// </summary>

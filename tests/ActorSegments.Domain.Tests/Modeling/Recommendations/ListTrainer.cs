@@ -17,13 +17,15 @@ internal sealed class ListTrainer(IReadOnlyDictionary<int, string[]> listsByNeig
     {
         Seen.AddRange(interactions);
         Trained.Add(options);
-        return new Model(options.Method == RecommendationMethod.Ease
+        return new Model(options, options.Method == RecommendationMethod.Ease
             ? listsByLambda?.GetValueOrDefault(options.EaseRegularization, []) ?? []
             : listsByNeighbors.GetValueOrDefault(options.NeighborsPerItem, []));
     }
 
-    private sealed class Model(string[] list) : IRecommendationModel
+    private sealed class Model(RecommendationOptions options, string[] list) : IRecommendationModel
     {
+        public RecommendationOptions Options => options;
+
         public IReadOnlyList<string> Recommend(IReadOnlyList<ItemInteraction> history, IReadOnlySet<string> exclude, int count) =>
             [.. list.Where(item => !exclude.Contains(item)).Take(count)];
 
