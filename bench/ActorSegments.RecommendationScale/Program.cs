@@ -4,11 +4,11 @@ using ActorSegments.Domain.Modeling;
 using ActorSegments.ML.Recommendations;
 using ActorSegments.RecommendationScale;
 
-// Usage: dotnet ActorSegments.RecommendationScale.dll ITEMS knn|ease [NEIGHBORS] [LAMBDA]
+// Usage: dotnet ActorSegments.RecommendationScale.dll ITEMS knn|ease [NEIGHBORS] [LAMBDA] [EASE_ITEM_LIMIT]
 // One training per process, so the peak working set is this training's.
 if (args.Length < 2 || !int.TryParse(args[0], CultureInfo.InvariantCulture, out var items) || args[1] is not ("knn" or "ease"))
 {
-    Console.Error.WriteLine("usage: ActorSegments.RecommendationScale ITEMS knn|ease [NEIGHBORS] [LAMBDA]");
+    Console.Error.WriteLine("usage: ActorSegments.RecommendationScale ITEMS knn|ease [NEIGHBORS] [LAMBDA] [EASE_ITEM_LIMIT]");
     return 2;
 }
 
@@ -17,6 +17,7 @@ var options = new RecommendationOptions
     Method = args[1] == "ease" ? RecommendationMethod.Ease : RecommendationMethod.ItemKnn,
     NeighborsPerItem = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20,
     EaseRegularization = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 1000,
+    MaximumEaseItems = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : new RecommendationOptions().MaximumEaseItems,
 };
 var purchases = SyntheticCatalog.Purchases(items);
 var catalog = purchases.Select(p => p.ItemId).Distinct().Count();

@@ -64,10 +64,11 @@ public sealed record RecommendationOptions
     public double EaseRegularization { get; init; } = 1000;
 
     /// <summary>
-    /// The largest catalog EASE is trained on: its inverse holds items² doubles (10,000 items: 800 MB) and costs items³
-    /// operations, so larger catalogs use <see cref="RecommendationMethod.ItemKnn"/> with the same neighbors per item.
+    /// The largest catalog EASE is trained on: its inverse holds items² doubles (5,000 items: 200 MB) and costs items³
+    /// operations (about 20 s of CPU at 5,000, and a training job trains up to eight times), so larger catalogs use
+    /// <see cref="RecommendationMethod.ItemKnn"/> with the same neighbors per item.
     /// </summary>
-    public int MaximumEaseItems { get; init; } = 10_000;
+    public int MaximumEaseItems { get; init; } = 5_000;
 
     /// <summary>The method a catalog of <paramref name="itemCount"/> items is actually trained with.</summary>
     public RecommendationMethod MethodFor(int itemCount) =>
