@@ -39,10 +39,10 @@ public static class RecommendationSelection
         new RecommendationOptions { NeighborsPerItem = 10 },
         new RecommendationOptions { NeighborsPerItem = 20 },
         new RecommendationOptions { NeighborsPerItem = 100 },
-        .. EaseRegularizations.Select(lambda => new RecommendationOptions { Method = RecommendationMethod.Ease, NeighborsPerItem = 20, EaseRegularization = lambda }),
+        new RecommendationOptions { Method = RecommendationMethod.Ease, NeighborsPerItem = 20, EaseRegularization = 300 },
+        new RecommendationOptions { Method = RecommendationMethod.Ease, NeighborsPerItem = 20, EaseRegularization = 1000 },
+        new RecommendationOptions { Method = RecommendationMethod.Ease, NeighborsPerItem = 20, EaseRegularization = 3000 },
     ];
-
-    private static double[] EaseRegularizations => [300, 1000, 3000];
 
     /// <summary>Chooses among <paramref name="candidates"/> (<see cref="DefaultCandidates"/> when null) on the interactions before <paramref name="cutoff"/>.</summary>
     public static RecommendationChoice Select(
@@ -57,6 +57,7 @@ public static class RecommendationSelection
         ArgumentOutOfRangeException.ThrowIfZero(candidates.Count, nameof(candidates));
         var training = interactions.Where(i => i.At < cutoff).ToList();
         var items = training.Select(i => i.ItemId).Distinct(StringComparer.Ordinal).Count();
+        // Only what the trainer would really train on this catalog; the default item-kNN if that leaves nothing.
         candidates = candidates.Where(c => c.MethodFor(items) == c.Method).ToList() is { Count: > 0 } trainable ? trainable : [new RecommendationOptions()];
         if (ValidationSplit(training, cutoff) is not { } split)
         {
