@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace ActorSegments.ML.Recommendations;
 
 /// <summary>
@@ -16,7 +14,7 @@ namespace ActorSegments.ML.Recommendations;
 /// </remarks>
 internal static class SymmetricInverse
 {
-    private const int Block = 4;
+    private const int Block = RowDots.Block;
 
     /// <summary>
     /// Replaces <paramref name="matrix"/> (its lower triangle is read) by its inverse's lower triangle and diagonal,
@@ -28,11 +26,11 @@ internal static class SymmetricInverse
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentOutOfRangeException.ThrowIfNotEqual(matrix.Length, n * n, nameof(matrix));
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
-        var factorDiagonal = Factor(matrix, n, parallel);
+        var factorDiagonal = CholeskyFactor.InPlace(matrix, n, parallel);
         var blocks = (n + Block - 1) / Block;
 
         // Row c of L⁻¹ᵀ is column c of L⁻¹: forward substitution of L w = e_c, four columns per pass over L's rows.
-        Parallel.For(0, blocks, parallel, () => Buffers(n), (block, _, w) =>
+        Parallel.For(0, blocks, parallel, () => RowDots.Buffers(n), (block, _, w) =>
         {
             var c0 = block * Block;
             for (var q = 0; q < Block; q++)
@@ -44,7 +42,7 @@ internal static class SymmetricInverse
             Span<double> sums = stackalloc double[Block];
             for (var i = c0 + 1; i < n; i++)
             {
-                Dot4(matrix.AsSpan((i * n) + c0, i - c0), w, c0, sums);
+                RowDots.Dot4(matrix.AsSpan((i * n) + c0, i - c0), w, c0, sums);
                 for (var q = 0; q < Block && c0 + q < i; q++)
                 {
                     w[q][i] = -sums[q] / factorDiagonal[i];
@@ -62,7 +60,7 @@ internal static class SymmetricInverse
         Parallel.For(1, n, parallel, i => Array.Clear(matrix, i * n, i));
 
         // A⁻¹(a, b) = Σ_k L⁻¹(k, a) L⁻¹(k, b) = the dot of rows a and b of L⁻¹ᵀ (zero below the diagonal).
-        Parallel.For(0, blocks, parallel, () => (Own: Buffers(n), Result: Buffers(n)), (block, _, buffers) =>
+        Parallel.For(0, blocks, parallel, () => (Own: RowDots.Buffers(n), Result: RowDots.Buffers(n)), (block, _, buffers) =>
         {
             var (own, result) = buffers;
             var a0 = block * Block;
@@ -77,7 +75,7 @@ internal static class SymmetricInverse
             Span<double> sums = stackalloc double[Block];
             for (var b = 0; b < a0 + rows; b++)
             {
-                Dot4(matrix.AsSpan((b * n) + a0, n - a0), own, a0, sums);
+                RowDots.Dot4(matrix.AsSpan((b * n) + a0, n - a0), own, a0, sums);
                 for (var q = 0; q < rows; q++)
                 {
                     result[q][b] = sums[q];
@@ -99,106 +97,5 @@ internal static class SymmetricInverse
         }
 
         return diagonal;
-    }
-
-    private static double[][] Buffers(int n) => [.. Enumerable.Range(0, Block).Select(_ => new double[n])];
-
-    /// <summary>
-    /// L in the strict lower triangle, its diagonal returned: four columns at a time, the block's own rows first, then
-    /// every row below against the four (one pass over each row for four entries).
-    /// </summary>
-    private static double[] Factor(double[] matrix, int n, ParallelOptions parallel)
-    {
-        var factorDiagonal = new double[n];
-        var pivots = Buffers(n);
-        for (var j0 = 0; j0 < n; j0 += Block)
-        {
-            var columns = Math.Min(Block, n - j0);
-            for (var j = j0; j < j0 + columns; j++)
-            {
-                var row = matrix.AsSpan(j * n, j);
-                var pivot = matrix[(j * n) + j] - Dot(row, row);
-                if (!(pivot > 0))
-                {
-                    throw new ArgumentException($"The matrix is not positive definite (pivot {pivot} at row {j}).", nameof(matrix));
-                }
-
-                factorDiagonal[j] = Math.Sqrt(pivot);
-                for (var i = j + 1; i < j0 + columns; i++)
-                {
-                    matrix[(i * n) + j] = (matrix[(i * n) + j] - Dot(matrix.AsSpan(i * n, j), row)) / factorDiagonal[j];
-                }
-            }
-
-            for (var q = 0; q < Block; q++)
-            {
-                matrix.AsSpan(Math.Min(j0 + q, n - 1) * n, j0 + columns).CopyTo(pivots[q]);
-            }
-
-            var first = j0;
-            Parallel.For(j0 + columns, n, parallel, i =>
-            {
-                Span<double> sums = stackalloc double[Block];
-                Dot4(matrix.AsSpan(i * n, first), pivots, 0, sums);
-                for (var q = 0; q < columns; q++)
-                {
-                    var value = matrix[(i * n) + first + q] - sums[q];
-                    for (var r = 0; r < q; r++)
-                    {
-                        value -= matrix[(i * n) + first + r] * pivots[q][first + r];
-                    }
-
-                    matrix[(i * n) + first + q] = value / factorDiagonal[first + q];
-                }
-            });
-        }
-
-        return factorDiagonal;
-    }
-
-    /// <summary>The dots of <paramref name="shared"/> with each of four rows, read from <paramref name="offset"/> on.</summary>
-    private static void Dot4(ReadOnlySpan<double> shared, double[][] rows, int offset, Span<double> sums)
-    {
-        var r0 = rows[0].AsSpan(offset);
-        var r1 = rows[1].AsSpan(offset);
-        var r2 = rows[2].AsSpan(offset);
-        var r3 = rows[3].AsSpan(offset);
-        var (s0, s1, s2, s3) = (Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
-        var width = Vector<double>.Count;
-        var i = 0;
-        for (; i <= shared.Length - width; i += width)
-        {
-            var x = new Vector<double>(shared[i..]);
-            s0 += x * new Vector<double>(r0[i..]);
-            s1 += x * new Vector<double>(r1[i..]);
-            s2 += x * new Vector<double>(r2[i..]);
-            s3 += x * new Vector<double>(r3[i..]);
-        }
-
-        var (t0, t1, t2, t3) = (Vector.Sum(s0), Vector.Sum(s1), Vector.Sum(s2), Vector.Sum(s3));
-        for (; i < shared.Length; i++)
-        {
-            (t0, t1, t2, t3) = (t0 + (shared[i] * r0[i]), t1 + (shared[i] * r1[i]), t2 + (shared[i] * r2[i]), t3 + (shared[i] * r3[i]));
-        }
-
-        (sums[0], sums[1], sums[2], sums[3]) = (t0, t1, t2, t3);
-    }
-
-    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        var sum = Vector<double>.Zero;
-        var i = 0;
-        for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
-        {
-            sum += new Vector<double>(x[i..]) * new Vector<double>(y[i..]);
-        }
-
-        var total = Vector.Sum(sum);
-        for (; i < x.Length; i++)
-        {
-            total += x[i] * y[i];
-        }
-
-        return total;
     }
 }
