@@ -51,9 +51,11 @@ public sealed class RecommendationEvaluationTests
 
         public Dictionary<string, string[]> Excluded { get; } = [];
 
+        public RecommendationOptions Options { get; private set; } = new();
+
         public IRecommendationModel Train(IEnumerable<ItemInteraction> interactions, RecommendationOptions options)
         {
-            Trained = interactions.Count();
+            (Trained, Options) = (interactions.Count(), options);
             return this;
         }
 

@@ -19,10 +19,42 @@ public sealed class RecommendationSelectionTests
 
         Assert.Equal(20, choice.Chosen.NeighborsPerItem);
         Assert.Equal(Cutoff - (30 * Day), choice.ValidationSplit);
-        Assert.Equal([50, 10, 20, 100], choice.Candidates.Select(c => c.Options.NeighborsPerItem));
+        Assert.Equal(
+            [(RecommendationMethod.ItemKnn, 50, 1000), (RecommendationMethod.ItemKnn, 10, 1000), (RecommendationMethod.ItemKnn, 20, 1000), (RecommendationMethod.ItemKnn, 100, 1000),
+             (RecommendationMethod.Ease, 20, 300), (RecommendationMethod.Ease, 20, 1000), (RecommendationMethod.Ease, 20, 3000)],
+            choice.Candidates.Select(c => (c.Options.Method, c.Options.NeighborsPerItem, c.Options.EaseRegularization)));
         var validated = choice.Candidates[2].Validation;
         Assert.Equal((Customers, 0.1, 1.0), (validated.Customers, Math.Round(validated.PrecisionAtK, 9), validated.RecallAtK));
-        Assert.All(choice.Candidates.Where(c => c.Options.NeighborsPerItem != 20), c => Assert.Equal(0, c.Validation.PrecisionAtK));
+        Assert.All(choice.Candidates.Where(c => c.Options != choice.Chosen), c => Assert.Equal(0, c.Validation.PrecisionAtK));
+    }
+
+    [Fact]
+    public void Ease_is_chosen_with_the_lambda_that_validates_best()
+    {
+        var trainer = new ListTrainer(new Dictionary<int, string[]> { [20] = ["filler", "wanted"] }, new Dictionary<double, string[]> { [1000] = ["wanted", "filler"], [3000] = ["wanted"] });
+
+        var choice = RecommendationSelection.Select(Planted(("wanted", Cutoff - (10 * Day))), Cutoff, trainer);
+
+        // Every list holding "wanted" validates alike; the first of them listed wins: item-kNN with 20 neighbors.
+        Assert.Equal(RecommendationMethod.ItemKnn, choice.Chosen.Method);
+        var easeOnly = RecommendationSelection.Select(Planted(("wanted", Cutoff - (10 * Day))), Cutoff, trainer, [.. RecommendationSelection.DefaultCandidates.Where(c => c.Method == RecommendationMethod.Ease)]);
+        Assert.Equal((RecommendationMethod.Ease, 1000.0), (easeOnly.Chosen.Method, easeOnly.Chosen.EaseRegularization));
+    }
+
+    [Fact]
+    public void Ease_candidates_are_left_out_when_the_catalog_exceeds_their_item_limit()
+    {
+        var trainer = new ListTrainer(new Dictionary<int, string[]> { [20] = ["wanted"] }, new Dictionary<double, string[]> { [1000] = ["wanted", "x"] });
+        var interactions = Planted(("wanted", Cutoff - (10 * Day)));
+        var items = interactions.Select(i => i.ItemId).Distinct().Count();
+        RecommendationOptions[] candidates = [new() { NeighborsPerItem = 20 }, new() { Method = RecommendationMethod.Ease, MaximumEaseItems = items - 1 }, new() { Method = RecommendationMethod.Ease, MaximumEaseItems = items }];
+
+        var choice = RecommendationSelection.Select(interactions, Cutoff, trainer, candidates);
+        var onlyEase = RecommendationSelection.Select(interactions, Cutoff, trainer, candidates[1..2]);
+
+        Assert.Equal([candidates[0], candidates[2]], choice.Candidates.Select(c => c.Options));
+        Assert.DoesNotContain(candidates[1], trainer.Trained);
+        Assert.Equal(new RecommendationOptions(), onlyEase.Chosen); // none trainable: the default item-kNN
     }
 
     [Fact]
