@@ -28,8 +28,8 @@ STOP_WORDS = ["an", "and", "are", "as", "at", "be", "by", "for", "from", "has", 
 
 
 def targets(interactions):
-    before = interactions[interactions.at < SPLIT]
-    after = interactions[(interactions.at >= SPLIT) & (interactions.kind == "Purchase")]
+    before = interactions[interactions["at"] < SPLIT]
+    after = interactions[(interactions["at"] >= SPLIT) & (interactions.kind == "Purchase")]
     histories = {c: g for c, g in before.groupby("customer_id", sort=False)}
     result = []
     for customer, lines in sorted(after.groupby("customer_id", sort=False), key=lambda p: p[0]):
@@ -50,9 +50,9 @@ def recommend(catalog, found):
     index = {item: i for i, item in enumerate(ids)}
     lists = []
     for _, history, bought, _ in found:
-        latest = history.at.max()
+        latest = history["at"].max()
         rows, weights = [], []
-        for item, kind, at in zip(history.item_id, history.kind, history.at):
+        for item, kind, at in zip(history.item_id, history.kind, history["at"]):
             if item in index:
                 rows.append(index[item])
                 weights.append(WEIGHTS[kind] * 0.5 ** ((latest - at) / HALF_LIFE))
@@ -74,7 +74,7 @@ def recommend(catalog, found):
 
 
 def evaluate(interactions, found, lists):
-    sold_before = set(interactions[(interactions.at < SPLIT) & (interactions.kind == "Purchase")].item_id)
+    sold_before = set(interactions[(interactions["at"] < SPLIT) & (interactions.kind == "Purchase")].item_id)
     segments = {"all": [], "new_items": [], "one_order": []}
     for (_, history, _, relevant), recommended in zip(found, lists):
         hits = sum(item in relevant for item in recommended)
@@ -83,7 +83,7 @@ def evaluate(interactions, found, lists):
         if new:
             new_hits = sum(item in new for item in recommended)
             segments["new_items"].append((new_hits / K, new_hits / len(new)))
-        if history[history.kind == "Purchase"].at.nunique() == 1:
+        if history[history.kind == "Purchase"]["at"].nunique() == 1:
             segments["one_order"].append((hits / K, hits / len(relevant)))
     return {name: (len(rows), np.mean([r[0] for r in rows]), np.mean([r[1] for r in rows])) for name, rows in segments.items()}
 
