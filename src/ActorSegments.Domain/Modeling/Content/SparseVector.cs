@@ -10,14 +10,15 @@ public sealed record SparseVector(int[] Indexes, double[] Values)
     /// <summary>The vector from index-value pairs (repeated indexes summed, zeros dropped).</summary>
     public static SparseVector From(IEnumerable<KeyValuePair<int, double>> entries)
     {
-        var sums = new SortedDictionary<int, double>();
+        var sums = new Dictionary<int, double>();
         foreach (var (index, value) in entries)
         {
             sums[index] = sums.GetValueOrDefault(index) + value;
         }
 
-        var kept = sums.Where(p => p.Value != 0).ToList();
-        return new SparseVector([.. kept.Select(p => p.Key)], [.. kept.Select(p => p.Value)]);
+        var indexes = sums.Where(p => p.Value != 0).Select(p => p.Key).ToArray();
+        Array.Sort(indexes);
+        return new SparseVector(indexes, [.. indexes.Select(i => sums[i])]);
     }
 
     /// <summary>This vector scaled to length 1 (the zero vector stays zero).</summary>

@@ -17,12 +17,18 @@ internal sealed class TopItems(int count)
 
     public void Offer(string itemId, double score)
     {
+        // Most candidates of a large catalog lose to the worst kept one: refused before anything is allocated.
+        if (_heap.Count == count && (count == 0 || score < _heap.Peek().Score))
+        {
+            return;
+        }
+
         var item = new ScoredItem(itemId, score);
         if (_heap.Count < count)
         {
             _heap.Enqueue(item, item);
         }
-        else if (count > 0 && WorstFirst.Compare(item, _heap.Peek()) > 0)
+        else if (WorstFirst.Compare(item, _heap.Peek()) > 0)
         {
             _heap.EnqueueDequeue(item, item);
         }
