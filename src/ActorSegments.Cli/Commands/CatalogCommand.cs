@@ -45,7 +45,7 @@ internal static class CatalogCommand
                     catch (Grpc.Core.RpcException)
                     {
                         // The server names items by their place in the request: say where that request starts in the file.
-                        console.MarkupLine($"[red]The items of lines {batch[0].Line}-{batch[^1].Line} were refused[/] (items[0] is line {batch[0].Line}); {Formats.Count(items)} items before them were imported.");
+                        console.MarkupLine($"[red]The items of lines {batch[0].Line}-{batch[^1].Line} were refused[/] (items[[0]] is line {batch[0].Line}); {Formats.Count(items)} items before them were imported.");
                         throw;
                     }
 
