@@ -33,6 +33,16 @@ public sealed class CatalogFromEventsTests
         Assert.Empty(CatalogFromEvents.Derive(histories, BehaviorModel.Default));
     }
 
+    [Fact]
+    public void TrainingCatalog_LoadedCatalog_UsedAsIs_NoneLoaded_DerivedFromEvents()
+    {
+        CustomerHistory[] histories = [new("c1", [Entry(1, "product_purchased", 0, "A", "RED MUG", 2.0)])];
+        CatalogItem[] loaded = [CatalogItem.Described("Z", "loaded")];
+
+        Assert.Equal(loaded, TrainingCatalog.Choose(loaded, () => throw new InvalidOperationException("the journal must not be read"), BehaviorModel.Default));
+        Assert.Equal([CatalogItem.Described("A", "RED MUG", 2.0m)], TrainingCatalog.Choose([], () => histories, BehaviorModel.Default));
+    }
+
     private static JournalEntry Entry(long sequence, string type, int day, string? product, string? description, double price)
     {
         var properties = new Dictionary<string, PropertyValue> { ["price"] = PropertyValue.Of(price) };
