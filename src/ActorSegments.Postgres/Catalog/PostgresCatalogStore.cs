@@ -82,7 +82,7 @@ public sealed class PostgresCatalogStore(NpgsqlDataSource dataSource) : ICatalog
 
     public async Task<CatalogItem?> GetAsync(string workspaceId, string itemId, CancellationToken cancellationToken = default)
     {
-        var items = await QueryAsync($"SELECT {Columns} FROM catalog_items WHERE workspace_id = $1 AND item_id = $2", workspaceId, itemId, 1, cancellationToken).ConfigureAwait(false);
+        var items = await QueryAsync($"SELECT {Columns} FROM catalog_items WHERE workspace_id = $1 AND item_id = $2 LIMIT $3", workspaceId, itemId, 1, cancellationToken).ConfigureAwait(false);
         return items.Count == 0 ? null : items[0];
     }
 
@@ -118,15 +118,13 @@ public sealed class PostgresCatalogStore(NpgsqlDataSource dataSource) : ICatalog
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new CatalogInfo(reader.GetInt64(0), reader.GetInt64(1)) : new CatalogInfo(0, 0);
     }
 
+    /// <summary>Items of <paramref name="sql"/>, which takes the workspace ($1), an item id ($2) and a row limit ($3).</summary>
     private async Task<IReadOnlyList<CatalogItem>> QueryAsync(string sql, string workspaceId, string key, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = workspaceId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
-        if (sql.Contains("$3", StringComparison.Ordinal))
-        {
-            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        }
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var items = new List<CatalogItem>();
