@@ -62,6 +62,24 @@ public sealed class CatalogCommandTests(CliServer server) : IClassFixture<CliSer
         Assert.Contains("catalog version 0, 0 items", listed, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Catalog_ImportWithoutIdColumnOrWithAPriceThatIsNoNumber_UsageErrorNothingSent()
+    {
+        const string Workspace = "cli-catalog-usage";
+        var noId = Write("noid.csv", "title,price\nMug,1\n");
+        var badPrice = Write("price.csv", "id,price\na,cheap\n");
+
+        var (noIdExit, noIdOutput) = await server.RunAsync(Workspace, "catalog", "import", noId);
+        var (priceExit, priceOutput) = await server.RunAsync(Workspace, "catalog", "import", badPrice);
+        var (_, listed) = await server.RunAsync(Workspace, "catalog", "list");
+
+        Assert.Equal(ExitCodes.Usage, noIdExit);
+        Assert.Contains("no 'id' column", noIdOutput, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, priceExit);
+        Assert.Contains("line 2: price 'cheap' is not a number", priceOutput, StringComparison.Ordinal);
+        Assert.Contains("catalog version 0, 0 items", listed, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private string Write(string name, string text)

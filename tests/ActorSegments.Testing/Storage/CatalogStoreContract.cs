@@ -59,6 +59,24 @@ public abstract class CatalogStoreContract<TStorage>
     }
 
     [Fact]
+    public async Task Upsert_ConcurrentBatches_EachGetsAVersionOfItsOwn()
+    {
+        await using var storage = await TStorage.StartAsync("catalog_concurrent");
+        var store = storage.Catalog;
+
+        var writes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => store.UpsertAsync("w", [Mug with { Id = $"item-{i}" }], 10, Ct), Ct)));
+        var versions = new List<long>();
+        await foreach (var item in store.ReadAllAsync("w", Ct))
+        {
+            versions.Add(item.Version);
+        }
+
+        Assert.Equal([1, 2, 3, 4, 5, 6], writes.Select(w => w.Version).Order());
+        Assert.Equal([1, 2, 3, 4, 5, 6], versions.Order());
+        Assert.Equal(new CatalogInfo(6, 6), await store.InfoAsync("w", Ct));
+    }
+
+    [Fact]
     public async Task ListAndReadAll_InOrdinalIdOrder_PagesAfterTheLastId()
     {
         await using var storage = await TStorage.StartAsync("catalog_pages");
