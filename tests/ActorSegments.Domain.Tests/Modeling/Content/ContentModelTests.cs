@@ -72,5 +72,18 @@ public sealed class ContentModelTests
         Assert.Equal(["a", "b", "c"], model.Recommend(history, model.Exclusions(history), 10).Select(r => r.ItemId));
     }
 
+    [Fact]
+    public void Recommend_ItemNobodyBoughtYet_ReachedThroughItsDescription()
+    {
+        // "cup" is in the catalog but in nobody's history: a co-purchase model has nothing to say about it.
+        CatalogItem[] catalog = [CatalogItem.Described("mug", "RED HEART MUG"), CatalogItem.Described("cup", "RED HEART CUP"), CatalogItem.Described("lamp", "DESK LAMP")];
+        var model = ContentModel.Train(catalog, ContentOptions.Default);
+        ItemInteraction[] history = [Interaction("mug", InteractionKind.Purchase, 0), Interaction("lamp", InteractionKind.Purchase, -200 * Day)];
+
+        var recommended = model.Recommend(history, model.Exclusions(history), 10);
+
+        Assert.Equal("cup", Assert.Single(recommended).ItemId);
+    }
+
     private static ItemInteraction Interaction(string item, InteractionKind kind, long at) => new("c1", item, null, kind, at);
 }
