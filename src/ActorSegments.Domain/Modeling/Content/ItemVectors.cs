@@ -23,6 +23,12 @@ public static class ItemVectors
         for (var i = 0; i < items.Count; i++)
         {
             var text = tfidf.Transform(documents[i]);
+            if (items[i].CategoryPath.Count == 0 && items[i].Brand.Length == 0)
+            {
+                vectors[i] = text; // already of length 1 (or zero): scaling again would only move the last bits
+                continue;
+            }
+
             var entries = text.Indexes.Zip(text.Values, KeyValuePair.Create).ToList();
             var path = items[i].CategoryPath;
             for (var depth = 1; depth <= path.Count; depth++)

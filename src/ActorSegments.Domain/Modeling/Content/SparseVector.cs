@@ -5,7 +5,19 @@ public sealed record SparseVector(int[] Indexes, double[] Values)
 {
     public static SparseVector Empty { get; } = new([], []);
 
-    public double Norm => Math.Sqrt(Values.Sum(v => v * v));
+    public double Norm
+    {
+        get
+        {
+            var sum = 0.0;
+            foreach (var value in Values)
+            {
+                sum += value * value;
+            }
+
+            return Math.Sqrt(sum);
+        }
+    }
 
     /// <summary>The vector from index-value pairs (repeated indexes summed, zeros dropped).</summary>
     public static SparseVector From(IEnumerable<KeyValuePair<int, double>> entries)
@@ -25,6 +37,17 @@ public sealed record SparseVector(int[] Indexes, double[] Values)
     public SparseVector Normalized()
     {
         var norm = Norm;
-        return norm == 0 ? this : new SparseVector(Indexes, [.. Values.Select(v => v / norm)]);
+        if (norm == 0)
+        {
+            return this;
+        }
+
+        var values = new double[Values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Values[i] / norm;
+        }
+
+        return new SparseVector(Indexes, values);
     }
 }

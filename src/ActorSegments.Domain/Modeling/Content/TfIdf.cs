@@ -44,7 +44,7 @@ public sealed class TfIdf
     public SparseVector Transform(IReadOnlyList<string> document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var counts = new Dictionary<int, double>();
+        var counts = new Dictionary<int, int>();
         foreach (var term in document)
         {
             if (_index.TryGetValue(term, out var i))
@@ -53,6 +53,14 @@ public sealed class TfIdf
             }
         }
 
-        return SparseVector.From(counts.Select(p => KeyValuePair.Create(p.Key, p.Value * Idf[p.Key]))).Normalized();
+        var indexes = counts.Keys.ToArray();
+        Array.Sort(indexes);
+        var values = new double[indexes.Length];
+        for (var j = 0; j < indexes.Length; j++)
+        {
+            values[j] = counts[indexes[j]] * Idf[indexes[j]];
+        }
+
+        return new SparseVector(indexes, values).Normalized();
     }
 }
