@@ -60,7 +60,7 @@ internal static class ContentCheck
             throw new InvalidOperationException("The segmented evaluation disagrees with RecommendationEvaluation on the same customers.");
         }
 
-        rows.AddRange(Rows($"item-to-item, {choice.Chosen.NeighborsPerItem} neighbors per item", cf));
+        rows.AddRange(Rows($"collaborative, {RecommendationLabels.Of(choice.Chosen)}", cf));
         rows.AddRange(Rows("popularity", popularity));
         figures.AddQuality("collaborative", cf);
         figures.AddQuality("popularity", popularity);

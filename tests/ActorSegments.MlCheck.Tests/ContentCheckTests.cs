@@ -16,7 +16,7 @@ public sealed class ContentCheckTests
             // Throws if its segmented evaluation disagrees with RecommendationEvaluation on the collaborative model.
             ContentCheck.Run(path, exported, output, TextWriter.Null);
 
-            foreach (var row in new[] { "| content, catalog of the whole year | all items |", "| item-to-item, ", "| popularity | customers with one order |" })
+            foreach (var row in new[] { "| content, catalog of the whole year | all items |", "| collaborative, ", "| popularity | customers with one order |" })
             {
                 Assert.Contains(row, output.ToString(), StringComparison.Ordinal);
             }

@@ -6,7 +6,7 @@ public sealed class SyntheticDataTests
     private const int Customers = 360;
 
     [Fact]
-    public async Task Finds_the_planted_structure_and_exports_the_rows_for_the_peer()
+    public async Task Finds_ThePlantedStructureAndExportsTheRowsForThePeer()
     {
         using var run = CheckRun.Create();
         var (path, cleanLines) = SyntheticRetail.Write(run.Directory, Customers, seed: 11);

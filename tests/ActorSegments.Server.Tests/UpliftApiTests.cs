@@ -21,7 +21,7 @@ public sealed class UpliftApiTests(DevServerFixture fixture) : DevServerTests(fi
     private ExperimentService.ExperimentServiceClient Experiments => new(Server.As(RunningServer.BootstrapKey).Invoker);
 
     [Fact]
-    public async Task An_uplift_model_trained_on_a_finished_campaign_scores_everyone_and_targets_the_top_30_percent_in_segments_and_strategy_arms()
+    public async Task AnUpliftModelTrainedOnAFinishedCampaign_ScoresEveryoneAndTargetsTheTop30PercentInSegmentsAndStrategyArms()
     {
         const string workspace = "uplift-spring";
         var trial = new UpliftTrial(3, 4000, 60, DateTime.UtcNow.Date.AddDays(-20), workspaceId: workspace);
@@ -83,7 +83,7 @@ public sealed class UpliftApiTests(DevServerFixture fixture) : DevServerTests(fi
     }
 
     [Fact]
-    public async Task Training_uplift_of_a_missing_experiment_fails_with_a_reason_and_a_malformed_name_is_refused()
+    public async Task TrainingUpliftOfAMissingExperiment_FailsWithAReasonAndAMalformedNameIsRefused()
     {
         var missing = await TrainAndWaitAsync(Server, "uplift-missing", "uplift:nowhere");
         var malformed = await Assert.ThrowsAsync<RpcException>(() => Server.Models.TrainModelAsync(new TrainModelRequest { WorkspaceId = "uplift-missing", Name = "uplift:Not Valid" }, cancellationToken: Ct).ResponseAsync);

@@ -10,7 +10,7 @@ public sealed class RecommendationMetricsTests
     private static readonly RecommendationOptions Ease = new() { Method = RecommendationMethod.Ease, NeighborsPerItem = 20, EaseRegularization = 1000 };
 
     [Fact]
-    public void The_stored_model_reports_the_method_it_was_trained_with_next_to_the_choice()
+    public void TheStoredModel_ReportsTheMethodItWasTrainedWithNextToTheChoice()
     {
         var quality = new RecommendationQuality(120, 0.09, 0.1);
         var choice = new RecommendationChoice(Ease, 1_000, [new(new RecommendationOptions(), quality), new(Ease, quality with { PrecisionAtK = 0.1 })]);

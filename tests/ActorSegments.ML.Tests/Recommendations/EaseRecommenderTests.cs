@@ -10,7 +10,7 @@ public sealed class EaseRecommenderTests
     private static readonly RecommendationOptions Ease = new() { Method = RecommendationMethod.Ease, EaseRegularization = 10 };
 
     [Fact]
-    public void Items_bought_together_are_recommended_before_more_popular_ones()
+    public void ItemsBoughtTogether_AreRecommendedBeforeMorePopularOnes()
     {
         var model = new ItemToItemRecommender().Train(Interactions(), Ease);
 
@@ -22,7 +22,7 @@ public sealed class EaseRecommenderTests
     }
 
     [Fact]
-    public void Above_the_item_limit_the_trainer_falls_back_to_cosine_neighbors_and_says_so()
+    public void AboveTheItemLimit_TheTrainerFallsBackToCosineNeighborsAndSaysSo()
     {
         var items = Interactions().Select(i => i.ItemId).Distinct().Count();
         var limited = Ease with { MaximumEaseItems = items - 1 };
@@ -38,7 +38,7 @@ public sealed class EaseRecommenderTests
     }
 
     [Fact]
-    public void An_ease_model_read_back_from_its_bytes_recommends_the_same_and_keeps_its_settings()
+    public void AnEaseModel_ReadBackFromItsBytesRecommendsTheSameAndKeepsItsSettings()
     {
         var model = (ItemToItemModel)new ItemToItemRecommender().Train(Interactions(), Ease with { NeighborsPerItem = 4, MaximumEaseItems = 77 });
 

@@ -9,7 +9,7 @@ public sealed class EaseWeightsTests
     private static readonly RecommendationOptions Ease = new() { Method = RecommendationMethod.Ease, EaseRegularization = 2 };
 
     [Fact]
-    public void Two_items_weigh_each_other_by_their_shared_customers_over_their_own_plus_lambda()
+    public void TwoItems_WeighEachOtherByTheirSharedCustomersOverTheirOwnPlusLambda()
     {
         // Two items: B = I - P·diag(1/diag P) with P = [[a, b], [b, c]]⁻¹ gives B(0, 1) = b / a and B(1, 0) = b / c,
         // a = XᵀX(0, 0) + λ. Here "x" is bought by 5 customers, "y" by 3, both by 2: B(x, y) = 2 / 7, B(y, x) = 2 / 5.
@@ -34,7 +34,7 @@ public sealed class EaseWeightsTests
     }
 
     [Fact]
-    public void Weights_match_the_closed_form_over_a_direct_inverse_and_keep_the_largest_positive_ones()
+    public void Weights_MatchTheClosedFormOverADirectInverseAndKeepTheLargestPositiveOnes()
     {
         var options = Ease with { NeighborsPerItem = 3 };
         var matrix = CustomerItemMatrix.Build(Interactions(), options);

@@ -5,7 +5,7 @@ namespace ActorSegments.ML.Tests.Recommendations;
 public sealed class SymmetricInverseTests
 {
     [Fact]
-    public void A_two_by_two_matrix_inverts_to_its_hand_computed_inverse()
+    public void ATwoByTwoMatrix_InvertsToItsHandComputedInverse()
     {
         // [[2, 1], [1, 2]]⁻¹ = [[2, -1], [-1, 2]] / 3.
         double[] matrix = [2, 1, 1, 2];
@@ -18,7 +18,7 @@ public sealed class SymmetricInverseTests
     }
 
     [Fact]
-    public void The_inverse_of_a_larger_matrix_times_the_matrix_is_the_identity()
+    public void TheInverseOfALargerMatrixTimesTheMatrix_IsTheIdentity()
     {
         const int N = 23; // not a multiple of the vector width, so the scalar tails run too
         var random = new Random(7);
@@ -47,7 +47,7 @@ public sealed class SymmetricInverseTests
     }
 
     [Fact]
-    public void A_matrix_that_is_not_positive_definite_is_refused()
+    public void AMatrixThatIsNotPositiveDefinite_IsRefused()
     {
         double[] matrix = [1, 2, 2, 1]; // eigenvalues 3 and -1
 

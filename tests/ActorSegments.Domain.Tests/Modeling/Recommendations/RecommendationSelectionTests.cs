@@ -10,7 +10,7 @@ public sealed class RecommendationSelectionTests
     private const int Customers = RecommendationSelection.MinimumValidationCustomers;
 
     [Fact]
-    public void Picks_the_candidate_that_validates_best()
+    public void Picks_TheCandidateThatValidatesBest()
     {
         // In the validation days everyone buys "wanted"; only the 20-neighbor model recommends it.
         var trainer = new ListTrainer(new Dictionary<int, string[]> { [10] = ["other"], [20] = ["filler", "wanted"], [50] = ["other"], [100] = [] });
@@ -29,7 +29,7 @@ public sealed class RecommendationSelectionTests
     }
 
     [Fact]
-    public void Ease_is_chosen_with_the_lambda_that_validates_best()
+    public void Ease_IsChosenWithTheLambdaThatValidatesBest()
     {
         var trainer = new ListTrainer(new Dictionary<int, string[]> { [20] = ["filler", "wanted"] }, new Dictionary<double, string[]> { [1000] = ["wanted", "filler"], [3000] = ["wanted"] });
 
@@ -42,7 +42,7 @@ public sealed class RecommendationSelectionTests
     }
 
     [Fact]
-    public void Ease_candidates_are_left_out_when_the_catalog_exceeds_their_item_limit()
+    public void EaseCandidates_AreLeftOutWhenTheCatalogExceedsTheirItemLimit()
     {
         var trainer = new ListTrainer(new Dictionary<int, string[]> { [20] = ["wanted"] }, new Dictionary<double, string[]> { [1000] = ["wanted", "x"] });
         var interactions = Planted(("wanted", Cutoff - (10 * Day)));
@@ -58,7 +58,7 @@ public sealed class RecommendationSelectionTests
     }
 
     [Fact]
-    public void Never_sees_interactions_at_or_after_the_cutoff()
+    public void Never_SeesInteractionsAtOrAfterTheCutoff()
     {
         // After the cutoff everyone buys two items only the 100-neighbor model recommends: a selection that read past
         // the cutoff (or put its validation days there) would choose 100.
@@ -76,7 +76,7 @@ public sealed class RecommendationSelectionTests
     }
 
     [Fact]
-    public void Equal_precision_goes_to_the_candidate_listed_first()
+    public void EqualPrecision_GoesToTheCandidateListedFirst()
     {
         var trainer = new ListTrainer(new Dictionary<int, string[]> { [10] = ["wanted"], [20] = ["wanted"], [50] = ["wanted"], [100] = [] });
         var interactions = Planted(("wanted", Cutoff - Day));
@@ -87,7 +87,7 @@ public sealed class RecommendationSelectionTests
     }
 
     [Fact]
-    public void Validation_grows_to_find_enough_customers_and_the_default_is_kept_without_them()
+    public void Validation_GrowsToFindEnoughCustomersAndTheDefaultIsKeptWithoutThem()
     {
         var trainer = new ListTrainer(new Dictionary<int, string[]> { [100] = ["wanted"] });
         var fortyDaysBack = Planted(("wanted", Cutoff - (40 * Day)));
