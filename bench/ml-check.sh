@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Verifies the project's ML on the UCI Online Retail data against scikit-learn (docs/ml.md, "Verification on the
 # Online Retail data"): builds Release, runs bench/ActorSegments.MlCheck (cohorts, propensity, recommendations), then
-# bench/ml/sklearn_peer.py on the exact rows it exported. About a minute and a half on 2 cores.
+# bench/ml/sklearn_peer.py on the exact rows it exported. The check takes a few minutes on 2 cores (EASE's inverses among
+# them); the peer, which fits scikit-learn's models many times and inverts with Debian's reference BLAS, several more.
 # Usage: bash bench/ml-check.sh [--data PATH] [--out DIR] [--quick]
 #   --data  the Online Retail CSV (default ../shared/data/online-retail/online-retail.csv.gz beside the repository)
 #   --out   where the rows for scikit-learn go (default a fresh temporary directory)

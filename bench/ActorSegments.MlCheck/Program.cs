@@ -2,7 +2,15 @@ using ActorSegments.BenchSupport;
 using ActorSegments.MlCheck;
 
 // Runs the project's ML on the UCI Online Retail data (see bench/ml-check.sh): markdown on stdout, progress on stderr.
-if (MlCheckOptions.Parse(args, MlCheckOptions.RepositoryRoot(Directory.GetCurrentDirectory()), Console.Out, Console.Error, out var exitCode) is not { } options)
+// "content" first runs only the content-based check (bench/content-check.sh), "content-cost" its synthetic-catalog cost.
+if (args is ["content-cost", ..])
+{
+    ContentCost.Run(args[1..], Console.Out);
+    return 0;
+}
+
+var contentOnly = args is ["content", ..];
+if (MlCheckOptions.Parse(contentOnly ? args[1..] : args, MlCheckOptions.RepositoryRoot(Directory.GetCurrentDirectory()), Console.Out, Console.Error, out var exitCode) is not { } options)
 {
     return exitCode;
 }
@@ -11,6 +19,12 @@ if (!File.Exists(options.DataPath))
 {
     Console.Error.WriteLine($"The Online Retail data is not at {options.DataPath}; pass --data PATH.");
     return BenchCommandLine.UsageExitCode;
+}
+
+if (contentOnly)
+{
+    ContentCheck.Run(options.DataPath, options.OutputDirectory, Console.Out, Console.Error);
+    return 0;
 }
 
 await MlCheckRun.RunAsync(options, Console.Out, Console.Error);

@@ -12,7 +12,7 @@ internal static class RecommendationChoiceTable
     {
         if (choice.ValidationSplit is not { } split)
         {
-            output.WriteLine($"Fewer than {RecommendationSelection.MinimumValidationCustomers} customers to validate on in the last 90 days before {CsvExport.Date(cutoff)}: the default of {choice.Chosen.NeighborsPerItem} neighbors per item kept.");
+            output.WriteLine($"Fewer than {RecommendationSelection.MinimumValidationCustomers} customers to validate on in the last 90 days before {CsvExport.Date(cutoff)}: the default ({RecommendationLabels.Of(choice.Chosen)}) kept.");
             output.WriteLine();
             return;
         }
@@ -21,10 +21,10 @@ internal static class RecommendationChoiceTable
         output.WriteLine();
         MarkdownTable.Write(
             output,
-            ["neighbors per item", "customers", $"precision@{RecommendationSelection.K}", $"recall@{RecommendationSelection.K}", ""],
+            ["candidate", "customers", $"precision@{RecommendationSelection.K}", $"recall@{RecommendationSelection.K}", ""],
             choice.Candidates.Select(c => new[]
             {
-                $"{c.Options.NeighborsPerItem}",
+                RecommendationLabels.Of(c.Options),
                 $"{c.Validation.Customers:N0}",
                 RecommendationCheck.F(c.Validation.PrecisionAtK),
                 RecommendationCheck.F(c.Validation.RecallAtK),
@@ -32,8 +32,8 @@ internal static class RecommendationChoiceTable
             }));
         foreach (var candidate in choice.Candidates)
         {
-            figures.Add($"rec_validation_precision_at_10_n{candidate.Options.NeighborsPerItem}", candidate.Validation.PrecisionAtK);
-            figures.Add($"rec_validation_recall_at_10_n{candidate.Options.NeighborsPerItem}", candidate.Validation.RecallAtK);
+            figures.Add($"rec_validation_precision_at_10_{RecommendationLabels.FigureSuffix(candidate.Options)}", candidate.Validation.PrecisionAtK);
+            figures.Add($"rec_validation_recall_at_10_{RecommendationLabels.FigureSuffix(candidate.Options)}", candidate.Validation.RecallAtK);
         }
     }
 }

@@ -13,6 +13,7 @@ internal static class CliApplication
     {
         MigrateCommand.Create(console),
         ImportCommand.Create(console),
+        CatalogCommand.Create(console),
         SegmentsCommand.Create(console),
         CustomersCommand.Create(console),
         CohortsCommand.Create(console),

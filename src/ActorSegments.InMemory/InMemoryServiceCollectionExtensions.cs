@@ -32,6 +32,7 @@ public static class InMemoryServiceCollectionExtensions
         services.TryAddSingleton<ICustomerErasure, InMemoryCustomerErasure>();
         services.TryAddSingleton<IJournalRetention, InMemoryJournalRetention>();
         services.TryAddSingleton<IModelStore, InMemoryModelStore>();
+        services.TryAddSingleton<ActorSegments.Domain.Catalog.ICatalogStore, InMemoryCatalogStore>();
         services.TryAddSingleton<IApiKeyStore, InMemoryApiKeyStore>();
         services.TryAddSingleton<IWorkspaceDirectory, InMemoryWorkspaceDirectory>();
         services.TryAddSingleton<InMemorySegmentDefinitionStore>();

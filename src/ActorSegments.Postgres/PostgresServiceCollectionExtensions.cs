@@ -33,6 +33,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<ICohortStore, PostgresCohortStore>();
         services.AddSingleton<IWebhookStore, Webhooks.PostgresWebhookStore>();
         services.AddSingleton<IModelStore, PostgresModelStore>();
+        services.AddSingleton<ActorSegments.Domain.Catalog.ICatalogStore, Catalog.PostgresCatalogStore>();
         services.AddSingleton<ICustomerErasure, Privacy.PostgresCustomerErasure>();
         services.AddSingleton<IJournalRetention, Privacy.PostgresJournalRetention>();
         return services;

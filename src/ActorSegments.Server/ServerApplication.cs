@@ -147,6 +147,7 @@ public static partial class ServerApplication
         app.MapGrpcService<ModelGrpcService>().RequireCallerKey();
         app.MapGrpcService<ExperimentGrpcService>().RequireCallerKey();
         app.MapGrpcService<ContentGrpcService>().RequireCallerKey();
+        app.MapGrpcService<CatalogGrpcService>().RequireCallerKey();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });

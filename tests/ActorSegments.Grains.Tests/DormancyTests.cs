@@ -10,7 +10,7 @@ namespace ActorSegments.Grains.Tests;
 public sealed class DormancyTests(ClusterFixture fixture)
 {
     [Fact]
-    public async Task An_idle_customer_goes_dormant_and_wakes_with_the_same_state_and_the_same_recent_ids()
+    public async Task AnIdleCustomer_GoesDormantAndWakesWithTheSameStateAndTheSameRecentIds()
     {
         using var counts = new WorkspaceCounters(DormancyMetrics.MeterName);
         var workspace = $"ws-{Guid.NewGuid():N}";
@@ -35,7 +35,7 @@ public sealed class DormancyTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Going_dormant_stores_the_snapshot_of_a_customer_with_enough_unsnapshotted_events_and_only_then()
+    public async Task GoingDormant_StoresTheSnapshotOfACustomerWithEnoughUnsnapshottedEventsAndOnlyThen()
     {
         using var counts = new WorkspaceCounters(DormancyMetrics.MeterName);
         var workspace = $"ws-{Guid.NewGuid():N}";
@@ -56,7 +56,7 @@ public sealed class DormancyTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_customer_woken_by_a_read_goes_dormant_again_although_its_next_deadline_is_days_away()
+    public async Task ACustomerWokenByARead_GoesDormantAgainAlthoughItsNextDeadlineIsDaysAway()
     {
         using var counts = new WorkspaceCounters(DormancyMetrics.MeterName);
         var workspace = $"ws-{Guid.NewGuid():N}";

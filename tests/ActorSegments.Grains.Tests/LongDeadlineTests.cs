@@ -14,7 +14,7 @@ public sealed class LongClockCollectionDefinition : ICollectionFixture<ClusterFi
 public sealed class LongDeadlineTests(ClusterFixture fixture)
 {
     [Fact]
-    public async Task A_deadline_further_away_than_a_grain_timer_can_wait_is_still_met_exactly()
+    public async Task ADeadlineFurtherAwayThanAGrainTimerCanWait_IsStillMetExactly()
     {
         // Grain timers wait at most about 49 days; a 90-day window must neither fail the call nor miss its exit.
         var id = ($"ws-{Guid.NewGuid():N}", $"c-{Guid.NewGuid():N}");

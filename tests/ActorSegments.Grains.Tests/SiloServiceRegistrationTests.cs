@@ -19,7 +19,7 @@ public sealed class SiloServiceRegistrationTests
     /// claiming wake-ups it could no longer deliver.
     /// </summary>
     [Fact]
-    public void Background_loops_run_with_the_silo_lifecycle_once_each_and_none_is_a_hosted_service()
+    public void BackgroundLoops_RunWithTheSiloLifecycleOnceEachAndNoneIsAHostedService()
     {
         var services = new ServiceCollection().AddActorSegmentsGrains();
 
@@ -32,7 +32,7 @@ public sealed class SiloServiceRegistrationTests
     }
 
     [Fact]
-    public void The_feature_writer_resolves_over_in_memory_storage_as_the_one_participant_of_its_type()
+    public void TheFeatureWriter_ResolvesOverInMemoryStorageAsTheOneParticipantOfItsType()
     {
         using var provider = new ServiceCollection().AddLogging().AddActorSegmentsInMemoryStorage().AddActorSegmentsGrains().BuildServiceProvider();
 

@@ -5,7 +5,7 @@ namespace ActorSegments.Load.Tests;
 public sealed class ProcessCpuTests
 {
     [Fact]
-    public async Task A_watched_process_that_works_during_the_run_reports_its_cpu_per_event()
+    public async Task AWatchedProcessThatWorksDuringTheRun_ReportsItsCpuPerEvent()
     {
         var self = Environment.ProcessId;
         var watches = new Dictionary<string, int> { ["spinner"] = self };
@@ -38,7 +38,7 @@ public sealed class ProcessCpuTests
     }
 
     [Fact]
-    public void A_process_that_has_ended_counts_nothing() =>
+    public void AProcessThatHasEnded_CountsNothing() =>
         Assert.Equal(0, ProcessCpu.Read(new Dictionary<string, int> { ["gone"] = int.MaxValue })["gone"]);
 
     [Theory]
@@ -47,10 +47,10 @@ public sealed class ProcessCpuTests
     [InlineData("=42")]
     [InlineData("server=-1")]
     [InlineData("server=abc")]
-    public void A_watch_that_is_not_name_equals_pid_is_refused(string text) =>
+    public void AWatchThatIsNotNameEqualsPid_IsRefused(string text) =>
         Assert.Throws<FormatException>(() => ProcessCpu.ParseWatch(text));
 
     [Fact]
-    public void A_watch_is_a_name_and_a_pid() =>
+    public void AWatch_IsANameAndAPid() =>
         Assert.Equal(new KeyValuePair<string, int>("postgres", 4100), ProcessCpu.ParseWatch("postgres=4100"));
 }

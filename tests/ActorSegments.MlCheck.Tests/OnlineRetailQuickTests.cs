@@ -7,7 +7,7 @@ namespace ActorSegments.MlCheck.Tests;
 public sealed class OnlineRetailQuickTests
 {
     [Fact]
-    public async Task Quick_mode_reads_the_whole_file_and_checks_one_customer_in_eight()
+    public async Task QuickMode_ReadsTheWholeFileAndChecksOneCustomerInEight()
     {
         var path = Environment.GetEnvironmentVariable("ACTORSEGMENTS_RETAIL_DATA") is { Length: > 0 } overridden
             ? overridden

@@ -6,7 +6,7 @@ public sealed class SyntheticDataTests
     private const int Customers = 360;
 
     [Fact]
-    public async Task Finds_the_planted_structure_and_exports_the_rows_for_the_peer()
+    public async Task Finds_ThePlantedStructureAndExportsTheRowsForThePeer()
     {
         using var run = CheckRun.Create();
         var (path, cleanLines) = SyntheticRetail.Write(run.Directory, Customers, seed: 11);
@@ -33,9 +33,10 @@ public sealed class SyntheticDataTests
             $"model {run.Figures["rec_precision_at_10"]}, popularity {run.Figures["rec_popularity_precision_at_10"]}");
 
         // The regulars buying in the last 30 days before the split are enough to validate on, so settings are chosen there.
-        Assert.Contains("| neighbors per item | customers | precision@10 | recall@10 |", run.Output, StringComparison.Ordinal);
+        Assert.Contains("| candidate | customers | precision@10 | recall@10 |", run.Output, StringComparison.Ordinal);
         Assert.Contains(run.Figures["rec_neighbors_per_item"], new double[] { 10, 20, 50, 100 });
-        Assert.True(run.Figures.ContainsKey($"rec_validation_precision_at_10_n{run.Figures["rec_neighbors_per_item"]}"));
+        var chosen = run.Figures["rec_ease_lambda"] > 0 ? $"ease{run.Figures["rec_ease_lambda"]}" : $"n{run.Figures["rec_neighbors_per_item"]}";
+        Assert.True(run.Figures.ContainsKey($"rec_validation_precision_at_10_{chosen}"), chosen);
 
         Assert.Equal(Customers + 1, run.ExportedLines("cohorts.csv").Length);
         Assert.EndsWith(",label,our_score", run.ExportedLines("propensity_purchase_30d_test.csv")[0], StringComparison.Ordinal);

@@ -37,7 +37,7 @@ public sealed class CustomerJournalTests
         }));
 
     [Fact]
-    public async Task A_commit_with_membership_changes_wakes_feed_readers_of_its_workspace()
+    public async Task ACommitWithMembershipChanges_WakesFeedReadersOfItsWorkspace()
     {
         await using var db = await MigratedAsync("journal_signal");
         await using var journal = Journal(db);

@@ -6,7 +6,7 @@ namespace ActorSegments.Postgres.Tests;
 public sealed class PostgresDataSourceTests
 {
     [Fact]
-    public async Task Defaults_apply_when_the_connection_string_does_not_set_them()
+    public async Task Defaults_ApplyWhenTheConnectionStringDoesNotSetThem()
     {
         await using var dataSource = PostgresDataSource.Create("Host=127.0.0.1;Username=u", "test");
 
@@ -18,7 +18,7 @@ public sealed class PostgresDataSourceTests
     [Theory]
     [InlineData("Host=127.0.0.1;Max Auto Prepare=0;No Reset On Close=false")]
     [InlineData("Host=127.0.0.1;maxautoprepare=0;NoResetOnClose=false")]
-    public async Task The_connection_string_wins(string connectionString)
+    public async Task TheConnectionString_Wins(string connectionString)
     {
         await using var dataSource = PostgresDataSource.Create(connectionString, "test");
 
@@ -31,7 +31,7 @@ public sealed class PostgresDataSourceTests
     [InlineData("Host=127.0.0.1", "-c idle_in_transaction_session_timeout=30000")]
     [InlineData("Host=127.0.0.1;Options=-c search_path=segments", "-c search_path=segments -c idle_in_transaction_session_timeout=30000")]
     [InlineData("Host=127.0.0.1;Options=-c idle_in_transaction_session_timeout=5000", "-c idle_in_transaction_session_timeout=5000")]
-    public async Task Sessions_end_when_idle_inside_a_transaction_keeping_any_options_given(string connectionString, string expected)
+    public async Task Sessions_EndWhenIdleInsideATransactionKeepingAnyOptionsGiven(string connectionString, string expected)
     {
         await using var dataSource = PostgresDataSource.Create(connectionString, "test");
 
@@ -39,7 +39,7 @@ public sealed class PostgresDataSourceTests
     }
 
     [Fact]
-    public async Task The_server_applies_the_idle_in_transaction_limit_to_the_sessions()
+    public async Task TheServer_AppliesTheIdleInTransactionLimitToTheSessions()
     {
         await using var db = await ActorSegments.Testing.TestPostgres.CreateDatabaseAsync("idle-limit");
         await using var dataSource = PostgresDataSource.Create(db.ConnectionString, "test");

@@ -27,6 +27,7 @@ public sealed class PostgresStorage : IStorageFactory
             Workspaces = new PostgresWorkspaceDirectory(source),
             Erasure = new ActorSegments.Postgres.Privacy.PostgresCustomerErasure(source),
             Retention = new ActorSegments.Postgres.Privacy.PostgresJournalRetention(source),
+            Catalog = new ActorSegments.Postgres.Catalog.PostgresCatalogStore(source),
             SettleAsync = () => SettledAsync(db),
             Release = async () =>
             {

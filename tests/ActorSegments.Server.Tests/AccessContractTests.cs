@@ -18,7 +18,7 @@ public sealed partial class AccessContractTests(DevServerFixture fixture) : DevS
     private const string NoValidKey = "A valid API key is required: send 'authorization: Bearer <key>' (or 'x-api-key: <key>'). The key is missing, unknown, revoked or wrong.";
 
     [Fact]
-    public async Task A_missing_or_wrong_key_is_unauthenticated_with_one_message_over_grpc_and_json()
+    public async Task AMissingOrWrongKey_IsUnauthenticatedWithOneMessageOverGrpcAndJson()
     {
         var segments = new SegmentService.SegmentServiceClient(Server.Channel);
         var presented = new Metadata?[]
@@ -41,7 +41,7 @@ public sealed partial class AccessContractTests(DevServerFixture fixture) : DevS
     }
 
     [Fact]
-    public async Task A_key_is_taken_as_bearer_in_any_case_or_as_x_api_key_with_surrounding_space_ignored()
+    public async Task AKey_IsTakenAsBearerInAnyCaseOrAsXApiKeyWithSurroundingSpaceIgnored()
     {
         var ws = await NewWorkspaceAsync();
         var key = await KeyAsync(ws, "read");
@@ -65,7 +65,7 @@ public sealed partial class AccessContractTests(DevServerFixture fixture) : DevS
     }
 
     [Fact]
-    public async Task Permission_refusals_name_the_other_workspace_or_the_missing_scope_over_grpc_and_json()
+    public async Task PermissionRefusals_NameTheOtherWorkspaceOrTheMissingScopeOverGrpcAndJson()
     {
         var (own, other) = (await NewWorkspaceAsync(), await NewWorkspaceAsync());
         var readKey = await KeyAsync(own, "read");
@@ -92,7 +92,7 @@ public sealed partial class AccessContractTests(DevServerFixture fixture) : DevS
     }
 
     [Fact]
-    public async Task A_bad_request_is_refused_as_such_before_the_keys_permissions_are_looked_at()
+    public async Task ABadRequest_IsRefusedAsSuchBeforeTheKeysPermissionsAreLookedAt()
     {
         var (own, other) = (await NewWorkspaceAsync(), await NewWorkspaceAsync());
         var reader = Server.As(await KeyAsync(own, "read"));
@@ -115,7 +115,7 @@ public sealed partial class AccessContractTests(DevServerFixture fixture) : DevS
     }
 
     [Fact]
-    public async Task A_stream_of_a_key_without_the_ingest_scope_is_answered_event_by_event_and_goes_on()
+    public async Task AStreamOfAKeyWithoutTheIngestScope_IsAnsweredEventByEventAndGoesOn()
     {
         var ws = await NewWorkspaceAsync();
         var reader = Server.As(await KeyAsync(ws, "read"));
@@ -133,7 +133,7 @@ public sealed partial class AccessContractTests(DevServerFixture fixture) : DevS
     }
 
     [Fact]
-    public async Task Every_method_of_every_service_refuses_a_call_without_a_key_over_grpc()
+    public async Task EveryMethodOfEveryService_RefusesACallWithoutAKeyOverGrpc()
     {
         var anonymous = Server.As(apiKey: null).Invoker;
         var outcomes = new List<string>();
@@ -147,7 +147,7 @@ public sealed partial class AccessContractTests(DevServerFixture fixture) : DevS
     }
 
     [Fact]
-    public async Task An_unknown_method_or_service_is_unimplemented_with_or_without_a_key()
+    public async Task AnUnknownMethodOrService_IsUnimplementedWithOrWithoutAKey()
     {
         var unknown = new[]
         {
@@ -169,7 +169,7 @@ public sealed partial class AccessContractTests(DevServerFixture fixture) : DevS
     }
 
     [Fact]
-    public async Task Every_json_route_refuses_a_request_without_a_key()
+    public async Task EveryJsonRoute_RefusesARequestWithoutAKey()
     {
         using var http = Http(key: null);
         var outcomes = new List<string>();
@@ -200,7 +200,7 @@ public sealed partial class AccessContractTests(DevServerFixture fixture) : DevS
     }
 
     [Fact]
-    public async Task An_open_server_takes_calls_with_no_key_or_any_key_on_every_workspace()
+    public async Task AnOpenServer_TakesCallsWithNoKeyOrAnyKeyOnEveryWorkspace()
     {
         await using var open = await RunningServer.StartAsync(("ActorSegments:Auth:Required", "false"));
         var presented = new[] { null, "not-a-key", "as_0123456789abcdef_wrong-secret" };
@@ -222,7 +222,7 @@ public sealed partial class AccessContractTests(DevServerFixture fixture) : DevS
     /// refusal is the same, and a valid key still gets in, over both transports.
     /// </summary>
     [Fact]
-    public async Task A_server_without_the_console_still_requires_a_key_over_grpc_and_json()
+    public async Task AServerWithoutTheConsole_StillRequiresAKeyOverGrpcAndJson()
     {
         await using var bare = await RunningServer.StartAsync(("ActorSegments:Console:Enabled", "false"));
         var refused = await Assert.ThrowsAsync<RpcException>(async () =>

@@ -8,7 +8,7 @@ namespace ActorSegments.Server.Tests;
 public sealed class AccessTests(DevServerFixture fixture) : DevServerTests(fixture)
 {
     [Fact]
-    public async Task Every_service_refuses_a_call_without_a_valid_key()
+    public async Task EveryService_RefusesACallWithoutAValidKey()
     {
         foreach (var key in new[] { null, "as_0123456789abcdef_wrong-secret", "not-a-key" })
         {
@@ -31,7 +31,7 @@ public sealed class AccessTests(DevServerFixture fixture) : DevServerTests(fixtu
     }
 
     [Fact]
-    public async Task A_workspace_key_cannot_read_or_change_another_workspace()
+    public async Task AWorkspaceKey_CannotReadOrChangeAnotherWorkspace()
     {
         var (own, other) = (await NewWorkspaceAsync(), await NewWorkspaceAsync());
         var key = await KeyAsync(own, "admin");
@@ -61,7 +61,7 @@ public sealed class AccessTests(DevServerFixture fixture) : DevServerTests(fixtu
     }
 
     [Fact]
-    public async Task A_stream_rejects_the_events_of_a_workspace_its_key_may_not_ingest_into_and_goes_on()
+    public async Task AStream_RejectsTheEventsOfAWorkspaceItsKeyMayNotIngestIntoAndGoesOn()
     {
         var (own, other) = (await NewWorkspaceAsync(), await NewWorkspaceAsync());
         var client = Server.As(await KeyAsync(own, "ingest"));
@@ -83,7 +83,7 @@ public sealed class AccessTests(DevServerFixture fixture) : DevServerTests(fixtu
     }
 
     [Fact]
-    public async Task Scopes_limit_what_a_key_may_do()
+    public async Task Scopes_LimitWhatAKeyMayDo()
     {
         var ws = await NewWorkspaceAsync();
         var reader = Server.As(await KeyAsync(ws, "read"));
@@ -104,7 +104,7 @@ public sealed class AccessTests(DevServerFixture fixture) : DevServerTests(fixtu
     }
 
     [Fact]
-    public async Task A_revoked_key_is_refused_and_keys_are_listed_without_secrets()
+    public async Task ARevokedKey_IsRefusedAndKeysAreListedWithoutSecrets()
     {
         var ws = await NewWorkspaceAsync();
         var created = await Server.Admin.CreateApiKeyAsync(new CreateApiKeyRequest { WorkspaceId = ws, Name = "sync-job", Scopes = { "read" } }, cancellationToken: Ct);

@@ -8,7 +8,7 @@ namespace ActorSegments.Server.Tests;
 public sealed class AdminApiTests(DevServerFixture fixture) : DevServerTests(fixture)
 {
     [Fact]
-    public async Task Workspaces_are_created_once_and_listed_in_order()
+    public async Task Workspaces_AreCreatedOnceAndListedInOrder()
     {
         var id = $"adm-{Guid.NewGuid():N}"[..16];
         var created = await Server.Admin.CreateWorkspaceAsync(new CreateWorkspaceRequest { WorkspaceId = id, DisplayName = "Admin test" }, cancellationToken: Ct);
@@ -24,7 +24,7 @@ public sealed class AdminApiTests(DevServerFixture fixture) : DevServerTests(fix
     }
 
     [Fact]
-    public async Task The_schema_reads_as_the_commerce_default_and_takes_a_new_event_type_that_rules_can_then_use()
+    public async Task TheSchema_ReadsAsTheCommerceDefaultAndTakesANewEventTypeThatRulesCanThenUse()
     {
         var ws = $"sch-{Guid.NewGuid():N}"[..16];
         var schema = await Server.Admin.GetSchemaAsync(new GetSchemaRequest { WorkspaceId = ws }, cancellationToken: Ct);

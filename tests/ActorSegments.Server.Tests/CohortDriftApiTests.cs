@@ -17,7 +17,7 @@ public sealed class CohortDriftApiTests(DevServerFixture fixture) : DevServerTes
     private const int Converted = 20;
 
     [Fact]
-    public async Task Second_refresh_reports_each_cohorts_drift_and_releases_a_pinned_name_whose_cohort_lost_its_members()
+    public async Task SecondRefresh_ReportsEachCohortsDriftAndReleasesAPinnedNameWhoseCohortLostItsMembers()
     {
         const string workspace = "cohorts-drift";
         var groups = await PlantGroupsAsync(Server, workspace);

@@ -10,7 +10,7 @@ public sealed class CohortScheduleTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_workspace_with_enough_customers_gets_a_scheduled_refresh()
+    public async Task AWorkspaceWithEnoughCustomers_GetsAScheduledRefresh()
     {
         await using var server = await RunningServer.StartAsync(
             ("ActorSegments:Modeling:ScheduleCheckEvery", "00:00:01"),

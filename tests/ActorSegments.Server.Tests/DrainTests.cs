@@ -14,7 +14,7 @@ public sealed class DrainTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_draining_server_is_not_ready_but_alive_refuses_new_calls_with_unavailable_and_ends_open_streams_with_unavailable()
+    public async Task ADrainingServer_IsNotReadyButAliveRefusesNewCallsWithUnavailableAndEndsOpenStreamsWithUnavailable()
     {
         await using var server = await RunningServer.StartAsync();
         var customer = Events.NewCustomerId();
@@ -47,7 +47,7 @@ public sealed class DrainTests
     }
 
     [Fact]
-    public async Task A_change_feed_watch_ends_with_unavailable_at_a_drain_so_its_client_resumes_elsewhere()
+    public async Task AChangeFeedWatch_EndsWithUnavailableAtADrainSoItsClientResumesElsewhere()
     {
         await using var server = await RunningServer.StartAsync();
         const string workspace = "drain-watch";

@@ -22,7 +22,7 @@ public sealed class ErrorMappingTests
     }
 
     [Fact]
-    public async Task A_refusal_recorded_before_the_call_is_answered_and_the_call_never_runs()
+    public async Task ARefusalRecordedBeforeTheCall_IsAnsweredAndTheCallNeverRuns()
     {
         var context = TestServerCallContext.Create();
         RefusedCall.Record(context.GetHttpContext(), new Status(StatusCode.Unauthenticated, "no key"));
@@ -40,7 +40,7 @@ public sealed class ErrorMappingTests
     }
 
     [Fact]
-    public async Task A_stream_ended_by_a_drain_is_unavailable_but_a_unary_call_or_a_health_stream_ends_as_it_ended()
+    public async Task AStreamEndedByADrain_IsUnavailableButAUnaryCallOrAHealthStreamEndsAsItEnded()
     {
         using var gate = new ServingGate();
         await gate.RefuseAndDrainAsync(TimeSpan.Zero, TimeProvider.System, TestContext.Current.CancellationToken);
@@ -70,7 +70,7 @@ public sealed class ErrorMappingTests
     }
 
     [Fact]
-    public async Task A_failure_inside_a_stream_is_mapped_like_a_unary_one()
+    public async Task AFailureInsideAStream_IsMappedLikeAUnaryOne()
     {
         var interceptor = NewInterceptor();
         var error = await Assert.ThrowsAsync<RpcException>(() => interceptor.DuplexStreamingServerHandler<string, string>(

@@ -13,7 +13,7 @@ namespace ActorSegments.Server.Tests;
 public sealed class HttpContractTests(DevServerFixture fixture) : DevServerTests(fixture)
 {
     [Fact]
-    public async Task A_body_over_the_message_limit_is_refused_with_413_whether_or_not_its_length_is_declared()
+    public async Task ABodyOverTheMessageLimit_IsRefusedWith413WhetherOrNotItsLengthIsDeclared()
     {
         await using var small = await RunningServer.StartAsync(("ActorSegments:Ingest:MaxMessageBytes", "65536"));
         using var http = Client(small);
@@ -33,7 +33,7 @@ public sealed class HttpContractTests(DevServerFixture fixture) : DevServerTests
     }
 
     [Fact]
-    public async Task The_default_limit_refuses_a_six_megabyte_batch_before_applying_any_of_it()
+    public async Task TheDefaultLimit_RefusesASixMegabyteBatchBeforeApplyingAnyOfIt()
     {
         using var http = Client(Server);
         var customer = Events.NewCustomerId();
@@ -46,7 +46,7 @@ public sealed class HttpContractTests(DevServerFixture fixture) : DevServerTests
     }
 
     [Fact]
-    public async Task An_unknown_field_in_a_write_is_refused_naming_it_and_nothing_is_applied()
+    public async Task AnUnknownFieldInAWrite_IsRefusedNamingItAndNothingIsApplied()
     {
         using var http = Client(Server);
         var customer = Events.NewCustomerId();
@@ -64,7 +64,7 @@ public sealed class HttpContractTests(DevServerFixture fixture) : DevServerTests
     }
 
     [Fact]
-    public async Task Text_that_is_not_unicode_is_refused_with_400_naming_the_field()
+    public async Task TextThatIsNotUnicode_IsRefusedWith400NamingTheField()
     {
         using var http = Client(Server);
         var surrogate = $$$$"""{"event": {"workspaceId": "acme", "customerId": "\ud800", "eventId": "e-1", "type": "purchase", "occurredAt": "{{{{Recent}}}}"}}""";
@@ -85,7 +85,7 @@ public sealed class HttpContractTests(DevServerFixture fixture) : DevServerTests
     }
 
     [Fact]
-    public async Task A_customer_id_with_a_slash_or_a_percent_sign_is_read_with_standard_url_escaping()
+    public async Task ACustomerIdWithASlashOrAPercentSign_IsReadWithStandardUrlEscaping()
     {
         using var http = Client(Server);
         var slash = $"{Events.NewCustomerId()}/eu";

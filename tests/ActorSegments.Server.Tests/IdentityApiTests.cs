@@ -29,7 +29,7 @@ public sealed class IdentityApiTests(DevServerFixture fixture) : DevServerTests(
         Server.Profiles.GetCustomerAsync(new GetCustomerRequest { WorkspaceId = Workspace, CustomerId = customer }, cancellationToken: Ct).ResponseAsync;
 
     [Fact]
-    public async Task Alias_moves_the_anonymous_history_into_the_known_customer_and_later_calls_follow()
+    public async Task Alias_MovesTheAnonymousHistoryIntoTheKnownCustomerAndLaterCallsFollow()
     {
         var (anon, known, segment) = (Events.NewCustomerId(), Events.NewCustomerId(), $"buyers-{Guid.NewGuid():N}");
         await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = Workspace, SegmentId = segment, Rule = "count(purchase) >= 2" }, cancellationToken: Ct);
@@ -58,7 +58,7 @@ public sealed class IdentityApiTests(DevServerFixture fixture) : DevServerTests(
     }
 
     [Fact]
-    public async Task Alias_chains_resolve_to_the_last_customer()
+    public async Task Alias_ChainsResolveToTheLastCustomer()
     {
         var (a, b, c) = (Events.NewCustomerId(), Events.NewCustomerId(), Events.NewCustomerId());
         await PurchaseAsync(a, "a-1");
@@ -73,7 +73,7 @@ public sealed class IdentityApiTests(DevServerFixture fixture) : DevServerTests(
     }
 
     [Fact]
-    public async Task Alias_refuses_bad_input_and_known_merges_without_leave_changing_nothing()
+    public async Task Alias_RefusesBadInputAndKnownMergesWithoutLeaveChangingNothing()
     {
         var (a, b) = (Events.NewCustomerId(), Events.NewCustomerId());
         await IdentifyAsync(a, "free");
@@ -95,7 +95,7 @@ public sealed class IdentityApiTests(DevServerFixture fixture) : DevServerTests(
     }
 
     [Fact]
-    public async Task Alias_opposite_links_at_the_same_instant_both_answer_and_leave_one_customer()
+    public async Task Alias_OppositeLinksAtTheSameInstantBothAnswerAndLeaveOneCustomer()
     {
         var conflicts = 0;
         for (var round = 0; round < 10; round++)
@@ -142,7 +142,7 @@ public sealed class IdentityApiTests(DevServerFixture fixture) : DevServerTests(
     }
 
     [Fact]
-    public async Task Alias_over_http_json()
+    public async Task Alias_OverHttpJson()
     {
         var (anon, known) = (Events.NewCustomerId(), Events.NewCustomerId());
         await PurchaseAsync(anon, "a-1");

@@ -190,7 +190,7 @@ public sealed class IngestValidationTests(DevServerFixture fixture) : DevServerT
     }
 
     [Fact]
-    public async Task A_request_over_the_message_size_limit_is_refused_before_any_work()
+    public async Task ARequestOverTheMessageSizeLimit_IsRefusedBeforeAnyWork()
     {
         await using var small = await RunningServer.StartAsync(("ActorSegments:Ingest:MaxMessageBytes", "65536"));
         var customer = Events.NewCustomerId();

@@ -9,7 +9,7 @@ namespace ActorSegments.Server.Tests;
 public sealed class JsonTranscodingTests(DevServerFixture fixture) : DevServerTests(fixture)
 {
     [Fact]
-    public async Task Events_posted_as_json_are_applied_and_the_profile_reads_back_as_json()
+    public async Task EventsPostedAsJson_AreAppliedAndTheProfileReadsBackAsJson()
     {
         using var http = Client(RunningServer.BootstrapKey);
         var customer = Events.NewCustomerId();
@@ -38,7 +38,7 @@ public sealed class JsonTranscodingTests(DevServerFixture fixture) : DevServerTe
     }
 
     [Fact]
-    public async Task Errors_keep_their_meaning_over_http()
+    public async Task Errors_KeepTheirMeaningOverHttp()
     {
         using var anonymous = Client(apiKey: null);
         using var admin = Client(RunningServer.BootstrapKey);

@@ -20,7 +20,7 @@ public sealed class MalformedMessageTests(DevServerFixture fixture) : DevServerT
     private static readonly Marshaller<byte[]> Raw = Marshallers.Create(bytes => bytes, bytes => bytes);
 
     [Fact]
-    public async Task Every_method_of_every_service_answers_an_unparseable_message_with_invalid_argument()
+    public async Task EveryMethodOfEveryService_AnswersAnUnparseableMessageWithInvalidArgument()
     {
         var services = await ListedServicesAsync();
         var anonymous = Server.As(apiKey: null).Invoker; // parsing comes first: no key is needed to be told
@@ -43,7 +43,7 @@ public sealed class MalformedMessageTests(DevServerFixture fixture) : DevServerT
     }
 
     [Fact]
-    public async Task A_customer_id_with_invalid_utf8_on_a_stream_is_refused_as_a_batch_and_the_stream_goes_on()
+    public async Task ACustomerIdWithInvalidUtf8OnAStream_IsRefusedAsABatchAndTheStreamGoesOn()
     {
         var customer = Events.NewCustomerId();
         var method = new Method<byte[], byte[]>(MethodType.DuplexStreaming, IngestService.Descriptor.FullName, "TrackStream", Raw, Raw);

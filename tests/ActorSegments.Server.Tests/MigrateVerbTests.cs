@@ -32,7 +32,7 @@ public sealed class MigrateVerbTests
     }
 
     [Fact]
-    public async Task A_server_told_not_to_migrate_refuses_to_start_on_an_unmigrated_database_naming_the_fix()
+    public async Task AServerToldNotToMigrate_RefusesToStartOnAnUnmigratedDatabaseNamingTheFix()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync("not-migrated");
 

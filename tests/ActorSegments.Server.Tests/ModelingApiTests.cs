@@ -16,7 +16,7 @@ namespace ActorSegments.Server.Tests;
 public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(fixture)
 {
     [Fact]
-    public async Task Planted_groups_become_named_cohort_segments_that_keep_ids_and_members_across_refreshes()
+    public async Task PlantedGroups_BecomeNamedCohortSegmentsThatKeepIdsAndMembersAcrossRefreshes()
     {
         const string workspace = "cohorts-planted";
         var groups = await PlantGroupsAsync(Server, workspace);
@@ -80,7 +80,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
     }
 
     [Fact]
-    public async Task Cohorts_recommended_for_a_goal_hold_its_customers_counted_exactly_and_bad_requests_change_nothing()
+    public async Task CohortsRecommendedForAGoal_HoldItsCustomersCountedExactlyAndBadRequestsChangeNothing()
     {
         const string workspace = "cohorts-goal";
         // The goal of a win-back: customers who bought, but not recently.
@@ -139,7 +139,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
     }
 
     [Fact]
-    public async Task A_refresh_with_too_few_customers_fails_with_the_minimum_and_the_count()
+    public async Task ARefreshWithTooFewCustomers_FailsWithTheMinimumAndTheCount()
     {
         const string workspace = "cohorts-sparse";
         await TrackAsync(Server, workspace, Purchase(Events.NewCustomerId(), DateTimeOffset.UtcNow.AddDays(-2), 10));
@@ -152,7 +152,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
     }
 
     [Fact]
-    public async Task A_run_left_running_by_a_stopped_silo_is_marked_interrupted_when_cohorts_are_next_used()
+    public async Task ARunLeftRunningByAStoppedSilo_IsMarkedInterruptedWhenCohortsAreNextUsed()
     {
         const string workspace = "cohorts-orphan";
         var store = Server.Services.GetRequiredService<ICohortStore>();
@@ -168,7 +168,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
     }
 
     [Fact]
-    public async Task Settings_refuse_unknown_features_and_out_of_range_k_per_field_and_change_nothing()
+    public async Task Settings_RefuseUnknownFeaturesAndOutOfRangeKPerFieldAndChangeNothing()
     {
         const string workspace = "cohorts-settings";
         var refused = await Assert.ThrowsAsync<RpcException>(() => Server.Cohorts.UpdateCohortSettingsAsync(
@@ -186,7 +186,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
     }
 
     [Fact]
-    public async Task Renaming_a_cohort_the_last_run_does_not_have_is_not_found()
+    public async Task RenamingACohortTheLastRunDoesNotHave_IsNotFound()
     {
         var missing = await Assert.ThrowsAsync<RpcException>(() => Server.Cohorts.UpdateCohortAsync(
             new UpdateCohortRequest { WorkspaceId = "cohorts-none", CohortId = "cohort-9", Name = "Nobody" }, cancellationToken: Ct).ResponseAsync);
@@ -195,7 +195,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
     }
 
     [Fact]
-    public async Task Recommendations_reach_profiles_as_merge_fields_and_never_repeat_a_purchase()
+    public async Task Recommendations_ReachProfilesAsMergeFieldsAndNeverRepeatAPurchase()
     {
         const string workspace = "recs-planted";
         var now = DateTimeOffset.UtcNow;
@@ -241,7 +241,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
     }
 
     [Fact]
-    public async Task Training_a_propensity_model_on_too_little_history_fails_and_says_what_is_missing()
+    public async Task TrainingAPropensityModelOnTooLittleHistory_FailsAndSaysWhatIsMissing()
     {
         const string workspace = "propensity-sparse";
         await TrackAsync(Server, workspace, Purchase(Events.NewCustomerId(), DateTimeOffset.UtcNow.AddDays(-3), 15));
@@ -256,7 +256,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
     }
 
     [Fact]
-    public async Task A_trained_purchase_model_scores_every_customer_and_a_customer_rescored_when_it_buys_again()
+    public async Task ATrainedPurchaseModel_ScoresEveryCustomerAndACustomerRescoredWhenItBuysAgain()
     {
         const string workspace = "propensity-planted";
         var now = DateTimeOffset.UtcNow;
@@ -318,7 +318,7 @@ public sealed class ModelingApiTests(DevServerFixture fixture) : DevServerTests(
     }
 
     [Fact]
-    public async Task Percentile_audiences_follow_the_scoring_pass_live_rescores_and_the_next_version()
+    public async Task PercentileAudiences_FollowTheScoringPassLiveRescoresAndTheNextVersion()
     {
         const string workspace = "propensity-percentiles";
         var now = DateTimeOffset.UtcNow;

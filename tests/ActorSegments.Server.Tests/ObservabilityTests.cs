@@ -18,7 +18,7 @@ public sealed class ObservabilityTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Metrics_count_events_received_applied_retried_and_rejected_and_include_orleans_and_runtime_meters()
+    public async Task Metrics_CountEventsReceivedAppliedRetriedAndRejectedAndIncludeOrleansAndRuntimeMeters()
     {
         await using var server = await RunningServer.StartAsync();
         using var http = Http(server);
@@ -43,7 +43,7 @@ public sealed class ObservabilityTests
     }
 
     [Fact]
-    public async Task Metrics_on_postgres_report_journal_flushes_committed_events_membership_changes_and_npgsql()
+    public async Task MetricsOnPostgres_ReportJournalFlushesCommittedEventsMembershipChangesAndNpgsql()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync("metrics");
         await using var server = await RunningServer.StartAsync(RunningServer.OnPostgres(db));
@@ -70,7 +70,7 @@ public sealed class ObservabilityTests
     }
 
     [Fact]
-    public async Task The_dashboard_needs_the_bootstrap_key_as_basic_password_or_bearer_and_refuses_workspace_keys()
+    public async Task TheDashboard_NeedsTheBootstrapKeyAsBasicPasswordOrBearerAndRefusesWorkspaceKeys()
     {
         await using var server = await RunningServer.StartAsync(("ActorSegments:Observability:Dashboard", "true"));
         const string workspace = "dash";
@@ -114,7 +114,7 @@ public sealed class ObservabilityTests
     }
 
     [Fact]
-    public async Task The_dashboard_is_off_unless_enabled()
+    public async Task TheDashboard_IsOffUnlessEnabled()
     {
         await using var server = await RunningServer.StartAsync();
         using var http = Http(server);

@@ -160,7 +160,7 @@ public sealed class PostgresModeTests
     }
 
     [Fact]
-    public async Task On_PostgreSQL_keys_segments_members_and_the_change_feed_work_end_to_end_and_survive_a_restart()
+    public async Task OnPostgreSQL_KeysSegmentsMembersAndTheChangeFeedWorkEndToEndAndSurviveARestart()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync("readpath");
         string key;

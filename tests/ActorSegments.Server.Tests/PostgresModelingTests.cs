@@ -13,7 +13,7 @@ public sealed class PostgresModelingTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Cohorts_and_recommendations_survive_a_restart_and_a_refresh_after_it_keeps_ids_and_members()
+    public async Task CohortsAndRecommendations_SurviveARestartAndARefreshAfterItKeepsIdsAndMembers()
     {
         await using var db = await TestPostgres.CreateDatabaseAsync("modeling");
         const string workspace = "pg-cohorts";

@@ -8,7 +8,7 @@ namespace ActorSegments.Server.Tests;
 public sealed class ProfileApiTests(DevServerFixture fixture) : DevServerTests(fixture)
 {
     [Fact]
-    public async Task A_profile_shows_traits_rfm_lifecycle_segments_interests_and_cart()
+    public async Task AProfile_ShowsTraitsRfmLifecycleSegmentsInterestsAndCart()
     {
         var customer = Events.NewCustomerId();
         var at = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddDays(-3).ToUnixTimeSeconds()); // state keeps whole seconds
@@ -41,7 +41,7 @@ public sealed class ProfileApiTests(DevServerFixture fixture) : DevServerTests(f
     }
 
     [Fact]
-    public async Task Identify_refuses_a_value_of_the_wrong_type_for_a_declared_trait_and_changes_nothing()
+    public async Task Identify_RefusesAValueOfTheWrongTypeForADeclaredTraitAndChangesNothing()
     {
         var customer = Events.NewCustomerId();
         await TrackAsync(View(customer, DateTimeOffset.UtcNow.AddHours(-1), "Audio", "p-1"));
@@ -60,7 +60,7 @@ public sealed class ProfileApiTests(DevServerFixture fixture) : DevServerTests(f
     }
 
     [Fact]
-    public async Task Identify_names_what_is_wrong_with_a_list_trait_its_element_type_or_its_length()
+    public async Task Identify_NamesWhatIsWrongWithAListTraitItsElementTypeOrItsLength()
     {
         var customer = Events.NewCustomerId();
         var numbers = Value.ForList(Value.ForString("vip"), Value.ForNumber(2));
@@ -75,7 +75,7 @@ public sealed class ProfileApiTests(DevServerFixture fixture) : DevServerTests(f
     }
 
     [Fact]
-    public async Task Explain_traces_each_condition_with_its_value_and_next_change()
+    public async Task Explain_TracesEachConditionWithItsValueAndNextChange()
     {
         var customer = Events.NewCustomerId();
         await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = "profiles", SegmentId = "recent-viewers", Rule = "did(product_viewed, within 2d) and not did(purchase)" }, cancellationToken: Ct);
@@ -96,7 +96,7 @@ public sealed class ProfileApiTests(DevServerFixture fixture) : DevServerTests(f
     }
 
     [Fact]
-    public async Task A_stream_acknowledges_each_batch_with_applied_duplicates_and_rejected_events()
+    public async Task AStream_AcknowledgesEachBatchWithAppliedDuplicatesAndRejectedEvents()
     {
         var customer = Events.NewCustomerId();
         using var call = Server.Ingest.TrackStream(cancellationToken: Ct);

@@ -7,7 +7,7 @@ namespace ActorSegments.Server.Tests;
 public sealed class SegmentApiTests(DevServerFixture fixture) : DevServerTests(fixture)
 {
     [Fact]
-    public async Task Definitions_are_created_read_listed_updated_and_deleted_with_versions()
+    public async Task Definitions_AreCreatedReadListedUpdatedAndDeletedWithVersions()
     {
         var ws = NewWorkspace();
         var created = await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "viewers", Rule = "did(product_viewed)" }, cancellationToken: Ct);
@@ -34,7 +34,7 @@ public sealed class SegmentApiTests(DevServerFixture fixture) : DevServerTests(f
     }
 
     [Fact]
-    public async Task A_bad_rule_is_refused_with_its_line_and_column_and_validate_reports_the_same_without_saving()
+    public async Task ABadRule_IsRefusedWithItsLineAndColumnAndValidateReportsTheSameWithoutSaving()
     {
         var ws = NewWorkspace();
         const string rule = "did(product_viewed)\n  and sum(purchase.revenu) > 10";
@@ -54,7 +54,7 @@ public sealed class SegmentApiTests(DevServerFixture fixture) : DevServerTests(f
     }
 
     [Fact]
-    public async Task Preview_counts_what_a_rule_would_match_without_saving_and_the_saved_segment_agrees()
+    public async Task Preview_CountsWhatARuleWouldMatchWithoutSavingAndTheSavedSegmentAgrees()
     {
         var ws = NewWorkspace();
         var viewers = Enumerable.Range(0, 30).Select(i => $"v-{i:D2}").ToList();
@@ -86,7 +86,7 @@ public sealed class SegmentApiTests(DevServerFixture fixture) : DevServerTests(f
     }
 
     [Fact]
-    public async Task Preview_refuses_a_bad_rule_where_create_would_and_counts_out_of_range_by_field()
+    public async Task Preview_RefusesABadRuleWhereCreateWouldAndCountsOutOfRangeByField()
     {
         var ws = NewWorkspace();
         const string rule = "did(product_viewed)\n  and sum(purchase.revenu) > 10";
@@ -104,7 +104,7 @@ public sealed class SegmentApiTests(DevServerFixture fixture) : DevServerTests(f
     }
 
     [Fact]
-    public async Task Member_pages_return_every_customer_who_stays_a_member_exactly_once_while_others_enter_and_leave()
+    public async Task MemberPages_ReturnEveryCustomerWhoStaysAMemberExactlyOnceWhileOthersEnterAndLeave()
     {
         var ws = NewWorkspace();
         var stayers = Enumerable.Range(0, 25).Select(i => $"stay-{i:D2}").ToList();
@@ -140,7 +140,7 @@ public sealed class SegmentApiTests(DevServerFixture fixture) : DevServerTests(f
     }
 
     [Fact]
-    public async Task The_change_feed_resumes_from_a_cursor_with_no_gap_and_no_duplicate()
+    public async Task TheChangeFeed_ResumesFromACursorWithNoGapAndNoDuplicate()
     {
         var ws = NewWorkspace();
         await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "buyers", Rule = "did(purchase)" }, cancellationToken: Ct);
@@ -174,7 +174,7 @@ public sealed class SegmentApiTests(DevServerFixture fixture) : DevServerTests(f
     }
 
     [Fact]
-    public async Task A_watch_tails_new_changes_and_a_reconnect_from_the_last_cursor_misses_none_and_repeats_none()
+    public async Task AWatch_TailsNewChangesAndAReconnectFromTheLastCursorMissesNoneAndRepeatsNone()
     {
         var ws = NewWorkspace();
         await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "buyers", Rule = "did(purchase)" }, cancellationToken: Ct);
@@ -189,7 +189,7 @@ public sealed class SegmentApiTests(DevServerFixture fixture) : DevServerTests(f
     }
 
     [Fact]
-    public async Task A_cursor_beyond_the_head_of_the_feed_is_refused_by_list_and_watch_instead_of_stalling()
+    public async Task ACursorBeyondTheHeadOfTheFeed_IsRefusedByListAndWatchInsteadOfStalling()
     {
         var ws = NewWorkspace();
         await Server.Segments.CreateSegmentAsync(new CreateSegmentRequest { WorkspaceId = ws, SegmentId = "buyers", Rule = "did(purchase)" }, cancellationToken: Ct);
@@ -210,7 +210,7 @@ public sealed class SegmentApiTests(DevServerFixture fixture) : DevServerTests(f
     }
 
     [Fact]
-    public async Task Overlap_counts_each_segment_the_customers_in_all_and_in_any()
+    public async Task Overlap_CountsEachSegmentTheCustomersInAllAndInAny()
     {
         var ws = NewWorkspace();
         await TrackAsync(ws, "abcd".Select(c => Events.Make($"{c}", "product_viewed", workspaceId: ws)));

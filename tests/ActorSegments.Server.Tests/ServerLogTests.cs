@@ -19,7 +19,7 @@ public sealed partial class ServerLogTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_clean_start_warns_only_of_dev_mode_and_each_refused_request_is_one_line_without_a_stack_trace()
+    public async Task ACleanStart_WarnsOnlyOfDevModeAndEachRefusedRequestIsOneLineWithoutAStackTrace()
     {
         var (grpcPort, httpPort, siloPort, gatewayPort) = (FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next());
         var logPath = Path.Combine(Path.GetTempPath(), $"actorsegments-log-test-{Guid.NewGuid():N}.log");

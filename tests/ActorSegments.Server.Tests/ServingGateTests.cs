@@ -50,7 +50,7 @@ public sealed class ServingGateTests
     }
 
     [Fact]
-    public async Task A_gate_with_nothing_in_flight_drains_at_once_and_admits_nothing_after()
+    public async Task AGateWithNothingInFlight_DrainsAtOnceAndAdmitsNothingAfter()
     {
         using var gate = new ServingGate();
         Assert.True(await gate.RefuseAndDrainAsync(DrainTimeout, new FakeTimeProvider(), TestContext.Current.CancellationToken));

@@ -8,7 +8,7 @@ namespace ActorSegments.Server.Tests;
 public sealed class SiloSerializationTests
 {
     [Fact]
-    public async Task A_database_failure_crosses_silos_as_itself_so_the_gateway_answers_unavailable_not_internal()
+    public async Task ADatabaseFailure_CrossesSilosAsItselfSoTheGatewayAnswersUnavailableNotInternal()
     {
         await using var app = ServerApplication.Build([]);
         var serializer = app.Services.GetRequiredService<Serializer>();

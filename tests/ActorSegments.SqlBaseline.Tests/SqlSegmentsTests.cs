@@ -9,7 +9,7 @@ public sealed class SqlSegmentsTests
     private static readonly DateTimeOffset Now = new(2026, 6, 15, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Covers_the_workload_segments_in_order()
+    public void Covers_TheWorkloadSegmentsInOrder()
     {
         var sql = SqlSegments.Build(WindowPrecision.Exact, Now).Select(s => s.Id);
         Assert.Equal(WorkloadSegments.All.Select(s => s.Id), sql);
@@ -18,7 +18,7 @@ public sealed class SqlSegmentsTests
     [Theory]
     [InlineData(WindowPrecision.Exact)]
     [InlineData(WindowPrecision.Tiered)]
-    public async Task Every_segment_runs_on_a_generated_history(WindowPrecision precision)
+    public async Task EverySegment_RunsOnAGeneratedHistory(WindowPrecision precision)
     {
         await using var database = await LoadedAsync("sql_all", new WorkloadEvents(30).History(3000, 365, Now));
 
@@ -32,7 +32,7 @@ public sealed class SqlSegmentsTests
     [Theory]
     [InlineData(WindowPrecision.Exact)]
     [InlineData(WindowPrecision.Tiered)]
-    public async Task Hand_checked_segments_return_exactly_their_members(WindowPrecision precision)
+    public async Task HandCheckedSegments_ReturnExactlyTheirMembers(WindowPrecision precision)
     {
         await using var database = await LoadedAsync("sql_hand", HandChecked.Events(Now));
 

@@ -1,6 +1,6 @@
 namespace ActorSegments.Abstractions.Modeling;
 
-/// <summary>The phases of a model training (<see cref="ModelJobStatus.Phase"/>): propensity and recommendation jobs.</summary>
+/// <summary>The phases of a model training (<see cref="ModelJobStatus.Phase"/>): propensity, uplift and recommendation jobs.</summary>
 public static class ModelJobPhases
 {
     public const string Starting = "starting";

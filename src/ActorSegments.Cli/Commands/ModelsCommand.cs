@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace ActorSegments.Cli.Commands;
 
-/// <summary><c>models</c>: train propensity and recommendation models, follow a training, list versions and metrics.</summary>
+/// <summary><c>models</c>: train propensity, recommendation and uplift models, follow a training, list versions and metrics.</summary>
 internal static class ModelsCommand
 {
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(500);
@@ -19,7 +19,7 @@ internal static class ModelsCommand
 
     private static Command Train(IAnsiConsole console)
     {
-        var name = new Argument<string>("name") { Description = "purchase_30d, churn_60d or recommendations" };
+        var name = new Argument<string>("name") { Description = "purchase_30d, churn_60d, recommendations, or uplift:EXPERIMENT (the uplift model of a started experiment)" };
         var wait = new Option<bool>("--wait") { Description = "Follow the training until it ends" };
         return new Command("train", "Train a model and write its outputs back to customers") { name, wait }
             .WithAction(console, async (parse, connection, cancellationToken) =>

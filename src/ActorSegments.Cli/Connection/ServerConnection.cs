@@ -23,6 +23,7 @@ internal sealed class ServerConnection : IDisposable
         Experiments = new ExperimentService.ExperimentServiceClient(invoker);
         Content = new ContentService.ContentServiceClient(invoker);
         Webhooks = new WebhookService.WebhookServiceClient(invoker);
+        Catalog = new CatalogService.CatalogServiceClient(invoker);
     }
 
     public string Workspace { get; }
@@ -44,6 +45,8 @@ internal sealed class ServerConnection : IDisposable
     public ContentService.ContentServiceClient Content { get; }
 
     public WebhookService.WebhookServiceClient Webhooks { get; }
+
+    public CatalogService.CatalogServiceClient Catalog { get; }
 
     /// <summary>
     /// Connects lazily (the first call opens the connection). Throws <see cref="UriFormatException"/> for an address

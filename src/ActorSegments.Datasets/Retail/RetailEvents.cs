@@ -12,7 +12,7 @@ public static class RetailEvents
     /// <summary>
     /// Per invoice, a <c>purchase</c> (event id = InvoiceNo; revenue, items, country) and, when
     /// <paramref name="productEvents"/>, a <c>product_purchased</c> per line (event id = InvoiceNo-index from 0;
-    /// product_id, price, quantity), all at the invoice's time.
+    /// product_id, price, quantity, description when the line has one), all at the invoice's time.
     /// </summary>
     public static IEnumerable<Event> FromInvoices(IEnumerable<RetailInvoice> invoices, string workspaceId, bool productEvents = false)
     {
@@ -54,6 +54,12 @@ public static class RetailEvents
         evt.Properties.Add("product_id", Value.ForString(line.StockCode));
         evt.Properties.Add("price", Value.ForNumber((double)line.UnitPrice));
         evt.Properties.Add("quantity", Value.ForNumber(line.Quantity));
+        // The one item attribute the data has besides its price: the catalog is derived from it when none is loaded.
+        if (line.Description.Length > 0)
+        {
+            evt.Properties.Add("description", Value.ForString(line.Description));
+        }
+
         return evt;
     }
 }

@@ -1,6 +1,6 @@
 namespace ActorSegments.Domain.Modeling;
 
-/// <summary>Builds an item-to-item recommendation model from customers' product interactions.</summary>
+/// <summary>Builds an item-to-item recommendation model (cosine neighbors or EASE weights) from customers' product interactions.</summary>
 public interface IRecommendationTrainer
 {
     IRecommendationModel Train(IEnumerable<ItemInteraction> interactions, RecommendationOptions options);
@@ -9,6 +9,12 @@ public interface IRecommendationTrainer
 /// <summary>Top-N items for one customer. Safe to call from many threads.</summary>
 public interface IRecommendationModel
 {
+    /// <summary>
+    /// The settings it was trained with; the method is the one really used (item-kNN when EASE was asked for above its
+    /// item limit).
+    /// </summary>
+    RecommendationOptions Options { get; }
+
     /// <summary>
     /// Up to <paramref name="count"/> items for a customer with these interactions (<paramref name="history"/>, any
     /// order), never one of <paramref name="exclude"/> (what the customer already bought).
@@ -32,10 +38,41 @@ public enum InteractionKind
 /// <summary>One customer touching one item at a time (Unix seconds); the category when known.</summary>
 public sealed record ItemInteraction(string CustomerId, string ItemId, string? Category, InteractionKind Kind, long At);
 
+/// <summary>How item-to-item weights are learned.</summary>
+public enum RecommendationMethod
+{
+    /// <summary>Cosine similarity of items' customer vectors, the nearest neighbors kept per item.</summary>
+    ItemKnn,
+
+    /// <summary>
+    /// EASE (Steck 2019): the closed-form linear item model B = I - P·diag(1/diag(P)), P = (XᵀX + λI)⁻¹, with each item's
+    /// largest positive weights kept. Needs a dense catalog × catalog inverse, so only up to
+    /// <see cref="RecommendationOptions.MaximumEaseItems"/> items; above that the trainer falls back to
+    /// <see cref="ItemKnn"/>.
+    /// </summary>
+    Ease,
+}
+
 public sealed record RecommendationOptions
 {
-    /// <summary>Neighbors kept per item.</summary>
+    public RecommendationMethod Method { get; init; } = RecommendationMethod.ItemKnn;
+
+    /// <summary>Neighbors kept per item (for EASE: its largest positive weights kept).</summary>
     public int NeighborsPerItem { get; init; } = 50;
+
+    /// <summary>EASE's λ, in customers: the weights are read with a purchase counting 1, so XᵀX counts co-purchasing customers.</summary>
+    public double EaseRegularization { get; init; } = 1000;
+
+    /// <summary>
+    /// The largest catalog EASE is trained on: its inverse holds items² doubles (5,000 items: 200 MB) and costs items³
+    /// operations (about 20 s of CPU at 5,000, and a training job trains up to eight times), so larger catalogs use
+    /// <see cref="RecommendationMethod.ItemKnn"/> with the same neighbors per item.
+    /// </summary>
+    public int MaximumEaseItems { get; init; } = 5_000;
+
+    /// <summary>The method a catalog of <paramref name="itemCount"/> items is actually trained with.</summary>
+    public RecommendationMethod MethodFor(int itemCount) =>
+        Method == RecommendationMethod.Ease && itemCount > MaximumEaseItems ? RecommendationMethod.ItemKnn : Method;
 
     /// <summary>Weights of interaction kinds when building customer-item vectors.</summary>
     public double ViewWeight { get; init; } = 1;

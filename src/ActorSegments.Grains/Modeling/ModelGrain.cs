@@ -1,5 +1,6 @@
 using ActorSegments.Abstractions.Modeling;
 using ActorSegments.Domain.Modeling;
+using ActorSegments.Grains.Modeling.Uplift;
 using Microsoft.Extensions.Logging;
 
 namespace ActorSegments.Grains.Modeling;
@@ -9,7 +10,7 @@ namespace ActorSegments.Grains.Modeling;
 /// grain stays active while one runs and remembers the last one's outcome while active.
 /// </summary>
 [GrainType("models")]
-public sealed partial class ModelGrain(PropensityJob propensity, RecommendationJob recommendations, TimeProvider clock, ILogger<ModelGrain> logger) : Grain, IModelGrain
+public sealed partial class ModelGrain(PropensityJob propensity, RecommendationJob recommendations, UpliftJob uplift, TimeProvider clock, ILogger<ModelGrain> logger) : Grain, IModelGrain
 {
     private static readonly TimeSpan LongestTraining = TimeSpan.FromHours(6);
     private ModelJobProgress? _progress;
@@ -18,9 +19,9 @@ public sealed partial class ModelGrain(PropensityJob propensity, RecommendationJ
 
     public Task<ModelJobStatus> TrainAsync(string name)
     {
-        if (!ModelNames.All.Contains(name))
+        if (ModelNames.Problem(name) is { } problem)
         {
-            throw new ArgumentException($"Unknown model '{name}'; expected one of: {string.Join(", ", ModelNames.All)}.", nameof(name));
+            throw new ArgumentException($"Cannot train '{name}': {problem}.", nameof(name));
         }
 
         if (_progress?.Current is { State: ModelJobState.Running } running)
@@ -44,7 +45,9 @@ public sealed partial class ModelGrain(PropensityJob propensity, RecommendationJ
         {
             var version = await Task.Run(() => ModelNames.IsPropensity(name)
                 ? propensity.TrainAsync(workspaceId, name, progress, CancellationToken.None)
-                : recommendations.TrainAsync(workspaceId, progress, CancellationToken.None));
+                : ModelNames.IsUplift(name)
+                    ? uplift.TrainAsync(workspaceId, name, progress, CancellationToken.None)
+                    : recommendations.TrainAsync(workspaceId, progress, CancellationToken.None));
             progress.Update(s => s with { State = ModelJobState.Succeeded, Version = version, Phase = ModelJobPhases.Done, FinishedAt = clock.GetUtcNow() });
         }
         catch (Exception ex)

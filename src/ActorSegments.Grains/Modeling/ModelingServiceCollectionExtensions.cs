@@ -1,4 +1,5 @@
 using ActorSegments.Grains.Modeling.Cohorts;
+using ActorSegments.Grains.Modeling.Uplift;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +20,8 @@ public static class ModelingServiceCollectionExtensions
         services.TryAddSingleton<CohortRefreshJob>();
         services.TryAddSingleton<PropensityJob>();
         services.TryAddSingleton<RecommendationJob>();
+        services.TryAddSingleton<FeatureTableScoring>();
+        services.TryAddSingleton<UpliftJob>();
         services.TryAddSingleton<CohortScheduler>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CohortScheduler>());
         return services;

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace ActorSegments.Grains.Modeling;
 
 /// <summary>
-/// Trains item-to-item recommendations from the journal's product views, cart adds and purchases, with settings
-/// chosen on a validation split inside the training data (<see cref="RecommendationSelection"/>), evaluates them on
+/// Trains item-to-item recommendations (cosine item-kNN or EASE weights) from the journal's product views, cart adds
+/// and purchases, with the method and its settings chosen on a validation split inside the training data (<see cref="RecommendationSelection"/>), evaluates them on
 /// the last 30 days against popularity (precision@10, recall@10), stores the version, and writes each customer's
 /// top items (never one it bought) back to its profile.
 /// </summary>
@@ -59,7 +59,7 @@ public sealed class RecommendationJob(
         // The stored model goes through the same procedure on every interaction (the holdout's days now its validation),
         // so the evaluation measured how it was made while its settings follow the freshest data. end + 1: the latest included.
         var (recommender, stored) = RecommendationSelection.Train(all, end + 1, trainer);
-        var metrics = RecommendationMetrics.Json(holdout, evaluation, evaluated, stored, all.Count);
+        var metrics = RecommendationMetrics.Json(holdout, evaluation, evaluated, stored, recommender.Options, all.Count);
         var version = await models.AddAsync(workspaceId, ModelNames.Recommendations, "item-to-item", metrics, recommender.Serialize(), distribution: null, cancellationToken);
 
         progress.Phase(ModelJobPhases.WritingRecommendations);

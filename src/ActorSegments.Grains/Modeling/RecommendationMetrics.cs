@@ -7,11 +7,12 @@ namespace ActorSegments.Grains.Modeling;
 /// <summary>
 /// The metrics JSON of a recommendation model version: the holdout evaluation against popularity, the stored model's
 /// settings, and both selections' validation tables: the one made before the holdout (for the evaluated model) and
-/// the one made on every interaction (for the stored model).
+/// the one made on every interaction (for the stored model). The stored model's own method can differ from the choice's
+/// only when EASE was asked for above its item limit and the trainer fell back to item-kNN.
 /// </summary>
 internal static class RecommendationMetrics
 {
-    public static string Json(long holdoutSplit, RecommendationEvaluationResult evaluation, RecommendationChoice evaluated, RecommendationChoice stored, int interactions) =>
+    public static string Json(long holdoutSplit, RecommendationEvaluationResult evaluation, RecommendationChoice evaluated, RecommendationChoice stored, RecommendationOptions trained, int interactions) =>
         JsonSerializer.Serialize(new
         {
             split = DateTimeOffset.FromUnixTimeSeconds(holdoutSplit),
@@ -22,7 +23,9 @@ internal static class RecommendationMetrics
             popularity_precision_at_k = evaluation.Popularity.PrecisionAtK,
             popularity_recall_at_k = evaluation.Popularity.RecallAtK,
             interactions,
-            neighbors_per_item = stored.Chosen.NeighborsPerItem,
+            method = Method(trained),
+            neighbors_per_item = trained.NeighborsPerItem,
+            ease_lambda = trained.Method == RecommendationMethod.Ease ? trained.EaseRegularization : (double?)null,
             selection = Selection(stored),
             evaluated_selection = Selection(evaluated),
         });
@@ -41,5 +44,12 @@ internal static class RecommendationMetrics
         }),
     };
 
-    private static object Settings(RecommendationOptions options) => new { neighbors_per_item = options.NeighborsPerItem };
+    private static object Settings(RecommendationOptions options) => new
+    {
+        method = Method(options),
+        neighbors_per_item = options.NeighborsPerItem,
+        ease_lambda = options.Method == RecommendationMethod.Ease ? options.EaseRegularization : (double?)null,
+    };
+
+    private static string Method(RecommendationOptions options) => options.Method == RecommendationMethod.Ease ? "ease" : "item_knn";
 }

@@ -50,7 +50,7 @@ internal static class ItemSimilarity
     }
 
     /// <summary>The matrix by item: item i's customers are Customers[ColumnStarts[i]..ColumnStarts[i + 1]].</summary>
-    private static (int[] ColumnStarts, int[] Customers, float[] Weights) Transpose(CustomerItemMatrix matrix)
+    internal static (int[] ColumnStarts, int[] Customers, float[] Weights) Transpose(CustomerItemMatrix matrix)
     {
         var starts = new int[matrix.Items.Length + 1];
         foreach (var item in matrix.Columns)

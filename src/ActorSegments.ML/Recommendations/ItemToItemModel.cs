@@ -3,7 +3,7 @@ using ActorSegments.Domain.Modeling;
 namespace ActorSegments.ML.Recommendations;
 
 /// <summary>
-/// Item-to-item recommendations: a customer's items vote for their nearest neighbors, each vote the similarity times
+/// Item-to-item recommendations: a customer's items vote for their neighbors (cosine or EASE), each vote the weight times
 /// how strongly the customer interacted with the item; slots left over go to the most popular items of the customer's
 /// categories, then to the most popular items overall (all a customer with no history gets). Immutable, so safe to
 /// share between threads.

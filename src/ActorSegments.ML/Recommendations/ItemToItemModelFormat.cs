@@ -6,12 +6,13 @@ namespace ActorSegments.ML.Recommendations;
 /// <summary>
 /// The binary form of an <see cref="ItemToItemModel"/>: a magic and a version, the options, the category names, the
 /// items (id and category number), the popularity order and each item's neighbors, numbers as 7-bit varints and
-/// similarities as 32-bit floats (what the model holds, so a round trip recommends exactly the same).
+/// similarities as 32-bit floats (what the model holds, so a round trip recommends exactly the same). Version 2 added
+/// the method and EASE's settings to the options; a model of version 1 is refused, to be retrained.
 /// </summary>
 internal static class ItemToItemModelFormat
 {
     private const uint Magic = 0x49324941; // "AI2I" little-endian
-    private const int Version = 1;
+    private const int Version = 2;
 
     public static byte[] Write(ItemToItemModel model)
     {
@@ -21,11 +22,14 @@ internal static class ItemToItemModelFormat
             writer.Write(Magic);
             writer.Write7BitEncodedInt(Version);
             var options = model.Options;
+            writer.Write7BitEncodedInt((int)options.Method);
             writer.Write7BitEncodedInt(options.NeighborsPerItem);
             writer.Write7BitEncodedInt(options.MinimumCoOccurrence);
             writer.Write(options.ViewWeight);
             writer.Write(options.CartWeight);
             writer.Write(options.PurchaseWeight);
+            writer.Write(options.EaseRegularization);
+            writer.Write7BitEncodedInt(options.MaximumEaseItems);
 
             var categories = model.Categories.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
             var categoryNumbers = categories.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
@@ -71,13 +75,22 @@ internal static class ItemToItemModelFormat
                 throw new InvalidDataException($"The recommendation model is of format version {version}; this build reads version {Version}. Retrain it.");
             }
 
+            var method = (RecommendationMethod)reader.Read7BitEncodedInt();
+            if (!Enum.IsDefined(method))
+            {
+                throw new InvalidDataException($"The recommendation model names method {(int)method}, which this build does not know.");
+            }
+
             var options = new RecommendationOptions
             {
+                Method = method,
                 NeighborsPerItem = reader.Read7BitEncodedInt(),
                 MinimumCoOccurrence = reader.Read7BitEncodedInt(),
                 ViewWeight = reader.ReadDouble(),
                 CartWeight = reader.ReadDouble(),
                 PurchaseWeight = reader.ReadDouble(),
+                EaseRegularization = reader.ReadDouble(),
+                MaximumEaseItems = reader.Read7BitEncodedInt(),
             };
             var categories = new string[reader.Read7BitEncodedInt()];
             for (var c = 0; c < categories.Length; c++)

@@ -4,9 +4,14 @@ namespace ActorSegments.ML.Recommendations;
 
 /// <summary>
 /// Trains <see cref="ItemToItemModel"/>s: the weighted customer × item matrix (<see cref="CustomerItemMatrix"/>),
-/// item-to-item cosine neighbors (<see cref="ItemSimilarity"/>) and item popularity: distinct customers who bought
-/// the item, then (for items nobody bought, or equal buyers) distinct customers who touched it at all.
+/// each item's neighbors, by cosine similarity (<see cref="ItemSimilarity"/>) or EASE weights (<see cref="EaseWeights"/>)
+/// as the options say, and item popularity: distinct customers who bought the item, then (for items nobody bought,
+/// or equal buyers) distinct customers who touched it at all.
 /// </summary>
+/// <remarks>
+/// EASE above <see cref="RecommendationOptions.MaximumEaseItems"/> items falls back to cosine neighbors (same
+/// neighbors per item); the model's options then say <see cref="RecommendationMethod.ItemKnn"/>, what it really is.
+/// </remarks>
 public sealed class ItemToItemRecommender : IRecommendationTrainer
 {
     public IRecommendationModel Train(IEnumerable<ItemInteraction> interactions, RecommendationOptions options)
@@ -20,6 +25,8 @@ public sealed class ItemToItemRecommender : IRecommendationTrainer
             .ThenByDescending(i => matrix.Interactors[i])
             .ThenBy(i => i)
             .ToArray();
-        return new ItemToItemModel(options, matrix.Items, matrix.Categories, popularity, ItemSimilarity.Neighbors(matrix, options));
+        var trained = options with { Method = options.MethodFor(matrix.Items.Length) };
+        var neighbors = trained.Method == RecommendationMethod.Ease ? EaseWeights.Neighbors(matrix, trained) : ItemSimilarity.Neighbors(matrix, trained);
+        return new ItemToItemModel(trained, matrix.Items, matrix.Categories, popularity, neighbors);
     }
 }

@@ -14,9 +14,9 @@ internal sealed class ModelGrpcService(IModelStore store, IGrainFactory grains) 
     {
         RequestChecks.Ids(request.WorkspaceId);
         context.Demand(request.WorkspaceId, ApiKeyScopes.Admin);
-        if (!ModelNames.All.Contains(request.Name))
+        if (ModelNames.Problem(request.Name) is { } problem)
         {
-            throw InvalidArgument.Create("name", $"unknown model '{request.Name}'; expected one of: {string.Join(", ", ModelNames.All)}");
+            throw InvalidArgument.Create("name", problem);
         }
 
         return ToProto(await Models(request.WorkspaceId).TrainAsync(request.Name));

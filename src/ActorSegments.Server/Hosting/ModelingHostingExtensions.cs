@@ -1,9 +1,11 @@
 using ActorSegments.Domain.Modeling;
+using ActorSegments.Domain.Modeling.Uplift;
 using ActorSegments.Grains.Modeling;
 using ActorSegments.ML.Cohorts;
 using ActorSegments.ML.Labeling;
 using ActorSegments.ML.Propensity;
 using ActorSegments.ML.Recommendations;
+using ActorSegments.ML.Uplift;
 using ActorSegments.Server.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +25,7 @@ internal static class ModelingHostingExtensions
         builder.Services.AddSingleton(sp => CohortLabelerFactory.Create(sp.GetRequiredService<IOptions<CohortLabelerOptions>>().Value, sp.GetService<ILoggerFactory>()));
         builder.Services.AddSingleton<IPropensityTrainer, PropensityTrainer>();
         builder.Services.AddSingleton<IScoringModelLoader, PropensityModelLoader>();
+        builder.Services.AddSingleton<IUpliftTrainer, TwoModelUpliftTrainer>();
         builder.Services.AddSingleton<IRecommendationTrainer, ItemToItemRecommender>();
         return builder;
     }

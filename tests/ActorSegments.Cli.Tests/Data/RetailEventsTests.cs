@@ -38,6 +38,7 @@ public sealed class RetailEventsTests
         var second = events[2];
         Assert.Equal("product_purchased", second.Type);
         Assert.Equal(("SKU-B", 1.0, 1.0), (second.Properties["product_id"].StringValue, second.Properties["price"].NumberValue, second.Properties["quantity"].NumberValue));
+        Assert.Equal("B", second.Properties["description"].StringValue);
     }
 
     [Fact]

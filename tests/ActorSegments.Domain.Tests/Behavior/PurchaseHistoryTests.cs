@@ -40,7 +40,7 @@ public sealed class PurchaseHistoryTests
     }
 
     [Fact]
-    public void A_snapshot_written_before_the_history_existed_loads_and_its_purchases_come_from_the_time_buckets()
+    public void ASnapshotWrittenBeforeTheHistoryExisted_LoadsAndItsPurchasesComeFromTheTimeBuckets()
     {
         var model = BehaviorModel.Default;
         var now = UnixTime.Seconds(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));

@@ -7,7 +7,7 @@ public sealed class ValueSeriesSetTests
     private static readonly EventTypeModel ProductViewed = BehaviorModel.Default.EventType("product_viewed");
 
     [Fact]
-    public void A_full_set_makes_room_by_dropping_the_least_recently_seen_value()
+    public void AFullSet_MakesRoomByDroppingTheLeastRecentlySeenValue()
     {
         var set = FullSet();
 
@@ -18,7 +18,7 @@ public sealed class ValueSeriesSetTests
     }
 
     [Fact]
-    public void A_late_event_of_an_unknown_value_does_not_evict_a_value_seen_more_recently()
+    public void ALateEventOfAnUnknownValue_DoesNotEvictAValueSeenMoreRecently()
     {
         var set = FullSet();
 
@@ -29,7 +29,7 @@ public sealed class ValueSeriesSetTests
     }
 
     [Fact]
-    public void Values_are_found_by_content_and_kept_as_one_pooled_copy()
+    public void Values_AreFoundByContentAndKeptAsOnePooledCopy()
     {
         var set = new ValueSeriesSet();
         var first = new string("Smartphones".AsSpan());
@@ -43,7 +43,7 @@ public sealed class ValueSeriesSetTests
     }
 
     [Fact]
-    public void Pooled_strings_are_one_instance_and_long_ones_are_left_alone()
+    public void PooledStrings_AreOneInstanceAndLongOnesAreLeftAlone()
     {
         var a = SharedStrings.Intern(new string("category-value-x".AsSpan()));
         var b = SharedStrings.Intern(new string("category-value-x".AsSpan()));

@@ -12,7 +12,7 @@ public sealed class CustomerFeaturesTests
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void A_known_history_gives_the_documented_values()
+    public void AKnownHistory_GivesTheDocumentedValues()
     {
         var state = new CustomerState();
         Apply(state, Event("purchase", -100, ("revenue", 30)));
@@ -44,7 +44,7 @@ public sealed class CustomerFeaturesTests
     }
 
     [Fact]
-    public void A_customer_who_never_bought_or_acted_has_the_never_values_and_no_rates()
+    public void ACustomerWhoNeverBoughtOrActed_HasTheNeverValuesAndNoRates()
     {
         var state = new CustomerState();
         Apply(state, Event("email_sent", -3));
@@ -56,7 +56,7 @@ public sealed class CustomerFeaturesTests
     }
 
     [Fact]
-    public void A_stored_row_ages_its_days_since_features_only_and_never_past_never()
+    public void AStoredRow_AgesItsDaysSinceFeaturesOnlyAndNeverPastNever()
     {
         var values = new float[CustomerFeatures.Count];
         values[CustomerFeatures.IndexOf("recency_days")] = 3;

@@ -6,7 +6,7 @@ namespace ActorSegments.Domain.Tests.Features;
 public sealed class FeatureDocumentationTests
 {
     [Fact]
-    public void The_feature_table_in_the_ml_docs_matches_the_feature_definitions()
+    public void TheFeatureTableInTheMlDocs_MatchesTheFeatureDefinitions()
     {
         var rows = File.ReadAllLines(RepositoryFiles.Path("docs", "ml.md"))
             .SkipWhile(l => l != "## The feature row")

@@ -35,7 +35,7 @@ public sealed class JournalFeaturesTests
     private static float Value(float[] row, string name) => row[CustomerFeatures.IndexOf(name)];
 
     [Fact]
-    public void Each_journal_feature_has_its_hand_computed_value()
+    public void EachJournalFeature_HasItsHandComputedValue()
     {
         var row = PointInTimeFeatures.Extract(HandBuilt().Build(), Cutoff, Model)!;
 
@@ -60,7 +60,7 @@ public sealed class JournalFeaturesTests
     }
 
     [Fact]
-    public void Future_events_of_every_kind_move_no_journal_feature()
+    public void FutureEventsOfEveryKind_MoveNoJournalFeature()
     {
         var known = HandBuilt().Build();
         var withFuture = HandBuilt();
@@ -85,7 +85,7 @@ public sealed class JournalFeaturesTests
     }
 
     [Fact]
-    public void Fewer_than_two_purchases_give_the_documented_defaults()
+    public void FewerThanTwoPurchases_GiveTheDocumentedDefaults()
     {
         var row = PointInTimeFeatures.Extract(new Journals("c1").Event("purchase", Cutoff - Day, revenue: 20).Build(), Cutoff, Model)!;
 
@@ -99,7 +99,7 @@ public sealed class JournalFeaturesTests
     }
 
     [Fact]
-    public void An_aged_row_keeps_how_overdue_in_step_with_the_days_since_the_last_purchase()
+    public void AnAgedRow_KeepsHowOverdueInStepWithTheDaysSinceTheLastPurchase()
     {
         var row = new FeatureRow("c1", Cutoff, PointInTimeFeatures.Extract(HandBuilt().Build(), Cutoff, Model)!);
 
@@ -112,7 +112,7 @@ public sealed class JournalFeaturesTests
     }
 
     [Fact]
-    public void The_live_state_and_the_point_in_time_rebuild_give_the_same_row()
+    public void TheLiveStateAndThePointInTimeRebuild_GiveTheSameRow()
     {
         var history = HandBuilt().Build();
         var state = new CustomerState();

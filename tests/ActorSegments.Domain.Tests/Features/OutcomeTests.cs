@@ -14,7 +14,7 @@ public sealed class OutcomeTests
     [InlineData((30 * Day) - 1, true)]
     [InlineData(30 * Day, false)]
     [InlineData(-1, false)]
-    public void A_purchase_counts_from_the_cutoff_up_to_but_not_at_the_end_of_30_days(long offset, bool expected)
+    public void APurchase_CountsFromTheCutoffUpToButNotAtTheEndOf30Days(long offset, bool expected)
     {
         var journal = new Journals("c1").Event("product_viewed", Cutoff - Day).Event("purchase", Cutoff + offset, revenue: 10).Build();
 
@@ -27,7 +27,7 @@ public sealed class OutcomeTests
     [InlineData("product_viewed", 60 * Day, true)]
     [InlineData("email_sent", Day, true)]
     [InlineData("email_opened", Day, false)]
-    public void Churn_is_no_own_activity_in_the_60_days_from_the_cutoff(string type, long offset, bool expected)
+    public void Churn_IsNoOwnActivityInThe60DaysFromTheCutoff(string type, long offset, bool expected)
     {
         var journal = new Journals("c1").Event("purchase", Cutoff - Day, revenue: 10).Event(type, Cutoff + offset).Build();
 
@@ -35,7 +35,7 @@ public sealed class OutcomeTests
     }
 
     [Fact]
-    public void Trait_updates_and_model_outputs_are_not_activity()
+    public void TraitUpdatesAndModelOutputs_AreNotActivity()
     {
         var journal = new Journals("c1").Event("purchase", Cutoff - Day, revenue: 10)
             .Trait("country", "FR", Cutoff + Day)
@@ -46,7 +46,7 @@ public sealed class OutcomeTests
     }
 
     [Fact]
-    public void The_well_known_outcomes_are_the_scores_the_commerce_schema_declares()
+    public void TheWellKnownOutcomes_AreTheScoresTheCommerceSchemaDeclares()
     {
         Assert.Equal(WorkspaceSchema.Commerce.Scores.Order(StringComparer.Ordinal), Outcomes.All.Select(o => o.Name).Order(StringComparer.Ordinal));
         Assert.Equal(TimeSpan.FromDays(30), Outcomes.Find("purchase_30d")!.Window);

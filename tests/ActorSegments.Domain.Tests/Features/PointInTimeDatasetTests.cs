@@ -10,7 +10,7 @@ public sealed class PointInTimeDatasetTests
     private static readonly BehaviorModel Model = BehaviorModel.Default;
 
     [Fact]
-    public void Cutoffs_are_stacked_with_the_customers_known_at_each_and_their_labels()
+    public void Cutoffs_AreStackedWithTheCustomersKnownAtEachAndTheirLabels()
     {
         var later = Cutoff + (30 * Day);
         CustomerHistory[] histories =
@@ -31,7 +31,7 @@ public sealed class PointInTimeDatasetTests
     }
 
     [Fact]
-    public void A_cutoff_whose_label_window_ends_after_the_data_is_refused()
+    public void ACutoffWhoseLabelWindowEndsAfterTheData_IsRefused()
     {
         var histories = new[] { new Journals("c1").Past().Build() };
         var dataEnd = Cutoff + (60 * Day);

@@ -10,7 +10,7 @@ public sealed class PointInTimeFeaturesTests
     private static readonly BehaviorModel Model = BehaviorModel.Default;
 
     [Fact]
-    public void Features_at_a_cutoff_ignore_what_came_after_it_and_count_late_arrivals_that_occurred_before()
+    public void FeaturesAtACutoff_IgnoreWhatCameAfterItAndCountLateArrivalsThatOccurredBefore()
     {
         // What was known at the cutoff: the past, with the two late events in the place they occurred.
         var known = new Journals("c1").Past()
@@ -39,7 +39,7 @@ public sealed class PointInTimeFeaturesTests
     }
 
     [Fact]
-    public void Features_at_a_cutoff_differ_from_a_replay_of_the_whole_journal()
+    public void FeaturesAtACutoff_DifferFromAReplayOfTheWholeJournal()
     {
         var journal = new Journals("c1").Past()
             .Event("purchase", Cutoff + Day, revenue: 900)
@@ -50,7 +50,7 @@ public sealed class PointInTimeFeaturesTests
     }
 
     [Fact]
-    public void The_clock_of_the_rebuild_stays_at_the_cutoff_whatever_the_entries_were_applied_at()
+    public void TheClockOfTheRebuild_StaysAtTheCutoffWhateverTheEntriesWereAppliedAt()
     {
         var journal = new Journals("c1").Past().Trait("country", "DE", Cutoff - 1, appliedAt: Cutoff + (30 * Day)).Build();
 
@@ -61,7 +61,7 @@ public sealed class PointInTimeFeaturesTests
     }
 
     [Fact]
-    public void Trait_updates_before_the_cutoff_are_applied_and_model_outputs_never()
+    public void TraitUpdatesBeforeTheCutoff_AreAppliedAndModelOutputsNever()
     {
         var journal = new Journals("c1").Past()
             .Score("purchase_30d", 0.4, Cutoff - Day)
@@ -78,7 +78,7 @@ public sealed class PointInTimeFeaturesTests
     }
 
     [Fact]
-    public void Experiment_assignments_are_never_applied_and_make_no_customer_eligible()
+    public void ExperimentAssignments_AreNeverAppliedAndMakeNoCustomerEligible()
     {
         var journal = new Journals("c1").Past().Assignment("spring_sale", "treatment", Cutoff - Day).Build();
         var onlyAssigned = new Journals("c2").Assignment("spring_sale", "control", Cutoff - Day).Build();
@@ -91,7 +91,7 @@ public sealed class PointInTimeFeaturesTests
     }
 
     [Fact]
-    public void A_customer_with_nothing_before_the_cutoff_is_not_eligible()
+    public void ACustomerWithNothingBeforeTheCutoff_IsNotEligible()
     {
         var journal = new Journals("c1")
             .Score("churn_60d", 0.1, Cutoff - Day)
@@ -103,7 +103,7 @@ public sealed class PointInTimeFeaturesTests
     }
 
     [Fact]
-    public void An_event_in_the_last_second_before_the_cutoff_counts_and_one_at_the_cutoff_does_not()
+    public void AnEventInTheLastSecondBeforeTheCutoff_CountsAndOneAtTheCutoffDoesNot()
     {
         var before = PointInTimeFeatures.Extract(new Journals("c1").Event("purchase", Cutoff - 1, revenue: 10).Build(), Cutoff, Model);
         var at = PointInTimeFeatures.Extract(new Journals("c1").Event("product_viewed", Cutoff - Day).Event("purchase", Cutoff, revenue: 10).Build(), Cutoff, Model);

@@ -5,7 +5,7 @@ namespace ActorSegments.Domain.Tests.Storage;
 public sealed class FeedSignalsTests
 {
     [Fact]
-    public void A_signal_wakes_the_waiters_of_its_workspace_only_and_is_not_remembered()
+    public void ASignal_WakesTheWaitersOfItsWorkspaceOnlyAndIsNotRemembered()
     {
         var signals = new FeedSignals();
         var first = signals.NextSignal("a");
@@ -22,7 +22,7 @@ public sealed class FeedSignalsTests
     }
 
     [Fact]
-    public void SignalAll_wakes_every_workspace()
+    public void SignalAll_WakesEveryWorkspace()
     {
         var signals = new FeedSignals();
         var a = signals.NextSignal("a");

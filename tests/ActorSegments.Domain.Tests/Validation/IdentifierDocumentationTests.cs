@@ -6,7 +6,7 @@ namespace ActorSegments.Domain.Tests.Validation;
 public sealed class IdentifierDocumentationTests
 {
     [Fact]
-    public void Every_proto_comment_on_workspace_and_segment_ids_states_the_first_character_rule_the_code_applies()
+    public void EveryProtoCommentOnWorkspaceAndSegmentIds_StatesTheFirstCharacterRuleTheCodeApplies()
     {
         var statements = Directory.GetFiles(RepositoryFiles.Path("protos"), "*.proto", SearchOption.AllDirectories)
             .SelectMany(path => Comments(File.ReadAllLines(path)).Select(comment => (File: System.IO.Path.GetFileName(path), Comment: comment)))

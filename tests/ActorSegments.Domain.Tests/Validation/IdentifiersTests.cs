@@ -138,7 +138,7 @@ public sealed class IdentifiersTests
 
     /// <summary>Every character of the basic plane, alone inside an otherwise valid value, is judged by the documented rule.</summary>
     [Fact]
-    public void Every_character_is_accepted_exactly_when_the_documented_rule_allows_it()
+    public void EveryCharacter_IsAcceptedExactlyWhenTheDocumentedRuleAllowsIt()
     {
         for (var code = 0; code <= char.MaxValue; code++)
         {

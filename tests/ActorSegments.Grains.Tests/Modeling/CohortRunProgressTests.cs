@@ -12,7 +12,7 @@ public sealed class CohortRunProgressTests
     /// still end finished. (A progress save that landed after the final one left a million-customer run "running".)
     /// </summary>
     [Fact]
-    public async Task A_slow_progress_save_cannot_put_a_finished_run_back_to_running()
+    public async Task ASlowProgressSave_CannotPutAFinishedRunBackToRunning()
     {
         var store = new SlowFirstSaveStore();
         var run = CohortRun.Start("ws", 1, "manual", DateTimeOffset.UtcNow) with { Phase = CohortRunPhases.Pushing, Customers = 10, Changed = 10 };

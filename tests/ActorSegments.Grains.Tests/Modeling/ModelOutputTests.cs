@@ -19,7 +19,7 @@ public sealed class ModelOutputTests(ClusterFixture fixture)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_cohort_and_score_write_back_moves_segments_once_and_survives_deactivation()
+    public async Task ACohortAndScoreWriteBack_MovesSegmentsOnceAndSurvivesDeactivation()
     {
         var (workspace, customerId) = ($"ws-{Guid.NewGuid():N}", $"c-{Guid.NewGuid():N}");
         await fixture.Definitions.SaveAsync(workspace, "cohort-2", "cohort = \"cohort-2\"", null, Ct);
@@ -51,7 +51,7 @@ public sealed class ModelOutputTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Behavioral_events_rewrite_the_feature_row_and_model_outputs_do_not()
+    public async Task BehavioralEvents_RewriteTheFeatureRowAndModelOutputsDoNot()
     {
         var (workspace, customerId) = ($"ws-{Guid.NewGuid():N}", $"c-{Guid.NewGuid():N}");
         var customer = fixture.Grains.GetCustomer(workspace, customerId);

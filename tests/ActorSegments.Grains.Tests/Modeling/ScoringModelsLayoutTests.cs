@@ -30,7 +30,7 @@ public sealed class ScoringModelsLayoutTests
     }
 
     [Fact]
-    public async Task A_version_of_another_feature_layout_is_not_used_for_live_scores_and_the_next_one_is()
+    public async Task AVersionOfAnotherFeatureLayout_IsNotUsedForLiveScoresAndTheNextOneIs()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20_000));
         var store = new InMemoryModelStore(clock);

@@ -10,7 +10,7 @@ namespace ActorSegments.Grains.Tests.Modeling;
 public sealed class StableAssignmentTests
 {
     [Fact]
-    public async Task Unchanged_rows_keep_their_cohort_and_only_differences_are_stored()
+    public async Task UnchangedRows_KeepTheirCohortAndOnlyDifferencesAreStored()
     {
         CohortAssignment[] previous = [new("kept", "k1", 1), new("newer-same", "k1", 1), new("newer-moved", "k2", 1), new("cohort-gone", "k9", 1), new("gone", "k2", 1)];
         var table = Table(("cohort-gone", 1), ("kept", 1), ("new", 5), ("newer-moved", 2), ("newer-same", 2));
@@ -31,7 +31,7 @@ public sealed class StableAssignmentTests
     }
 
     [Fact]
-    public async Task The_same_rows_again_change_and_store_nothing()
+    public async Task TheSameRowsAgain_ChangeAndStoreNothing()
     {
         CohortAssignment[] previous = [new("a", "k1", 3), new("b", "k2", 4)];
         var table = Table(("a", 3), ("b", 4));

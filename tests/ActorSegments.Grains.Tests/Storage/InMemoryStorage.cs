@@ -22,6 +22,7 @@ public sealed class InMemoryStorage : IStorageFactory
             Workspaces = services.GetRequiredService<IWorkspaceDirectory>(),
             Erasure = services.GetRequiredService<ICustomerErasure>(),
             Retention = services.GetRequiredService<IJournalRetention>(),
+            Catalog = services.GetRequiredService<ActorSegments.Domain.Catalog.ICatalogStore>(),
             Release = services.DisposeAsync,
         });
     }

@@ -10,7 +10,7 @@ public sealed class DeterministicCohortLabelerMedianTests
     /// medians, which agree with the name, and falls back to means where the medians tie.
     /// </summary>
     [Fact]
-    public async Task Skewed_amounts_are_described_by_their_medians_and_tied_medians_by_means()
+    public async Task SkewedAmounts_AreDescribedByTheirMediansAndTiedMediansByMeans()
     {
         var spenders = new CohortProfile(0, 230, 0.23,
         [

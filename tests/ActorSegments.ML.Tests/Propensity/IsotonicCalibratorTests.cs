@@ -24,7 +24,7 @@ public sealed class IsotonicCalibratorTests
     }
 
     [Fact]
-    public void A_monotone_miscalibrated_score_comes_out_calibrated_on_new_rows_with_a_better_brier_and_the_same_ranking()
+    public void AMonotoneMiscalibratedScore_ComesOutCalibratedOnNewRowsWithABetterBrierAndTheSameRanking()
     {
         var (fitScores, fitLabels) = Miscalibrated(20_000, seed: 1);
         var (scores, labels) = Miscalibrated(20_000, seed: 2);
@@ -45,7 +45,7 @@ public sealed class IsotonicCalibratorTests
     }
 
     [Fact]
-    public void The_map_never_decreases_and_stays_within_the_observed_rates()
+    public void TheMap_NeverDecreasesAndStaysWithinTheObservedRates()
     {
         var (scores, labels) = Miscalibrated(5_000, seed: 3);
         var calibrator = IsotonicCalibrator.Fit(scores, labels);
@@ -62,7 +62,7 @@ public sealed class IsotonicCalibratorTests
     }
 
     [Fact]
-    public void Violators_are_pooled_into_their_mean_rate()
+    public void Violators_ArePooledIntoTheirMeanRate()
     {
         // Scores 0.1, 0.2, 0.3 with outcomes 1, 0, 0 then 0.4 with 1: the first three pool to 1/3.
         var calibrator = IsotonicCalibrator.Fit([0.1, 0.2, 0.3, 0.4], [true, false, false, true]);

@@ -8,7 +8,7 @@ public sealed class PropensityEvaluationTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void Auc_is_the_share_of_positive_negative_pairs_ordered_right_with_ties_counted_half(int seed)
+    public void Auc_IsTheShareOfPositiveNegativePairsOrderedRightWithTiesCountedHalf(int seed)
     {
         var random = new Random(seed);
         var count = 20 + random.Next(40);
@@ -33,13 +33,13 @@ public sealed class PropensityEvaluationTests
     }
 
     [Fact]
-    public void Auc_without_both_outcomes_is_undefined()
+    public void AucWithoutBothOutcomes_IsUndefined()
     {
         Assert.True(double.IsNaN(PropensityEvaluation.Auc([0.2, 0.4], [true, true])));
     }
 
     [Fact]
-    public void Precision_recall_brier_and_calibration_follow_their_definitions()
+    public void PrecisionRecallBrierAndCalibration_FollowTheirDefinitions()
     {
         double[] probabilities = [0.05, 0.15, 0.18, 0.6, 0.7, 1.0];
         bool[] labels = [false, true, false, false, true, true];

@@ -12,7 +12,7 @@ public sealed class PropensityTrainerTests
     });
 
     [Fact]
-    public void A_planted_signal_is_found_and_ranks_the_holdout_well()
+    public void APlantedSignal_IsFoundAndRanksTheHoldoutWell()
     {
         var (_, holdout, training) = Planted.Value;
         var metrics = training.Holdout;
@@ -27,7 +27,7 @@ public sealed class PropensityTrainerTests
     }
 
     [Fact]
-    public void A_saved_model_scores_exactly_like_the_trained_one()
+    public void ASavedModel_ScoresExactlyLikeTheTrainedOne()
     {
         var (_, holdout, training) = Planted.Value;
 
@@ -38,7 +38,7 @@ public sealed class PropensityTrainerTests
     }
 
     [Fact]
-    public void Calibration_on_out_of_fold_predictions_does_not_worsen_the_holdout_brier_and_keeps_the_ranking()
+    public void CalibrationOnOutOfFoldPredictions_DoesNotWorsenTheHoldoutBrierAndKeepsTheRanking()
     {
         var (_, _, training) = Planted.Value;
         var before = training.Uncalibrated!;
@@ -49,7 +49,7 @@ public sealed class PropensityTrainerTests
     }
 
     [Fact]
-    public void A_payload_saved_before_calibration_still_loads_as_the_bare_classifier()
+    public void APayloadSavedBeforeCalibration_StillLoadsAsTheBareClassifier()
     {
         var (_, holdout, training) = Planted.Value;
         var (calibrator, zip) = PropensityPayload.Read(training.Payload);
@@ -64,7 +64,7 @@ public sealed class PropensityTrainerTests
     }
 
     [Fact]
-    public void Training_again_on_the_same_data_gives_the_same_scores()
+    public void TrainingAgainOnTheSameData_GivesTheSameScores()
     {
         var (train, holdout, training) = Planted.Value;
 
@@ -75,7 +75,7 @@ public sealed class PropensityTrainerTests
     }
 
     [Fact]
-    public void Scoring_from_many_threads_gives_the_same_answers_as_from_one()
+    public void ScoringFromManyThreads_GivesTheSameAnswersAsFromOne()
     {
         var (_, holdout, training) = Planted.Value;
         var model = new PropensityModelLoader().Load(training.Payload);
@@ -88,7 +88,7 @@ public sealed class PropensityTrainerTests
     }
 
     [Fact]
-    public void Too_few_positives_in_training_are_refused_with_the_count_and_the_threshold()
+    public void TooFewPositivesInTraining_AreRefusedWithTheCountAndTheThreshold()
     {
         var (train, holdout, _) = Planted.Value;
         var rows = train.Rows.Where((_, i) => !train.Labels[i]).Take(290).Concat(train.Rows.Where((_, i) => train.Labels[i]).Take(12)).ToList();
@@ -101,7 +101,7 @@ public sealed class PropensityTrainerTests
     }
 
     [Fact]
-    public void A_small_holdout_is_refused_too()
+    public void ASmallHoldout_IsRefusedToo()
     {
         var (train, holdout, _) = Planted.Value;
         var small = new PropensityDataset(holdout.Rows.Take(50).ToList(), holdout.Labels.Take(50).ToList());
@@ -113,7 +113,7 @@ public sealed class PropensityTrainerTests
     }
 
     [Fact]
-    public void A_row_of_another_width_is_refused()
+    public void ARowOfAnotherWidth_IsRefused()
     {
         var (train, holdout, _) = Planted.Value;
         var odd = new PropensityDataset([.. holdout.Rows.Take(299), new float[3]], holdout.Labels.Take(300).ToList());

@@ -11,7 +11,7 @@ namespace ActorSegments.ML.Tests.Recommendations;
 public sealed class ItemInteractionsTests
 {
     [Fact]
-    public void Views_cart_adds_and_purchases_of_a_product_become_interactions_and_nothing_else_does()
+    public void ViewsCartAddsAndPurchasesOfAProduct_BecomeInteractionsAndNothingElseDoes()
     {
         var journal = new CustomerHistory("c1",
         [
@@ -38,7 +38,7 @@ public sealed class ItemInteractionsTests
     }
 
     [Fact]
-    public void Only_the_most_recent_items_of_a_customer_feed_similarity()
+    public void OnlyTheMostRecentItemsOfACustomer_FeedSimilarity()
     {
         var touches = Enumerable.Range(0, CustomerItemMatrix.MaxItemsPerCustomer + 50)
             .Select(i => new ItemInteraction("busy", $"item{i:D3}", null, InteractionKind.View, At: i))

@@ -10,7 +10,7 @@ public sealed class ItemToItemRecommenderTests
     private static readonly Lazy<IRecommendationModel> Model = new(() => new ItemToItemRecommender().Train(Interactions(), new RecommendationOptions()));
 
     [Fact]
-    public void Items_bought_together_are_recommended_before_more_popular_unrelated_ones()
+    public void ItemsBoughtTogether_AreRecommendedBeforeMorePopularUnrelatedOnes()
     {
         var history = new[] { Of("me", "g0-a", InteractionKind.Purchase, "cat0") };
 
@@ -22,7 +22,7 @@ public sealed class ItemToItemRecommenderTests
     }
 
     [Fact]
-    public void Excluded_items_never_appear_even_when_every_item_is_asked_for()
+    public void ExcludedItems_NeverAppearEvenWhenEveryItemIsAskedFor()
     {
         var history = new[] { Of("me", "g0-a", InteractionKind.View), Of("me", "g2-b", InteractionKind.CartAdd) };
         var exclude = new HashSet<string> { "g0-b", "hit-1", "g2-a", "g2-c" };
@@ -34,14 +34,14 @@ public sealed class ItemToItemRecommenderTests
     }
 
     [Fact]
-    public void A_customer_without_history_gets_the_popular_items()
+    public void ACustomerWithoutHistory_GetsThePopularItems()
     {
         Assert.Equal(Model.Value.Popular(5), Model.Value.Recommend([], Nothing, 5));
         Assert.Equal(Hits, Model.Value.Popular(5).Take(2));
     }
 
     [Fact]
-    public void Items_without_neighbors_fall_back_to_the_popular_items_of_their_category()
+    public void ItemsWithoutNeighbors_FallBackToThePopularItemsOfTheirCategory()
     {
         // "solo" was seen once, so it has no neighbors; "new-item" is unknown to the model but its category is given.
         var solo = Model.Value.Recommend([Of("me", "solo", InteractionKind.View)], Nothing, 5);
@@ -54,7 +54,7 @@ public sealed class ItemToItemRecommenderTests
     }
 
     [Fact]
-    public void Popularity_counts_buyers_first_then_anyone_who_touched_the_item()
+    public void Popularity_CountsBuyersFirstThenAnyoneWhoTouchedTheItem()
     {
         var model = new ItemToItemRecommender().Train(
             [
@@ -69,7 +69,7 @@ public sealed class ItemToItemRecommenderTests
     }
 
     [Fact]
-    public void A_model_read_back_from_its_bytes_recommends_the_same()
+    public void AModel_ReadBackFromItsBytesRecommendsTheSame()
     {
         var bytes = Model.Value.Serialize();
 
@@ -87,7 +87,7 @@ public sealed class ItemToItemRecommenderTests
     }
 
     [Fact]
-    public void Bytes_that_are_not_a_model_are_refused()
+    public void BytesThatAreNotAModel_AreRefused()
     {
         var bytes = Model.Value.Serialize();
 

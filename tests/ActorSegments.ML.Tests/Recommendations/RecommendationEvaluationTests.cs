@@ -8,7 +8,7 @@ namespace ActorSegments.ML.Tests.Recommendations;
 public sealed class RecommendationEvaluationTests
 {
     [Fact]
-    public void Precision_and_recall_at_k_are_averaged_over_customers_with_new_purchases_after_the_split()
+    public void PrecisionAndRecallAtK_AreAveragedOverCustomersWithNewPurchasesAfterTheSplit()
     {
         ItemInteraction[] all =
         [
@@ -34,7 +34,7 @@ public sealed class RecommendationEvaluationTests
     }
 
     [Fact]
-    public void Item_to_item_beats_popularity_on_planted_co_purchases()
+    public void ItemToItem_BeatsPopularityOnPlantedCoPurchases()
     {
         // Before the split customers bought one item of their group; after it, the rest.
         var all = Interactions().Select(i => i.CustomerId.StartsWith('g') && !i.ItemId.EndsWith("-a", StringComparison.Ordinal) && i.CustomerId.EndsWith('7') ? i with { At = 1_000 } : i).ToList();
@@ -51,9 +51,11 @@ public sealed class RecommendationEvaluationTests
 
         public Dictionary<string, string[]> Excluded { get; } = [];
 
+        public RecommendationOptions Options { get; private set; } = new();
+
         public IRecommendationModel Train(IEnumerable<ItemInteraction> interactions, RecommendationOptions options)
         {
-            Trained = interactions.Count();
+            (Trained, Options) = (interactions.Count(), options);
             return this;
         }
 

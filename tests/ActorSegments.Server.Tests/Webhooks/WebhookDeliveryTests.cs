@@ -18,7 +18,7 @@ public sealed class WebhookDeliveryTests(WebhookServerFixture fixture) : IClassF
     private RunningServer Server => fixture.Server;
 
     [Fact]
-    public async Task Every_change_arrives_in_feed_order_per_segment_signed_while_the_receiver_fails_times_out_and_throttles()
+    public async Task EveryChange_ArrivesInFeedOrderPerSegmentSignedWhileTheReceiverFailsTimesOutAndThrottles()
     {
         const string workspace = "hooks-unreliable";
         await CreateSegmentsAsync(Server, workspace);
@@ -78,7 +78,7 @@ public sealed class WebhookDeliveryTests(WebhookServerFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task A_destination_for_some_segments_and_kinds_receives_only_those_and_a_replay_sends_them_again()
+    public async Task ADestinationForSomeSegmentsAndKinds_ReceivesOnlyThoseAndAReplaySendsThemAgain()
     {
         const string workspace = "hooks-filtered";
         await CreateSegmentsAsync(Server, workspace);
@@ -110,7 +110,7 @@ public sealed class WebhookDeliveryTests(WebhookServerFixture fixture) : IClassF
         [.. receiver.Accepted.SelectMany(m => System.Text.Json.JsonDocument.Parse(m.Body).RootElement.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("id").GetString()!))];
 
     [Fact]
-    public async Task A_paused_destination_receives_nothing_until_resumed_then_everything_since()
+    public async Task APausedDestination_ReceivesNothingUntilResumedThenEverythingSince()
     {
         const string workspace = "hooks-paused";
         await CreateSegmentsAsync(Server, workspace);
@@ -133,7 +133,7 @@ public sealed class WebhookDeliveryTests(WebhookServerFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task Test_fire_reaches_the_receiver_and_internal_addresses_outside_the_allow_list_are_refused()
+    public async Task TestFire_ReachesTheReceiverAndInternalAddressesOutsideTheAllowListAreRefused()
     {
         const string workspace = "hooks-test-fire";
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -156,7 +156,7 @@ public sealed class WebhookDeliveryTests(WebhookServerFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task Bad_requests_name_their_fields_and_change_nothing_and_a_read_key_changes_nothing()
+    public async Task BadRequests_NameTheirFieldsAndChangeNothingAndAReadKeyChangesNothing()
     {
         const string workspace = "hooks-bad";
         await Server.Admin.CreateWorkspaceAsync(new CreateWorkspaceRequest { WorkspaceId = workspace }, cancellationToken: Ct);

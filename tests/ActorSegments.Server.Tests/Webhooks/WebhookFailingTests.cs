@@ -12,7 +12,7 @@ public sealed class WebhookFailingTests(QuickPauseWebhookServerFixture fixture) 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_receiver_down_too_long_pauses_the_destination_as_failing_and_resuming_catches_up_without_loss()
+    public async Task AReceiverDownTooLong_PausesTheDestinationAsFailingAndResumingCatchesUpWithoutLoss()
     {
         const string workspace = "hooks-down";
         var server = fixture.Server;

@@ -12,7 +12,7 @@ public sealed class WebhookReceiverExampleTests(WebhookServerFixture fixture) : 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_documented_python_verify_accepts_a_signed_message_and_refuses_a_tampered_one()
+    public async Task TheDocumentedPythonVerify_AcceptsASignedMessageAndRefusesATamperedOne()
     {
         const string workspace = "hooks-example";
         await using var receiver = await WebhookReceiver.StartAsync();

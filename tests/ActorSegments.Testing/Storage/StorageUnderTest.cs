@@ -31,6 +31,8 @@ public sealed class StorageUnderTest : IAsyncDisposable
 
     public required IJournalRetention Retention { get; init; }
 
+    public required ActorSegments.Domain.Catalog.ICatalogStore Catalog { get; init; }
+
     /// <summary>
     /// Waits until every change committed so far can be read from the feed. PostgreSQL holds changes back while an
     /// older transaction anywhere on the server still runs, which includes other tests' transactions.

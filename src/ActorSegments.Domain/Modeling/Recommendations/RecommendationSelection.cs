@@ -11,7 +11,9 @@ namespace ActorSegments.Domain.Modeling.Recommendations;
 /// <see cref="MinimumValidationCustomers"/> evaluable customers (a history before it and new purchases in it): fewer
 /// make precision@10 too noisy to choose by, and with none of the three the default settings are kept unvalidated.
 /// On equal precision the candidate listed first wins, the default being listed first: a change of settings has to
-/// earn its place.
+/// earn its place. EASE candidates are left out when the training data has more items than their
+/// <see cref="RecommendationOptions.MaximumEaseItems"/>: the trainer would fall back to item-kNN, and the table would
+/// credit EASE with item-kNN's figures.
 /// </remarks>
 public static class RecommendationSelection
 {
@@ -27,13 +29,19 @@ public static class RecommendationSelection
     /// <summary>Precisions this close are equal: the same hits summed in another order differ in the last bits.</summary>
     private const double Tie = 1e-12;
 
-    /// <summary>The default (50 neighbors per item) first, then fewer neighbors before more.</summary>
+    /// <summary>
+    /// The default (item-kNN, 50 neighbors per item) first, then fewer neighbors before more; then EASE, its λ from
+    /// weaker to stronger, 20 weights kept per item.
+    /// </summary>
     public static IReadOnlyList<RecommendationOptions> DefaultCandidates { get; } =
     [
         new RecommendationOptions(),
         new RecommendationOptions { NeighborsPerItem = 10 },
         new RecommendationOptions { NeighborsPerItem = 20 },
         new RecommendationOptions { NeighborsPerItem = 100 },
+        new RecommendationOptions { Method = RecommendationMethod.Ease, NeighborsPerItem = 20, EaseRegularization = 300 },
+        new RecommendationOptions { Method = RecommendationMethod.Ease, NeighborsPerItem = 20, EaseRegularization = 1000 },
+        new RecommendationOptions { Method = RecommendationMethod.Ease, NeighborsPerItem = 20, EaseRegularization = 3000 },
     ];
 
     /// <summary>Chooses among <paramref name="candidates"/> (<see cref="DefaultCandidates"/> when null) on the interactions before <paramref name="cutoff"/>.</summary>
@@ -48,6 +56,9 @@ public static class RecommendationSelection
         candidates ??= DefaultCandidates;
         ArgumentOutOfRangeException.ThrowIfZero(candidates.Count, nameof(candidates));
         var training = interactions.Where(i => i.At < cutoff).ToList();
+        var items = training.Select(i => i.ItemId).Distinct(StringComparer.Ordinal).Count();
+        // Only what the trainer would really train on this catalog; the default item-kNN if that leaves nothing.
+        candidates = candidates.Where(c => c.MethodFor(items) == c.Method).ToList() is { Count: > 0 } trainable ? trainable : [new RecommendationOptions()];
         if (ValidationSplit(training, cutoff) is not { } split)
         {
             return new RecommendationChoice(candidates[0], null, []);

@@ -1,6 +1,7 @@
 using ActorSegments.Domain.Behavior;
 using ActorSegments.Domain.Features;
 using ActorSegments.Domain.Modeling;
+using ActorSegments.Domain.Modeling.Uplift;
 using ActorSegments.Domain.Rules.Ast;
 using ActorSegments.Domain.Rules.Evaluation;
 using ActorSegments.Domain.Rules.Syntax;
@@ -146,10 +147,10 @@ internal sealed class OperandBinder(BehaviorModel model)
     /// <summary>A percentile is kept beside the score of a propensity model (see <see cref="PercentileScores"/>).</summary>
     private ScoreNode? BindPercentile(string text, PercentileOperand percentile)
     {
-        if (Outcomes.Find(percentile.Score) is null)
+        if (Outcomes.Find(percentile.Score) is null && !UpliftModelName.IsUplift(percentile.Score))
         {
             var models = Outcomes.All.Select(o => o.Name).ToList();
-            Fail(percentile.Span, $"percentile() ranks customers by a propensity model; '{percentile.Score}' is not one{Suggestions.DidYouMean(percentile.Score, models)}; expected {List(models)}");
+            Fail(percentile.Span, $"percentile() ranks customers by a propensity model or an uplift model; '{percentile.Score}' is not one{Suggestions.DidYouMean(percentile.Score, models)}; expected {List(models)} or uplift:EXPERIMENT");
             return null;
         }
 
@@ -165,8 +166,9 @@ internal sealed class OperandBinder(BehaviorModel model)
 
     private bool IsDeclaredScore(string name, SourceSpan span)
     {
+        // An uplift model's score is named after its experiment (uplift:spring): known without being declared.
         var known = model.Schema.Scores;
-        if (known.Count > 0 && !known.Contains(name))
+        if (known.Count > 0 && !known.Contains(name) && !UpliftModelName.IsUplift(name))
         {
             Fail(span, $"unknown score '{name}'{Suggestions.DidYouMean(name, known)}; scores: {List(known.Order(StringComparer.Ordinal))}");
             return false;

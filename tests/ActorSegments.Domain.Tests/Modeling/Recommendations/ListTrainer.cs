@@ -3,21 +3,29 @@ using ActorSegments.Domain.Modeling;
 namespace ActorSegments.Domain.Tests.Modeling.Recommendations;
 
 /// <summary>
-/// A trainer whose models recommend a fixed list per neighbor count, to everyone, so which candidate validates best
-/// is planted by the test; it records every interaction it was trained on.
+/// A trainer whose models recommend a fixed list per neighbor count (item-kNN) or per λ (EASE), to everyone, so
+/// which candidate validates best is planted by the test; it records every interaction and every setting it was
+/// trained with.
 /// </summary>
-internal sealed class ListTrainer(IReadOnlyDictionary<int, string[]> listsByNeighbors) : IRecommendationTrainer
+internal sealed class ListTrainer(IReadOnlyDictionary<int, string[]> listsByNeighbors, IReadOnlyDictionary<double, string[]>? listsByLambda = null) : IRecommendationTrainer
 {
     public List<ItemInteraction> Seen { get; } = [];
+
+    public List<RecommendationOptions> Trained { get; } = [];
 
     public IRecommendationModel Train(IEnumerable<ItemInteraction> interactions, RecommendationOptions options)
     {
         Seen.AddRange(interactions);
-        return new Model(listsByNeighbors.GetValueOrDefault(options.NeighborsPerItem, []));
+        Trained.Add(options);
+        return new Model(options, options.Method == RecommendationMethod.Ease
+            ? listsByLambda?.GetValueOrDefault(options.EaseRegularization, []) ?? []
+            : listsByNeighbors.GetValueOrDefault(options.NeighborsPerItem, []));
     }
 
-    private sealed class Model(string[] list) : IRecommendationModel
+    private sealed class Model(RecommendationOptions options, string[] list) : IRecommendationModel
     {
+        public RecommendationOptions Options => options;
+
         public IReadOnlyList<string> Recommend(IReadOnlyList<ItemInteraction> history, IReadOnlySet<string> exclude, int count) =>
             [.. list.Where(item => !exclude.Contains(item)).Take(count)];
 

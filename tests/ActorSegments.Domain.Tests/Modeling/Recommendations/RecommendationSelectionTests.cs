@@ -10,7 +10,7 @@ public sealed class RecommendationSelectionTests
     private const int Customers = RecommendationSelection.MinimumValidationCustomers;
 
     [Fact]
-    public void Picks_the_candidate_that_validates_best()
+    public void Picks_TheCandidateThatValidatesBest()
     {
         // In the validation days everyone buys "wanted"; only the 20-neighbor model recommends it.
         var trainer = new ListTrainer(new Dictionary<int, string[]> { [10] = ["other"], [20] = ["filler", "wanted"], [50] = ["other"], [100] = [] });
@@ -19,14 +19,46 @@ public sealed class RecommendationSelectionTests
 
         Assert.Equal(20, choice.Chosen.NeighborsPerItem);
         Assert.Equal(Cutoff - (30 * Day), choice.ValidationSplit);
-        Assert.Equal([50, 10, 20, 100], choice.Candidates.Select(c => c.Options.NeighborsPerItem));
+        Assert.Equal(
+            [(RecommendationMethod.ItemKnn, 50, 1000), (RecommendationMethod.ItemKnn, 10, 1000), (RecommendationMethod.ItemKnn, 20, 1000), (RecommendationMethod.ItemKnn, 100, 1000),
+             (RecommendationMethod.Ease, 20, 300), (RecommendationMethod.Ease, 20, 1000), (RecommendationMethod.Ease, 20, 3000)],
+            choice.Candidates.Select(c => (c.Options.Method, c.Options.NeighborsPerItem, c.Options.EaseRegularization)));
         var validated = choice.Candidates[2].Validation;
         Assert.Equal((Customers, 0.1, 1.0), (validated.Customers, Math.Round(validated.PrecisionAtK, 9), validated.RecallAtK));
-        Assert.All(choice.Candidates.Where(c => c.Options.NeighborsPerItem != 20), c => Assert.Equal(0, c.Validation.PrecisionAtK));
+        Assert.All(choice.Candidates.Where(c => c.Options != choice.Chosen), c => Assert.Equal(0, c.Validation.PrecisionAtK));
     }
 
     [Fact]
-    public void Never_sees_interactions_at_or_after_the_cutoff()
+    public void Ease_IsChosenWithTheLambdaThatValidatesBest()
+    {
+        var trainer = new ListTrainer(new Dictionary<int, string[]> { [20] = ["filler", "wanted"] }, new Dictionary<double, string[]> { [1000] = ["wanted", "filler"], [3000] = ["wanted"] });
+
+        var choice = RecommendationSelection.Select(Planted(("wanted", Cutoff - (10 * Day))), Cutoff, trainer);
+
+        // Every list holding "wanted" validates alike; the first of them listed wins: item-kNN with 20 neighbors.
+        Assert.Equal(RecommendationMethod.ItemKnn, choice.Chosen.Method);
+        var easeOnly = RecommendationSelection.Select(Planted(("wanted", Cutoff - (10 * Day))), Cutoff, trainer, [.. RecommendationSelection.DefaultCandidates.Where(c => c.Method == RecommendationMethod.Ease)]);
+        Assert.Equal((RecommendationMethod.Ease, 1000.0), (easeOnly.Chosen.Method, easeOnly.Chosen.EaseRegularization));
+    }
+
+    [Fact]
+    public void EaseCandidates_AreLeftOutWhenTheCatalogExceedsTheirItemLimit()
+    {
+        var trainer = new ListTrainer(new Dictionary<int, string[]> { [20] = ["wanted"] }, new Dictionary<double, string[]> { [1000] = ["wanted", "x"] });
+        var interactions = Planted(("wanted", Cutoff - (10 * Day)));
+        var items = interactions.Select(i => i.ItemId).Distinct().Count();
+        RecommendationOptions[] candidates = [new() { NeighborsPerItem = 20 }, new() { Method = RecommendationMethod.Ease, MaximumEaseItems = items - 1 }, new() { Method = RecommendationMethod.Ease, MaximumEaseItems = items }];
+
+        var choice = RecommendationSelection.Select(interactions, Cutoff, trainer, candidates);
+        var onlyEase = RecommendationSelection.Select(interactions, Cutoff, trainer, candidates[1..2]);
+
+        Assert.Equal([candidates[0], candidates[2]], choice.Candidates.Select(c => c.Options));
+        Assert.DoesNotContain(candidates[1], trainer.Trained);
+        Assert.Equal(new RecommendationOptions(), onlyEase.Chosen); // none trainable: the default item-kNN
+    }
+
+    [Fact]
+    public void Never_SeesInteractionsAtOrAfterTheCutoff()
     {
         // After the cutoff everyone buys two items only the 100-neighbor model recommends: a selection that read past
         // the cutoff (or put its validation days there) would choose 100.
@@ -44,7 +76,7 @@ public sealed class RecommendationSelectionTests
     }
 
     [Fact]
-    public void Equal_precision_goes_to_the_candidate_listed_first()
+    public void EqualPrecision_GoesToTheCandidateListedFirst()
     {
         var trainer = new ListTrainer(new Dictionary<int, string[]> { [10] = ["wanted"], [20] = ["wanted"], [50] = ["wanted"], [100] = [] });
         var interactions = Planted(("wanted", Cutoff - Day));
@@ -55,7 +87,7 @@ public sealed class RecommendationSelectionTests
     }
 
     [Fact]
-    public void Validation_grows_to_find_enough_customers_and_the_default_is_kept_without_them()
+    public void Validation_GrowsToFindEnoughCustomersAndTheDefaultIsKeptWithoutThem()
     {
         var trainer = new ListTrainer(new Dictionary<int, string[]> { [100] = ["wanted"] });
         var fortyDaysBack = Planted(("wanted", Cutoff - (40 * Day)));

@@ -1,0 +1,5 @@
+using ActorSegments.Testing.Storage;
+
+namespace ActorSegments.Postgres.Tests.Catalog;
+
+public sealed class PostgresCatalogStoreTests : CatalogStoreContract<PostgresStorage>;
