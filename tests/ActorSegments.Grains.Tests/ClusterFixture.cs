@@ -1,3 +1,4 @@
+using ActorSegments.Domain.Modeling;
 using ActorSegments.Domain.Storage;
 using ActorSegments.Grains.Customers;
 using ActorSegments.Grains.Experiments;
@@ -85,6 +86,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IJournalRetention>(Retention);
             silo.Services.AddSingleton<IModelStore, InMemoryModelStore>();
             silo.Services.AddSingleton<ICohortStore, InMemoryCohortStore>();
+            silo.Services.AddSingleton<ICohortClusterer, Modeling.NoClustering>();
+            silo.Services.AddSingleton<ICohortLabeler, Modeling.NoClustering>();
             silo.Services.AddSingleton<IWebhookStore, InMemoryWebhookStore>();
             silo.Services.AddSingleton<IWorkspaceDirectory, InMemoryWorkspaceDirectory>();
             silo.Services.AddActorSegmentsGrains();

@@ -25,7 +25,7 @@ public static class SegmentedEvaluation
         ArgumentNullException.ThrowIfNull(recommend);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         var soldBefore = all.Where(i => i.At < splitTime && i.Kind == InteractionKind.Purchase).Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal);
-        var (overall, newItems, onePurchase) = (new Score(), new Score(), new Score());
+        var (overall, newItems, onePurchase) = (new PrecisionRecallTally(), new PrecisionRecallTally(), new PrecisionRecallTally());
         foreach (var target in RecommendationTargets.Of(all, splitTime))
         {
             var recommended = recommend(target);
@@ -50,22 +50,5 @@ public static class SegmentedEvaluation
     {
         ArgumentNullException.ThrowIfNull(history);
         return history.Where(i => i.Kind == InteractionKind.Purchase).Select(i => i.At).Distinct().Count() == 1;
-    }
-
-    private sealed class Score
-    {
-        private int _customers;
-        private double _precision;
-        private double _recall;
-
-        public RecommendationQuality Quality => _customers == 0 ? new(0, 0, 0) : new(_customers, _precision / _customers, _recall / _customers);
-
-        public void Add(IReadOnlyList<string> recommended, IReadOnlySet<string> relevant, int k)
-        {
-            var hits = recommended.Take(k).Count(relevant.Contains);
-            _customers++;
-            _precision += (double)hits / k;
-            _recall += (double)hits / relevant.Count;
-        }
     }
 }

@@ -18,8 +18,8 @@ public static class RecommendationEvaluation
         ArgumentNullException.ThrowIfNull(trainer);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         var model = trainer.Train(all.Where(i => i.At < splitTime), options);
-        var modelScore = new Score();
-        var popularityScore = new Score();
+        var modelScore = new PrecisionRecallTally();
+        var popularityScore = new PrecisionRecallTally();
         foreach (var target in RecommendationTargets.Of(all, splitTime))
         {
             modelScore.Add(model.Recommend(target.History, target.Bought, k), target.Relevant, k);
@@ -27,22 +27,5 @@ public static class RecommendationEvaluation
         }
 
         return new RecommendationEvaluationResult(k, modelScore.Quality, popularityScore.Quality);
-    }
-
-    private sealed class Score
-    {
-        private int _customers;
-        private double _precision;
-        private double _recall;
-
-        public RecommendationQuality Quality => _customers == 0 ? new(0, 0, 0) : new(_customers, _precision / _customers, _recall / _customers);
-
-        public void Add(IReadOnlyList<string> recommended, IReadOnlySet<string> relevant, int k)
-        {
-            var hits = recommended.Count(relevant.Contains);
-            _customers++;
-            _precision += (double)hits / k;
-            _recall += (double)hits / relevant.Count;
-        }
     }
 }

@@ -61,6 +61,14 @@ public sealed partial class CohortRefreshJob(
 
         await progress.PhaseAsync(CohortRunPhases.ReadingFeatures, r => r with { Features = [.. featureNames] }, cancellationToken);
         await featureWriter.FlushAsync(cancellationToken);
+        if ((await features.ReadStaleAsync(workspaceId, null, 1, cancellationToken)).Count > 0)
+        {
+            // Rows of an older layout are not read: a refresh now would see part of the customers and move the rest
+            // out of their cohorts. The feature upgrade pass (FeatureLayoutUpgrade) rewrites them within minutes.
+            throw new InsufficientDataException(
+                $"The feature rows of workspace '{workspaceId}' are being rewritten in layout {CustomerFeatures.Version} after an upgrade; refresh once that pass has finished (its log line says so).");
+        }
+
         var table = await CohortFeatureTable.ReadAsync(features, workspaceId, columns, now, cancellationToken);
         var minimum = options.Value.MinimumCustomersForCohorts;
         if (table.Count < minimum)

@@ -34,7 +34,9 @@ public sealed partial class CohortScheduler(
             {
                 foreach (var workspace in await workspaces.ListAsync(stoppingToken))
                 {
-                    if (await features.CountAsync(workspace.WorkspaceId, stoppingToken) >= options.Value.MinimumCustomersForCohorts)
+                    // Not while its feature rows are being upgraded: the refresh would fail, and count as the day's run.
+                    if (await features.CountAsync(workspace.WorkspaceId, stoppingToken) >= options.Value.MinimumCustomersForCohorts
+                        && (await features.ReadStaleAsync(workspace.WorkspaceId, null, 1, stoppingToken)).Count == 0)
                     {
                         await grains.GetGrain<ICohortGrain>(ModelingGrainKey.Cohorts(workspace.WorkspaceId)).RefreshAsync(CohortTriggers.Schedule);
                     }
