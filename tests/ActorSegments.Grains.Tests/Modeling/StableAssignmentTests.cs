@@ -17,7 +17,7 @@ public sealed class StableAssignmentTests
         string[] ids = ["k1", "k2"];
         int[] nearest = [0, 1, 1, 0, 0]; // "kept" is now nearer k2, but its row did not change
 
-        var result = await StableAssignment.ComputeAsync(previous.ToAsyncEnumerable(), table, nearest, ids);
+        var result = await StableAssignment.ComputeAsync(previous.ToAsyncEnumerable(), table, nearest, ids, settledBefore: 10);
 
         Assert.Equal(["k1", "k1", "k2", "k1", "k1"], result.Cohorts);
         Assert.Equal([4L, 1L], result.Sizes);
@@ -36,12 +36,26 @@ public sealed class StableAssignmentTests
         CohortAssignment[] previous = [new("a", "k1", 3), new("b", "k2", 4)];
         var table = Table(("a", 3), ("b", 4));
 
-        var result = await StableAssignment.ComputeAsync(previous.ToAsyncEnumerable(), table, [1, 0], ["k1", "k2"]);
+        var result = await StableAssignment.ComputeAsync(previous.ToAsyncEnumerable(), table, [1, 0], ["k1", "k2"], settledBefore: 10);
 
         Assert.Equal(["k1", "k2"], result.Cohorts);
         Assert.Empty(result.Changed);
         Assert.Empty(result.Stored);
         Assert.Empty(result.Removed);
+    }
+
+    [Fact]
+    public async Task ARowOfTheSecondTheLastRunStartedIn_IsAssignedAfresh()
+    {
+        // The last run started at second 7: a row stamped 7 may have been followed by another of the same second, after
+        // the run read it, so "the same stamp" does not prove "the same row"; one stamped 6 does.
+        CohortAssignment[] previous = [new("settled", "k1", 6), new("same-second", "k1", 7)];
+        var table = Table(("same-second", 7), ("settled", 6));
+
+        var result = await StableAssignment.ComputeAsync(previous.ToAsyncEnumerable(), table, [1, 1], ["k1", "k2"], settledBefore: 7);
+
+        Assert.Equal(["k2", "k1"], result.Cohorts);
+        Assert.Equal(["same-second"], result.Changed.Select(i => table.Customers[i]));
     }
 
     private static CohortFeatureTable Table(params (string Customer, long AsOf)[] rows)

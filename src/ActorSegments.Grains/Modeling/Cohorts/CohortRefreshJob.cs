@@ -87,7 +87,10 @@ public sealed partial class CohortRefreshJob(
         var ids = await CohortIdAssignment.AssignAsync(store, previous, featureNames, profiles, clustering.Scaler, workspaceId, cancellationToken);
         var labels = await labeler.LabelAsync(profiles, cancellationToken);
 
-        var assignment = await StableAssignment.ComputeAsync(store.ReadAssignmentsAsync(workspaceId, cancellationToken), table, nearest, ids);
+        // Stored assignments come from the last successful run, or from a later one that failed after saving them: the
+        // earlier start is the safe bound of which rows they were made from.
+        var settledBefore = previous?.StartedAt.ToUnixTimeSeconds() ?? long.MinValue;
+        var assignment = await StableAssignment.ComputeAsync(store.ReadAssignmentsAsync(workspaceId, cancellationToken), table, nearest, ids, settledBefore);
         var centroids = CohortProfiles.RawCentroids(profiles);
         var drifts = CohortDrifts.Compute(previous, featureNames, ids, centroids, assignment.Sizes, clustering.Scaler, assignment.Transitions);
         var naming = CohortNaming.Apply(previous, ids, labels, centroids, drifts, settings, clustering.Scaler);

@@ -5,7 +5,9 @@ namespace ActorSegments.Grains.Modeling.Cohorts;
 /// <summary>
 /// Each customer's cohort after a refresh. A customer whose feature row is the very one the last run assigned from
 /// keeps its cohort when that cohort still exists: only changed data moves a customer (a refit shifts boundaries a
-/// little, and nobody should change cohort, and get a new email journey, for nothing they did).
+/// little, and nobody should change cohort, and get a new email journey, for nothing they did). Rows are stamped to the
+/// second, so "the very row" needs the row's second to have ended before the last run read the table: a row of the
+/// second the run started in (or later) may have a successor of the same second, and is assigned afresh instead.
 /// </summary>
 /// <param name="Cohorts">Each row's cohort id.</param>
 /// <param name="Sizes">Customers per cohort, in the order of the ids.</param>
@@ -15,7 +17,16 @@ namespace ActorSegments.Grains.Modeling.Cohorts;
 /// <param name="Transitions">Every previously assigned customer's cohort before and after, for the members kept.</param>
 internal sealed record StableAssignment(string[] Cohorts, long[] Sizes, IReadOnlyList<int> Changed, IReadOnlyList<int> Stored, IReadOnlyCollection<string> Removed, CohortTransitions Transitions)
 {
-    public static async Task<StableAssignment> ComputeAsync(IAsyncEnumerable<CohortAssignment> previousAssignments, CohortFeatureTable table, int[] nearest, string[] ids)
+    /// <param name="previousAssignments">The stored assignments, each with the stamp of the row it was made from.</param>
+    /// <param name="table">This run's feature rows.</param>
+    /// <param name="nearest">Each row's nearest cohort, as an index into <paramref name="ids"/>.</param>
+    /// <param name="ids">This run's cohort ids.</param>
+    /// <param name="settledBefore">
+    /// Unix seconds: when the run the assignments come from started (or earlier). Only rows stamped before it are
+    /// known to be the very rows it read; <see cref="long.MinValue"/> keeps nobody's cohort.
+    /// </param>
+    public static async Task<StableAssignment> ComputeAsync(
+        IAsyncEnumerable<CohortAssignment> previousAssignments, CohortFeatureTable table, int[] nearest, string[] ids, long settledBefore)
     {
         var previous = new Dictionary<string, CohortAssignment>(StringComparer.Ordinal);
         await foreach (var assignment in previousAssignments)
@@ -33,7 +44,8 @@ internal sealed record StableAssignment(string[] Cohorts, long[] Sizes, IReadOnl
         {
             // Taken out, so what is left at the end are the customers who are gone.
             var had = previous.Remove(table.Customers[i], out var found) ? found : null;
-            var cohort = had is not null && had.FeaturesAsOf == table.AsOf[i] && index.ContainsKey(had.CohortId) ? had.CohortId : ids[nearest[i]];
+            var same = had is not null && had.FeaturesAsOf == table.AsOf[i] && had.FeaturesAsOf < settledBefore;
+            var cohort = same && index.ContainsKey(had!.CohortId) ? had.CohortId : ids[nearest[i]];
             cohorts[i] = cohort;
             sizes[index[cohort]]++;
             transitions.Add(had?.CohortId, cohort);
