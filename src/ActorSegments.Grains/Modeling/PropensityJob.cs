@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ActorSegments.Abstractions.Modeling;
-using ActorSegments.Domain.Events;
 using ActorSegments.Domain.Features;
 using ActorSegments.Domain.Modeling;
 using ActorSegments.Domain.Storage;
@@ -19,7 +18,7 @@ namespace ActorSegments.Grains.Modeling;
 /// </summary>
 public sealed class PropensityJob(
     IJournalScan journal,
-    IFeatureStore features,
+    FeatureTableScoring table,
     IModelStore models,
     IPropensityTrainer trainer,
     SegmentCatalog catalog,
@@ -55,40 +54,15 @@ public sealed class PropensityJob(
         progress.Phase(ModelJobPhases.ScoringCustomers);
         await featureWriter.FlushAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var scores = new List<double>();
-        await foreach (var (_, score) in Scores(workspaceId, trained.Model, now, cancellationToken))
-        {
-            scores.Add(score);
-        }
-
-        var distribution = ScoreDistribution.Of(scores);
+        var distribution = await table.DistributionAsync(workspaceId, trained.Model.Score, now, cancellationToken);
         var metrics = Metrics(trained, train, cutoffs, distribution);
         var version = await models.AddAsync(workspaceId, name, "propensity", metrics, trained.Payload, distribution, cancellationToken);
         await scoring.ReloadAsync(workspaceId);
 
         progress.Phase(ModelJobPhases.PushingScores);
         var outputId = $"{name}-v{version.Version}";
-        await pusher.PushAsync(workspaceId, Outputs(workspaceId, name, trained.Model, distribution, outputId, now, progress, cancellationToken), progress.Pushed, cancellationToken);
+        await pusher.PushAsync(workspaceId, table.OutputsAsync(workspaceId, name, outputId, trained.Model.Score, distribution, now, progress, cancellationToken), progress.Pushed, cancellationToken);
         return version.Version;
-    }
-
-    private async IAsyncEnumerable<(string CustomerId, double Score)> Scores(string workspaceId, IScoringModel model, DateTimeOffset now, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var seconds = now.ToUnixTimeSeconds();
-        await foreach (var row in features.ReadAllAsync(workspaceId, cancellationToken))
-        {
-            yield return (row.CustomerId, Math.Round(model.Score(row.AgedTo(seconds).Values), 4));
-        }
-    }
-
-    private async IAsyncEnumerable<(string, ModelOutput)> Outputs(string workspaceId, string name, IScoringModel model, ScoreDistribution? distribution, string outputId, DateTimeOffset now, ModelJobProgress progress, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        long customers = 0;
-        await foreach (var (customerId, score) in Scores(workspaceId, model, now, cancellationToken))
-        {
-            progress.Update(s => s with { Customers = ++customers });
-            yield return (customerId, new ModelOutput(outputId, now) { Scores = ScoringModel.Outputs(name, score, distribution) });
-        }
     }
 
     private static string Metrics(PropensityTraining trained, PointInTimeDataset train, PropensityCutoffs cutoffs, ScoreDistribution? distribution)

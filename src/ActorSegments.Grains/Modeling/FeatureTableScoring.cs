@@ -4,11 +4,11 @@ using ActorSegments.Domain.Modeling;
 using ActorSegments.Domain.Modeling.Uplift;
 using ActorSegments.Domain.Storage;
 
-namespace ActorSegments.Grains.Modeling.Uplift;
+namespace ActorSegments.Grains.Modeling;
 
 /// <summary>
 /// Scores every customer of the feature table, each row brought forward to the same moment, scores rounded to 4
-/// decimals as every model output is. Read twice by a job: once for the distribution of the scores, once to push each
+/// decimals as every model output is (propensity and uplift jobs alike). Read twice by a job: once for the distribution of the scores, once to push each
 /// customer its score and percentile, so no customer's score is held in between.
 /// </summary>
 public sealed class FeatureTableScoring(IFeatureStore features)
