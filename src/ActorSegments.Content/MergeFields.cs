@@ -6,7 +6,8 @@ namespace ActorSegments.Content;
 /// <summary>
 /// A profile flattened into text fields an email template can merge as they are (<c>{{rec_1}}</c>,
 /// <c>{{cohort_name}}</c>): ESPs take flat string maps, not nested messages. The profile API returns them and templates
-/// read them as <c>merge.*</c>, so both say the same.
+/// read them as <c>merge.*</c>, so both say the same. <c>rec_N_reason</c> is present only when item N has a reason, so
+/// a template's <c>default</c> filter can supply its own text.
 /// </summary>
 public static class MergeFields
 {
@@ -25,6 +26,10 @@ public static class MergeFields
         for (var i = 0; i < profile.Recommendations.Length; i++)
         {
             fields[$"rec_{i + 1}"] = profile.Recommendations[i];
+            if (ReasonOf(profile, i) is { Length: > 0 } reason)
+            {
+                fields[$"rec_{i + 1}_reason"] = reason;
+            }
         }
 
         foreach (var (name, score) in profile.Scores)
@@ -34,4 +39,8 @@ public static class MergeFields
 
         return fields;
     }
+
+    /// <summary>Why item <paramref name="index"/> is recommended; "" when the model gave no reason for it.</summary>
+    internal static string ReasonOf(CustomerProfileView profile, int index) =>
+        index < profile.RecommendationReasons.Length ? profile.RecommendationReasons[index] : string.Empty;
 }

@@ -45,7 +45,7 @@ public sealed class TemplateModel
             ["cohort"] = profile.Cohort is { } cohort ? new TemplateCohort(cohort, cohortName ?? cohort) : null,
             ["experiments"] = profile.Experiments.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
             ["scores"] = profile.Scores.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
-            ["recommendations"] = profile.Recommendations.Select((item, i) => new TemplateRecommendation(item, i + 1)).ToArray(),
+            ["recommendations"] = profile.Recommendations.Select((item, i) => new TemplateRecommendation(item, i + 1, MergeFields.ReasonOf(profile, i))).ToArray(),
             ["cart"] = new TemplateCart(profile.Cart.Open, profile.Cart.Value, profile.Cart.Items, profile.Cart.UpdatedAt),
             ["merge"] = MergeFields.Of(profile, cohortName).ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
         };

@@ -45,4 +45,10 @@ public sealed record CustomerProfileView(
 
     /// <summary>The arm of each experiment the customer is assigned to, by experiment id (assignments are sticky).</summary>
     [Id(19)] public Dictionary<string, string> Experiments { get; init; } = [];
+
+    /// <summary>
+    /// Why each of <see cref="Recommendations"/> is recommended, in the same order ("" for an item without a reason);
+    /// empty when the model gave no reasons.
+    /// </summary>
+    [Id(20)] public string[] RecommendationReasons { get; init; } = [];
 }

@@ -11,6 +11,7 @@ public sealed class ModelOutputConverter : IConverter<ModelOutput, ModelOutputSu
         {
             Scores = surrogate.Scores ?? [],
             Recommendations = surrogate.Recommendations,
+            RecommendationReasons = surrogate.RecommendationReasons, // after the items they explain (ModelOutput's rule)
         };
         return surrogate.SetsCohort ? output with { Cohort = surrogate.Cohort } : output;
     }
@@ -23,5 +24,6 @@ public sealed class ModelOutputConverter : IConverter<ModelOutput, ModelOutputSu
         Cohort = value.Cohort,
         Scores = value.Scores.Count == 0 ? null : [.. value.Scores],
         Recommendations = value.Recommendations?.ToArray(),
+        RecommendationReasons = value.RecommendationReasons?.ToArray(),
     };
 }

@@ -18,4 +18,7 @@ public readonly struct ModelOutputSurrogate
 
     /// <summary>Null leaves the recommendations as they are; empty clears them.</summary>
     [Id(5)] public string[]? Recommendations { get; init; }
+
+    /// <summary>Why each recommended item is recommended, same order; null when the output gives no reasons.</summary>
+    [Id(6)] public string[]? RecommendationReasons { get; init; }
 }

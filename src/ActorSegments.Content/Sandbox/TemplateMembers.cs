@@ -40,5 +40,6 @@ internal static class TemplateMembers
 
         members.Register<TemplateRecommendation, string>("product_id", r => r.ProductId);
         members.Register<TemplateRecommendation, int>("rank", r => r.Rank);
+        members.Register<TemplateRecommendation, string>("reason", r => r.Reason);
     }
 }

@@ -35,6 +35,12 @@ public sealed partial class CustomerState
 
     internal void RestoreRecommendations(string[] items) => Recommendations = items;
 
+    /// <summary>Restores the reasons of the recommendations restored before: one per item, or none.</summary>
+    internal void RestoreRecommendationReasons(string[] reasons) =>
+        RecommendationReasons = reasons.Length is 0 || reasons.Length == Recommendations.Count
+            ? reasons
+            : throw new InvalidDataException($"Customer state has {reasons.Length} recommendation reasons for {Recommendations.Count} items.");
+
     /// <summary>Replaces the purchase history (none, when <paramref name="purchases"/> is empty).</summary>
     internal void RestorePurchases(IReadOnlyCollection<PurchaseRecord> purchases)
     {

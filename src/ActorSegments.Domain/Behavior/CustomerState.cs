@@ -57,6 +57,12 @@ public sealed partial class CustomerState
     /// <summary>Recommended item ids, best first, as the last recommendation job wrote them.</summary>
     public IReadOnlyList<string> Recommendations { get; private set; } = [];
 
+    /// <summary>
+    /// Why each of <see cref="Recommendations"/> is recommended, in the same order ("" for an item without one); empty
+    /// when the last recommendation job gave no reasons.
+    /// </summary>
+    public IReadOnlyList<string> RecommendationReasons { get; private set; } = [];
+
     public DecayedScore Engagement => _engagement;
 
     public IReadOnlyDictionary<string, EventSeries> EventTypes => _types;
@@ -290,8 +296,17 @@ public sealed partial class CustomerState
         {
             // Recommendations are read by templates, never by rules: no change to report.
             Recommendations = items;
+            RecommendationReasons = ReasonsToKeep(output.RecommendationReasons);
         }
     }
+
+    /// <summary>
+    /// The reasons as the state keeps them: none when every item lacks one (the state stays in a format older builds
+    /// read, and costs nothing), otherwise one copy per process of each text, since a few texts ("popular now")
+    /// repeat across most customers.
+    /// </summary>
+    private static IReadOnlyList<string> ReasonsToKeep(IReadOnlyList<string>? reasons) =>
+        reasons is null || reasons.All(string.IsNullOrEmpty) ? [] : [.. reasons.Select(SharedStrings.Intern)];
 
     /// <summary>The decayed engagement score as of <paramref name="now"/>.</summary>
     public double EngagementAt(long now, BehaviorModel model) =>

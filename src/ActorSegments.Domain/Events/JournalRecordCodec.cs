@@ -23,7 +23,10 @@ public static class JournalRecordCodec
     internal const int MaxItems = 4096;
 
     private const byte TraitRemoved = 0;
-    private const byte CohortAssigned = 1, CohortPresent = 2, RecommendationsPresent = 4;
+    // ReasonsPresent came after the rest within format 2: builds before it refuse a model output carrying it (unknown
+    // flag), so in a rolling upgrade an old silo cannot activate a customer whose journal has reasons until it is
+    // replaced (docs/operations.md, upgrade notes). Outputs without reasons are written as before and read everywhere.
+    private const byte CohortAssigned = 1, CohortPresent = 2, RecommendationsPresent = 4, ReasonsPresent = 8;
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
@@ -226,7 +229,7 @@ public static class JournalRecordCodec
     private static void WriteOutput(CompactWriter w, ModelOutput output)
     {
         var flags = (output.SetsCohort ? CohortAssigned : 0) | (output.Cohort is null ? 0 : CohortPresent) |
-            (output.Recommendations is null ? 0 : RecommendationsPresent);
+            (output.Recommendations is null ? 0 : RecommendationsPresent) | (output.RecommendationReasons is null ? 0 : ReasonsPresent);
         w.Byte((byte)flags);
         if (output.Cohort is { } cohort)
         {
@@ -248,14 +251,20 @@ public static class JournalRecordCodec
         {
             WriteStrings(w, items);
         }
+
+        if (output.RecommendationReasons is { } reasons)
+        {
+            WriteStrings(w, reasons);
+        }
     }
 
     private static ModelOutput ReadOutput(ref CompactReader r, string id, DateTimeOffset occurredAt)
     {
         var flags = r.Byte();
-        if ((flags & ~(CohortAssigned | CohortPresent | RecommendationsPresent)) != 0 || (flags & (CohortAssigned | CohortPresent)) == CohortPresent)
+        if ((flags & ~(CohortAssigned | CohortPresent | RecommendationsPresent | ReasonsPresent)) != 0 ||
+            (flags & (CohortAssigned | CohortPresent)) == CohortPresent || (flags & (RecommendationsPresent | ReasonsPresent)) == ReasonsPresent)
         {
-            throw new InvalidDataException($"Journal model output has unknown flags {flags}.");
+            throw new InvalidDataException($"Journal model output has unknown or inconsistent flags {flags}.");
         }
 
         var output = new ModelOutput(id, occurredAt);
@@ -277,11 +286,20 @@ public static class JournalRecordCodec
             });
         }
 
-        return output with
+        output = output with
         {
             Scores = scores,
             Recommendations = (flags & RecommendationsPresent) != 0 ? ReadStrings(ref r) : null,
         };
+        if ((flags & ReasonsPresent) == 0)
+        {
+            return output;
+        }
+
+        var reasons = ReadStrings(ref r);
+        return reasons.Length == output.Recommendations!.Count
+            ? output with { RecommendationReasons = reasons }
+            : throw new InvalidDataException($"Journal model output has {reasons.Length} recommendation reasons for {output.Recommendations.Count} items.");
     }
 
     private static void WriteStrings(CompactWriter w, IReadOnlyList<string> items)

@@ -38,6 +38,7 @@ internal static class CustomerViews
             LastSeen = state.IsEmpty ? default : UnixTime.ToDateTimeOffset(state.LastSeen),
             NextChange = memberships.NextWakeUp == UnixTime.Never ? null : UnixTime.ToDateTimeOffset(memberships.NextWakeUp),
             Recommendations = [.. state.Recommendations],
+            RecommendationReasons = [.. state.RecommendationReasons],
             Experiments = state.Experiments.ToDictionary(p => p.Key, p => p.Value.Arm, StringComparer.Ordinal),
         };
     }

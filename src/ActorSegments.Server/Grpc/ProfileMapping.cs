@@ -58,6 +58,7 @@ internal static class ProfileMapping
         proto.TopProducts.AddRange(profile.TopProducts);
         proto.TopCategories.AddRange(profile.TopCategories);
         proto.Recommendations.AddRange(profile.Recommendations);
+        proto.RecommendationReasons.AddRange(profile.RecommendationReasons);
         proto.Experiments.Add(profile.Experiments);
         proto.MergeFields.Add(MergeFields.Of(profile, cohortName));
         return proto;

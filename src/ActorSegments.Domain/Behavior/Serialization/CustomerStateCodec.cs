@@ -12,14 +12,16 @@ namespace ActorSegments.Domain.Behavior.Serialization;
 /// </summary>
 public static class CustomerStateCodec
 {
-    // Version 2 appends the recommendations, version 3 the experiment arms, version 4 the purchase history; earlier
-    // versions (without them) are still read. A state is written in the earliest version that holds it: one without
-    // experiment arms or purchases as version 2, which the release before version 3 reads too, so a rolling upgrade
-    // keeps working for every customer until one buys or is assigned to an experiment.
-    private const byte FormatVersion = 4;
+    // Version 2 appends the recommendations, version 3 the experiment arms, version 4 the purchase history, version 5
+    // the recommendation reasons; earlier versions (without them) are still read. A state is written in the earliest
+    // version that holds it: one without experiment arms or purchases as version 2, which the release before version
+    // 3 reads too, so a rolling upgrade keeps working for every customer until one buys or is assigned to an
+    // experiment (or, for version 5, is given recommendations with reasons).
+    private const byte FormatVersion = 5;
     private const byte FirstVersionWithRecommendations = 2;
     private const byte FirstVersionWithExperiments = 3;
     private const byte FirstVersionWithPurchases = 4;
+    private const byte FirstVersionWithReasons = 5;
     private const int MaxItems = 1 << 16;
 
     public static byte[] Serialize(CustomerState state, TimeTiers tiers)
@@ -55,13 +57,11 @@ public static class CustomerStateCodec
         WriteAffinity(w, state.Products, reference);
         WriteAffinity(w, state.Categories, reference);
         WriteLifecycle(w, state.Lifecycle, reference);
-        w.VarULong((ulong)state.Recommendations.Count);
-        foreach (var item in state.Recommendations)
-        {
-            w.Name(item);
-        }
+        WriteNames(w, state.Recommendations);
 
-        var withPurchases = state.Purchases.Count > 0;
+        // Each version holds the blocks of the ones before it, so a later block forces the earlier ones (empty if so).
+        var withReasons = state.RecommendationReasons.Count > 0;
+        var withPurchases = withReasons || state.Purchases.Count > 0;
         var withExperiments = withPurchases || state.Experiments.Count > 0;
         if (withExperiments)
         {
@@ -73,10 +73,18 @@ public static class CustomerStateCodec
             WritePurchases(w, state.Purchases, reference);
         }
 
+        if (withReasons)
+        {
+            WriteNames(w, state.RecommendationReasons);
+        }
+
         // Version, then the string table the body refers to, then the body.
         var output = new ArrayBufferWriter<byte>(body.WrittenCount + 64);
         var head = new CompactWriter(output);
-        head.Byte(withPurchases ? FirstVersionWithPurchases : withExperiments ? FirstVersionWithExperiments : FirstVersionWithRecommendations);
+        head.Byte(
+            withReasons ? FirstVersionWithReasons :
+            withPurchases ? FirstVersionWithPurchases :
+            withExperiments ? FirstVersionWithExperiments : FirstVersionWithRecommendations);
         var names = w.Names.ToList();
         head.VarULong((ulong)names.Count);
         foreach (var name in names)
@@ -138,13 +146,7 @@ public static class CustomerStateCodec
         ReadLifecycle(ref r, state, reference);
         if (version >= FirstVersionWithRecommendations)
         {
-            var items = new string[r.Count(MaxItems)];
-            for (var i = 0; i < items.Length; i++)
-            {
-                items[i] = r.Name();
-            }
-
-            state.RestoreRecommendations(items);
+            state.RestoreRecommendations(ReadNames(ref r));
         }
 
         if (version >= FirstVersionWithExperiments)
@@ -157,7 +159,32 @@ public static class CustomerStateCodec
             ReadPurchases(ref r, state, reference);
         }
 
+        if (version >= FirstVersionWithReasons)
+        {
+            state.RestoreRecommendationReasons(ReadNames(ref r));
+        }
+
         return r.AtEnd ? state : throw new InvalidDataException("Customer state has trailing bytes.");
+    }
+
+    private static void WriteNames(CompactWriter w, IReadOnlyList<string> names)
+    {
+        w.VarULong((ulong)names.Count);
+        foreach (var name in names)
+        {
+            w.Name(name);
+        }
+    }
+
+    private static string[] ReadNames(ref CompactReader r)
+    {
+        var names = new string[r.Count(MaxItems)];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = r.Name();
+        }
+
+        return names;
     }
 
     private static void WriteSeriesGroup(CompactWriter w, CustomerState state, TimeTiers tiers, long reference)
