@@ -63,4 +63,26 @@ public sealed class SerializationTests
         Assert.Equal(profile.EventTypes, copy.EventTypes);
         Assert.Equal(new TrackResult(2, 1), serializer.Deserialize<TrackResult>(serializer.SerializeToArray(new TrackResult(2, 1))));
     }
+
+    [Fact]
+    public void ModelOutput_WithRecommendationReasons_RoundTripsThroughTheOrleansSerializer()
+    {
+        var serializer = Services.GetRequiredService<Serializer>();
+        var output = new ModelOutput("recs-3", At) { Recommendations = ["p-1", "p-2"], RecommendationReasons = ["similar to JUMBO BAG RED RETROSPOT you viewed", ""] };
+        var plain = new ModelOutput("recs-4", At) { Recommendations = ["p-1"] };
+
+        Assert.Equal(output, serializer.Deserialize<ModelOutput>(serializer.SerializeToArray(output)));
+        Assert.Null(serializer.Deserialize<ModelOutput>(serializer.SerializeToArray(plain))!.RecommendationReasons);
+    }
+
+    [Fact]
+    public void Profile_RecommendationReasons_RoundTrip()
+    {
+        var serializer = Services.GetRequiredService<Serializer>();
+        var profile = new CustomerProfileView("acme", "1", 3, []) { Recommendations = ["p-1", "p-2"], RecommendationReasons = ["popular now", ""] };
+
+        var copy = serializer.Deserialize<CustomerProfileView>(serializer.SerializeToArray(profile))!;
+
+        Assert.Equal(["popular now", ""], copy.RecommendationReasons);
+    }
 }

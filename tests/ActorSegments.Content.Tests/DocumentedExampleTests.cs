@@ -26,6 +26,17 @@ public sealed partial class DocumentedExampleTests
     }
 
     [Fact]
+    public async Task DocsExample_PicksWithReasons_WriteEachReasonAfterItsLinkAndNothingForAnItemWithout()
+    {
+        var profile = Profiles.Customer("c3", recommendations: ["p-9", "p-3"], reasons: ["popular in Kitchen & Dining", ""]);
+
+        var text = await RenderAsync(profile);
+
+        Assert.Contains("<a href=\"https://shop.example/p/p-9\">p-9</a> (popular in Kitchen &amp; Dining)</li>", text, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://shop.example/p/p-3\">p-3</a></li>", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DocsExample_AnonymousCustomerOutsideTheTest_GetsTheDefaultsAndNoOffer()
     {
         var text = await RenderAsync(Profiles.Customer("c2"));

@@ -13,7 +13,8 @@ internal static class Profiles
         string[]? segments = null,
         Dictionary<string, string>? experiments = null,
         string? firstName = null,
-        string[]? recommendations = null) => new(Guid.NewGuid().ToString("N"), id, 3, [])
+        string[]? recommendations = null,
+        string[]? reasons = null) => new(Guid.NewGuid().ToString("N"), id, 3, [])
     {
         Lifecycle = "repeat_buyer",
         Segments = [.. (segments ?? []).Select(s => new SegmentMembershipView(s, Seen))],
@@ -23,6 +24,7 @@ internal static class Profiles
         Scores = new Dictionary<string, double> { ["purchase_30d"] = 0.82 },
         Cohort = "cohort-2",
         Recommendations = recommendations ?? [],
+        RecommendationReasons = reasons ?? [],
         FirstSeen = Seen,
         LastSeen = Seen.AddDays(4),
     };

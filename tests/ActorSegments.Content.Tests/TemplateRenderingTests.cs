@@ -61,6 +61,36 @@ public sealed class TemplateRenderingTests
     }
 
     [Fact]
+    public async Task Render_RecommendationReasons_WritesEachReasonBesideItsItemAndSkipsTheMissingOne()
+    {
+        const string Picks = "{% for rec in recommendations %}{{ rec.product_id }}{% if rec.reason != \"\" %} ({{ rec.reason }}){% endif %};{% endfor %}";
+        var profile = Profiles.Customer("c8", recommendations: ["p-9", "p-3", "p-7"], reasons: ["similar to JUMBO BAG RED RETROSPOT you viewed", "", "popular in Kitchen & Dining"]);
+
+        var text = await RenderAsync(Picks, profile);
+
+        Assert.Equal("p-9 (similar to JUMBO BAG RED RETROSPOT you viewed);p-3;p-7 (popular in Kitchen &amp; Dining);", text);
+    }
+
+    [Fact]
+    public async Task Render_RecommendationsWithoutReasons_GivesEachAnEmptyReason()
+    {
+        var text = await RenderAsync("{% for rec in recommendations %}[{{ rec.reason }}]{% endfor %}", Profiles.Customer("c9", recommendations: ["p-9", "p-3"]));
+
+        Assert.Equal("[][]", text);
+    }
+
+    [Fact]
+    public async Task Render_MergeFieldReason_IsTheReasonOrTheTemplatesDefault()
+    {
+        const string Line = "{{ merge.rec_1 }}: {{ merge.rec_1_reason | default: \"picked for you\" }} / {{ merge.rec_2 }}: {{ merge.rec_2_reason | default: \"picked for you\" }}";
+        var profile = Profiles.Customer("c10", recommendations: ["p-9", "p-3"], reasons: ["bought together with p-1", ""]);
+
+        var text = await RenderAsync(Line, profile);
+
+        Assert.Equal("p-9: bought together with p-1 / p-3: picked for you", text);
+    }
+
+    [Fact]
     public async Task Render_Html_EscapesValuesButNotTheTemplatesOwnMarkup()
     {
         var profile = Profiles.Customer("c8", firstName: "<script>x</script> & Åse");
