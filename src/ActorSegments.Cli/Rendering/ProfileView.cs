@@ -35,9 +35,14 @@ internal static class ProfileView
         WriteIf(console, Table(["trait", "value"], profile.Traits.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new[] { t.Key, Text(t.Value) })));
         WriteIf(console, Table(["score", "value"], profile.Scores.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new[] { s.Key, Formats.Number(s.Value) })));
         WriteIf(console, Table(["event type", "count", "first", "last"], profile.EventTypes.Select(t => new[] { t.Type, Formats.Count(t.Count), Formats.Time(t.FirstSeen), Formats.Time(t.LastSeen) })));
+        WriteIf(console, Table(["recommended", "why"], Reasons(profile)));
         WriteIf(console, Table(["segment", "since"], profile.Segments.Select(s => new[] { s.SegmentId, Formats.Time(s.Since) })));
         WriteIf(console, Table(["stage", "from", "at"], profile.LifecycleHistory.Select(c => new[] { c.Stage, c.From, Formats.Time(c.At) })));
     }
+
+    /// <summary>Each recommended item with why, best first; none when the model gave no reasons.</summary>
+    private static IEnumerable<string[]> Reasons(CustomerProfile profile) =>
+        profile.RecommendationReasons.Count == 0 ? [] : profile.Recommendations.Zip(profile.RecommendationReasons, (item, reason) => new[] { item, reason });
 
     private static Table Rfm(Rfm rfm) =>
         new Table().AddColumns("", "value", "score")
