@@ -60,6 +60,13 @@ internal static class ContentCheck
             throw new InvalidOperationException("The segmented evaluation disagrees with RecommendationEvaluation on the same customers.");
         }
 
+        foreach (var (name, items, prefix) in new[] { ("hybrid, catalog of the whole year", catalog, "hybrid"), ("hybrid, catalog of items seen before the split", catalogBefore, "hybrid_before") })
+        {
+            var hybrid = HybridCheck.Evaluate(name, interactions, items, trainer, log);
+            rows.AddRange(Rows(name, hybrid));
+            figures.AddQuality(prefix, hybrid);
+        }
+
         rows.AddRange(Rows($"collaborative, {RecommendationLabels.Of(choice.Chosen)}", cf));
         rows.AddRange(Rows("popularity", popularity));
         figures.AddQuality("collaborative", cf);

@@ -19,25 +19,39 @@ public static class CatalogFromEvents
     public static IReadOnlyList<CatalogItem> Derive(IEnumerable<CustomerHistory> histories, BehaviorModel model)
     {
         ArgumentNullException.ThrowIfNull(histories);
-        ArgumentNullException.ThrowIfNull(model);
-        var settings = model.Settings;
-        var latest = new Dictionary<string, Seen>(StringComparer.Ordinal);
+        var catalog = new Builder(model);
         foreach (var history in histories)
         {
+            catalog.Add(history);
+        }
+
+        return catalog.Items();
+    }
+
+    /// <summary>Derives the catalog one history at a time, so a job streaming the journal need not keep the histories.</summary>
+    public sealed class Builder(BehaviorModel model)
+    {
+        private readonly BehaviorSettings _settings = (model ?? throw new ArgumentNullException(nameof(model))).Settings;
+        private readonly Dictionary<string, Seen> _latest = new(StringComparer.Ordinal);
+
+        public void Add(CustomerHistory history)
+        {
+            ArgumentNullException.ThrowIfNull(history);
             foreach (var entry in history.Entries)
             {
-                if (entry.Record is not CustomerEvent evt || !IsProductEvent(evt.Type, settings) || Text(evt, settings.ProductProperty) is not { Length: > 0 } id)
+                if (entry.Record is not CustomerEvent evt || !IsProductEvent(evt.Type, _settings) || Text(evt, _settings.ProductProperty) is not { Length: > 0 } id)
                 {
                     continue;
                 }
 
-                var seen = latest.TryGetValue(id, out var known) ? known : new Seen();
-                seen.Take(evt.OccurredAt, Text(evt, DescriptionProperty), Number(evt, PriceProperty), Text(evt, settings.CategoryProperty));
-                latest[id] = seen;
+                var seen = _latest.TryGetValue(id, out var known) ? known : new Seen();
+                seen.Take(evt.OccurredAt, Text(evt, DescriptionProperty), Number(evt, PriceProperty), Text(evt, _settings.CategoryProperty));
+                _latest[id] = seen;
             }
         }
 
-        return [.. latest.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value.ToItem(p.Key))];
+        /// <summary>The items so far, by ordinal id.</summary>
+        public IReadOnlyList<CatalogItem> Items() => [.. _latest.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value.ToItem(p.Key))];
     }
 
     private static bool IsProductEvent(string type, BehaviorSettings settings) =>

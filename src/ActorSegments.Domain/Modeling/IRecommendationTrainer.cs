@@ -21,6 +21,18 @@ public interface IRecommendationModel
     /// </summary>
     IReadOnlyList<string> Recommend(IReadOnlyList<ItemInteraction> history, IReadOnlySet<string> exclude, int count);
 
+    /// <summary>
+    /// The collaborative part of <see cref="Recommend"/>: up to <paramref name="count"/> items the customer's items vote
+    /// for, best first, none of <paramref name="exclude"/>, each with its summed vote and the item that gave the most.
+    /// </summary>
+    IReadOnlyList<Recommendations.ItemVote> Votes(IReadOnlyList<ItemInteraction> history, IReadOnlySet<string> exclude, int count);
+
+    /// <summary>
+    /// What <see cref="Recommend"/> fills leftover slots with, in order and with reasons: the most popular items of the
+    /// customer's categories, then the most popular overall (may repeat an item; the caller skips what it has).
+    /// </summary>
+    IEnumerable<Recommendations.RecommendedItem> Fallback(IReadOnlyList<ItemInteraction> history);
+
     /// <summary>Items by popularity, most popular first (the cold-start answer and the evaluation baseline).</summary>
     IReadOnlyList<string> Popular(int count);
 

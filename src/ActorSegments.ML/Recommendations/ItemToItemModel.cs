@@ -1,4 +1,5 @@
 using ActorSegments.Domain.Modeling;
+using ActorSegments.Domain.Modeling.Recommendations;
 
 namespace ActorSegments.ML.Recommendations;
 
@@ -46,46 +47,53 @@ public sealed class ItemToItemModel : IRecommendationModel
 
     public IReadOnlyList<string> Recommend(IReadOnlyList<ItemInteraction> history, IReadOnlySet<string> exclude, int count)
     {
+        var voted = Votes(history, exclude, count).Select(v => new RecommendedItem(v.ItemId, new RecommendationReason(RecommendationReasonKind.BoughtTogether, v.Because))).ToList();
+        return [.. RecommendationFill.Complete(voted, Fallback(history), exclude, count).Select(r => r.ItemId)];
+    }
+
+    public IReadOnlyList<ItemVote> Votes(IReadOnlyList<ItemInteraction> history, IReadOnlySet<string> exclude, int count)
+    {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(exclude);
-        var chosen = new List<string>(Math.Max(0, count));
-        var taken = new HashSet<int>();
         var customer = CustomerProfile.Of(history, this);
-        var votes = new Dictionary<int, double>();
+        var votes = new Dictionary<int, (double Sum, double Largest, int From)>();
         foreach (var (item, weight) in customer.Items)
         {
             if (_index.TryGetValue(item, out var index))
             {
                 foreach (var neighbor in Neighbors[index])
                 {
-                    votes[neighbor.Item] = votes.GetValueOrDefault(neighbor.Item) + (neighbor.Similarity * weight);
+                    var vote = neighbor.Similarity * weight;
+                    var (sum, largest, from) = votes.GetValueOrDefault(neighbor.Item, (0, double.NegativeInfinity, index));
+                    // The first item to give the largest vote keeps the credit: the customer's items come most recent first.
+                    votes[neighbor.Item] = vote > largest ? (sum + vote, vote, index) : (sum + vote, largest, from);
                 }
             }
         }
 
-        Fill(votes.OrderByDescending(v => v.Value).ThenBy(v => _rank[v.Key]).Select(v => v.Key));
-        foreach (var category in customer.Categories)
-        {
-            Fill(_popularByCategory.GetValueOrDefault(category, []));
-        }
+        return [.. votes
+            .OrderByDescending(v => v.Value.Sum)
+            .ThenBy(v => _rank[v.Key])
+            .Where(v => !exclude.Contains(Items[v.Key]))
+            .Take(Math.Max(0, count))
+            .Select(v => new ItemVote(Items[v.Key], v.Value.Sum, Items[v.Value.From]))];
+    }
 
-        Fill(Popularity);
-        return chosen;
-
-        void Fill(IEnumerable<int> candidates)
+    public IEnumerable<RecommendedItem> Fallback(IReadOnlyList<ItemInteraction> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        foreach (var category in CustomerProfile.Of(history, this).Categories)
         {
-            foreach (var item in candidates)
+            var reason = new RecommendationReason(RecommendationReasonKind.PopularInCategory, category);
+            foreach (var item in _popularByCategory.GetValueOrDefault(category, []))
             {
-                if (chosen.Count >= count)
-                {
-                    return;
-                }
-
-                if (!exclude.Contains(Items[item]) && taken.Add(item))
-                {
-                    chosen.Add(Items[item]);
-                }
+                yield return new RecommendedItem(Items[item], reason);
             }
+        }
+
+        foreach (var item in Popularity)
+        {
+            yield return new RecommendedItem(Items[item], RecommendationReason.Popular);
         }
     }
 

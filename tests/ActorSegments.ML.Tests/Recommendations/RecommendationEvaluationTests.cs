@@ -67,6 +67,10 @@ public sealed class RecommendationEvaluationTests
 
         public IReadOnlyList<string> Popular(int count) => popular.Take(count).ToList();
 
+        public IReadOnlyList<ItemVote> Votes(IReadOnlyList<ItemInteraction> history, IReadOnlySet<string> exclude, int count) => throw new NotSupportedException();
+
+        public IEnumerable<RecommendedItem> Fallback(IReadOnlyList<ItemInteraction> history) => throw new NotSupportedException();
+
         public byte[] Serialize() => [];
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using ActorSegments.Domain.Catalog;
+using ActorSegments.Domain.Modeling.Recommendations;
 
 namespace ActorSegments.Domain.Modeling.Content;
 
@@ -60,6 +61,35 @@ public sealed class ContentModel
         return Options.RepeatPurchases
             ? new HashSet<string>(StringComparer.Ordinal)
             : history.Where(i => i.Kind == InteractionKind.Purchase).Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Why <paramref name="itemId"/> suits this customer: the item of its history most similar to it (cosine of the two
+    /// item vectors; on a tie the most recent), with the strongest thing the customer did with that item. Null when the
+    /// item or none of the history is in the catalog.
+    /// </summary>
+    public RecommendationReason? Explain(IReadOnlyList<ItemInteraction> history, string itemId)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        if (VectorOf(itemId) is not { } target)
+        {
+            return null;
+        }
+
+        (string Item, double Cosine, long At)? best = null;
+        foreach (var touched in history.GroupBy(i => i.ItemId, StringComparer.Ordinal))
+        {
+            var at = touched.Max(i => i.At);
+            if (touched.Key != itemId && VectorOf(touched.Key) is { } vector && target.Dot(vector) is var cosine and > 0 &&
+                (best is not { } b || cosine > b.Cosine || (cosine == b.Cosine && at > b.At)))
+            {
+                best = (touched.Key, cosine, at);
+            }
+        }
+
+        return best is { } found
+            ? new RecommendationReason(RecommendationReasonKind.SimilarTo, found.Item, history.Where(i => i.ItemId == found.Item).Max(i => i.Kind))
+            : null;
     }
 
     /// <summary>Up to <paramref name="count"/> items most similar to the customer's profile, with their cosine; none of <paramref name="exclude"/>.</summary>

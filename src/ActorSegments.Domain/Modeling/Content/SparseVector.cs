@@ -19,6 +19,31 @@ public sealed record SparseVector(int[] Indexes, double[] Values)
         }
     }
 
+    /// <summary>The dot product, merging the two sorted index lists.</summary>
+    public double Dot(SparseVector other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var (sum, i, j) = (0.0, 0, 0);
+        while (i < Indexes.Length && j < other.Indexes.Length)
+        {
+            var order = Indexes[i].CompareTo(other.Indexes[j]);
+            if (order == 0)
+            {
+                sum += Values[i++] * other.Values[j++];
+            }
+            else if (order < 0)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return sum;
+    }
+
     /// <summary>The vector from index-value pairs (repeated indexes summed, zeros dropped).</summary>
     public static SparseVector From(IEnumerable<KeyValuePair<int, double>> entries)
     {

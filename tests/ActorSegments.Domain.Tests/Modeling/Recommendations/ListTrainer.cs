@@ -1,4 +1,5 @@
 using ActorSegments.Domain.Modeling;
+using ActorSegments.Domain.Modeling.Recommendations;
 
 namespace ActorSegments.Domain.Tests.Modeling.Recommendations;
 
@@ -28,6 +29,11 @@ internal sealed class ListTrainer(IReadOnlyDictionary<int, string[]> listsByNeig
 
         public IReadOnlyList<string> Recommend(IReadOnlyList<ItemInteraction> history, IReadOnlySet<string> exclude, int count) =>
             [.. list.Where(item => !exclude.Contains(item)).Take(count)];
+
+        public IReadOnlyList<ItemVote> Votes(IReadOnlyList<ItemInteraction> history, IReadOnlySet<string> exclude, int count) =>
+            [.. list.Where(item => !exclude.Contains(item)).Take(count).Select((item, rank) => new ItemVote(item, list.Length - rank, history[0].ItemId))];
+
+        public IEnumerable<RecommendedItem> Fallback(IReadOnlyList<ItemInteraction> history) => [];
 
         public IReadOnlyList<string> Popular(int count) => [];
 
