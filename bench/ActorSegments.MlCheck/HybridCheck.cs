@@ -18,11 +18,11 @@ internal static class HybridCheck
     public static SegmentedQuality Evaluate(string name, IReadOnlyList<ItemInteraction> interactions, IReadOnlyList<CatalogItem> catalog, IRecommendationTrainer trainer, TextWriter log)
     {
         var before = interactions.Where(i => i.At < CheckDates.Split).ToList();
-        var seenBefore = before.Select(i => i.ItemId).ToHashSet(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
-        // The choice sees the catalog as the data before the split knows it (items seen by then); the evaluated model
-        // then gets the catalog under test, which for the shop's catalog lists items before their first sale.
-        var choice = HybridSelection.Select(before, CheckDates.Split, trainer, _ => ContentModel.Train([.. catalog.Where(item => seenBefore.Contains(item.Id))], ContentOptions.Default));
+        // The choice sees the catalog as the data before the split knows it (items some interaction named by then, as the
+        // service dates a derived catalog); the evaluated model then gets the catalog under test, which for the shop's
+        // catalog lists items before their first sale.
+        var choice = HybridSelection.Select(before, CheckDates.Split, trainer, ContentCatalog.Derived(catalog, before, ContentOptions.Default).At);
         var model = new HybridModel(trainer.Train(before, choice.Collaborative.Chosen), ContentModel.Train(catalog, ContentOptions.Default), choice.Chosen, HybridSelection.Sold(before));
         var trained = clock.Elapsed;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[hybrid] {name}: chose {choice.Chosen.Repeat} for repeat customers, {choice.Chosen.Thin} for thin ones in {trained.TotalSeconds:F1} s, validation from {DateTimeOffset.FromUnixTimeSeconds(choice.ValidationSplit ?? 0):yyyy-MM-dd}"));

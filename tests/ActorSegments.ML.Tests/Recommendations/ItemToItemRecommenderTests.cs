@@ -1,4 +1,5 @@
 using ActorSegments.Domain.Modeling;
+using ActorSegments.Domain.Modeling.Recommendations;
 using ActorSegments.ML.Recommendations;
 using static ActorSegments.ML.Tests.Recommendations.CoPurchaseGroups;
 
@@ -19,6 +20,33 @@ public sealed class ItemToItemRecommenderTests
         Assert.Equal(["g0-b", "g0-c"], recommended.Take(2).Order(StringComparer.Ordinal));
         Assert.Equal(Hits, recommended.Skip(2));
         Assert.Equal(Hits, Model.Value.Popular(2));
+    }
+
+    [Fact]
+    public void Votes_NameTheCustomersItemThatVotedMost()
+    {
+        // Group 0 and group 2 are co-purchase groups: a group-0 purchase votes for group 0 only, the cart add for group 2.
+        var history = new[] { Of("me", "g0-a", InteractionKind.Purchase, "cat0"), Of("me", "g2-a", InteractionKind.CartAdd, "cat2") };
+
+        var votes = Model.Value.Votes(history, new HashSet<string> { "g0-a", "g2-a" }, 10);
+
+        // (Some group members also viewed a hit, so the hit gets a vote too.)
+        var grouped = votes.Where(v => v.ItemId.StartsWith('g')).ToList();
+        Assert.Equal(["g0-b", "g0-c", "g2-b", "g2-c"], grouped.Select(v => v.ItemId).Order(StringComparer.Ordinal));
+        Assert.All(grouped, v => Assert.Equal(v.ItemId[..2] == "g0" ? "g0-a" : "g2-a", v.Because));
+        Assert.Equal(votes.Select(v => v.ItemId), Model.Value.Recommend(history, new HashSet<string> { "g0-a", "g2-a" }, votes.Count));
+        // The purchase weighs more than the cart add: its group's items come first.
+        Assert.All(votes.Take(2), v => Assert.Equal("g0-a", v.Because));
+    }
+
+    [Fact]
+    public void Fallback_IsThePopularItemsOfTheCustomersCategoriesThenThePopularOnes()
+    {
+        var fallback = Model.Value.Fallback([Of("me", "g1-a", InteractionKind.View, "cat1")]).ToList();
+
+        Assert.Equal(RecommendationReasonKind.PopularInCategory, fallback[0].Reason.Kind);
+        Assert.Equal("cat1", fallback[0].Reason.Anchor);
+        Assert.Equal(Model.Value.Popular(1000), fallback.SkipWhile(f => f.Reason.Kind == RecommendationReasonKind.PopularInCategory).Select(f => f.ItemId));
     }
 
     [Fact]
