@@ -60,11 +60,13 @@ internal static class ContentCheck
             throw new InvalidOperationException("The segmented evaluation disagrees with RecommendationEvaluation on the same customers.");
         }
 
+        var gaps = new List<string>();
         foreach (var (name, items, prefix) in new[] { ("hybrid, catalog of the whole year", catalog, "hybrid"), ("hybrid, catalog of items seen before the split", catalogBefore, "hybrid_before") })
         {
-            var hybrid = HybridCheck.Evaluate(name, interactions, items, trainer, log);
+            var (hybrid, gap) = HybridCheck.Evaluate(name, interactions, items, trainer, log);
             rows.AddRange(Rows(name, hybrid));
             figures.AddQuality(prefix, hybrid);
+            gaps.Add($"- {name}, precision@{K} minus the collaborative model's, customer by customer: {gap}");
         }
 
         rows.AddRange(Rows($"collaborative, {RecommendationLabels.Of(choice.Chosen)}", cf));
@@ -75,6 +77,9 @@ internal static class ContentCheck
         output.WriteLine("## Content-based recommendations");
         output.WriteLine();
         MarkdownTable.Write(output, ["model", "segment", "customers", $"precision@{K}", $"recall@{K}"], rows);
+        output.WriteLine();
+        gaps.ForEach(output.WriteLine);
+        output.WriteLine();
         figures.Write(Path.Combine(outputDirectory, "content_ours.csv"));
         output.WriteLine($"Rows for bench/ml/content_peer.py written to {outputDirectory}.");
     }

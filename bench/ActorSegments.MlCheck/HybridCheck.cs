@@ -4,6 +4,7 @@ using ActorSegments.Domain.Catalog;
 using ActorSegments.Domain.Modeling;
 using ActorSegments.Domain.Modeling.Content;
 using ActorSegments.Domain.Modeling.Hybrid;
+using ActorSegments.Domain.Modeling.Recommendations;
 
 namespace ActorSegments.MlCheck;
 
@@ -15,7 +16,7 @@ namespace ActorSegments.MlCheck;
 /// </summary>
 internal static class HybridCheck
 {
-    public static SegmentedQuality Evaluate(string name, IReadOnlyList<ItemInteraction> interactions, IReadOnlyList<CatalogItem> catalog, IRecommendationTrainer trainer, TextWriter log)
+    public static (SegmentedQuality Quality, PairedDifference AgainstCollaborative) Evaluate(string name, IReadOnlyList<ItemInteraction> interactions, IReadOnlyList<CatalogItem> catalog, IRecommendationTrainer trainer, TextWriter log)
     {
         var before = interactions.Where(i => i.At < CheckDates.Split).ToList();
         var clock = Stopwatch.StartNew();
@@ -39,8 +40,12 @@ internal static class HybridCheck
             return model.RecommendIds(t.History, t.Bought, RecommendationSelectionK);
         });
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[hybrid] {name}: {scoring.Elapsed.TotalMilliseconds / Math.Max(1, customers):F3} ms per customer scored"));
-        return quality;
+        return (quality, PairedDifference.Of(RecommendationTargets.Of(interactions, CheckDates.Split), t =>
+            Precision(model.RecommendIds(t.History, t.Bought, RecommendationSelectionK), t) - Precision(model.Collaborative.Recommend(t.History, t.Bought, RecommendationSelectionK), t)));
     }
 
-    private const int RecommendationSelectionK = Domain.Modeling.Recommendations.RecommendationSelection.K;
+    private static double Precision(IReadOnlyList<string> recommended, RecommendationTarget target) =>
+        (double)recommended.Take(RecommendationSelectionK).Count(target.Relevant.Contains) / RecommendationSelectionK;
+
+    private const int RecommendationSelectionK = RecommendationSelection.K;
 }
