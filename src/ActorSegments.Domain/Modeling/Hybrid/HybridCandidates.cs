@@ -4,12 +4,16 @@ using ActorSegments.Domain.Modeling.Recommendations;
 namespace ActorSegments.Domain.Modeling.Hybrid;
 
 /// <summary>
-/// Both models' proposals for one customer, each scaled so its best candidate scores 1 (a vote sum and a cosine are
-/// not on one scale; their ranks are what the blend compares). Computed once and blended at any weight, so a
-/// validation tries every weight for the price of one scoring.
+/// Both models' proposals for one customer, each scored by its rank in its own list: c / (c + rank), rank from 0, with
+/// c = <see cref="RankOffset"/>, so each model's best scores 1 (reciprocal rank fusion). A vote sum and a cosine are on
+/// no common scale, and scaling each by the customer's best candidate let one far-ahead candidate flatten the rest of
+/// its list. Computed once and blended at any weight, so a validation tries every weight for the price of one scoring.
 /// </summary>
 internal sealed class HybridCandidates
 {
+    /// <summary>How fast a list's scores fall with rank: the 11th candidate scores half of the first.</summary>
+    public const double RankOffset = 10;
+
     private readonly List<(string Item, double Collaborative, double Content, string? Because, bool Unsold)> _candidates = [];
 
     /// <param name="votes">The collaborative model's candidates.</param>
@@ -18,17 +22,16 @@ internal sealed class HybridCandidates
     public HybridCandidates(IReadOnlyList<ItemVote> votes, IReadOnlyList<ScoredItem> similar, IReadOnlySet<string> sold)
     {
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-        var topVote = votes.Count == 0 ? 0 : votes.Max(v => v.Score);
         foreach (var vote in votes)
         {
             positions[vote.ItemId] = _candidates.Count;
-            _candidates.Add((vote.ItemId, topVote > 0 ? vote.Score / topVote : 0, 0, vote.Because, false));
+            _candidates.Add((vote.ItemId, RankOffset / (RankOffset + _candidates.Count), 0, vote.Because, false));
         }
 
-        var topCosine = similar.Count == 0 ? 0 : similar.Max(s => s.Score);
+        var rank = 0;
         foreach (var item in similar)
         {
-            var content = topCosine > 0 ? item.Score / topCosine : 0;
+            var content = RankOffset / (RankOffset + rank++);
             if (positions.TryGetValue(item.ItemId, out var at))
             {
                 _candidates[at] = _candidates[at] with { Content = content };

@@ -50,13 +50,13 @@ public sealed class HybridModelTests
     [Fact]
     public void Recommend_UnsoldShare_LiftsAnItemNobodyBoughtAboveAWeakVote()
     {
-        // At content weight 0.1: plate 0.9 x 1/3 = 0.3; the unsold large red mug 0.1 x 1 alone, or with half its
-        // content as collaborative part 0.1 + 0.9 x 0.5 = 0.55.
+        // By rank: lamp 1 and plate 10/11 from votes; the unsold large red mug 1 from content. At content weight 0.1:
+        // lamp 0.9, plate 0.82, the large red mug 0.1 alone, or 0.1 + 0.9 x 1 = 1 with its content as collaborative part.
         var alone = Model(new Blend(0.1, 0)).RecommendIds(TwoOrders(), Bought(), 3);
-        var lifted = Model(new Blend(0.1, 0.5)).RecommendIds(TwoOrders(), Bought(), 3);
+        var lifted = Model(new Blend(0.1, 1)).RecommendIds(TwoOrders(), Bought(), 3);
 
         Assert.Equal(["lamp", "plate", "new-red-mug"], alone);
-        Assert.Equal(["lamp", "new-red-mug", "plate"], lifted);
+        Assert.Equal(["new-red-mug", "lamp", "plate"], lifted);
     }
 
     [Fact]
