@@ -45,6 +45,7 @@ internal static class HybridCost
         var content = TrainingCost.Measure(() => ContentModel.Train(catalog, ContentOptions.Default));
         var final = TrainingCost.Measure(() => trainer.Train(interactions, choice.Collaborative.Chosen));
         var blends = total.Elapsed - collaborative.Elapsed - content.Elapsed - final.Elapsed;
+        log.WriteLine($"[hybrid-cost] allocated: collaborative selection {collaborative.AllocatedBytes / 1e6:N0} MB, content {content.AllocatedBytes / 1e6:N0} MB, final collaborative model {final.AllocatedBytes / 1e6:N0} MB, the rest (blend selection) {(total.AllocatedBytes - collaborative.AllocatedBytes - content.AllocatedBytes - final.AllocatedBytes) / 1e6:N0} MB");
 
         var histories = interactions.GroupBy(i => i.CustomerId, StringComparer.Ordinal).Take(Scored).Select(g => g.ToList()).ToList();
         var clock = Stopwatch.StartNew();
