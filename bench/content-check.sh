@@ -3,7 +3,8 @@
 # builds Release, runs bench/ActorSegments.MlCheck content (content-based, item-to-item and popularity, overall and by
 # segment), then bench/ml/content_peer.py (scikit-learn) on the exact rows it exported. About a minute on 2 cores.
 # Usage: bash bench/content-check.sh [--data PATH] [--out DIR]
-#   --cost  instead: training and scoring cost on the retail-sized and a 100,000-item synthetic catalog
+#   --cost  instead: training and scoring cost on the retail-sized and a 100,000-item synthetic catalog, of the
+#           content model (content-cost) and of the hybrid recommender (hybrid-cost, 10,000 customers; a few minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +27,9 @@ dll=bench/ActorSegments.MlCheck/bin/Release/net10.0/ActorSegments.MlCheck.dll
 if $cost; then
   for items in 3665 100000; do
     /usr/bin/time -f "peak resident memory %M KB" dotnet "$dll" content-cost "$items" 2000
+  done
+  for items in 3665 100000; do
+    /usr/bin/time -f "peak resident memory %M KB" dotnet "$dll" hybrid-cost "$items" 10000
   done
   exit 0
 fi

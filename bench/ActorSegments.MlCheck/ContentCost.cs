@@ -38,7 +38,8 @@ internal static class ContentCost
         output.WriteLine($"| {items:N0} items | train {cost.Elapsed.TotalSeconds:F2} s | {cost.AllocatedBytes / 1e6:F0} MB allocated | {cost.HeapAfterBytes / 1e6:F0} MB heap with the model | {perCustomer:F3} ms per customer ({customers:N0} customers, {recommended:N0} items recommended) |");
     }
 
-    private static CatalogItem Item(int i, Random random)
+    /// <summary>Item <paramref name="i"/> of the synthetic catalog; <c>hybrid-cost</c> draws its catalog here too.</summary>
+    internal static CatalogItem Item(int i, Random random)
     {
         var title = string.Join(' ', Enumerable.Range(0, 4).Select(_ => Word(random)));
         var description = string.Join(' ', Enumerable.Range(0, 20).Select(_ => Word(random)));
