@@ -52,6 +52,7 @@ internal static class RecommendationCheck
 
         figures.Add("rec_neighbors_per_item", choice.Chosen.NeighborsPerItem);
         figures.Add("rec_ease_lambda", choice.Chosen.Method == RecommendationMethod.Ease ? choice.Chosen.EaseRegularization : 0);
+        figures.Add("rec_half_life_days", choice.Chosen.TrainingHalfLifeDays ?? 0);
         figures.Add("rec_train_seconds", duration.TotalSeconds);
         figures.Add("rec_train_allocated_mb", allocated / 1e6);
         figures.Add("rec_customers", model.Customers);

@@ -89,6 +89,12 @@ public sealed record RecommendationOptions
     /// <summary>Weights of interaction kinds when building customer-item vectors.</summary>
     public double ViewWeight { get; init; } = 1;
 
+    /// <summary>
+    /// When set, an interaction this many days before the training data's latest one counts half in the matrix:
+    /// co-purchases of the last season weigh more than those of a year ago. Null: every interaction alike.
+    /// </summary>
+    public double? TrainingHalfLifeDays { get; init; }
+
     public double CartWeight { get; init; } = 2;
 
     public double PurchaseWeight { get; init; } = 3;

@@ -76,6 +76,16 @@ internal sealed class CustomerItemMatrix
             categories[renumber[item]] ??= category;
         }
 
+        if (options.TrainingHalfLifeDays is { } halfLife && touches.Count > 0)
+        {
+            var latest = touches.Max(t => t.At);
+            var seconds = halfLife * 86_400;
+            for (var i = 0; i < touches.Count; i++)
+            {
+                touches[i] = touches[i] with { Weight = touches[i].Weight * (float)Math.Pow(0.5, (latest - touches[i].At) / seconds) };
+            }
+        }
+
         var pairs = touches.Select(t => t with { Item = renumber[t.Item] }).OrderBy(t => t.Customer).ThenBy(t => t.Item).ToArray();
         return FromSortedTouches(pairs, customers.Count, items, categories);
     }

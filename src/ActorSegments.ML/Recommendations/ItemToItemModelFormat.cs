@@ -7,12 +7,14 @@ namespace ActorSegments.ML.Recommendations;
 /// The binary form of an <see cref="ItemToItemModel"/>: a magic and a version, the options, the category names, the
 /// items (id and category number), the popularity order and each item's neighbors, numbers as 7-bit varints and
 /// similarities as 32-bit floats (what the model holds, so a round trip recommends exactly the same). Version 2 added
-/// the method and EASE's settings to the options; a model of version 1 is refused, to be retrained.
+/// the method and EASE's settings to the options, version 3 the training half-life (0 for none); version 2 still
+/// reads (no half-life), a model of version 1 is refused, to be retrained.
 /// </summary>
 internal static class ItemToItemModelFormat
 {
     private const uint Magic = 0x49324941; // "AI2I" little-endian
-    private const int Version = 2;
+    private const int Version = 3;
+    private const int FirstVersionRead = 2;
 
     public static byte[] Write(ItemToItemModel model)
     {
@@ -30,6 +32,7 @@ internal static class ItemToItemModelFormat
             writer.Write(options.PurchaseWeight);
             writer.Write(options.EaseRegularization);
             writer.Write7BitEncodedInt(options.MaximumEaseItems);
+            writer.Write(options.TrainingHalfLifeDays ?? 0);
 
             var categories = model.Categories.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
             var categoryNumbers = categories.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
@@ -70,9 +73,9 @@ internal static class ItemToItemModelFormat
             }
 
             var version = reader.Read7BitEncodedInt();
-            if (version != Version)
+            if (version is < FirstVersionRead or > Version)
             {
-                throw new InvalidDataException($"The recommendation model is of format version {version}; this build reads version {Version}. Retrain it.");
+                throw new InvalidDataException($"The recommendation model is of format version {version}; this build reads versions {FirstVersionRead} to {Version}. Retrain it.");
             }
 
             var method = (RecommendationMethod)reader.Read7BitEncodedInt();
@@ -92,6 +95,11 @@ internal static class ItemToItemModelFormat
                 EaseRegularization = reader.ReadDouble(),
                 MaximumEaseItems = reader.Read7BitEncodedInt(),
             };
+            if (version >= 3 && reader.ReadDouble() is var halfLife and not 0)
+            {
+                options = options with { TrainingHalfLifeDays = halfLife };
+            }
+
             var categories = new string[reader.Read7BitEncodedInt()];
             for (var c = 0; c < categories.Length; c++)
             {

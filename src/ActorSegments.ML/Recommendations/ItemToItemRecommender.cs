@@ -19,6 +19,11 @@ public sealed class ItemToItemRecommender : IRecommendationTrainer
         ArgumentNullException.ThrowIfNull(interactions);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.NeighborsPerItem, nameof(options));
+        if (options.TrainingHalfLifeDays is { } halfLife)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(halfLife, nameof(options));
+        }
+
         var matrix = CustomerItemMatrix.Build(interactions, options);
         var popularity = Enumerable.Range(0, matrix.Items.Length)
             .OrderByDescending(i => matrix.Purchasers[i])

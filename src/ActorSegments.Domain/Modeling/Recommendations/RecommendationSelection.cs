@@ -31,7 +31,8 @@ public static class RecommendationSelection
 
     /// <summary>
     /// The default (item-kNN, 50 neighbors per item) first, then fewer neighbors before more; then EASE, its λ from
-    /// weaker to stronger, 20 weights kept per item.
+    /// weaker to stronger, 20 weights kept per item; then the same with interactions weighted by recency (half-life 120
+    /// days: last season's co-purchases count more), item-kNN with 20 neighbors and EASE at each λ.
     /// </summary>
     public static IReadOnlyList<RecommendationOptions> DefaultCandidates { get; } =
     [
@@ -42,7 +43,14 @@ public static class RecommendationSelection
         new RecommendationOptions { Method = RecommendationMethod.Ease, NeighborsPerItem = 20, EaseRegularization = 300 },
         new RecommendationOptions { Method = RecommendationMethod.Ease, NeighborsPerItem = 20, EaseRegularization = 1000 },
         new RecommendationOptions { Method = RecommendationMethod.Ease, NeighborsPerItem = 20, EaseRegularization = 3000 },
+        new RecommendationOptions { NeighborsPerItem = 20, TrainingHalfLifeDays = RecencyHalfLifeDays },
+        new RecommendationOptions { Method = RecommendationMethod.Ease, NeighborsPerItem = 20, EaseRegularization = 300, TrainingHalfLifeDays = RecencyHalfLifeDays },
+        new RecommendationOptions { Method = RecommendationMethod.Ease, NeighborsPerItem = 20, EaseRegularization = 1000, TrainingHalfLifeDays = RecencyHalfLifeDays },
+        new RecommendationOptions { Method = RecommendationMethod.Ease, NeighborsPerItem = 20, EaseRegularization = 3000, TrainingHalfLifeDays = RecencyHalfLifeDays },
     ];
+
+    /// <summary>The half-life of the recency-weighted candidates, in days.</summary>
+    public const double RecencyHalfLifeDays = 120;
 
     /// <summary>Chooses among <paramref name="candidates"/> (<see cref="DefaultCandidates"/> when null) on the interactions before <paramref name="cutoff"/>.</summary>
     public static RecommendationChoice Select(

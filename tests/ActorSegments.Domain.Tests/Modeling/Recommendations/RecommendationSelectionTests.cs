@@ -19,13 +19,17 @@ public sealed class RecommendationSelectionTests
 
         Assert.Equal(20, choice.Chosen.NeighborsPerItem);
         Assert.Equal(Cutoff - (30 * Day), choice.ValidationSplit);
+        double? none = null, recent = RecommendationSelection.RecencyHalfLifeDays;
         Assert.Equal(
-            [(RecommendationMethod.ItemKnn, 50, 1000), (RecommendationMethod.ItemKnn, 10, 1000), (RecommendationMethod.ItemKnn, 20, 1000), (RecommendationMethod.ItemKnn, 100, 1000),
-             (RecommendationMethod.Ease, 20, 300), (RecommendationMethod.Ease, 20, 1000), (RecommendationMethod.Ease, 20, 3000)],
-            choice.Candidates.Select(c => (c.Options.Method, c.Options.NeighborsPerItem, c.Options.EaseRegularization)));
+            [(RecommendationMethod.ItemKnn, 50, 1000, none), (RecommendationMethod.ItemKnn, 10, 1000, none), (RecommendationMethod.ItemKnn, 20, 1000, none), (RecommendationMethod.ItemKnn, 100, 1000, none),
+             (RecommendationMethod.Ease, 20, 300, none), (RecommendationMethod.Ease, 20, 1000, none), (RecommendationMethod.Ease, 20, 3000, none),
+             (RecommendationMethod.ItemKnn, 20, 1000, recent), (RecommendationMethod.Ease, 20, 300, recent), (RecommendationMethod.Ease, 20, 1000, recent), (RecommendationMethod.Ease, 20, 3000, recent)],
+            choice.Candidates.Select(c => (c.Options.Method, c.Options.NeighborsPerItem, c.Options.EaseRegularization, c.Options.TrainingHalfLifeDays)));
         var validated = choice.Candidates[2].Validation;
         Assert.Equal((Customers, 0.1, 1.0), (validated.Customers, Math.Round(validated.PrecisionAtK, 9), validated.RecallAtK));
-        Assert.All(choice.Candidates.Where(c => c.Options != choice.Chosen), c => Assert.Equal(0, c.Validation.PrecisionAtK));
+        // The recency-weighted 20-neighbor candidate gets the same planted list: equal, so the one listed first stays.
+        Assert.Equal(validated, choice.Candidates[7].Validation);
+        Assert.All(choice.Candidates.Where(c => c.Options.NeighborsPerItem != 20 || c.Options.Method == RecommendationMethod.Ease), c => Assert.Equal(0, c.Validation.PrecisionAtK));
     }
 
     [Fact]
