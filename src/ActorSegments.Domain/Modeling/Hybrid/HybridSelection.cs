@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Text;
 using ActorSegments.Domain.Modeling.Content;
 using ActorSegments.Domain.Modeling.Recommendations;
 
@@ -8,14 +10,23 @@ namespace ActorSegments.Domain.Modeling.Hybrid;
 /// same validation split inside the training data: only interactions before the cutoff are read; the collaborative
 /// model is trained on what precedes the validation split with its chosen settings, the content model on the catalog
 /// as known at the cutoff, and each blend of <see cref="Blends"/> is scored by precision@10 on the validation
-/// customers, separately for customers with more than one order and for those with at most one. On equal precision
-/// the blend listed first wins, collaborative filtering alone being first: content has to earn its share.
+/// customers (at most <see cref="MaximumBlendCustomers"/> of them), separately for customers with more than one order
+/// and for those with at most one. On equal precision the blend listed first wins, collaborative filtering alone being
+/// first: content has to earn its share.
 /// </summary>
 public static class HybridSelection
 {
     /// <summary>Content weights from collaborative only to content only, each with unsold items left to content alone or lifted.</summary>
     public static IReadOnlyList<Blend> Blends { get; } =
         [.. from unsold in new[] { 0, 0.5, 1 } from weight in new[] { 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1 } select new Blend(weight, unsold)];
+
+    /// <summary>
+    /// The most validation customers the blends are scored on. Scoring a customer's content candidates walks the
+    /// catalog's posting lists (milliseconds a customer at 100,000 items), so beyond this a sample is scored: the
+    /// customers whose id hashes lowest (XxHash64), the same sample on every run. 2,000 customers put a blend's
+    /// precision@10 within about ±0.006 (one standard error about 0.003).
+    /// </summary>
+    public const int MaximumBlendCustomers = 2_000;
 
     private const int K = RecommendationSelection.K;
 
@@ -45,7 +56,7 @@ public static class HybridSelection
         var fitting = training.Where(i => i.At < split).ToList();
         var model = new HybridModel(trainer.Train(fitting, collaborative.Chosen), contentAt(cutoff), HybridOptions.Collaborative, Sold(fitting));
         var tallies = Blends.Select(_ => (Repeat: new PrecisionRecallTally(), Thin: new PrecisionRecallTally())).ToArray();
-        foreach (var target in RecommendationTargets.Of(training, split))
+        foreach (var target in Sample(RecommendationTargets.Of(training, split)))
         {
             var candidates = model.Candidates(target.History, target.Bought);
             var thin = OrderHistory.IsThin(target.History);
@@ -78,6 +89,12 @@ public static class HybridSelection
         var training = interactions.Where(i => i.At < cutoff).ToList();
         return (new HybridModel(trainer.Train(training, choice.Collaborative.Chosen), contentAt(cutoff), choice.Chosen, Sold(training)), choice);
     }
+
+    /// <summary>All targets up to <see cref="MaximumBlendCustomers"/>, else that many by the lowest hash of their customer id.</summary>
+    internal static IReadOnlyList<RecommendationTarget> Sample(IReadOnlyList<RecommendationTarget> targets) =>
+        targets.Count <= MaximumBlendCustomers
+            ? targets
+            : [.. targets.OrderBy(t => XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(t.History[0].CustomerId))).ThenBy(t => t.History[0].CustomerId, StringComparer.Ordinal).Take(MaximumBlendCustomers)];
 
     /// <summary>Items somebody bought in these interactions.</summary>
     public static IReadOnlySet<string> Sold(IEnumerable<ItemInteraction> interactions) =>

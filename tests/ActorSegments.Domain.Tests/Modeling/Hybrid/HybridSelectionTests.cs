@@ -2,6 +2,7 @@ using ActorSegments.Domain.Catalog;
 using ActorSegments.Domain.Modeling;
 using ActorSegments.Domain.Modeling.Content;
 using ActorSegments.Domain.Modeling.Hybrid;
+using ActorSegments.Domain.Modeling.Recommendations;
 using ActorSegments.Domain.Tests.Modeling.Recommendations;
 
 namespace ActorSegments.Domain.Tests.Modeling.Hybrid;
@@ -84,6 +85,22 @@ public sealed class HybridSelectionTests
         Assert.Contains("red-box", model.Sold);
         Assert.DoesNotContain("lamp", model.Sold);
         Assert.All(trainer.Seen, i => Assert.True(i.At < Cutoff, $"trained on {i}"));
+    }
+
+    [Fact]
+    public void Sample_AboveTheCap_ScoresTheSameCustomersWhateverTheirOrder()
+    {
+        var targets = Enumerable.Range(0, HybridSelection.MaximumBlendCustomers + 500)
+            .Select(c => new RecommendationTarget([new ItemInteraction($"c{c}", "mug", null, InteractionKind.Purchase, 1)], new HashSet<string>(), new HashSet<string> { "box" }))
+            .ToList();
+
+        var sample = HybridSelection.Sample(targets);
+        var reversed = HybridSelection.Sample([.. Enumerable.Reverse(targets)]);
+
+        Assert.Equal(HybridSelection.MaximumBlendCustomers, sample.Count);
+        Assert.Equal(sample.Select(t => t.History[0].CustomerId).Order(), reversed.Select(t => t.History[0].CustomerId).Order());
+        var few = targets.Take(HybridSelection.MaximumBlendCustomers).ToList();
+        Assert.Same(few, HybridSelection.Sample(few));
     }
 
     /// <summary>
