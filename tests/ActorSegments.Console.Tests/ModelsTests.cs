@@ -30,6 +30,9 @@ public sealed class ModelsTests(ConsoleFixture fixture)
         var metrics = Assert.Single(models.Models).Metrics.Fields;
         await Expect(page.GetByTestId("precision-1")).ToHaveTextAsync(metrics["precision_at_k"].NumberValue.ToString("0.###", CultureInfo.InvariantCulture));
         await Expect(page.GetByRole(AriaRole.Img, new() { NameRegex = new("^Precision@10 on the holdout") })).ToBeVisibleAsync();
+        // No catalog was loaded: the page says what that costs.
+        Assert.Equal("derived from events", metrics["catalog"].StringValue);
+        await Expect(page.GetByTestId("catalog-hint")).ToContainTextAsync("no item catalog is loaded");
         await page.ScreenshotAsync("models");
     }
 }

@@ -18,6 +18,9 @@ internal sealed class ModelMetrics
     public double? Number(string name) =>
         _root.ValueKind == JsonValueKind.Object && _root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 
+    public string? Text(string name) =>
+        _root.ValueKind == JsonValueKind.Object && _root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
     /// <summary>The calibration bins: mean predicted probability, observed rate and customers of each non-empty bin.</summary>
     public IReadOnlyList<(double Predicted, double Observed, long Count)> Calibration() =>
         _root.ValueKind == JsonValueKind.Object && _root.TryGetProperty("calibration", out var bins) && bins.ValueKind == JsonValueKind.Array
