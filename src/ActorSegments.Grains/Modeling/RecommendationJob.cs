@@ -37,11 +37,18 @@ public sealed class RecommendationJob(
         var model = (await catalog.GetAsync(workspaceId, cancellationToken)).Model;
 
         progress.Phase(ModelJobPhases.ReadingJournal);
+        var loaded = new List<CatalogItem>();
+        await foreach (var item in catalogs.ReadAllAsync(workspaceId, cancellationToken))
+        {
+            loaded.Add(item);
+        }
+
+        // A workspace that loaded a catalog says what it sells; only one without is given the catalog its events name.
+        var derived = loaded.Count > 0 ? null : new CatalogFromEvents.Builder(model);
         var byCustomer = new List<(string CustomerId, ItemInteraction[] Interactions)>();
-        var derived = new CatalogFromEvents.Builder(model);
         await foreach (var history in JournalHistories.CustomersAsync(journal, workspaceId, cancellationToken))
         {
-            derived.Add(history);
+            derived?.Add(history);
             var interactions = ItemInteractions.From(history, model).ToArray();
             if (interactions.Length > 0)
             {
@@ -55,13 +62,7 @@ public sealed class RecommendationJob(
             throw new InsufficientDataException("Recommendations need product interactions (views, cart adds or purchases carrying a product id); the journal has none.");
         }
 
-        var loaded = new List<CatalogItem>();
-        await foreach (var item in catalogs.ReadAllAsync(workspaceId, cancellationToken))
-        {
-            loaded.Add(item);
-        }
-
-        var content = loaded.Count > 0 ? ContentCatalog.Loaded(loaded, ContentOptions.Default) : ContentCatalog.Derived(derived.Items(), all, ContentOptions.Default);
+        var content = derived is null ? ContentCatalog.Loaded(loaded, ContentOptions.Default) : ContentCatalog.Derived(derived.Items(), all, ContentOptions.Default);
 
         progress.Phase(ModelJobPhases.Evaluating);
         var end = all.Max(i => i.At);

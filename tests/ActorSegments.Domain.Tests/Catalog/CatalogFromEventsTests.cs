@@ -34,13 +34,22 @@ public sealed class CatalogFromEventsTests
     }
 
     [Fact]
-    public void TrainingCatalog_LoadedCatalog_UsedAsIs_NoneLoaded_DerivedFromEvents()
+    public void Builder_OneHistoryAtATime_GivesWhatDeriveGives()
     {
-        CustomerHistory[] histories = [new("c1", [Entry(1, "product_purchased", 0, "A", "RED MUG", 2.0)])];
-        CatalogItem[] loaded = [CatalogItem.Described("Z", "loaded")];
+        CustomerHistory[] histories =
+        [
+            new("c1", [Entry(1, "product_purchased", 0, "A", "RED MUG", 2.0)]),
+            new("c2", [Entry(1, "product_purchased", 3, "A", "RED MUG, LARGE", 2.5), Entry(2, "product_purchased", 1, "B", "BLUE BOX", 1.0)]),
+        ];
+        var builder = new CatalogFromEvents.Builder(BehaviorModel.Default);
 
-        Assert.Equal(loaded, TrainingCatalog.Choose(loaded, () => throw new InvalidOperationException("the journal must not be read"), BehaviorModel.Default));
-        Assert.Equal([CatalogItem.Described("A", "RED MUG", 2.0m)], TrainingCatalog.Choose([], () => histories, BehaviorModel.Default));
+        builder.Add(histories[0]);
+        var first = builder.Items();
+        builder.Add(histories[1]);
+
+        Assert.Equal([CatalogItem.Described("A", "RED MUG", 2.0m)], first);
+        Assert.Equal(CatalogFromEvents.Derive(histories, BehaviorModel.Default), builder.Items());
+        Assert.Equal(["RED MUG, LARGE", "BLUE BOX"], builder.Items().Select(i => i.Description));
     }
 
     private static JournalEntry Entry(long sequence, string type, int day, string? product, string? description, double price)
