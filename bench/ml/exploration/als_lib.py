@@ -1,3 +1,4 @@
+"""Implicit ALS (Hu/Koren/Volinsky 2008): exact per-row closed-form solves with numpy, shared by als.py and final.py."""
 import numpy as np, scipy.linalg as sl
 def als(X, f, reg, alpha, iters, seed=0):
     X = X.tocsr(); XT = X.T.tocsr()

@@ -11,6 +11,12 @@ public static class RecommendationFill
         ArgumentNullException.ThrowIfNull(chosen);
         ArgumentNullException.ThrowIfNull(fallback);
         ArgumentNullException.ThrowIfNull(exclude);
+        if (chosen.Count >= count)
+        {
+            // A full list never starts the fallback, which reads the customer's history again.
+            return chosen;
+        }
+
         var taken = chosen.Select(r => r.ItemId).ToHashSet(StringComparer.Ordinal);
         foreach (var fill in fallback)
         {
